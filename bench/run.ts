@@ -1,0 +1,24 @@
+/**
+ * `npm run bench [-- NAME…]`: runs every `bench/*.bench.ts` (or those whose name contains one of NAMEs)
+ * and prints one tinybench table per file. Each file exports `register(bench)` adding its tasks.
+ */
+import { readdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { Bench } from "tinybench";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const filters = process.argv.slice(2);
+const files = readdirSync(here)
+  .filter((f) => f.endsWith(".bench.ts"))
+  .filter((f) => filters.length === 0 || filters.some((name) => f.includes(name)))
+  .sort();
+
+for (const file of files) {
+  const module = (await import(pathToFileURL(join(here, file)).href)) as { register(bench: Bench): void | Promise<void> };
+  const bench = new Bench({ name: file, time: 1000, iterations: 5 });
+  await module.register(bench);
+  await bench.run();
+  console.log(`\n## ${file}`);
+  console.table(bench.table());
+}

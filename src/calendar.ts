@@ -1,0 +1,47 @@
+import { z } from "zod";
+import { LocalDate, TimeOfDay } from "./time.ts";
+
+export const Break = z
+  .object({ start: TimeOfDay, end: TimeOfDay })
+  .meta({ description: "An unpaid pause inside a shift; may lie after midnight in a shift that crosses it" });
+export type Break = z.infer<typeof Break>;
+
+export const Shift = z
+  .object({
+    start: TimeOfDay,
+    end: TimeOfDay.describe("End; earlier than or equal to start means the shift crosses midnight (22:00-06:00)"),
+    breaks: z.array(Break).default([]),
+  })
+  .meta({ description: "A shift belongs to the day it starts on" });
+export type Shift = z.infer<typeof Shift>;
+
+export const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+export const WeeklyShifts = z.object({
+  mon: z.array(Shift).default([]),
+  tue: z.array(Shift).default([]),
+  wed: z.array(Shift).default([]),
+  thu: z.array(Shift).default([]),
+  fri: z.array(Shift).default([]),
+  sat: z.array(Shift).default([]),
+  sun: z.array(Shift).default([]),
+});
+export type WeeklyShifts = z.infer<typeof WeeklyShifts>;
+
+export const CalendarException = z
+  .object({
+    date: LocalDate,
+    shifts: z.array(Shift).describe("Replaces the shifts starting on that date: [] is a holiday, extra shifts are overtime"),
+  })
+  .meta({ description: "A dated change to the weekly pattern" });
+export type CalendarException = z.infer<typeof CalendarException>;
+
+export const Calendar = z
+  .object({
+    id: z.string().min(1),
+    shifts: WeeklyShifts,
+    exceptions: z.array(CalendarException).default([]),
+  })
+  .meta({ id: "Calendar", description: "A weekly shift pattern with dated exceptions (holidays, overtime days)" });
+export type Calendar = z.infer<typeof Calendar>;

@@ -1,0 +1,124 @@
+/**
+ * Semantic checks of a factory model, beyond its shape: duplicate ids, references to things that do not
+ * exist, BOM cycles, breaks outside their shift. Every problem is reported with its path, never just the
+ * first, because an ERP integrator fixing an export wants the whole list at once.
+ */
+import type { Calendar } from "./calendar.ts";
+import { WEEKDAYS } from "./calendar.ts";
+import type { FactoryModel } from "./factory.ts";
+import { findCycle } from "./find-cycle.ts";
+import type { Problem } from "./problem.ts";
+import { formatPath } from "./problem.ts";
+import { parseTimeOfDay } from "./time.ts";
+
+export interface CheckOptions {
+  /** Every order's item must have a routing (scheduling, capacity); MRP orders need not. Default true. */
+  ordersNeedRoutings?: boolean;
+}
+
+/** Reports ids that occur more than once in a list, at each repeated occurrence. */
+export function checkUniqueIds(list: ReadonlyArray<unknown>, key: (x: never) => string, path: PropertyKey[], what: string): Problem[] {
+  const seen = new Map<string, number>();
+  const problems: Problem[] = [];
+  list.forEach((entry, i) => {
+    const id = key(entry as never);
+    const first = seen.get(id);
+    if (first === undefined) seen.set(id, i);
+    else problems.push({ path: formatPath([...path, i]), message: `duplicate ${what} "${id}" (first at ${formatPath([...path, first])})` });
+  });
+  return problems;
+}
+
+function checkCalendar(calendar: Calendar, path: PropertyKey[]): Problem[] {
+  const problems: Problem[] = [];
+  const shiftLists: Array<[PropertyKey[], Calendar["shifts"]["mon"]]> = WEEKDAYS.map((d) => [[...path, "shifts", d], calendar.shifts[d]]);
+  calendar.exceptions.forEach((e, i) => shiftLists.push([[...path, "exceptions", i, "shifts"], e.shifts]));
+  for (const [listPath, shifts] of shiftLists) {
+    shifts.forEach((shift, s) => {
+      const start = parseTimeOfDay(shift.start)!;
+      let end = parseTimeOfDay(shift.end)!;
+      if (end <= start) end += 1440;
+      shift.breaks.forEach((br, b) => {
+        let bs = parseTimeOfDay(br.start)!;
+        let be = parseTimeOfDay(br.end)!;
+        if (bs < start) bs += 1440;
+        if (be <= bs) be += 1440;
+        if (bs < start || be > end) {
+          problems.push({ path: formatPath([...listPath, s, "breaks", b]), message: `break ${br.start}-${br.end} is not inside its shift ${shift.start}-${shift.end}` });
+        }
+      });
+    });
+  }
+  return checkUniqueIds(calendar.exceptions, (e: { date: string }) => e.date, [...path, "exceptions"], "exception date").concat(problems);
+}
+
+/** All semantic problems of a factory model (empty when it is sound). */
+export function checkFactory(model: FactoryModel, options: CheckOptions = {}): Problem[] {
+  const { ordersNeedRoutings = true } = options;
+  const problems: Problem[] = [];
+  const byId = (x: { id: string }) => x.id;
+  problems.push(...checkUniqueIds(model.calendars, byId, ["calendars"], "calendar id"));
+  problems.push(...checkUniqueIds(model.resources, byId, ["resources"], "resource id"));
+  problems.push(...checkUniqueIds(model.items, byId, ["items"], "item id"));
+  problems.push(...checkUniqueIds(model.orders, byId, ["orders"], "order id"));
+  problems.push(...checkUniqueIds(model.routings, (r: { item: string }) => r.item, ["routings"], "routing for item"));
+
+  model.calendars.forEach((c, i) => problems.push(...checkCalendar(c, ["calendars", i])));
+
+  const calendars = new Set(model.calendars.map(byId));
+  model.resources.forEach((r, i) => {
+    if (!calendars.has(r.calendar)) problems.push({ path: formatPath(["resources", i, "calendar"]), message: `unknown calendar "${r.calendar}"` });
+  });
+
+  // With no item master, routings and orders define the items; with one, every reference must be in it.
+  const items = new Set(model.items.map(byId));
+  const knowsItem = (id: string) => model.items.length === 0 || items.has(id);
+  const resources = new Set(model.resources.map(byId));
+  model.routings.forEach((routing, i) => {
+    if (!knowsItem(routing.item)) problems.push({ path: formatPath(["routings", i, "item"]), message: `unknown item "${routing.item}"` });
+    problems.push(...checkUniqueIds(routing.operations, byId, ["routings", i, "operations"], "operation id"));
+    routing.operations.forEach((op, j) => {
+      op.resources.forEach((res, k) => {
+        if (!resources.has(res)) problems.push({ path: formatPath(["routings", i, "operations", j, "resources", k]), message: `unknown resource "${res}"` });
+      });
+    });
+  });
+
+  const routed = new Set(model.routings.map((r) => r.item));
+  model.orders.forEach((order, i) => {
+    if (!knowsItem(order.item)) problems.push({ path: formatPath(["orders", i, "item"]), message: `unknown item "${order.item}"` });
+    else if (ordersNeedRoutings && !routed.has(order.item)) {
+      problems.push({ path: formatPath(["orders", i, "item"]), message: `item "${order.item}" has no routing` });
+    }
+  });
+
+  problems.push(...checkBom(model));
+  return problems;
+}
+
+/** BOM references and cycles. A cycle is named in full: `A → B → C → A`. */
+export function checkBom(model: Pick<FactoryModel, "items" | "bom">): Problem[] {
+  const problems: Problem[] = [];
+  const items = new Set(model.items.map((x) => x.id));
+  const components = new Map<string, string[]>();
+  model.bom.forEach((line, i) => {
+    for (const end of ["parent", "component"] as const) {
+      if (model.items.length > 0 && !items.has(line[end])) {
+        problems.push({ path: formatPath(["bom", i, end]), message: `unknown item "${line[end]}"` });
+      }
+    }
+    if (line.parent === line.component) return; // reported as a cycle below
+    const list = components.get(line.parent) ?? [];
+    list.push(line.component);
+    components.set(line.parent, list);
+  });
+  model.bom.forEach((line, i) => {
+    if (line.parent === line.component) problems.push({ path: formatPath(["bom", i]), message: `BOM cycle: ${line.parent} → ${line.parent}` });
+  });
+  const cycle = findCycle(components.keys(), (n) => components.get(n) ?? []);
+  if (cycle) {
+    const at = model.bom.findIndex((l) => l.parent === cycle[0] && l.component === cycle[1]);
+    problems.push({ path: formatPath(["bom", at]), message: `BOM cycle: ${cycle.join(" → ")}` });
+  }
+  return problems;
+}

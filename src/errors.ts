@@ -1,0 +1,54 @@
+/**
+ * Takt's domain errors. Stable codes, never HTTP statuses: `api/errors.ts` is the one place that maps
+ * them to responses, and `test/api/errors.test.ts` checks that every code here is mapped and documented.
+ */
+import type { Problem } from "./problem.ts";
+
+export const ERROR_CODES = {
+  TAKT_ERR_BAD_REQUEST: "The request body is not of the documented shape (every failing path is listed).",
+  TAKT_ERR_INVALID_MODEL: "The model is well-formed but wrong: unknown references, duplicate ids, cycles (every problem is listed).",
+  TAKT_ERR_BOM_CYCLE: "The bill of materials contains a cycle; the message names it (A → B → C → A).",
+  TAKT_ERR_QUEUE_FULL: "The solver pool's queue is full; retry after the number of seconds in Retry-After.",
+  TAKT_ERR_TASK_FAILED: "A solver task crashed or was aborted past its hard time limit; the server stays up.",
+  TAKT_ERR_NOT_FOUND: "No such route or resource.",
+  TAKT_ERR_BODY_TOO_LARGE: "The request body exceeds the configured size limit.",
+  TAKT_ERR_INTERNAL: "An unexpected failure; details are in the server log, not the response.",
+} as const;
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export class TaktError extends Error {
+  readonly code: ErrorCode;
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "TaktError";
+    this.code = code;
+  }
+}
+
+/** A well-formed request whose content is wrong: every problem, each with its path. */
+export class ModelError extends TaktError {
+  readonly problems: Problem[];
+  constructor(problems: Problem[], code: ErrorCode = "TAKT_ERR_INVALID_MODEL") {
+    super(code, problems.map((p) => `${p.path}: ${p.message}`).join("; "));
+    this.name = "ModelError";
+    this.problems = problems;
+  }
+}
+
+/** The pool's queue is full: try again later. */
+export class QueueFullError extends TaktError {
+  readonly retryAfterSeconds: number;
+  constructor(retryAfterSeconds: number) {
+    super("TAKT_ERR_QUEUE_FULL", "the solver queue is full, try again later");
+    this.name = "QueueFullError";
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}
+
+/** A solver task that crashed, or ran past its hard limit and was killed. */
+export class TaskFailedError extends TaktError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super("TAKT_ERR_TASK_FAILED", message, options);
+    this.name = "TaskFailedError";
+  }
+}
