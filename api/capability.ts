@@ -1,0 +1,32 @@
+/**
+ * A capability is one question Takt answers: its request and response schemas, its HTTP route and its CLI
+ * command all come from one definition, so every API capability is also a command and is documented in
+ * the OpenAPI document by construction.
+ */
+import type { z } from "zod";
+import type { SolverPool } from "./pool.ts";
+
+export interface RunContext {
+  pool: SolverPool;
+  onProgress?: (report: unknown) => void;
+  signal?: AbortSignal;
+}
+
+export interface Capability<Request extends z.ZodType = z.ZodType, Response extends z.ZodType = z.ZodType> {
+  /** CLI command name: `takt <command> FILE.json`. */
+  readonly command: string;
+  readonly url: `/v1/${string}`;
+  readonly summary: string;
+  readonly description: string;
+  readonly request: Request;
+  readonly response: Response;
+  /** Runs on the pool; throws coded errors (src/errors.ts) for bad models. */
+  run(request: z.output<Request>, context: RunContext): Promise<z.output<Response>>;
+}
+
+/** Identity with inference: keeps each capability's request and response types tied together. */
+export function defineCapability<Request extends z.ZodType, Response extends z.ZodType>(
+  capability: Capability<Request, Response>,
+): Capability<Request, Response> {
+  return capability;
+}

@@ -1,0 +1,82 @@
+/**
+ * The `takt` command line. Every API capability is a command reading a JSON file and printing JSON;
+ * `takt serve` starts the HTTP API.
+ */
+import { parseArgs } from "node:util";
+import { capabilities } from "../capabilities/index.ts";
+import { serve } from "../server.ts";
+import { runCapabilityCommand } from "./run-capability.ts";
+
+interface Command {
+  usage: string;
+  summary: string;
+  run(args: string[]): Promise<number | undefined>;
+}
+
+const commands = new Map<string, Command>();
+
+commands.set("serve", {
+  usage: "takt serve [--host 127.0.0.1] [--port 3000] [--threads N] [--body-limit-mb 20]",
+  summary: "Start the HTTP API (docs at /docs)",
+  async run(args) {
+    const { values } = parseArgs({
+      args,
+      options: { host: { type: "string" }, port: { type: "string" }, threads: { type: "string" }, "body-limit-mb": { type: "string" } },
+    });
+    const limitMb = values["body-limit-mb"] ?? process.env.TAKT_BODY_LIMIT_MB;
+    const threads = values.threads ?? process.env.TAKT_THREADS;
+    await serve({
+      host: values.host ?? process.env.HOST ?? "127.0.0.1",
+      port: Number(values.port ?? process.env.PORT ?? 3000),
+      ...(limitMb ? { bodyLimitBytes: Number(limitMb) * 1024 * 1024 } : {}),
+      ...(threads ? { threads: Number(threads) } : {}),
+    });
+    return undefined; // keeps running
+  },
+});
+
+for (const capability of capabilities) {
+  commands.set(capability.command, {
+    usage: `takt ${capability.command} FILE.json`,
+    summary: `${capability.summary} (POST ${capability.url})`,
+    async run(args) {
+      const { positionals } = parseArgs({ args, allowPositionals: true });
+      const file = positionals[0];
+      if (!file) throw new UsageError(`usage: takt ${capability.command} FILE.json`);
+      return runCapabilityCommand(capability, file);
+    },
+  });
+}
+
+class UsageError extends Error {}
+
+function help(): string {
+  const width = Math.max(...[...commands.values()].map((c) => c.usage.length));
+  const lines = [...commands.values()].map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`);
+  return `Takt: production scheduling and MRP for make-to-order factories.\n\nUsage:\n${lines.join("\n")}\n  takt --help\n\nEach FILE.json command prints the same JSON as its API route; exit code 2 = bad input, 3 = wrong model (422), 1 = failure.\n`;
+}
+
+async function main(argv: string[]): Promise<number | undefined> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+    process.stdout.write(help());
+    return 0;
+  }
+  const command = commands.get(name);
+  if (!command) {
+    process.stderr.write(`takt: unknown command "${name}"\n\n${help()}`);
+    return 2;
+  }
+  try {
+    return await command.run(rest);
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
+      process.stderr.write(`takt: ${(error as Error).message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+const code = await main(process.argv.slice(2));
+if (code !== undefined) process.exitCode = code;

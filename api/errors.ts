@@ -1,0 +1,83 @@
+/**
+ * The one place that turns errors into responses (HTTP, and the CLI's exit codes). Solvers and domain code
+ * raise coded errors (src/errors.ts); only this module knows which status each code gets.
+ */
+import type { FastifyError, FastifyInstance } from "fastify";
+import { z } from "zod";
+import type { ErrorCode } from "../src/errors.ts";
+import { ModelError, QueueFullError, TaktError } from "../src/errors.ts";
+import { BadRequestError } from "./request-validation.ts";
+
+export const HTTP_STATUS: Record<ErrorCode, number> = {
+  TAKT_ERR_BAD_REQUEST: 400,
+  TAKT_ERR_INVALID_MODEL: 422,
+  TAKT_ERR_BOM_CYCLE: 422,
+  TAKT_ERR_QUEUE_FULL: 503,
+  TAKT_ERR_TASK_FAILED: 500,
+  TAKT_ERR_NOT_FOUND: 404,
+  TAKT_ERR_BODY_TOO_LARGE: 413,
+  TAKT_ERR_INTERNAL: 500,
+};
+
+export const ErrorResponse = z
+  .object({
+    statusCode: z.number().int(),
+    code: z.string().describe("Stable error code, e.g. TAKT_ERR_INVALID_MODEL"),
+    error: z.string(),
+    message: z.string(),
+    problems: z.array(z.object({ path: z.string(), message: z.string() })).optional().describe("Every failing JSON path"),
+  })
+  .meta({ id: "ErrorResponse" });
+export type ErrorResponse = z.infer<typeof ErrorResponse>;
+
+export interface DescribedError {
+  body: ErrorResponse;
+  headers: Record<string, string>;
+  /** Unexpected or server-side: log the full error (the body hides internals). */
+  log: boolean;
+}
+
+const REASON: Record<number, string> = {
+  400: "Bad Request",
+  404: "Not Found",
+  413: "Payload Too Large",
+  422: "Unprocessable Entity",
+  500: "Internal Server Error",
+  503: "Service Unavailable",
+};
+
+function response(code: ErrorCode, message: string, problems?: ErrorResponse["problems"]): ErrorResponse {
+  const statusCode = HTTP_STATUS[code];
+  return { statusCode, code, error: REASON[statusCode] ?? "Error", message, ...(problems ? { problems } : {}) };
+}
+
+export function describeError(error: unknown): DescribedError {
+  if (error instanceof BadRequestError || error instanceof ModelError) {
+    return { body: response(error.code, error.message, error.problems), headers: {}, log: false };
+  }
+  if (error instanceof QueueFullError) {
+    return { body: response(error.code, error.message), headers: { "retry-after": String(error.retryAfterSeconds) }, log: false };
+  }
+  if (error instanceof TaktError) {
+    return { body: response(error.code, error.message), headers: {}, log: HTTP_STATUS[error.code] >= 500 };
+  }
+  // Fastify's own client errors: malformed JSON, empty body, body too large.
+  const status = (error as Partial<FastifyError> | undefined)?.statusCode;
+  const message = error instanceof Error ? error.message : String(error);
+  if (status === 413) return { body: response("TAKT_ERR_BODY_TOO_LARGE", message), headers: {}, log: false };
+  if (status !== undefined && status >= 400 && status < 500) {
+    return { body: response("TAKT_ERR_BAD_REQUEST", message, [{ path: "$", message }]), headers: {}, log: false };
+  }
+  return { body: response("TAKT_ERR_INTERNAL", "an unexpected error occurred; it has been logged"), headers: {}, log: true };
+}
+
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error, request, reply) => {
+    const described = describeError(error);
+    if (described.log) request.log.error({ err: error }, described.body.message);
+    return reply.code(described.body.statusCode).headers(described.headers).send(described.body);
+  });
+  app.setNotFoundHandler((request, reply) => {
+    reply.code(404).send(response("TAKT_ERR_NOT_FOUND", `no route ${request.method} ${request.url}`));
+  });
+}

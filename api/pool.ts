@@ -1,0 +1,117 @@
+/**
+ * The solver pool: every solve runs on a piscina worker thread, never on the event loop.
+ *
+ * Each task has a time budget. The solver gets it as a cooperative deadline and returns its best answer by
+ * then; should it not (a bug, a pathological model), the task is aborted `graceMs` later, piscina replaces
+ * the worker, and only that request fails. A worker that throws or dies likewise fails only its own task.
+ */
+import { availableParallelism } from "node:os";
+import { createRequire } from "node:module";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { MessageChannel } from "node:worker_threads";
+import { Piscina } from "piscina";
+import { ModelError, QueueFullError, TaktError, TaskFailedError } from "../src/errors.ts";
+import type { TaskReply, TaskRequest, WorkerMessage } from "./task-protocol.ts";
+import type { TaskKind } from "./tasks.ts";
+
+export interface PoolOptions {
+  /** Worker threads; default: the cores available. */
+  threads?: number;
+  /** Tasks that may wait for a thread before new ones are refused with 503; default 64. */
+  maxQueue?: number;
+  /** How long past its budget a task may run before it is killed; default 500 ms. */
+  graceMs?: number;
+  /** The worker module (tests swap in misbehaving ones); default api/worker. */
+  workerUrl?: URL;
+}
+
+export interface RunOptions {
+  /** Cooperative time budget in milliseconds. */
+  budgetMs: number;
+  /** Aborting asks the task to stop early and return its best answer (hard abort after graceMs). */
+  signal?: AbortSignal;
+  onProgress?: (report: unknown) => void;
+}
+
+export interface SolverPool {
+  run<T = unknown>(kind: TaskKind, input: unknown, options: RunOptions): Promise<T>;
+  readonly threads: number;
+  /** Tasks waiting for a thread. */
+  readonly queued: number;
+  close(): Promise<void>;
+}
+
+/** Where this module lives decides how workers start: compiled JS runs as is, TypeScript needs tsx's loader. */
+function workerExecArgv(workerUrl: URL): string[] | undefined {
+  if (!workerUrl.pathname.endsWith(".ts")) return undefined;
+  // Test runners do not hand their TypeScript loader on to worker threads, so name tsx explicitly.
+  const tsx = createRequire(import.meta.url).resolve("tsx");
+  return ["--import", pathToFileURL(tsx).href];
+}
+
+export function createSolverPool(options: PoolOptions = {}): SolverPool {
+  const workerUrl = options.workerUrl ?? new URL(`./worker${import.meta.url.endsWith(".ts") ? ".ts" : ".js"}`, import.meta.url);
+  const threads = options.threads ?? Math.max(1, availableParallelism());
+  const maxQueue = options.maxQueue ?? 64;
+  const graceMs = options.graceMs ?? 500;
+  const execArgv = workerExecArgv(workerUrl);
+  const piscina = new Piscina<TaskRequest, TaskReply>({
+    filename: fileURLToPath(workerUrl),
+    minThreads: 1,
+    maxThreads: threads,
+    maxQueue,
+    idleTimeout: 60_000,
+    ...(execArgv ? { execArgv } : {}),
+  });
+
+  async function run<T>(kind: TaskKind, input: unknown, { budgetMs, signal, onProgress }: RunOptions): Promise<T> {
+    if (piscina.queueSize >= maxQueue) throw new QueueFullError(retryAfterSeconds(budgetMs));
+    const stopFlag = new SharedArrayBuffer(4);
+    const { port1, port2 } = new MessageChannel();
+    const hardAbort = new AbortController();
+    let killer: NodeJS.Timeout | undefined;
+    // The budget starts when the task reaches a thread, not when it enters the queue.
+    port1.on("message", (message: WorkerMessage) => {
+      if (message.type === "started") killer = setTimeout(() => hardAbort.abort(), budgetMs + graceMs);
+      else onProgress?.(message.report);
+    });
+    const requestStop = () => {
+      Atomics.store(new Int32Array(stopFlag), 0, 1);
+      setTimeout(() => hardAbort.abort(), graceMs).unref();
+    };
+    if (signal?.aborted) requestStop();
+    else signal?.addEventListener("abort", requestStop, { once: true });
+    try {
+      const request: TaskRequest = { kind, input, budgetMs, stopFlag, progressPort: port2 };
+      const reply = await piscina.run(request, { signal: hardAbort.signal, transferList: [port2] });
+      if (reply.ok) return reply.value as T;
+      if (reply.error.problems) throw new ModelError(reply.error.problems, reply.error.code);
+      throw new TaktError(reply.error.code, reply.error.message);
+    } catch (error) {
+      if (error instanceof TaktError) throw error;
+      if (error instanceof Error && error.message === "Task queue is at limit") throw new QueueFullError(retryAfterSeconds(budgetMs));
+      if (hardAbort.signal.aborted) {
+        throw new TaskFailedError(`the ${kind} task ran past its time budget of ${budgetMs} ms and was stopped`, { cause: error });
+      }
+      const detail = error instanceof Error ? error.message : String(error);
+      throw new TaskFailedError(`the ${kind} task failed in its worker: ${detail}`, { cause: error });
+    } finally {
+      clearTimeout(killer);
+      signal?.removeEventListener("abort", requestStop);
+      port1.close();
+    }
+  }
+
+  function retryAfterSeconds(budgetMs: number): number {
+    return Math.max(1, Math.ceil(((piscina.queueSize / threads + 1) * budgetMs) / 1000));
+  }
+
+  return {
+    run,
+    threads,
+    get queued() {
+      return piscina.queueSize;
+    },
+    close: () => piscina.destroy(),
+  };
+}

@@ -1,0 +1,34 @@
+/**
+ * The thread side of the solver pool: one thin function. It looks up the task handler, gives it time and
+ * cancellation, and turns domain errors into plain data. Anything else it lets fly: the pool reports it.
+ */
+import { performance } from "node:perf_hooks";
+import { ModelError, TaktError } from "../src/errors.ts";
+import type { TaskContext, TaskHandler, TaskReply, TaskRequest, WorkerMessage } from "./task-protocol.ts";
+import { taskHandlers } from "./tasks.ts";
+
+export default async function runTask(request: TaskRequest): Promise<TaskReply> {
+  const handler = (taskHandlers as Record<string, TaskHandler | undefined>)[request.kind];
+  if (!handler) throw new TypeError(`unknown solver task "${request.kind}"`);
+  const stop = new Int32Array(request.stopFlag);
+  const port = request.progressPort;
+  const deadlineEpochMs = Date.now() + request.budgetMs;
+  const post = (message: WorkerMessage) => port.postMessage(message);
+  post({ type: "started" });
+  const context: TaskContext = {
+    deadlineEpochMs,
+    clock: () => performance.now(),
+    remainingMs: () => deadlineEpochMs - Date.now(),
+    shouldStop: () => Atomics.load(stop, 0) === 1 || Date.now() >= deadlineEpochMs,
+    progress: (report) => post({ type: "progress", report }),
+  };
+  try {
+    return { ok: true, value: await handler(request.input as never, context) };
+  } catch (error) {
+    if (error instanceof ModelError) return { ok: false, error: { code: error.code, message: error.message, problems: error.problems } };
+    if (error instanceof TaktError) return { ok: false, error: { code: error.code, message: error.message } };
+    throw error;
+  } finally {
+    port.close();
+  }
+}

@@ -1,0 +1,73 @@
+import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ErrorResponse, HTTP_STATUS, describeError } from "../../api/errors.ts";
+import { ERROR_CODES, ModelError, QueueFullError, TaskFailedError } from "../../src/errors.ts";
+import { capabilities } from "../../api/capabilities/index.ts";
+import { post, testApp } from "../helpers/app.ts";
+
+let app: FastifyInstance;
+beforeAll(async () => {
+  app = await testApp({ bodyLimitBytes: 4096 });
+});
+afterAll(() => app.close());
+
+describe("error registry", () => {
+  it("maps every error code to a status and documents it", () => {
+    for (const code of Object.keys(ERROR_CODES) as Array<keyof typeof ERROR_CODES>) {
+      expect(HTTP_STATUS[code], code).toBeGreaterThanOrEqual(400);
+      expect(ERROR_CODES[code].length, code).toBeGreaterThan(20);
+    }
+  });
+
+  it("describes domain errors with their status, problems and headers", () => {
+    expect(describeError(new ModelError([{ path: "orders[0].item", message: "unknown item" }])).body).toMatchObject({
+      statusCode: 422,
+      code: "TAKT_ERR_INVALID_MODEL",
+      problems: [{ path: "orders[0].item", message: "unknown item" }],
+    });
+    expect(describeError(new QueueFullError(7))).toMatchObject({ body: { statusCode: 503 }, headers: { "retry-after": "7" } });
+    expect(describeError(new TaskFailedError("worker died"))).toMatchObject({ body: { statusCode: 500, message: "worker died" }, log: true });
+  });
+
+  it("hides the detail of an unexpected error and asks for it to be logged", () => {
+    const described = describeError(new Error("secret internal state"));
+    expect(described.body).toMatchObject({ statusCode: 500, code: "TAKT_ERR_INTERNAL" });
+    expect(described.body.message).not.toContain("secret");
+    expect(described.log).toBe(true);
+  });
+});
+
+describe("bad bodies are 400 on every route, never 500", () => {
+  const routes = capabilities.map((c) => c.url);
+  const bad: Array<[string, string, string]> = [
+    ["not JSON", "{ this is not json", "application/json"],
+    ["empty", "", "application/json"],
+    ["an array", "[1, 2]", "application/json"],
+    ["a number", "42", "application/json"],
+    ["null", "null", "application/json"],
+    ["JSON with another content type", "not json either", "text/plain"],
+    ["XML", "<factory/>", "application/xml"],
+  ];
+  for (const url of routes) {
+    it.each(bad)(`${url}: %s`, async (_name, body, contentType) => {
+      const res = await post(app, url, body, contentType);
+      expect(res.statusCode).toBe(400);
+      const parsed = ErrorResponse.parse(res.json());
+      expect(parsed.code).toBe("TAKT_ERR_BAD_REQUEST");
+      expect(parsed.problems?.length).toBeGreaterThan(0);
+      expect(res.headers["x-request-id"]).toBeTruthy();
+    });
+  }
+
+  it("refuses a body over the size limit with 413", async () => {
+    const res = await post(app, "/v1/validate", JSON.stringify({ pad: "x".repeat(5000) }));
+    expect(res.statusCode).toBe(413);
+    expect(ErrorResponse.parse(res.json()).code).toBe("TAKT_ERR_BODY_TOO_LARGE");
+  });
+
+  it("answers an unknown route with a JSON 404", async () => {
+    const res = await app.inject({ method: "GET", url: "/v1/nothing" });
+    expect(res.statusCode).toBe(404);
+    expect(ErrorResponse.parse(res.json()).code).toBe("TAKT_ERR_NOT_FOUND");
+  });
+});

@@ -1,0 +1,79 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { QueueFullError, TaskFailedError } from "../../src/errors.ts";
+import { createSolverPool } from "../../api/pool.ts";
+import type { TaskKind } from "../../api/tasks.ts";
+
+const workerUrl = new URL("../helpers/misbehaving-worker.ts", import.meta.url);
+// The misbehaving worker ignores the task kind; any name from the table satisfies the type.
+const kind: TaskKind = "validate";
+
+describe("solver pool", () => {
+  const pool = createSolverPool({ workerUrl, threads: 2, graceMs: 300 });
+  afterAll(() => pool.close());
+
+  it("runs a task on a worker thread", async () => {
+    await expect(pool.run(kind, { mode: "echo", n: 1 }, { budgetMs: 1000 })).resolves.toEqual({ echo: { mode: "echo", n: 1 } });
+  });
+
+  it("stops a task that ignores its budget within budget + 1 s, and the pool stays usable", async () => {
+    const started = Date.now();
+    const failure = await pool.run(kind, { mode: "spin" }, { budgetMs: 400 }).catch((e: unknown) => e);
+    const elapsed = Date.now() - started;
+    expect(failure).toBeInstanceOf(TaskFailedError);
+    expect((failure as Error).message).toMatch(/past its time budget of 400 ms/);
+    expect(elapsed).toBeLessThan(400 + 1000);
+    await expect(pool.run(kind, { mode: "echo" }, { budgetMs: 1000 })).resolves.toEqual({ echo: { mode: "echo" } });
+  });
+
+  it("fails only the task whose worker throws", async () => {
+    const [bad, good] = await Promise.allSettled([
+      pool.run(kind, { mode: "crash" }, { budgetMs: 1000 }),
+      pool.run(kind, { mode: "echo" }, { budgetMs: 1000 }),
+    ]);
+    expect(bad.status).toBe("rejected");
+    expect((bad as PromiseRejectedResult).reason).toBeInstanceOf(TaskFailedError);
+    expect(((bad as PromiseRejectedResult).reason as Error).message).toMatch(/solver bug: index out of range/);
+    expect(good).toEqual({ status: "fulfilled", value: { echo: { mode: "echo" } } });
+  });
+
+  it("survives a worker thread that exits, and replaces it", async () => {
+    await expect(pool.run(kind, { mode: "exit" }, { budgetMs: 1000 })).rejects.toBeInstanceOf(TaskFailedError);
+    await expect(pool.run(kind, { mode: "echo" }, { budgetMs: 1000 })).resolves.toEqual({ echo: { mode: "echo" } });
+  });
+
+  it("lets a cooperative task run to its deadline and reports progress", async () => {
+    const reports: unknown[] = [];
+    const result = await pool.run<{ iterations: number; stoppedEarly: boolean }>(kind, { mode: "cooperate" }, { budgetMs: 300, onProgress: (r) => reports.push(r) });
+    expect(result.stoppedEarly).toBe(false);
+    expect(result.iterations).toBeGreaterThan(0);
+    expect(reports.length).toBeGreaterThan(0);
+  });
+
+  it("stops a cooperative task early when its signal aborts, returning its answer so far", async () => {
+    const controller = new AbortController();
+    const started = Date.now();
+    setTimeout(() => controller.abort(), 150);
+    const result = await pool.run<{ stoppedEarly: boolean }>(kind, { mode: "cooperate" }, { budgetMs: 20_000, signal: controller.signal });
+    expect(result.stoppedEarly).toBe(true);
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+});
+
+describe("solver pool back-pressure", () => {
+  it("refuses work with QueueFullError once its queue is full", async () => {
+    const pool = createSolverPool({ workerUrl, threads: 1, maxQueue: 1, graceMs: 100 });
+    try {
+      const running = pool.run(kind, { mode: "cooperate" }, { budgetMs: 500 });
+      // Give the first task time to reach the thread; the second then waits in the queue.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const queued = pool.run(kind, { mode: "echo" }, { budgetMs: 500 });
+      const refused = await pool.run(kind, { mode: "echo" }, { budgetMs: 500 }).catch((e: unknown) => e);
+      expect(refused).toBeInstanceOf(QueueFullError);
+      expect((refused as QueueFullError).retryAfterSeconds).toBeGreaterThanOrEqual(1);
+      await expect(running).resolves.toMatchObject({ stoppedEarly: false });
+      await expect(queued).resolves.toEqual({ echo: { mode: "echo" } });
+    } finally {
+      await pool.close();
+    }
+  });
+});
