@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { LocalDate, TimeOfDay } from "./time.ts";
+import { LocalDate, MINUTES_PER_DAY, parseTimeOfDay, TimeOfDay } from "./time.ts";
 
 export const Break = z
   .object({ start: TimeOfDay, end: TimeOfDay })
@@ -45,3 +45,34 @@ export const Calendar = z
   })
   .meta({ id: "Calendar", description: "A weekly shift pattern with dated exceptions (holidays, overtime days)" });
 export type Calendar = z.infer<typeof Calendar>;
+
+/** A shift and its breaks in minutes after the midnight of the day it starts on (0 … 2,880). */
+export interface ShiftTimeline {
+  start: number;
+  end: number;
+  breaks: Array<readonly [start: number, end: number]>;
+}
+
+/**
+ * Places a shift and its breaks on the shift's own timeline: `end <= start` crosses midnight (so
+ * `start == end` is 24 hours), and a break starting before the shift's start time of day lies after
+ * midnight. Breaks are not clipped: a break outside its shift is the validator's to report.
+ */
+export function shiftTimeline(shift: Shift): ShiftTimeline {
+  const minutes = (text: string): number => {
+    const value = parseTimeOfDay(text);
+    if (value === null) throw new RangeError(`invalid time of day "${text}" (the calendar was not validated)`);
+    return value;
+  };
+  const start = minutes(shift.start);
+  let end = minutes(shift.end);
+  if (end <= start) end += MINUTES_PER_DAY;
+  const breaks = shift.breaks.map((b) => {
+    let breakStart = minutes(b.start);
+    let breakEnd = minutes(b.end);
+    if (breakStart < start) breakStart += MINUTES_PER_DAY;
+    if (breakEnd <= breakStart) breakEnd += MINUTES_PER_DAY;
+    return [breakStart, breakEnd] as const;
+  });
+  return { start, end, breaks };
+}

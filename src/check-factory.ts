@@ -4,12 +4,11 @@
  * first, because an ERP integrator fixing an export wants the whole list at once.
  */
 import type { Calendar } from "./calendar.ts";
-import { WEEKDAYS } from "./calendar.ts";
+import { shiftTimeline, WEEKDAYS } from "./calendar.ts";
 import type { FactoryModel } from "./factory.ts";
 import { findCycle } from "./find-cycle.ts";
 import type { Problem } from "./problem.ts";
 import { formatPath } from "./problem.ts";
-import { parseTimeOfDay } from "./time.ts";
 
 export interface CheckOptions {
   /** Every order's item must have a routing (scheduling, capacity); MRP orders need not. Default true. */
@@ -35,15 +34,10 @@ function checkCalendar(calendar: Calendar, path: PropertyKey[]): Problem[] {
   calendar.exceptions.forEach((e, i) => shiftLists.push([[...path, "exceptions", i, "shifts"], e.shifts]));
   for (const [listPath, shifts] of shiftLists) {
     shifts.forEach((shift, s) => {
-      const start = parseTimeOfDay(shift.start)!;
-      let end = parseTimeOfDay(shift.end)!;
-      if (end <= start) end += 1440;
-      shift.breaks.forEach((br, b) => {
-        let bs = parseTimeOfDay(br.start)!;
-        let be = parseTimeOfDay(br.end)!;
-        if (bs < start) bs += 1440;
-        if (be <= bs) be += 1440;
-        if (bs < start || be > end) {
+      const timeline = shiftTimeline(shift);
+      timeline.breaks.forEach(([breakStart, breakEnd], b) => {
+        if (breakStart < timeline.start || breakEnd > timeline.end) {
+          const br = shift.breaks[b]!;
           problems.push({ path: formatPath([...listPath, s, "breaks", b]), message: `break ${br.start}-${br.end} is not inside its shift ${shift.start}-${shift.end}` });
         }
       });

@@ -2,8 +2,10 @@ import type { z } from "zod";
 import type { FactoryModel } from "../../src/factory.ts";
 
 /** A small, valid factory model in request form (defaults omitted), to be broken on purpose by tests. */
-export function tinyFactory(): z.input<typeof FactoryModel> {
+export function tinyFactory(): { [K in keyof z.input<typeof FactoryModel>]-?: NonNullable<z.input<typeof FactoryModel>[K]> } {
   return {
+    items: [],
+    bom: [],
     calendars: [
       {
         id: "day",

@@ -1,0 +1,107 @@
+/**
+ * Finite-capacity scheduling request and response (issue 3): the factory model plus the plan start, shop-floor
+ * progress and solver options; the answer is every operation on a resource unit with its times, per-order
+ * lateness and the plan's KPIs.
+ */
+import { z } from "zod";
+import { FactoryModel } from "./factory.ts";
+import { LocalDateTime } from "./time.ts";
+
+const nonNegative = z.number().finite().nonnegative();
+
+export const ProgressEntry = z
+  .object({
+    order: z.string().min(1),
+    operation: z.string().min(1).describe("Operation id in the order's routing"),
+    status: z.enum(["done", "running"]),
+    resource: z.string().min(1).describe("The resource it ran on; must be one of the operation's alternatives"),
+    unit: z.number().int().nonnegative().default(0).describe("0-based unit of the resource"),
+    start: LocalDateTime.describe("When it started; not after planStart"),
+    remainingMinutes: nonNegative
+      .optional()
+      .describe("Working minutes still to do (running only). Default: its full duration minus the working minutes since start"),
+  })
+  .meta({ id: "ProgressEntry", description: "Reported shop-floor progress: done operations are history, running ones finish first" });
+export type ProgressEntry = z.infer<typeof ProgressEntry>;
+
+export const ScheduleOptions = z
+  .object({
+    timeLimitSeconds: z.number().finite().positive().max(3600).default(5).describe("Search time per request, seconds"),
+    seed: z.number().int().nonnegative().default(1).describe("Random seed; same seed and workers give the same answer"),
+    objective: z
+      .enum(["tardiness", "makespan"])
+      .default("tardiness")
+      .describe("tardiness: weighted tardiness, then sum of completion times, then changeover minutes; makespan: last completion first"),
+    workers: z.number().int().positive().max(64).optional().describe("Independent searches (seeds seed, seed+1, …); default: the pool size"),
+  })
+  .meta({ id: "ScheduleOptions" });
+export type ScheduleOptions = z.infer<typeof ScheduleOptions>;
+
+export const ScheduleRequest = FactoryModel.extend({
+  planStart: LocalDateTime.describe("Nothing new starts earlier"),
+  progress: z.array(ProgressEntry).default([]),
+  options: ScheduleOptions.default({ timeLimitSeconds: 5, seed: 1, objective: "tardiness" }),
+}).meta({ id: "ScheduleRequest", description: "A factory model plus plan start, shop-floor progress and solver options" });
+export type ScheduleRequest = z.infer<typeof ScheduleRequest>;
+
+export const ScheduleStatus = z
+  .enum(["optimal", "feasible", "infeasible", "timedout"])
+  .describe("optimal: a lower bound is met; timedout: the safety deadline cut the search (best plan so far); infeasible: no plan exists");
+export type ScheduleStatus = z.infer<typeof ScheduleStatus>;
+
+export const ScheduledOperation = z
+  .object({
+    order: z.string(),
+    operation: z.string(),
+    resource: z.string(),
+    unit: z.number().int().nonnegative().describe("0-based unit of the resource"),
+    start: LocalDateTime,
+    end: LocalDateTime,
+    setupMinutes: nonNegative.describe("Working minutes of setup: the operation's setupMinutes plus the changeover"),
+    changeoverMinutes: nonNegative.describe("Changeover from the previous family on the unit (part of setupMinutes)"),
+    state: z.enum(["planned", "running"]),
+  })
+  .meta({ id: "ScheduledOperation" });
+export type ScheduledOperation = z.infer<typeof ScheduledOperation>;
+
+export const OrderOutcome = z
+  .object({
+    id: z.string(),
+    due: LocalDateTime,
+    completion: LocalDateTime,
+    lateMinutes: nonNegative.describe("Elapsed minutes after due, 0 when on time"),
+    onTime: z.boolean(),
+    heldBy: z.string().optional().describe("Late orders: the resource where the order waited longest"),
+  })
+  .meta({ id: "OrderOutcome" });
+export type OrderOutcome = z.infer<typeof OrderOutcome>;
+
+export const ScheduleKpis = z
+  .object({
+    onTimeRate: z.number().min(0).max(1).describe("On-time orders / all orders (order fulfilment rate); 1 with no orders"),
+    weightedTardiness: nonNegative.describe("Σ priorityWeight × late minutes"),
+    makespanMinutes: nonNegative.describe("Elapsed minutes from planStart to the last completion"),
+    setupMinutes: nonNegative.describe("Σ setup minutes of the planned operations, changeovers included"),
+    changeoverMinutes: nonNegative.describe("Σ sequence-dependent changeover minutes"),
+    utilization: z.record(z.string(), z.number().min(0).max(1)).describe("Per resource: busy / available working minutes over [planStart, last completion)"),
+  })
+  .meta({ id: "ScheduleKpis" });
+export type ScheduleKpis = z.infer<typeof ScheduleKpis>;
+
+export const ScheduleResponse = z
+  .object({
+    status: ScheduleStatus,
+    reason: z.string().optional().describe("Why no plan exists (infeasible only)"),
+    operations: z.array(ScheduledOperation),
+    orders: z.array(OrderOutcome),
+    kpis: ScheduleKpis,
+    solver: z.object({
+      elapsedMs: nonNegative,
+      iterations: z.number().int().nonnegative(),
+      workers: z.number().int().positive(),
+      bestFoundAtMs: nonNegative,
+      objective: z.array(z.number()).describe("The lexicographic objective vector of the plan"),
+    }),
+  })
+  .meta({ id: "ScheduleResponse", description: "The schedule, per-order outcome and KPIs" });
+export type ScheduleResponse = z.infer<typeof ScheduleResponse>;
