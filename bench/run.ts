@@ -16,7 +16,8 @@ const files = readdirSync(here)
 
 for (const file of files) {
   const module = (await import(pathToFileURL(join(here, file)).href)) as { register(bench: Bench): void | Promise<void> };
-  const bench = new Bench({ name: file, time: 1000, iterations: 5 });
+  // Few warm-up rounds: some tasks (a 31k-variable LP, a 100k-item MRP) take seconds each.
+  const bench = new Bench({ name: file, time: 1000, iterations: 5, warmupIterations: 1, warmupTime: 0 });
   await module.register(bench);
   await bench.run();
   console.log(`\n## ${file}`);

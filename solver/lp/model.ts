@@ -4,7 +4,10 @@
  */
 
 export interface LpVariable {
-  /** Unique name; letters, digits and `_` only, so every engine's text format accepts it. */
+  /**
+   * Unique name matching `[A-Za-z_][A-Za-z0-9_]*` (e.g. `ot_r3_b12`), so any engine's text format accepts it;
+   * the engines throw a TypeError otherwise.
+   */
   readonly name: string;
   /** Objective coefficient. */
   readonly cost: number;
@@ -18,7 +21,7 @@ export interface LpVariable {
 
 export interface LpConstraint {
   readonly name: string;
-  /** Sparse row: [variable index, coefficient]. */
+  /** Sparse row: [variable index, coefficient]. A variable listed twice counts with the sum of its coefficients. */
   readonly terms: ReadonlyArray<readonly [number, number]>;
   /** lower ≤ Σ terms ≤ upper; omit a side for −∞ / +∞ (equal sides make an equality). */
   readonly lower?: number;
@@ -35,14 +38,22 @@ export type LpStatus = "optimal" | "infeasible" | "unbounded" | "timedout" | "er
 
 export interface LpSolution {
   readonly status: LpStatus;
-  /** Objective value (NaN unless a solution exists). */
+  /** Objective value, in the model's sense (NaN unless a solution exists). */
   readonly objective: number;
-  /** Value per variable, by index (empty unless a solution exists). */
+  /**
+   * Value per variable, by index (empty unless a solution exists: "optimal", or "timedout" with an incumbent).
+   * Values are the engine's, within its tolerances (about 1e-6 on bounds, rows and integrality); not rounded.
+   */
   readonly values: ReadonlyArray<number>;
-  /** Dual value (shadow price) per constraint, by index, when the engine gives them for an LP. */
+  /**
+   * Dual value (shadow price) per constraint, by index, for an optimal pure LP when the engine gives them
+   * (HiGHS does, jslp does not): the change of the objective per unit increase of the constraint's binding side,
+   * in the model's sense — so a binding capacity row of a maximization has a price ≥ 0, and a non-binding row 0.
+   */
   readonly duals?: ReadonlyArray<number>;
   /** The engine's own status text, for diagnostics. */
   readonly detail: string;
+  /** Milliseconds spent building and solving, by `LpSolveOptions.clock` (excludes loading the engine). */
   readonly elapsedMs: number;
 }
 
@@ -51,6 +62,11 @@ export interface LpSolveOptions {
   readonly timeLimitSeconds?: number;
   /** Relative MIP gap at which to stop, default 1e-6. */
   readonly mipGap?: number;
+  /**
+   * Monotonic clock in milliseconds by which the engine measures `elapsedMs` (and jslp tells that a MIP used up
+   * its time limit); default `performance.now`. The limit itself is enforced by the engine's own clock.
+   */
+  readonly clock?: () => number;
 }
 
 export interface LpEngine {
