@@ -124,9 +124,11 @@ export const DrumBufferRope = z
       z.object({
         order: z.string(),
         status: BufferColour,
-        consumed: z.number().describe("Share of the buffer used at `now`: working minutes since release / buffer (negative before release)"),
+        consumed: z.number().describe("Share of the buffer used at `now`: working minutes since release / buffer minutes; 0 before the release"),
       }),
-    ).describe("With `now`: orders whose drum operation is neither done nor running; green < 1/3, yellow < 2/3, red < 1, black ≥ 1"),
+    ).describe(
+      "With `now`: orders on their way to the drum (its operation neither done nor running, not every upstream operation done); green < 1/3, yellow < 2/3, red < 1, black ≥ 1",
+    ),
     unscheduled: z.array(z.string()).describe("Orders whose drum work does not fit in the calendar horizon (two years)"),
   })
   .meta({ id: "DrumBufferRope" });
@@ -138,7 +140,9 @@ export const BottleneckResponse = z
     loads: z.array(ResourcePeriodLoad).describe("Every resource, most loaded first"),
     products: z.array(ProductEconomics),
     mix: Mix.describe("Optimal product mix (integer LP)"),
-    mixStatus: z.enum(["optimal", "timedout"]).describe("timedout: the best mix found in the time limit"),
+    mixStatus: z
+      .enum(["optimal", "timedout"])
+      .describe("timedout: optimality was not proved in the time limit; the mix is the LP's best, or the ranking's when that is better"),
     throughput: z.number().describe("Σ throughputPerUnit × mix"),
     netProfit: z.number().describe("throughput − operatingExpense"),
     binding: z.array(z.string()).describe("Resources whose extra capacity would raise throughput (positive shadow price)"),

@@ -35,8 +35,10 @@ export const CapacityLevers = z
       .describe("Outsourcing is allowed for exactly the resources listed here, at this cost per standard minute"),
     latenessCostPerBucket: nonNegative
       .optional()
-      .describe("Given: orders may be deferred by whole buckets at this cost per order and bucket, times the priority weight"),
-    maxDeferBuckets: z.number().int().min(1).default(4).describe("Most buckets an order may be deferred"),
+      .describe(
+        "Given: an order's load in an overloaded bucket may be deferred by whole buckets; deferring all of it one bucket costs this × priorityWeight(priority), a share pro rata",
+      ),
+    maxDeferBuckets: z.number().int().min(1).default(4).describe("Most buckets load may be deferred (to the first later bucket with spare capacity)"),
   })
   .meta({
     id: "CapacityLevers",

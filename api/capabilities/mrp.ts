@@ -1,0 +1,24 @@
+import { MrpRequest, MrpResponse } from "../../src/mrp.ts";
+import { defineCapability } from "../capability.ts";
+
+export const mrp = defineCapability({
+  command: "mrp",
+  url: "/v1/mrp",
+  summary: "Plan materials (MRP)",
+  description:
+    "BOM explosion by low-level code, gross-to-net netting with safety stock, lot sizing (lot-for-lot, fixed, periods, EOQ, Wagner-Whitin, Silver-Meal), " +
+    "scrap, lead-time offsetting, phantoms, single-level FIFO pegging and exception messages (past-due, expedite, excess). " +
+    "With `options.asOrders`, planned make orders also come back as orders that /v1/capacity and /v1/schedule accept. " +
+    "Unknown items, duplicate ids, buckets or dates outside the horizon and BOM cycles are a 422 naming the culprit.",
+  request: MrpRequest,
+  response: MrpResponse,
+  cliFlags: {
+    orders: {
+      description: "also print planned make orders as orders (options.asOrders)",
+      apply: (body) => {
+        body.options = { ...(body.options as object | undefined), asOrders: true };
+      },
+    },
+  },
+  run: (request, { pool }) => pool.run("mrp", request, { budgetMs: 60_000 }),
+});

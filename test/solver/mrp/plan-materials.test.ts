@@ -1,0 +1,80 @@
+/** The three-level textbook example of textbook.ts, every record and order worked by hand there. */
+import { describe, expect, it } from "vitest";
+import { planMaterials } from "../../../solver/mrp/plan-materials.ts";
+import { textbook } from "./textbook.ts";
+
+describe("planMaterials on a three-level textbook example", () => {
+  const response = planMaterials(textbook);
+
+  it("computes every record as worked by hand", () => {
+    expect(response.items).toEqual({
+      A: {
+        lowLevelCode: 0,
+        gross: [0, 0, 0, 50, 0, 40],
+        scheduledReceipts: [0, 0, 0, 0, 0, 0],
+        projectedOnHand: [10, 10, 10, 0, 0, 0],
+        net: [0, 0, 0, 40, 0, 40],
+        plannedReceipts: [0, 0, 0, 40, 0, 40],
+        plannedReleases: [0, 0, 40, 0, 40, 0],
+      },
+      B: {
+        lowLevelCode: 1,
+        gross: [0, 0, 80, 0, 80, 0],
+        scheduledReceipts: [0, 30, 0, 0, 0, 0],
+        projectedOnHand: [20, 50, 0, 0, 0, 0],
+        net: [0, 0, 30, 0, 80, 0],
+        plannedReceipts: [0, 0, 30, 0, 80, 0],
+        plannedReleases: [30, 0, 80, 0, 0, 0],
+      },
+      C: {
+        lowLevelCode: 2,
+        gross: [60, 0, 200, 0, 40, 0],
+        scheduledReceipts: [0, 0, 0, 0, 0, 0],
+        projectedOnHand: [80, 80, 80, 80, 40, 40],
+        net: [30, 0, 130, 0, 0, 0],
+        plannedReceipts: [100, 0, 200, 0, 0, 0],
+        plannedReleases: [100, 200, 0, 0, 0, 0],
+      },
+    });
+  });
+
+  it("lists the planned orders with dates, sources and first-in-first-out pegging", () => {
+    const order = (id: string, item: string, source: string, quantity: number, release: number, receipt: number, releaseDate: string, receiptDate: string, pegging: unknown[]) => ({
+      id,
+      item,
+      source,
+      quantity,
+      startQuantity: quantity,
+      releaseBucket: release,
+      receiptBucket: receipt,
+      releaseDate,
+      receiptDate,
+      pegging,
+    });
+    expect(response.plannedOrders).toEqual([
+      order("MRP-A-3", "A", "make", 40, 2, 3, "2026-03-16", "2026-03-23", [{ demand: "D1", quantity: 40 }]),
+      order("MRP-A-5", "A", "make", 40, 4, 5, "2026-03-30", "2026-04-06", [{ demand: "D2", quantity: 40 }]),
+      order("MRP-B-2", "B", "make", 30, 0, 2, "2026-03-02", "2026-03-16", [{ parentOrder: "MRP-A-3", quantity: 30 }]),
+      order("MRP-B-4", "B", "make", 80, 2, 4, "2026-03-16", "2026-03-30", [{ parentOrder: "MRP-A-5", quantity: 80 }]),
+      order("MRP-C-0", "C", "buy", 100, 0, 0, "2026-03-02", "2026-03-02", [
+        { parentOrder: "MRP-B-2", quantity: 30 },
+        { parentOrder: "MRP-A-3", quantity: 40 },
+        { parentOrder: "MRP-B-4", quantity: 30 },
+      ]),
+      order("MRP-C-2", "C", "buy", 200, 1, 2, "2026-03-09", "2026-03-16", [
+        { parentOrder: "MRP-B-4", quantity: 130 },
+        { parentOrder: "MRP-A-5", quantity: 40 },
+      ]),
+    ]);
+  });
+
+  it("reports only C's release before the horizon", () => {
+    expect(response.exceptions).toEqual([expect.objectContaining({ item: "C", kind: "past-due", bucket: 0, bucketsLate: 1 })]);
+  });
+
+  it("does not mutate the request", () => {
+    const copy = structuredClone(textbook);
+    planMaterials(textbook);
+    expect(textbook).toEqual(copy);
+  });
+});
