@@ -33,6 +33,15 @@ export const ScheduleOptions = z
       .default("tardiness")
       .describe("tardiness: weighted tardiness, then sum of completion times, then changeover minutes; makespan: last completion first"),
     workers: z.number().int().positive().max(64).optional().describe("Independent searches (seeds seed, seed+1, …); default: the pool size"),
+    maxIterations: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .describe(
+        "Stop each search after this many improvement iterations. The search's work is calibrated to the time limit, so results repeat on one machine; " +
+          "a cap that binds before the time limit makes them repeat on any machine (status is then not timedout)",
+      ),
   })
   .meta({ id: "ScheduleOptions" });
 export type ScheduleOptions = z.infer<typeof ScheduleOptions>;
@@ -71,7 +80,7 @@ export const OrderOutcome = z
     completion: LocalDateTime,
     lateMinutes: nonNegative.describe("Elapsed minutes after due, 0 when on time"),
     onTime: z.boolean(),
-    heldBy: z.string().optional().describe("Late orders: the resource where the order waited longest"),
+    heldBy: z.string().optional().describe("Late orders: the resource where the order waited longest (absent when it never waited)"),
   })
   .meta({ id: "OrderOutcome" });
 export type OrderOutcome = z.infer<typeof OrderOutcome>;

@@ -1,0 +1,107 @@
+/**
+ * `npm run bench:jobshop [-- DIR] [--time-limit S] [--workers K] [--seed N] [--only la01,ft10]`
+ *
+ * Runs the scheduling engine in benchmark mode on the OR-Library job-shop (DIR/jobshop/*.txt) and Brandimarte
+ * flexible job-shop (DIR/fjsp/*.fjs) instances, default DIR ../shared/data/benchmarks, and prints a markdown
+ * table: instance, best-known upper bound (bounds.json), makespan found, gap %, wall time, plus mean gaps.
+ * Each instance runs K independent searches (seeds seed … seed+K−1) in K child processes, each with the
+ * deterministic budget the pool would give it for the time limit, and keeps the best (pickBest), as the
+ * API's worker pool does.
+ */
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { fork } from "node:child_process";
+import { basename, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { JobShopInstance } from "../solver/jobshop/instance.ts";
+import { parseFjs } from "../solver/jobshop/parse-fjs.ts";
+import { parseOrLibrary } from "../solver/jobshop/parse-orlib.ts";
+import { jobShopSize, searchJobShop } from "../solver/jobshop/search-jobshop.ts";
+import { pickBest } from "../solver/schedule/pick-best.ts";
+import { budgetFor } from "../solver/schedule/search-budget.ts";
+import type { SearchResult } from "../solver/schedule/search-problem.ts";
+
+interface Task {
+  file: string;
+  seed: number;
+  timeLimitSeconds: number;
+}
+
+function load(file: string): JobShopInstance {
+  const name = basename(file).replace(/\.(txt|fjs)$/, "");
+  const text = readFileSync(file, "utf8");
+  return file.endsWith(".fjs") ? parseFjs(text, name) : parseOrLibrary(text, name);
+}
+
+function runTask(task: Task): SearchResult {
+  const instance = load(task.file);
+  return searchJobShop(instance, { seed: task.seed, budget: budgetFor(task.timeLimitSeconds, jobShopSize(instance)), clock: () => performance.now() });
+}
+
+function inChild(task: Task): Promise<SearchResult> {
+  return new Promise((done, fail) => {
+    // A child process per search, started with the same tsx loader as this one (Node 20's worker threads do
+    // not apply tsx's loader hooks to a TypeScript entry file). Each search is independent and CPU-bound.
+    const child = fork(fileURLToPath(import.meta.url), [JSON.stringify(task)], { execArgv: process.execArgv, env: { ...process.env, TAKT_BENCH_CHILD: "1" } });
+    child.once("message", (r) => done(r as SearchResult));
+    child.once("error", fail);
+    child.once("exit", (code) => code !== 0 && fail(new Error(`search for ${task.file} exited with ${code}`)));
+  });
+}
+
+function option(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const valued = new Set(["--time-limit", "--workers", "--seed", "--only"]);
+  const positional = args.filter((a, i) => !a.startsWith("--") && !valued.has(args[i - 1] ?? ""));
+  const dir = resolve(positional[0] ?? "../shared/data/benchmarks");
+  const timeLimitSeconds = Number(option(args, "--time-limit") ?? 10);
+  const workers = Number(option(args, "--workers") ?? 2);
+  const seed = Number(option(args, "--seed") ?? 1);
+  const only = option(args, "--only")?.split(",");
+  const entries: Array<{ file: string; name: string; bound: number | null }> = [];
+  for (const [sub, ext] of [["jobshop", ".txt"], ["fjsp", ".fjs"]] as const) {
+    const folder = join(dir, sub);
+    if (!existsSync(folder)) continue;
+    const bounds = existsSync(join(folder, "bounds.json")) ? (JSON.parse(readFileSync(join(folder, "bounds.json"), "utf8")) as Record<string, { ub?: number | null }>) : {};
+    for (const f of readdirSync(folder).filter((x) => x.endsWith(ext)).sort()) {
+      const name = f.slice(0, -ext.length);
+      if (only && !only.includes(name)) continue;
+      entries.push({ file: join(folder, f), name, bound: bounds[name]?.ub ?? null });
+    }
+  }
+  if (entries.length === 0) throw new Error(`no instances found under ${dir}`);
+  console.log(`${entries.length} instances from ${dir}, ${timeLimitSeconds} s each, ${workers} search process(es), seeds ${seed}…${seed + workers - 1}\n`);
+  console.log("| instance | size | best-known | found | gap % | time s | wall s | status |");
+  console.log("|---|---|---|---|---|---|---|---|");
+  const gaps: Array<{ name: string; gap: number }> = [];
+  for (const entry of entries) {
+    const instance = load(entry.file);
+    const started = performance.now();
+    const results = await Promise.all(Array.from({ length: workers }, (_, k) => inChild({ file: entry.file, seed: seed + k, timeLimitSeconds })));
+    const wall = (performance.now() - started) / 1000;
+    const best = pickBest(results);
+    // Search time of the slowest search; the wall time adds process start-up.
+    const seconds = Math.max(...results.map((r) => r.elapsedMs)) / 1000;
+    const found = best.objective[0]!;
+    const gap = entry.bound ? ((found - entry.bound) / entry.bound) * 100 : null;
+    if (gap !== null) gaps.push({ name: entry.name, gap });
+    const size = `${instance.jobs.length}×${instance.machineCount}`;
+    console.log(`| ${entry.name} | ${size} | ${entry.bound ?? "?"} | ${found} | ${gap === null ? "?" : gap.toFixed(2)} | ${seconds.toFixed(1)} | ${wall.toFixed(1)} | ${best.status} |`);
+  }
+  const mean = (filter: (name: string) => boolean) => {
+    const list = gaps.filter((g) => filter(g.name));
+    return list.length > 0 ? `${(list.reduce((s, g) => s + g.gap, 0) / list.length).toFixed(2)} % over ${list.length}` : "n/a";
+  };
+  console.log("");
+  console.log(`mean gap la01–la40: ${mean((n) => /^la\d\d$/.test(n))}`);
+  console.log(`mean gap mk01–mk10: ${mean((n) => /^mk\d\d$/.test(n))}`);
+  console.log(`mean gap, all:      ${mean(() => true)}`);
+}
+
+if (process.env.TAKT_BENCH_CHILD === "1") {
+  process.send!(runTask(JSON.parse(process.argv[2]!) as Task), () => process.exit(0));
+} else await main();

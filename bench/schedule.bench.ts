@@ -1,0 +1,64 @@
+/**
+ * Scheduling at scale (issue 3): 10,000 orders × 5 operations on 100 resources with two-shift calendars.
+ * "first feasible" is the construction (dispatching + decode, no search budget) through to the response;
+ * "search 1 s" adds the budget budgetFor gives one second, to watch the calibration.
+ */
+import type { Bench } from "tinybench";
+import { ScheduleRequest } from "../src/schedule.ts";
+import { budgetFor } from "../solver/schedule/search-budget.ts";
+import { problemSizeOf, searchSchedule } from "../solver/schedule/search-schedule.ts";
+import { toScheduleResponse } from "../solver/schedule/to-response.ts";
+
+/** A deterministic plant: 20 work-centre groups of 5 resources, 50 products routed through 5 groups each. */
+export function scalePlant(orders = 10_000, resources = 100): ScheduleRequest {
+  const shifts = [
+    { start: "06:00", end: "14:00", breaks: [{ start: "10:00", end: "10:30" }] },
+    { start: "14:00", end: "22:00", breaks: [{ start: "18:00", end: "18:30" }] },
+  ];
+  const week = { mon: shifts, tue: shifts, wed: shifts, thu: shifts, fri: shifts };
+  const groups = resources / 5;
+  return ScheduleRequest.parse({
+    planStart: "2026-03-02T06:00",
+    calendars: [{ id: "two-shift", shifts: week, exceptions: [{ date: "2026-04-06", shifts: [] }] }],
+    resources: Array.from({ length: resources }, (_, r) => ({
+      id: `R${r}`,
+      calendar: "two-shift",
+      units: 1 + (r % 3 === 0 ? 1 : 0),
+      efficiency: 0.9 + (r % 4) * 0.05,
+      ...(r % 5 === 0 ? { setupMatrix: { default: 20, changeovers: [{ from: "A", to: "B", minutes: 10 }] } } : {}),
+    })),
+    routings: Array.from({ length: 50 }, (_, p) => ({
+      item: `P${p}`,
+      operations: Array.from({ length: 5 }, (_, k) => {
+        const g = (p * 7 + k * 3) % groups;
+        return {
+          id: `op${k}`,
+          resources: [`R${g * 5 + (p % 5)}`, `R${g * 5 + ((p + 1) % 5)}`],
+          setupMinutes: 10,
+          runMinutesPerUnit: 0.5 + ((p + k) % 4) * 0.25,
+          family: p % 2 === 0 ? "A" : "B",
+          minGapMinutes: k === 2 ? 60 : 0,
+        };
+      }),
+    })),
+    orders: Array.from({ length: orders }, (_, i) => ({
+      id: `O${i}`,
+      item: `P${(i * 13) % 50}`,
+      quantity: 20 + ((i * 37) % 80),
+      due: new Date(Date.UTC(2026, 2, 4 + ((i * 11) % 60), 14)).toISOString().slice(0, 16),
+      priority: 1 + (i % 5),
+    })),
+  });
+}
+
+export function register(bench: Bench): void {
+  const request = scalePlant();
+  const clock = () => performance.now();
+  bench.add("schedule 10,000 orders × 5 ops, first feasible", () => {
+    const result = searchSchedule(request, { seed: 1, budget: { workUnits: 0, deadlineMs: 60_000 }, clock });
+    toScheduleResponse(request, result, { elapsedMs: 0, workers: 1 });
+  });
+  bench.add("schedule 10,000 orders × 5 ops, search budget for 1 s", () => {
+    searchSchedule(request, { seed: 1, budget: budgetFor(1, problemSizeOf(request)), clock });
+  });
+}

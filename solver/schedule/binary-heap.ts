@@ -1,0 +1,62 @@
+/**
+ * A binary min-heap of integer ids keyed by numbers (Williams 1964), ties broken by the smaller id so
+ * that every run pops in the same order: the dispatcher's determinism rests on it.
+ */
+export class BinaryHeap {
+  private keys: number[] = [];
+  private ids: number[] = [];
+
+  get size(): number {
+    return this.ids.length;
+  }
+
+  /** Key of the minimum, Infinity when empty. */
+  peekKey(): number {
+    return this.ids.length > 0 ? this.keys[0]! : Infinity;
+  }
+
+  push(key: number, id: number): void {
+    const { keys, ids } = this;
+    let i = ids.length;
+    keys.push(key);
+    ids.push(id);
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!this.less(key, id, keys[parent]!, ids[parent]!)) break;
+      keys[i] = keys[parent]!;
+      ids[i] = ids[parent]!;
+      i = parent;
+    }
+    keys[i] = key;
+    ids[i] = id;
+  }
+
+  /** Removes and returns the id with the smallest key (undefined when empty). */
+  pop(): number | undefined {
+    const { keys, ids } = this;
+    if (ids.length === 0) return undefined;
+    const top = ids[0]!;
+    const key = keys.pop()!;
+    const id = ids.pop()!;
+    const n = ids.length;
+    if (n > 0) {
+      let i = 0;
+      for (;;) {
+        let child = 2 * i + 1;
+        if (child >= n) break;
+        if (child + 1 < n && this.less(keys[child + 1]!, ids[child + 1]!, keys[child]!, ids[child]!)) child++;
+        if (!this.less(keys[child]!, ids[child]!, key, id)) break;
+        keys[i] = keys[child]!;
+        ids[i] = ids[child]!;
+        i = child;
+      }
+      keys[i] = key;
+      ids[i] = id;
+    }
+    return top;
+  }
+
+  private less(ka: number, ia: number, kb: number, ib: number): boolean {
+    return ka < kb || (ka === kb && ia < ib);
+  }
+}

@@ -1,0 +1,178 @@
+/**
+ * Construction: non-delay dispatching simulated over time (Giffler & Thompson 1960 style), the next free
+ * machine unit choosing among the operations released to its resource by a priority index:
+ * - tardiness: ATCS, Apparent Tardiness Cost with Setups (Lee, Bhaskaran & Pinedo 1997):
+ *   (w / p) · exp(−slack⁺ / (k1 · p̄)) · exp(−changeover / s̄) (k2 = 1), slack measured against the order's
+ *   remaining work stretched by the resource's calendar (the share of elapsed time that is working time);
+ * - makespan: most work remaining (MWKR).
+ * An operation with alternatives is left to another resource when that one would finish it clearly sooner.
+ * Only the sequencing is kept: the decoder recomputes the times with exactly the same placement rule.
+ */
+import { BinaryHeap } from "./binary-heap.ts";
+import type { Decoder, Sequencing } from "./decode-schedule.ts";
+import { placeOperation } from "./place-operation.ts";
+import type { Placement } from "./place-operation.ts";
+import { altIndex, changeoverMinutes, FREE } from "./problem.ts";
+import type { SchedulingProblem } from "./problem.ts";
+import type { Random } from "./random.ts";
+
+/** Operations whose full priority index is evaluated at each pick. */
+const CANDIDATES = 24;
+
+export interface DispatchRule {
+  /** ATC look-ahead k1 (typical 1…3). */
+  k1: number;
+  /** Relative random perturbation of every priority index, 0 for the plain rule. */
+  noise: number;
+}
+
+function minWork(problem: SchedulingProblem, op: number): number {
+  let best = Infinity;
+  for (let a = problem.altStart[op]!; a < problem.altStart[op + 1]!; a++) best = Math.min(best, problem.altWork[a]!);
+  return best;
+}
+
+/** Share of elapsed time that is working time, over four weeks from the origin (1 without a calendar). */
+function workingShare(problem: SchedulingProblem, r: number): number {
+  const calendar = problem.resources[r]!.calendar;
+  if (calendar === null) return 1;
+  const span = 4 * 7 * 1440;
+  return Math.max(0.05, calendar.workingMinutesBetween(problem.origin, problem.origin + span) / span);
+}
+
+/** A sequencing built by dispatching, or null when a calendar's horizon is too short. */
+export function dispatchSchedule(decoder: Decoder, rule: DispatchRule, random: Random): Sequencing | null {
+  const p = decoder.problem;
+  const n = p.opCount;
+  const { prevOp, nextOp, fixedByMachine } = decoder;
+  const remaining = new Float64Array(n);
+  for (const job of p.jobs) {
+    let sum = 0;
+    for (let op = job.firstOp + job.opCount - 1; op >= job.firstOp; op--) remaining[op] = sum += minWork(p, op);
+  }
+  let pSum = 0;
+  let freeOps = 0;
+  for (let op = 0; op < n; op++) if (p.opState[op] === FREE) (pSum += minWork(p, op), freeOps++);
+  const pBar = Math.max(1, pSum / Math.max(1, freeOps));
+  let sSum = 0;
+  let sCount = 0;
+  for (const r of p.resources) for (const v of r.changeover ?? []) if (v > 0) (sSum += v, sCount++);
+  const sBar = sCount > 0 ? sSum / sCount : 1;
+  const share = p.resources.map((_, r) => workingShare(p, r));
+  const jitter = Float64Array.from({ length: n }, () => 1 + rule.noise * (random.next() - 0.5));
+  // Static ranking: with positive slack, ATC orders operations by due − remaining − k1·p̄·ln(w/p), whatever t is.
+  const staticKey = (op: number, r: number): number => {
+    if (p.objective === "makespan") return -remaining[op]! * jitter[op]!;
+    const job = p.jobs[p.opJob[op]!]!;
+    const base = Math.max(1, p.altWork[altIndex(p, op, r)]!);
+    return (job.due - p.origin - remaining[op]! / share[r]! - rule.k1 * pBar * Math.log(Math.max(job.weight, 1e-6) / base)) * jitter[op]!;
+  };
+
+  const seq: number[][] = Array.from({ length: p.machineCount }, () => []);
+  const machineOf = new Int32Array(n).fill(-1);
+  const posOf = new Int32Array(n).fill(-1);
+  const ready = new Float64Array(n);
+  const taken = new Uint8Array(n);
+  const prevEnd = new Float64Array(p.machineCount).fill(-Infinity);
+  const prevFamily = new Int32Array(p.machineCount).fill(-1);
+  // Released operations per resource, ordered by the static part of the index; the candidates evaluated
+  // at each pick are the best CANDIDATES of them, so a pick costs O(log n) however long the queue grows.
+  const available = p.resources.map(() => new BinaryHeap());
+  const idle: number[][] = p.resources.map((r) => Array.from({ length: r.units }, (_, u) => r.firstMachine + u));
+  const pending = new BinaryHeap();
+  const awake = new BinaryHeap();
+  const place: Placement = { start: 0, end: 0, changeover: 0, pushedByFixed: false };
+
+  const release = (op: number) => {
+    const pred = prevOp[op]!;
+    const job = p.jobs[p.opJob[op]!]!;
+    ready[op] = pred >= 0 ? Math.max(job.earliest, decoder.end[pred]! + p.opMinGap[op]!) : job.earliest;
+    pending.push(ready[op]!, op);
+  };
+  for (let op = 0; op < n; op++) {
+    if (p.opState[op] === FREE && (prevOp[op]! < 0 || p.opState[prevOp[op]!] !== FREE)) release(op);
+  }
+  const machineFree = (r: number) => {
+    const res = p.resources[r]!;
+    let best = Infinity;
+    for (let u = 0; u < res.units; u++) best = Math.min(best, prevEnd[res.firstMachine + u]!);
+    return best;
+  };
+  const priority = (op: number, m: number, r: number, t: number): number => {
+    const base = p.altWork[altIndex(p, op, r)]!;
+    const co = changeoverMinutes(p, r, prevEnd[m] === -Infinity ? p.initialFamily[m]! : prevFamily[m]!, p.opFamily[op]!);
+    if (p.objective === "makespan") return (remaining[op]! - co) * jitter[op]!;
+    const job = p.jobs[p.opJob[op]!]!;
+    const slack = Math.max(0, job.due - remaining[op]! / share[r]! - t);
+    return ((Math.max(job.weight, 1e-6) / Math.max(1, base + co)) * Math.exp(-slack / (rule.k1 * pBar)) * Math.exp(-co / sBar)) * jitter[op]!;
+  };
+  const prefersOther = (op: number, r: number, t: number): boolean => {
+    if (p.altStart[op + 1]! - p.altStart[op]! < 2) return false;
+    const here = t + p.altWork[altIndex(p, op, r)]! / share[r]!;
+    for (let a = p.altStart[op]!; a < p.altStart[op + 1]!; a++) {
+      const other = p.altResource[a]!;
+      if (other !== r && Math.max(t, machineFree(other)) + p.altWork[a]! / share[other]! < here - 1e-9) return true;
+    }
+    return false;
+  };
+
+  for (;;) {
+    const tRelease = pending.peekKey();
+    const tMachine = awake.peekKey();
+    if (tRelease === Infinity && tMachine === Infinity) break;
+    if (tRelease <= tMachine) {
+      const op = pending.pop()!;
+      for (let a = p.altStart[op]!; a < p.altStart[op + 1]!; a++) {
+        const r = p.altResource[a]!;
+        available[r]!.push(staticKey(op, r), op);
+        for (const m of idle[r]!) awake.push(Math.max(tRelease, prevEnd[m]!), m);
+        idle[r]!.length = 0;
+      }
+      continue;
+    }
+    const m = awake.pop()!;
+    const r = p.machineResource[m]!;
+    const queue = available[r]!;
+    const candidates: number[] = [];
+    while (candidates.length < CANDIDATES && queue.size > 0) {
+      const op = queue.pop()!;
+      if (!taken[op]) candidates.push(op);
+    }
+    let best = -1;
+    let bestIndex = -Infinity;
+    for (const op of candidates) {
+      if (prefersOther(op, r, tMachine)) continue;
+      const index = priority(op, m, r, tMachine);
+      if (index > bestIndex || (index === bestIndex && op < best)) (best = op), (bestIndex = index);
+    }
+    // When every candidate would rather go elsewhere, a machine with work queued still takes the first:
+    // idling it could leave work no other resource picks up.
+    if (best < 0 && candidates.length > 0) best = candidates[0]!;
+    for (const op of candidates) if (op !== best) queue.push(staticKey(op, r), op);
+    if (best < 0) {
+      idle[r]!.push(m);
+      continue;
+    }
+    const op = best;
+    const last = seq[m]!.length > 0 ? seq[m]![seq[m]!.length - 1]! : -1;
+    const jobReady = ready[op]!;
+    const machReady = prevEnd[m]!;
+    if (placeOperation(p, fixedByMachine[m]!, m, op, p.altWork[altIndex(p, op, r)]!, Math.max(jobReady, machReady), machReady, last >= 0 ? p.opFamily[last]! : -1, place) === null) {
+      return null;
+    }
+    taken[op] = 1;
+    machineOf[op] = m;
+    posOf[op] = seq[m]!.length;
+    seq[m]!.push(op);
+    prevEnd[m] = place.end;
+    prevFamily[m] = p.opFamily[op]!;
+    decoder.end[op] = place.end;
+    awake.push(place.end, m);
+    const succ = nextOp[op]!;
+    if (succ >= 0 && p.opState[succ] === FREE) release(succ);
+  }
+  for (let op = 0; op < n; op++) {
+    if (p.opState[op] === FREE && !taken[op]) throw new Error(`dispatching left operation ${op} unscheduled`);
+  }
+  return { machineOf, seq, posOf };
+}

@@ -1,0 +1,68 @@
+/**
+ * Lower bounds on the objective, used to stop a search that cannot improve ("optimal"). Each order alone
+ * on its fastest alternatives, ignoring capacity and changeovers, finishes no earlier than its chain of
+ * operations allows on the calendars (calendar time is monotone, so this bounds every schedule); without
+ * calendars the load of every machine bounds the makespan as well (the classic one-machine bound).
+ */
+import type { Objective } from "./objective.ts";
+import { DONE, FIXED, workMinutes } from "./problem.ts";
+import type { SchedulingProblem } from "./problem.ts";
+
+function jobAloneCompletions(problem: SchedulingProblem): Float64Array {
+  const fixedEnd = new Map(problem.fixed.map((f) => [f.op, f.end]));
+  return Float64Array.from(problem.jobs, (job) => {
+    let t = job.earliest;
+    let end = job.earliest;
+    for (let op = job.firstOp; op < job.firstOp + job.opCount; op++) {
+      if (op > job.firstOp) t = Math.max(job.earliest, end + problem.opMinGap[op]!);
+      if (problem.opState[op] === DONE) end = problem.doneEnd[op]!;
+      else if (problem.opState[op] === FIXED) end = fixedEnd.get(op)!;
+      else {
+        let best = Infinity;
+        for (let a = problem.altStart[op]!; a < problem.altStart[op + 1]!; a++) {
+          const calendar = problem.resources[problem.altResource[a]!]!.calendar;
+          const work = workMinutes(problem.altWork[a]!, 0);
+          const e = calendar === null ? t + work : calendar.addWorkingMinutes(t, work);
+          if (e !== null) best = Math.min(best, e);
+        }
+        end = best === Infinity ? t : best;
+      }
+    }
+    return end;
+  });
+}
+
+/** Machine-load bound on the makespan when no resource has a calendar and nothing is fixed, else 0. */
+function loadBound(problem: SchedulingProblem): number {
+  if (problem.fixed.length > 0 || problem.resources.some((r) => r.calendar !== null || r.changeover !== null)) return 0;
+  const load = new Float64Array(problem.resources.length);
+  let earliest = Infinity;
+  for (const job of problem.jobs) earliest = Math.min(earliest, job.earliest);
+  for (let op = 0; op < problem.opCount; op++) {
+    if (problem.altStart[op + 1]! - problem.altStart[op]! !== 1) continue;
+    const a = problem.altStart[op]!;
+    load[problem.altResource[a]!]! += workMinutes(problem.altWork[a]!, 0);
+  }
+  let bound = 0;
+  problem.resources.forEach((r, i) => (bound = Math.max(bound, Math.ceil(load[i]! / r.units))));
+  return earliest === Infinity ? 0 : earliest - problem.origin + bound;
+}
+
+export function objectiveLowerBound(problem: SchedulingProblem): Objective {
+  const completion = jobAloneCompletions(problem);
+  let tardiness = 0;
+  let sum = 0;
+  let last = 0;
+  problem.jobs.forEach((job, j) => {
+    tardiness += job.weight * Math.max(0, completion[j]! - job.due);
+    sum += completion[j]! - problem.origin;
+    last = Math.max(last, completion[j]! - problem.origin);
+  });
+  return problem.objective === "tardiness" ? [tardiness, sum, 0] : [Math.max(last, loadBound(problem)), sum, 0];
+}
+
+/** Whether an objective meets the bound: every component for tardiness, the makespan alone for makespan. */
+export function meetsLowerBound(problem: SchedulingProblem, bound: Objective, objective: Objective): boolean {
+  if (problem.objective === "makespan") return objective[0]! <= bound[0]!;
+  return objective.every((v, i) => v <= bound[i]!);
+}

@@ -1,0 +1,31 @@
+/**
+ * The lexicographic objective. `tardiness`: [Σ weight × minutes late, Σ completion − origin, Σ changeover];
+ * `makespan`: [last completion − origin, Σ completion − origin, Σ changeover]. Every component is a whole
+ * number (integer work on integer calendars), so comparisons are exact.
+ */
+import type { SchedulingProblem } from "./problem.ts";
+
+export type Objective = number[];
+
+/** Negative when a is better than b, 0 when equal, positive when worse. */
+export function compareObjectives(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < a.length; i++) {
+    const d = a[i]! - b[i]!;
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+/** The objective of job completion times and total changeover. */
+export function objectiveOf(problem: SchedulingProblem, completion: Float64Array, changeover: number): Objective {
+  let tardiness = 0;
+  let sum = 0;
+  let last = 0;
+  problem.jobs.forEach((job, j) => {
+    const c = completion[j]! - problem.origin;
+    sum += c;
+    if (c > last) last = c;
+    tardiness += job.weight * Math.max(0, completion[j]! - job.due);
+  });
+  return problem.objective === "tardiness" ? [tardiness, sum, changeover] : [last, sum, changeover];
+}

@@ -1,0 +1,92 @@
+/**
+ * The scheduling engine's internal problem: a flexible job shop with machine calendars, sequence-dependent
+ * changeovers, minimum gaps, release dates and fixed (running / frozen) operations. Both the factory request
+ * (compile-problem.ts) and the benchmark instances (solver/jobshop) compile to it, so one search serves both.
+ *
+ * Operations are numbered 0…n−1, job by job in routing order. A "machine" is one unit of one resource.
+ * Time is in minutes (factory requests) or abstract time units (benchmarks, no calendars).
+ */
+import type { WorkingTime } from "../calendar/working-time.ts";
+
+export interface ProblemJob {
+  /** Index of the job's first operation; its operations are firstOp … firstOp + opCount − 1. */
+  firstOp: number;
+  opCount: number;
+  /** No operation starts earlier (max of plan start, release, material ready). */
+  earliest: number;
+  due: number;
+  /** Weight of a minute late (priorityWeight); 0 for benchmarks. */
+  weight: number;
+}
+
+export interface ProblemResource {
+  id: string;
+  /** Machines firstMachine … firstMachine + units − 1 are this resource's units. */
+  firstMachine: number;
+  units: number;
+  /** Null: always working (benchmarks). */
+  calendar: WorkingTime | null;
+  /** Changeover minutes from family a to b at [a × familyCount + b]; null when the resource has no setup matrix. */
+  changeover: Float64Array | null;
+}
+
+/** An operation pinned to a machine and times: running (progress) or frozen (rush insertion). */
+export interface FixedOperation {
+  op: number;
+  machine: number;
+  start: number;
+  end: number;
+  changeover: number;
+}
+
+export interface SchedulingProblem {
+  /** Time zero of the objective (plan start); completion sums are measured from it. */
+  origin: number;
+  objective: "tardiness" | "makespan";
+  jobs: ProblemJob[];
+  opCount: number;
+  opJob: Int32Array;
+  /** Changeover family of each operation, −1 for none. */
+  opFamily: Int32Array;
+  /** Elapsed minutes between the previous operation's end and this one's start. */
+  opMinGap: Float64Array;
+  /** Alternatives of op i are altStart[i] … altStart[i+1] − 1. */
+  altStart: Int32Array;
+  altResource: Int32Array;
+  /** Working minutes before rounding, without changeover: setupMinutes + quantity × runMinutesPerUnit / efficiency. */
+  altWork: Float64Array;
+  resources: ProblemResource[];
+  machineCount: number;
+  machineResource: Int32Array;
+  familyCount: number;
+  /** Family each machine last ran before the plan (from done progress), −1 for none. */
+  initialFamily: Int32Array;
+  /** 0 = free (to schedule), 1 = done (history, no capacity), 2 = fixed (see fixed). */
+  opState: Uint8Array;
+  /** End of done operations (their successors wait for it); NaN for the others. */
+  doneEnd: Float64Array;
+  /** Fixed operations, sorted by machine then start. */
+  fixed: FixedOperation[];
+}
+
+export const FREE = 0;
+export const DONE = 1;
+export const FIXED = 2;
+
+/** Changeover minutes on resource r from family a to family b (0 for the same or no family). */
+export function changeoverMinutes(problem: SchedulingProblem, r: number, a: number, b: number): number {
+  const matrix = problem.resources[r]!.changeover;
+  if (matrix === null || a < 0 || b < 0 || a === b) return 0;
+  return matrix[a * problem.familyCount + b]!;
+}
+
+/** Whole working minutes op needs on resource r after a changeover of co minutes. */
+export function workMinutes(base: number, co: number): number {
+  return Math.ceil(base + co - 1e-9);
+}
+
+/** Index into the alternative arrays for op on resource r, or −1 when r is not an alternative. */
+export function altIndex(problem: SchedulingProblem, op: number, r: number): number {
+  for (let a = problem.altStart[op]!; a < problem.altStart[op + 1]!; a++) if (problem.altResource[a] === r) return a;
+  return -1;
+}

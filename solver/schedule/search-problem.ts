@@ -1,0 +1,99 @@
+/**
+ * One seeded search on an internal problem: construct with dispatching (the plain rule and a randomised
+ * variant, keeping the better), then improve with tabu search within a deterministic work budget.
+ */
+import { Decoder } from "./decode-schedule.ts";
+import type { Sequencing } from "./decode-schedule.ts";
+import { dispatchSchedule } from "./dispatch-atc.ts";
+import { meetsLowerBound, objectiveLowerBound } from "./lower-bound.ts";
+import { compareObjectives } from "./objective.ts";
+import type { SchedulingProblem } from "./problem.ts";
+import { createRandom } from "./random.ts";
+import type { SearchBudget } from "./search-budget.ts";
+import { tabuSearch } from "./tabu-search.ts";
+
+/** Above this many operations only the plain dispatching rule constructs. */
+const SECOND_CONSTRUCTION_LIMIT = 5000;
+
+export interface SearchOptions {
+  seed: number;
+  budget: SearchBudget;
+  /** Monotonic clock in ms. */
+  clock: () => number;
+  onProgress?: (progress: { iterations: number; bestObjective: number[]; elapsedMs: number }) => void;
+  /** Cooperative cancel, polled once per iteration. */
+  shouldStop?: () => boolean;
+}
+
+/** A decoded schedule in plain arrays indexed by the problem's operations (done operations: NaN machine). */
+export interface CompactSchedule {
+  machine: number[];
+  start: number[];
+  end: number[];
+  changeover: number[];
+}
+
+export interface SearchResult {
+  status: "optimal" | "feasible" | "infeasible" | "timedout";
+  /** Why no schedule exists (infeasible only). */
+  reason?: string;
+  objective: number[];
+  iterations: number;
+  bestFoundAtMs: number;
+  elapsedMs: number;
+  seed: number;
+  schedule: CompactSchedule | null;
+}
+
+/** Internal outcome: a result, or the calendars' horizon was too short (compile a longer one and retry). */
+export type ProblemSearchOutcome = SearchResult | "horizon";
+
+function compact(decoder: Decoder, s: Sequencing): CompactSchedule {
+  const p = decoder.problem;
+  const machine = Array.from(s.machineOf);
+  for (const f of p.fixed) machine[f.op] = f.machine;
+  return { machine, start: Array.from(decoder.start), end: Array.from(decoder.end), changeover: Array.from(decoder.changeover) };
+}
+
+export function searchProblem(problem: SchedulingProblem, options: SearchOptions): ProblemSearchOutcome {
+  const { clock, seed } = options;
+  const begin = clock();
+  const random = createRandom(seed);
+  const decoder = new Decoder(problem);
+  let initial: Sequencing | null = null;
+  let initialObjective: number[] = [];
+  const rules = [{ k1: 2, noise: 0 }, { k1: 0.5 + 3 * random.next(), noise: 0.3 }];
+  // A second, randomised construction pays off on small problems; on large ones the first plan is wanted fast.
+  if (decoder.freeCount > SECOND_CONSTRUCTION_LIMIT) rules.length = 1;
+  for (const rule of rules) {
+    const s = dispatchSchedule(decoder, rule, random);
+    if (s === null || !decoder.decode(s)) return "horizon";
+    if (initial === null || compareObjectives(decoder.objective, initialObjective) < 0) {
+      initial = s;
+      initialObjective = decoder.objective.slice();
+    }
+  }
+  const bound = objectiveLowerBound(problem);
+  const tabu = tabuSearch(decoder, initial!, {
+    random,
+    workUnits: options.budget.workUnits,
+    ...(options.budget.maxIterations !== undefined ? { maxIterations: options.budget.maxIterations } : {}),
+    deadline: begin + options.budget.deadlineMs,
+    clock,
+    ...(options.shouldStop ? { shouldStop: options.shouldStop } : {}),
+    isOptimal: (objective) => meetsLowerBound(problem, bound, objective),
+    onProgress: (iterations, best) => options.onProgress?.({ iterations, bestObjective: best, elapsedMs: clock() - begin }),
+  });
+  if (!decoder.decode(tabu.best)) throw new Error("the best sequencing no longer decodes");
+  // A cooperative cancel is the pool's deadline: like the safety deadline it cut the search short.
+  const status = tabu.stoppedBy === "optimal" ? "optimal" : tabu.stoppedBy === "deadline" || tabu.stoppedBy === "cancel" ? "timedout" : "feasible";
+  return {
+    status,
+    objective: tabu.bestObjective,
+    iterations: tabu.iterations,
+    bestFoundAtMs: tabu.bestFoundAt - begin,
+    elapsedMs: clock() - begin,
+    seed,
+    schedule: compact(decoder, tabu.best),
+  };
+}

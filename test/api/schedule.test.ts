@@ -1,0 +1,71 @@
+import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ErrorResponse } from "../../api/errors.ts";
+import { MrpResponse } from "../../src/mrp.ts";
+import { ScheduleRequest, ScheduleResponse } from "../../src/schedule.ts";
+import { post, testApp } from "../helpers/app.ts";
+import { demo } from "../helpers/demo.ts";
+import { validateSchedule } from "../helpers/validate-schedule.ts";
+
+let app: FastifyInstance;
+beforeAll(async () => {
+  app = await testApp();
+});
+afterAll(() => app.close());
+
+async function schedule(body: Record<string, unknown>): Promise<ScheduleResponse> {
+  const res = await post(app, "/v1/schedule", body);
+  expect(res.statusCode, res.body.slice(0, 500)).toBe(200);
+  const response = ScheduleResponse.parse(res.json());
+  expect(validateSchedule(ScheduleRequest.parse(body), response)).toEqual([]);
+  return response;
+}
+
+describe("POST /v1/schedule", () => {
+  it("schedules the demo steel plant with a valid plan and consistent KPIs", async () => {
+    const plant = demo("steel-plant");
+    plant.options = { timeLimitSeconds: 1, workers: 2, seed: 3 };
+    const response = await schedule(plant);
+    expect(response.status).not.toBe("infeasible");
+    expect(response.orders).toHaveLength(plant.orders.length);
+    const onTime = response.orders.filter((o) => o.onTime).length;
+    expect(response.kpis.onTimeRate).toBeCloseTo(onTime / response.orders.length, 10);
+    expect(response.solver.workers).toBe(2);
+  });
+
+  it("gives the same plan for the same seed and workers", async () => {
+    // An iteration cap well inside the time limit keeps the run independent of this machine's load.
+    const plant = demo("steel-plant");
+    plant.options = { timeLimitSeconds: 30, maxIterations: 60, workers: 2, seed: 5 };
+    const [a, b] = [await schedule(plant), await schedule(plant)];
+    expect(a.status).toBe("feasible");
+    expect(a.solver.iterations).toBeGreaterThan(0);
+    expect(a.operations).toEqual(b.operations);
+    expect(a.kpis).toEqual(b.kpis);
+  });
+
+  it("answers progress on an unknown order with 422 naming its path", async () => {
+    const plant = demo("steel-plant");
+    plant.progress[0].order = "NO-SUCH-ORDER";
+    const res = await post(app, "/v1/schedule", plant);
+    expect(res.statusCode).toBe(422);
+    expect(ErrorResponse.parse(res.json()).problems!.some((p) => p.path.startsWith("progress[0]"))).toBe(true);
+  });
+
+  it("answers a malformed request with 400 naming every path", async () => {
+    const plant = demo("steel-plant");
+    plant.orders[0].priority = 9;
+    plant.options = { timeLimitSeconds: -1 };
+    const res = await post(app, "/v1/schedule", plant);
+    expect(res.statusCode).toBe(400);
+    expect(ErrorResponse.parse(res.json()).problems!.map((p) => p.path)).toEqual(expect.arrayContaining(["orders[0].priority", "options.timeLimitSeconds"]));
+  });
+
+  it("closes the MRP loop: planned make orders schedule on the appliance plant", async () => {
+    const plant = demo("appliance-plant");
+    const mrp = MrpResponse.parse((await post(app, "/v1/mrp", { ...plant, options: { asOrders: true } })).json());
+    expect(mrp.orders!.length).toBeGreaterThan(0);
+    const response = await schedule({ ...plant, orders: mrp.orders, options: { timeLimitSeconds: 1, workers: 1 } });
+    expect(new Set(response.operations.map((o) => o.order))).toEqual(new Set(mrp.orders!.map((o) => o.id)));
+  });
+});

@@ -1,0 +1,183 @@
+/**
+ * THE independent schedule validator: re-derives every rule of issue 3 from the request alone and checks a
+ * response against it. It imports nothing from solver/ (its calendar logic is its own, minute by minute) so
+ * that an engine bug cannot hide behind shared code. Returns every violation found (empty when valid).
+ */
+import { WEEKDAYS } from "../../src/calendar.ts";
+import type { Calendar, Shift } from "../../src/calendar.ts";
+import { priorityWeight } from "../../src/order.ts";
+import type { ScheduleRequest, ScheduleResponse } from "../../src/schedule.ts";
+import { formatDate, parseDateTime, parseTimeOfDay, weekdayIndex } from "../../src/time.ts";
+
+type Interval = [number, number];
+
+/** Working intervals of the shifts that start on `day` (days since the epoch), breaks removed. */
+function shiftIntervals(calendar: Calendar, day: number): Interval[] {
+  const date = formatDate(day * 1440);
+  const exception = calendar.exceptions.find((e) => e.date === date);
+  const shifts: Shift[] = exception ? exception.shifts : calendar.shifts[WEEKDAYS[weekdayIndex(day * 1440)]!];
+  const out: Interval[] = [];
+  for (const shift of shifts) {
+    const s = day * 1440 + parseTimeOfDay(shift.start)!;
+    let e = day * 1440 + parseTimeOfDay(shift.end)!;
+    if (e <= s) e += 1440;
+    const breaks = shift.breaks.map((b): Interval => {
+      let bs = day * 1440 + parseTimeOfDay(b.start)!;
+      if (bs < s) bs += 1440;
+      let be = day * 1440 + parseTimeOfDay(b.end)!;
+      if (be <= bs) be += 1440;
+      return [bs, be];
+    });
+    out.push([s, e]);
+    for (const [bs, be] of breaks) {
+      const next: Interval[] = [];
+      for (const [a, b] of out.splice(out.length - 1, 1)) {
+        if (be <= a || bs >= b) next.push([a, b]);
+        else {
+          if (bs > a) next.push([a, bs]);
+          if (be < b) next.push([be, b]);
+        }
+      }
+      out.push(...next);
+    }
+  }
+  return out;
+}
+
+/** A calendar as "is minute t a working minute?", cached per day. */
+function workingMinuteTest(calendar: Calendar): (t: number) => boolean {
+  const cache = new Map<number, Interval[]>();
+  const of = (day: number) => {
+    let v = cache.get(day);
+    if (v === undefined) cache.set(day, (v = shiftIntervals(calendar, day)));
+    return v;
+  };
+  return (t) => {
+    const day = Math.floor(t / 1440);
+    return [...of(day - 1), ...of(day)].some(([a, b]) => a <= t && t < b);
+  };
+}
+
+function countWorking(isWorking: (t: number) => boolean, a: number, b: number): number {
+  let n = 0;
+  for (let t = a; t < b; t++) if (isWorking(t)) n++;
+  return n;
+}
+
+export function validateSchedule(request: ScheduleRequest, response: ScheduleResponse): string[] {
+  const errors: string[] = [];
+  const planStart = parseDateTime(request.planStart)!;
+  const resources = new Map(request.resources.map((r) => [r.id, r]));
+  const calendars = new Map(request.calendars.map((c) => [c.id, workingMinuteTest(c)]));
+  const routings = new Map(request.routings.map((r) => [r.item, r]));
+  const key = (order: string, op: string) => `${order}/${op}`;
+  const progress = new Map(request.progress.map((p) => [key(p.order, p.operation), p]));
+  const planned = new Map<string, ScheduleResponse["operations"][number]>();
+  for (const op of response.operations) {
+    if (planned.has(key(op.order, op.operation))) errors.push(`${key(op.order, op.operation)} appears twice`);
+    planned.set(key(op.order, op.operation), op);
+  }
+
+  // Which family ran before each operation on its unit: the latest earlier start among the plan and reported progress.
+  const familyOf = new Map<string, string | undefined>();
+  const orderById = new Map(request.orders.map((o) => [o.id, o]));
+  for (const o of request.orders) for (const op of routings.get(o.item)!.operations) familyOf.set(key(o.id, op.id), op.family);
+  const onUnit = new Map<string, Array<{ start: number; family: string | undefined; id: string }>>();
+  const addToUnit = (resource: string, unit: number, start: number, id: string) => {
+    const list = onUnit.get(`${resource}#${unit}`) ?? [];
+    list.push({ start, family: familyOf.get(id), id });
+    onUnit.set(`${resource}#${unit}`, list);
+  };
+  for (const op of response.operations) addToUnit(op.resource, op.unit, parseDateTime(op.start)!, key(op.order, op.operation));
+  for (const p of request.progress) if (p.status === "done") addToUnit(p.resource, p.unit, parseDateTime(p.start)!, key(p.order, p.operation));
+  const previousFamily = (resource: string, unit: number, start: number, id: string) => {
+    let best: { start: number; family: string | undefined } | undefined;
+    for (const e of onUnit.get(`${resource}#${unit}`) ?? []) if (e.id !== id && e.start < start && (!best || e.start > best.start)) best = e;
+    return best?.family;
+  };
+
+  let onTime = 0;
+  let weightedTardiness = 0;
+  let lastEnd = planStart;
+  for (const order of request.orders) {
+    const ops = routings.get(order.item)!.operations;
+    let prevEnd: number | null = null;
+    let completion: number | null = null;
+    ops.forEach((op, k) => {
+      const id = key(order.id, op.id);
+      const reported = progress.get(id);
+      const got = planned.get(id);
+      if (reported?.status === "done") {
+        if (got) errors.push(`${id} is done but scheduled again`);
+        prevEnd = null;
+        return;
+      }
+      if (!got) return errors.push(`${id} is missing from the schedule`);
+      const resource = resources.get(got.resource);
+      if (!resource || !op.resources.includes(got.resource)) return errors.push(`${id} is on "${got.resource}", not one of ${op.resources.join(", ")}`);
+      if (got.unit < 0 || got.unit >= resource.units) errors.push(`${id} uses unit ${got.unit} of ${resource.units}`);
+      const isWorking = calendars.get(resource.calendar)!;
+      const start = parseDateTime(got.start)!;
+      const end = parseDateTime(got.end)!;
+      const run = (order.quantity * op.runMinutesPerUnit) / resource.efficiency;
+      if (reported?.status === "running") {
+        if (got.resource !== reported.resource || got.unit !== reported.unit || got.start !== reported.start) errors.push(`${id} is running but moved`);
+        const full = Math.ceil(op.setupMinutes + run - 1e-9);
+        const remaining = Math.ceil((reported.remainingMinutes ?? Math.max(0, full - countWorking(isWorking, start, planStart))) - 1e-9);
+        if (countWorking(isWorking, planStart, end) !== remaining || (remaining > 0 && !isWorking(end - 1))) {
+          errors.push(`${id} is running with ${remaining} working minutes left but ends ${got.end}`);
+        }
+      } else {
+        const earliest = Math.max(planStart, ...[order.release, order.materialReady].filter((t) => t !== undefined).map((t) => parseDateTime(t)!));
+        if (start < earliest) errors.push(`${id} starts ${got.start} before plan start / release / material ready`);
+        const family = previousFamily(got.resource, got.unit, start, id);
+        const matrix = resource.setupMatrix;
+        let changeover = 0;
+        if (matrix && family !== undefined && op.family !== undefined && family !== op.family) {
+          changeover = matrix.changeovers.find((c) => c.from === family && c.to === op.family)?.minutes ?? matrix.default;
+        }
+        const work = Math.ceil(op.setupMinutes + changeover + run - 1e-9);
+        if (Math.abs(got.changeoverMinutes - changeover) > 1e-9 || Math.abs(got.setupMinutes - op.setupMinutes - changeover) > 1e-9) {
+          errors.push(`${id} reports setup ${got.setupMinutes} / changeover ${got.changeoverMinutes}, expected ${op.setupMinutes + changeover} / ${changeover}`);
+        }
+        if (work > 0 && (!isWorking(start) || !isWorking(end - 1))) errors.push(`${id} ${got.start}–${got.end} starts or ends outside working time`);
+        const worked = countWorking(isWorking, start, end);
+        if (worked !== work) errors.push(`${id} ${got.start}–${got.end} holds ${worked} working minutes, needs ${work}`);
+      }
+      if (prevEnd !== null && start < prevEnd + op.minGapMinutes) errors.push(`${id} starts ${got.start} before its predecessor ends + ${op.minGapMinutes} min`);
+      if (k === ops.length - 1) completion = end;
+      prevEnd = end;
+      lastEnd = Math.max(lastEnd, end);
+      return undefined;
+    });
+    const outcome = response.orders.find((o) => o.id === order.id);
+    if (!outcome) {
+      errors.push(`order ${order.id} has no outcome`);
+      continue;
+    }
+    if (completion !== null) {
+      const late = Math.max(0, completion - parseDateTime(order.due)!);
+      if (parseDateTime(outcome.completion) !== completion) errors.push(`order ${order.id} completion ${outcome.completion} is not its last operation's end`);
+      if (outcome.lateMinutes !== late || outcome.onTime !== (late === 0)) errors.push(`order ${order.id} lateness ${outcome.lateMinutes}, expected ${late}`);
+    }
+    if (outcome.onTime) onTime++;
+    weightedTardiness += priorityWeight(orderById.get(order.id)!.priority) * outcome.lateMinutes;
+  }
+
+  for (const unit of new Set(response.operations.map((op) => `${op.resource}#${op.unit}`))) {
+    const busy = response.operations
+      .filter((op) => `${op.resource}#${op.unit}` === unit)
+      .map((op) => [parseDateTime(op.start)!, parseDateTime(op.end)!, `${op.order}/${op.operation}`] as const)
+      .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    for (let i = 1; i < busy.length; i++) {
+      if (busy[i]![0] < busy[i - 1]![1]) errors.push(`${busy[i - 1]![2]} and ${busy[i]![2]} overlap on ${unit}`);
+    }
+  }
+
+  const k = response.kpis;
+  if (request.orders.length > 0 && Math.abs(k.onTimeRate - onTime / request.orders.length) > 1e-9) errors.push(`onTimeRate ${k.onTimeRate}, expected ${onTime / request.orders.length}`);
+  if (k.weightedTardiness !== weightedTardiness) errors.push(`weightedTardiness ${k.weightedTardiness}, expected ${weightedTardiness}`);
+  if (response.operations.length > 0 && k.makespanMinutes !== lastEnd - planStart) errors.push(`makespanMinutes ${k.makespanMinutes}, expected ${lastEnd - planStart}`);
+  for (const [id, u] of Object.entries(k.utilization)) if (!(u >= 0 && u <= 1)) errors.push(`utilization of ${id} is ${u}`);
+  return errors;
+}

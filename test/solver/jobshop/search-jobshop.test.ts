@@ -1,0 +1,132 @@
+/** The engine in benchmark mode: optimal on instances small enough to enumerate, and ft06 to its optimum 55. */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { JobShopInstance } from "../../../solver/jobshop/instance.ts";
+import { parseOrLibrary } from "../../../solver/jobshop/parse-orlib.ts";
+import { searchJobShop, toJobShopResponse } from "../../../solver/jobshop/search-jobshop.ts";
+import type { JobShopResponse } from "../../../solver/jobshop/search-jobshop.ts";
+
+const FT06 = `6 6
+2 1 0 3 1 6 3 7 5 3 4 6
+1 8 2 5 4 10 5 10 0 10 3 4
+2 5 3 4 5 8 0 9 1 1 4 7
+1 5 0 5 2 5 3 3 4 8 5 9
+2 9 1 3 4 5 5 4 0 3 3 1
+1 3 3 3 5 9 0 10 4 4 2 1`;
+
+function solve(instance: JobShopInstance, workUnits: number, seed = 1): JobShopResponse {
+  const result = searchJobShop(instance, { seed, budget: { workUnits, deadlineMs: 60_000 }, clock: () => 0 });
+  const response = toJobShopResponse(instance, result, { elapsedMs: 0 });
+  expect(checkJobShop(instance, response)).toEqual([]);
+  return response;
+}
+
+/** Independent feasibility check: every operation once, on one of its machines, for its time, in job order, no overlaps. */
+function checkJobShop(instance: JobShopInstance, response: JobShopResponse): string[] {
+  const errors: string[] = [];
+  const byMachine = new Map<number, Array<[number, number]>>();
+  instance.jobs.forEach((job, j) => {
+    let ready = 0;
+    job.forEach((alternatives, k) => {
+      const o = response.operations.find((x) => x.job === j && x.index === k);
+      if (!o) return void errors.push(`missing ${j}/${k}`);
+      const alt = alternatives.find((a) => a.machine === o.machine);
+      if (!alt) errors.push(`${j}/${k} on machine ${o.machine}`);
+      else if (o.end - o.start !== alt.time) errors.push(`${j}/${k} lasts ${o.end - o.start}`);
+      if (o.start < ready) errors.push(`${j}/${k} starts before its predecessor ends`);
+      ready = o.end;
+      byMachine.set(o.machine, [...(byMachine.get(o.machine) ?? []), [o.start, o.end]]);
+    });
+  });
+  for (const [m, list] of byMachine) {
+    list.sort((a, b) => a[0] - b[0]);
+    for (let i = 1; i < list.length; i++) if (list[i]![0] < list[i - 1]![1]) errors.push(`overlap on machine ${m}`);
+  }
+  const makespan = Math.max(0, ...response.operations.map((o) => o.end));
+  if (makespan !== response.makespan) errors.push(`makespan ${response.makespan}, operations end at ${makespan}`);
+  return errors;
+}
+
+function permutations<T>(items: T[]): T[][] {
+  if (items.length <= 1) return [items];
+  return items.flatMap((x, i) => permutations([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [x, ...rest]));
+}
+
+/** Optimal makespan by enumerating every order of the jobs on every machine (semi-active schedules). */
+function bruteForceMakespan(instance: JobShopInstance): number {
+  const m = instance.machineCount;
+  const n = instance.jobs.length;
+  let best = Infinity;
+  const orders = permutations(Array.from({ length: n }, (_, j) => j));
+  const visit = (machine: number, chosen: number[][]) => {
+    if (machine === m) {
+      // Simulate: repeatedly start any operation whose job and machine predecessors are done.
+      const next = new Array<number>(n).fill(0);
+      const jobFree = new Array<number>(n).fill(0);
+      const machinePos = new Array<number>(m).fill(0);
+      const machineFree = new Array<number>(m).fill(0);
+      let progress = true;
+      while (progress) {
+        progress = false;
+        for (let j = 0; j < n; j++) {
+          const k = next[j]!;
+          if (k >= instance.jobs[j]!.length) continue;
+          const { machine: mm, time } = instance.jobs[j]![k]![0]!;
+          if (chosen[mm]![machinePos[mm]!] !== j) continue;
+          const start = Math.max(jobFree[j]!, machineFree[mm]!);
+          jobFree[j] = machineFree[mm] = start + time;
+          next[j] = k + 1;
+          machinePos[mm] = machinePos[mm]! + 1;
+          progress = true;
+        }
+      }
+      if (next.every((k, j) => k === instance.jobs[j]!.length)) best = Math.min(best, Math.max(...jobFree));
+      return;
+    }
+    for (const order of orders) visit(machine + 1, [...chosen, order]);
+  };
+  visit(0, []);
+  return best;
+}
+
+describe("searchJobShop", () => {
+  it("finds the enumerated optimum of random 3-job 2-machine job shops", () => {
+    const arb = fc.array(fc.record({ first: fc.nat(1), a: fc.integer({ min: 1, max: 9 }), b: fc.integer({ min: 1, max: 9 }) }), { minLength: 3, maxLength: 3 });
+    fc.assert(
+      fc.property(arb, (jobs) => {
+        const instance: JobShopInstance = {
+          name: "tiny",
+          machineCount: 2,
+          jobs: jobs.map((j) => [[{ machine: j.first, time: j.a }], [{ machine: 1 - j.first, time: j.b }]]),
+        };
+        expect(solve(instance, 5_000).makespan).toBe(bruteForceMakespan(instance));
+      }),
+      { seed: 42, numRuns: 30 },
+    );
+  });
+
+  it("solves ft06 to its optimum 55", () => {
+    const response = solve(parseOrLibrary(FT06, "ft06"), 3_000_000);
+    expect(response.makespan).toBe(55);
+    expect(response.operations).toHaveLength(36);
+  });
+
+  it("uses the faster alternatives of a flexible job shop", () => {
+    const instance: JobShopInstance = {
+      name: "flex",
+      machineCount: 2,
+      jobs: [
+        [[{ machine: 0, time: 4 }, { machine: 1, time: 4 }]],
+        [[{ machine: 0, time: 4 }, { machine: 1, time: 9 }]],
+      ],
+    };
+    const response = solve(instance, 5_000);
+    expect(response.makespan).toBe(4);
+    expect(response.status).toBe("optimal");
+  });
+
+  it("is deterministic for a seed", () => {
+    const instance = parseOrLibrary(FT06, "ft06");
+    expect(solve(instance, 200_000, 5)).toEqual(solve(instance, 200_000, 5));
+  });
+});
