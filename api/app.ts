@@ -11,6 +11,8 @@ import { z } from "zod";
 import type { Capability } from "./capability.ts";
 import { capabilities as allCapabilities } from "./capabilities/index.ts";
 import { ErrorResponse, registerErrorHandling } from "./errors.ts";
+import type { JobsOptions } from "./jobs/index.ts";
+import { registerJobs } from "./jobs/index.ts";
 import type { PoolOptions, SolverPool } from "./pool.ts";
 import { createSolverPool } from "./pool.ts";
 import { serializerCompiler, validatorCompiler } from "./request-validation.ts";
@@ -25,6 +27,8 @@ export interface AppOptions {
   poolOptions?: PoolOptions;
   /** The capabilities to serve; default all. */
   capabilities?: ReadonlyArray<Capability>;
+  /** Asynchronous jobs and scenario batches (/v1/jobs, /v1/scenarios): database file, limits, retention. */
+  jobs?: JobsOptions;
 }
 
 export const VERSION = "0.1.0";
@@ -74,7 +78,8 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 
   const errorResponses = { 400: ErrorResponse, 422: ErrorResponse, 500: ErrorResponse, 503: ErrorResponse };
-  for (const capability of options.capabilities ?? allCapabilities) {
+  const capabilities = options.capabilities ?? allCapabilities;
+  for (const capability of capabilities) {
     app.post(capability.url, {
       schema: {
         summary: capability.summary,
@@ -86,5 +91,6 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
       handler: (request) => capability.run(request.body, { pool, signal: request.signal }),
     });
   }
+  registerJobs(app, { ...options.jobs, pool, capabilities });
   return app;
 }

@@ -20,6 +20,8 @@ export interface Capability<Request extends z.ZodType = z.ZodType, Response exte
   readonly description: string;
   readonly request: Request;
   readonly response: Response;
+  /** Boolean CLI flags that set request fields, e.g. `takt mrp --orders` sets `options.asOrders`. */
+  readonly cliFlags?: Readonly<Record<string, { readonly description: string; apply(body: Record<string, unknown>): void }>>;
   /** Runs on the pool; throws coded errors (src/errors.ts) for bad models. */
   run(request: z.output<Request>, context: RunContext): Promise<z.output<Response>>;
 }

@@ -7,12 +7,15 @@ export interface ServeOptions {
   port: number;
   bodyLimitBytes?: number;
   threads?: number;
+  /** SQLite file for /v1/jobs and /v1/scenarios; default in-memory. */
+  jobsDatabasePath?: string;
 }
 
 export async function serve(options: ServeOptions): Promise<FastifyInstance> {
   const app = await buildApp({
     ...(options.bodyLimitBytes ? { bodyLimitBytes: options.bodyLimitBytes } : {}),
     ...(options.threads ? { poolOptions: { threads: options.threads } } : {}),
+    ...(options.jobsDatabasePath ? { jobs: { databasePath: options.jobsDatabasePath } } : {}),
   });
   const address = await app.listen({ host: options.host, port: options.port });
   const close = async (signal: string) => {

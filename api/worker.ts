@@ -7,6 +7,8 @@ import { ModelError, TaktError } from "../src/errors.ts";
 import type { TaskContext, TaskHandler, TaskReply, TaskRequest, WorkerMessage } from "./task-protocol.ts";
 import { taskHandlers } from "./tasks.ts";
 
+const PROGRESS_INTERVAL_MS = 200;
+
 export default async function runTask(request: TaskRequest): Promise<TaskReply> {
   const handler = (taskHandlers as Record<string, TaskHandler | undefined>)[request.kind];
   if (!handler) throw new TypeError(`unknown solver task "${request.kind}"`);
@@ -15,12 +17,19 @@ export default async function runTask(request: TaskRequest): Promise<TaskReply> 
   const deadlineEpochMs = Date.now() + request.budgetMs;
   const post = (message: WorkerMessage) => port.postMessage(message);
   post({ type: "started" });
+  let lastProgress = 0;
   const context: TaskContext = {
     deadlineEpochMs,
     clock: () => performance.now(),
     remainingMs: () => deadlineEpochMs - Date.now(),
     shouldStop: () => Atomics.load(stop, 0) === 1 || Date.now() >= deadlineEpochMs,
-    progress: (report) => post({ type: "progress", report }),
+    progress: (report) => {
+      // Searches report every improvement; the caller needs a few updates a second, not thousands.
+      const now = Date.now();
+      if (now - lastProgress < PROGRESS_INTERVAL_MS) return;
+      lastProgress = now;
+      post({ type: "progress", report });
+    },
   };
   try {
     return { ok: true, value: await handler(request.input as never, context) };

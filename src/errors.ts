@@ -13,6 +13,9 @@ export const ERROR_CODES = {
   TAKT_ERR_NOT_FOUND: "No such route or resource.",
   TAKT_ERR_BODY_TOO_LARGE: "The request body exceeds the configured size limit.",
   TAKT_ERR_INTERNAL: "An unexpected failure; details are in the server log, not the response.",
+  TAKT_ERR_JOB_NOT_FOUND: "No job or scenario batch with that id; finished ones expire after the configured retention.",
+  TAKT_ERR_PATCH_TARGET: "A scenario patch names an array element by an id the base does not have (each such key is listed with its path).",
+  TAKT_ERR_RESULT_TOO_LARGE: "A job's result exceeds the configured size limit, so it was not stored; the job ends failed.",
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;
 

@@ -5,7 +5,10 @@
 import { parseArgs } from "node:util";
 import { capabilities } from "../capabilities/index.ts";
 import { serve } from "../server.ts";
+import { jobsCommand } from "./jobs.ts";
+import { jobshopCommand } from "./jobshop.ts";
 import { runCapabilityCommand } from "./run-capability.ts";
+import { scenariosCommand } from "./scenarios.ts";
 
 interface Command {
   usage: string;
@@ -16,12 +19,12 @@ interface Command {
 const commands = new Map<string, Command>();
 
 commands.set("serve", {
-  usage: "takt serve [--host 127.0.0.1] [--port 3000] [--threads N] [--body-limit-mb 20]",
-  summary: "Start the HTTP API (docs at /docs)",
+  usage: "takt serve [--host 127.0.0.1] [--port 3000] [--threads N] [--body-limit-mb 20] [--db FILE]",
+  summary: "Start the HTTP API (docs at /docs); jobs are kept in --db (default .takt/jobs.sqlite)",
   async run(args) {
     const { values } = parseArgs({
       args,
-      options: { host: { type: "string" }, port: { type: "string" }, threads: { type: "string" }, "body-limit-mb": { type: "string" } },
+      options: { host: { type: "string" }, port: { type: "string" }, threads: { type: "string" }, "body-limit-mb": { type: "string" }, db: { type: "string" } },
     });
     const limitMb = values["body-limit-mb"] ?? process.env.TAKT_BODY_LIMIT_MB;
     const threads = values.threads ?? process.env.TAKT_THREADS;
@@ -30,23 +33,36 @@ commands.set("serve", {
       port: Number(values.port ?? process.env.PORT ?? 3000),
       ...(limitMb ? { bodyLimitBytes: Number(limitMb) * 1024 * 1024 } : {}),
       ...(threads ? { threads: Number(threads) } : {}),
+      // Jobs and their results persist in this SQLite file across restarts (.takt/ is git-ignored).
+      jobsDatabasePath: values.db ?? process.env.TAKT_JOBS_DB ?? ".takt/jobs.sqlite",
     });
     return undefined; // keeps running
   },
 });
 
 for (const capability of capabilities) {
+  const flags = Object.entries(capability.cliFlags ?? {});
+  const usage = `takt ${capability.command} FILE.json${flags.map(([flag]) => ` [--${flag}]`).join("")}`;
   commands.set(capability.command, {
-    usage: `takt ${capability.command} FILE.json`,
-    summary: `${capability.summary} (POST ${capability.url})`,
+    usage,
+    summary: `${capability.summary} (POST ${capability.url})${flags.map(([flag, f]) => `; --${flag}: ${f.description}`).join("")}`,
     async run(args) {
-      const { positionals } = parseArgs({ args, allowPositionals: true });
+      const { positionals, values } = parseArgs({
+        args,
+        allowPositionals: true,
+        options: Object.fromEntries(flags.map(([flag]) => [flag, { type: "boolean" as const }])),
+      });
       const file = positionals[0];
-      if (!file) throw new UsageError(`usage: takt ${capability.command} FILE.json`);
-      return runCapabilityCommand(capability, file);
+      if (!file) throw new UsageError(`usage: ${usage}`);
+      const chosen = flags.filter(([flag]) => values[flag] === true);
+      return runCapabilityCommand(capability, file, (body) => chosen.forEach(([, f]) => f.apply(body)));
     },
   });
 }
+
+commands.set("jobshop", jobshopCommand);
+commands.set("scenarios", scenariosCommand);
+commands.set("jobs", jobsCommand);
 
 class UsageError extends Error {}
 

@@ -1,0 +1,64 @@
+/**
+ * Jobs and scenario batches on an app: the durable store, the runner and their routes, started (re-queueing
+ * what a previous process left unfinished) and stopped with the app.
+ */
+import type { FastifyInstance } from "fastify";
+import type { Capability } from "../capability.ts";
+import type { SolverPool } from "../pool.ts";
+import { JobRunner } from "./job-runner.ts";
+import { jobRoutes } from "./job-routes.ts";
+import { JobStore } from "./job-store.ts";
+import { scenarioRoutes } from "./scenario-routes.ts";
+
+export interface JobsOptions {
+  /** SQLite database file; default `:memory:` (jobs do not survive the process). `takt serve` passes a file. */
+  databasePath?: string;
+  /** Hours a finished job (and its result) is kept; default 168 (7 days). */
+  retentionHours?: number;
+  /** Jobs running at once; default the pool's threads. */
+  maxRunning?: number;
+  /** Jobs one client may run at once; default half of maxRunning, at least 1. */
+  maxRunningPerClient?: number;
+  /** Jobs that may wait before submissions get 503; default 1000. */
+  maxQueued?: number;
+  /** Largest job input, bytes of JSON; default 16 MiB (the body limit also applies). */
+  maxInputBytes?: number;
+  /** Largest stored result, bytes of JSON; default 64 MiB. */
+  maxResultBytes?: number;
+  /** How often running jobs' progress is written to the database, ms; default 2000. */
+  progressPersistMs?: number;
+  /** How long shutting down waits for running jobs before re-queueing them, ms; default 5000. */
+  shutdownGraceMs?: number;
+  /** Epoch-millisecond clock, for tests; default Date.now. */
+  now?: () => number;
+}
+
+export function registerJobs(app: FastifyInstance, options: JobsOptions & { pool: SolverPool; capabilities: ReadonlyArray<Capability> }): void {
+  const store = new JobStore(options.databasePath ?? ":memory:");
+  const runner = new JobRunner({
+    store,
+    pool: options.pool,
+    capabilities: options.capabilities,
+    log: app.log,
+    ...(options.maxRunning === undefined ? {} : { maxRunning: options.maxRunning }),
+    ...(options.maxRunningPerClient === undefined ? {} : { maxRunningPerClient: options.maxRunningPerClient }),
+    ...(options.maxQueued === undefined ? {} : { maxQueued: options.maxQueued }),
+    ...(options.maxResultBytes === undefined ? {} : { maxResultBytes: options.maxResultBytes }),
+    ...(options.shutdownGraceMs === undefined ? {} : { shutdownGraceMs: options.shutdownGraceMs }),
+    ...(options.progressPersistMs === undefined ? {} : { progressPersistMs: options.progressPersistMs }),
+    ...(options.retentionHours === undefined ? {} : { retentionMs: options.retentionHours * 3600_000 }),
+    ...(options.now === undefined ? {} : { now: options.now }),
+  });
+  const routeOptions = {
+    store,
+    runner,
+    capabilities: options.capabilities,
+    ...(options.maxInputBytes === undefined ? {} : { maxInputBytes: options.maxInputBytes }),
+  };
+  jobRoutes(app, routeOptions);
+  scenarioRoutes(app, routeOptions);
+  // preClose runs before the pool is destroyed (onClose), so running jobs can finish or be re-queued cleanly.
+  app.addHook("preClose", () => runner.close());
+  app.addHook("onClose", async () => store.close());
+  app.addHook("onReady", async () => runner.recover());
+}

@@ -1,0 +1,160 @@
+/**
+ * `/v1/jobs`: any capability as an asynchronous job (the convention of planning services such as Timefold's):
+ * POST → 202 + Location, GET the status and result, DELETE to stop early, GET …/events for server-sent events.
+ */
+import { randomUUID } from "node:crypto";
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import { z } from "zod";
+import type { Capability } from "../capability.ts";
+import { ErrorResponse } from "../errors.ts";
+import { TaktError } from "../../src/errors.ts";
+import type { JobRunner } from "./job-runner.ts";
+import { JobAccepted, JobIdParams, JobList, JobListQuery, JobOptionsSchema, JobSchema, toWire } from "./job-schemas.ts";
+import type { JobRecord, JobStore } from "./job-store.ts";
+import { FINISHED } from "./job-store.ts";
+import { parseInput } from "./parse-input.ts";
+
+export interface JobRoutesOptions {
+  store: JobStore;
+  runner: JobRunner;
+  capabilities: ReadonlyArray<Capability>;
+  /** Largest accepted job input (bytes of JSON); default 16 MiB. */
+  maxInputBytes?: number;
+}
+
+/** Who a job belongs to, for fairness: the `x-client-id` header when given, else the peer address. */
+export function clientOf(request: FastifyRequest): string {
+  const header = request.headers["x-client-id"];
+  return (Array.isArray(header) ? header[0] : header)?.slice(0, 100) || request.ip;
+}
+
+export function jobNotFound(id: string): TaktError {
+  return new TaktError("TAKT_ERR_JOB_NOT_FOUND", `no job "${id}" (finished jobs expire after the retention period)`);
+}
+
+export function checkInputSize(input: unknown, limit: number, what: string): void {
+  const bytes = Buffer.byteLength(JSON.stringify(input));
+  if (bytes > limit) throw new TaktError("TAKT_ERR_BODY_TOO_LARGE", `${what} is ${bytes} bytes, over the job input limit of ${limit}`);
+}
+
+/** Capability commands as a zod enum (the body schema's `kind`), so an unknown kind is a 400 listing the known ones. */
+export function kindEnum(commands: ReadonlyArray<string>) {
+  const [first, ...rest] = commands;
+  if (first === undefined) throw new TypeError("no capabilities to run as jobs");
+  return z.enum([first, ...rest]);
+}
+
+export function jobRoutes(app: FastifyInstance, options: JobRoutesOptions): void {
+  const { store, runner } = options;
+  const capabilities = new Map(options.capabilities.map((c) => [c.command, c]));
+  const maxInputBytes = options.maxInputBytes ?? 16 * 1024 * 1024;
+  const errors = { 400: ErrorResponse, 404: ErrorResponse, 413: ErrorResponse, 503: ErrorResponse };
+  const tags = ["jobs"];
+
+  const find = (id: string): JobRecord => {
+    runner.expireOld();
+    const job = runner.get(id);
+    if (!job) throw jobNotFound(id);
+    return job;
+  };
+
+  app.post("/v1/jobs", {
+    schema: {
+      tags,
+      summary: "Submit a job",
+      description:
+        "Runs a capability asynchronously. `input` is that capability's request body and is checked now (400 with paths `input.…`), so a malformed job never enters the queue; " +
+        "problems only the solver finds (a 422 on the synchronous route) end the job `failed` with them. A full queue is a 503 with Retry-After. " +
+        "Jobs survive restarts. Send `x-client-id` to be scheduled fairly as one client across addresses.\n\nCLI: `takt jobs submit KIND FILE.json --url …`",
+      body: z.object({
+        kind: kindEnum([...capabilities.keys()]).describe("The capability to run"),
+        input: z.unknown().describe("The capability's request body"),
+        options: JobOptionsSchema.optional(),
+      }),
+      response: { 202: JobAccepted, ...errors },
+    },
+    handler: async (request, reply) => {
+      const { kind, input, options: jobOptions } = request.body as { kind: string; input: unknown; options?: { label?: string } };
+      parseInput(capabilities.get(kind)!, input, ["input"]);
+      checkInputSize(input, maxInputBytes, "the input");
+      runner.expireOld();
+      const id = randomUUID();
+      runner.submit([{ id, kind, client: clientOf(request), input, options: jobOptions ?? {}, createdAt: runner.now() }]);
+      const location = `/v1/jobs/${id}`;
+      return reply.code(202).header("location", location).send({ id, status: "queued" as const, location });
+    },
+  });
+
+  app.get("/v1/jobs", {
+    schema: { tags, summary: "List jobs", description: "Newest first, without inputs and results.", querystring: JobListQuery, response: { 200: JobList, 400: ErrorResponse } },
+    handler: async (request) => {
+      const query = request.query as z.infer<typeof JobListQuery>;
+      runner.expireOld();
+      const jobs = store.list({ limit: query.limit, ...(query.status ? { status: query.status } : {}), ...(query.kind ? { kind: query.kind } : {}) });
+      return { jobs: jobs.map((job) => toWire(runner.withLiveProgress(job))) };
+    },
+  });
+
+  app.get("/v1/jobs/:id", {
+    schema: { tags, summary: "Get a job: status, progress and, when finished, the result", params: JobIdParams, response: { 200: JobSchema, 404: ErrorResponse } },
+    handler: async (request) => toWire(find((request.params as { id: string }).id)),
+  });
+
+  app.delete("/v1/jobs/:id", {
+    schema: {
+      tags,
+      summary: "Cancel a job",
+      description:
+        "A queued job is cancelled without running. A running one is asked to stop: a search returns its best plan so far, and the job ends `cancelled` WITH that result " +
+        "(this call answers at once; GET the job or follow its events for the end). A finished job is left as it is.",
+      params: JobIdParams,
+      response: { 200: JobSchema, 404: ErrorResponse },
+    },
+    handler: async (request) => {
+      const { id } = request.params as { id: string };
+      find(id);
+      return toWire(runner.cancel(id)!);
+    },
+  });
+
+  app.get("/v1/jobs/:id/events", {
+    schema: {
+      tags,
+      summary: "Follow a job as server-sent events",
+      description:
+        "A `text/event-stream`: `event: status` with the job (no result) now and at every change, `event: progress` with `{ elapsedMs, report }` while it runs; " +
+        "the stream closes after the final status (done, failed, cancelled), or with `event: shutdown` when the service stops (the job resumes after the restart).",
+      params: JobIdParams,
+      response: {
+        200: { description: "Server-sent events until the job finishes", content: { "text/event-stream": { schema: z.string().describe("event: status|progress|shutdown, data: JSON") } } },
+        404: ErrorResponse,
+      },
+    },
+    handler: async (request, reply) => {
+      const job = find((request.params as { id: string }).id);
+      reply.hijack();
+      const raw = reply.raw;
+      raw.writeHead(200, { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache", connection: "keep-alive", "x-request-id": request.id });
+      const send = (event: string, data: unknown) => raw.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+      const summary = ({ result: _result, ...rest }: JobRecord) => toWire(rest);
+      send("status", summary(job));
+      if (FINISHED.has(job.status)) return void raw.end();
+      // Proxies drop connections that stay silent; a comment line every 15 s keeps it open.
+      const heartbeat = setInterval(() => raw.write(": keep-alive\n\n"), 15_000);
+      let ended = false;
+      const end = () => {
+        if (ended) return;
+        ended = true;
+        clearInterval(heartbeat);
+        unsubscribe();
+        raw.end();
+      };
+      const unsubscribe = runner.subscribe(job.id, (event) => {
+        if (event.type === "progress") return void send("progress", event.progress);
+        send(event.type, summary(event.job));
+        if (event.type === "shutdown" || FINISHED.has(event.job.status)) end();
+      });
+      request.raw.on("close", end);
+    },
+  });
+}

@@ -1,0 +1,49 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testApp } from "../helpers/app.ts";
+import { takt, tinyCapacity, waitFor } from "./jobs-helpers.ts";
+
+let app: FastifyInstance;
+let url: string;
+beforeAll(async () => {
+  app = await testApp();
+  url = await app.listen({ host: "127.0.0.1", port: 0 });
+});
+afterAll(() => app.close());
+
+describe("takt jobs against a running server", () => {
+  it("submits, lists, gets and cancels", async () => {
+    const input = join(mkdtempSync(join(tmpdir(), "takt-jobs-cli-")), "tiny.json");
+    writeFileSync(input, JSON.stringify(tinyCapacity()));
+    const submitted = await takt("jobs", "submit", "capacity", input, "--url", url);
+    expect(submitted.code).toBe(0);
+    const { id, status } = JSON.parse(submitted.stdout) as { id: string; status: string };
+    expect(status).toBe("queued");
+    await waitFor(app, id);
+
+    const listed = await takt("jobs", "list", "--status", "done", "--url", url);
+    expect(listed.code).toBe(0);
+    expect(listed.stdout.split("\n")[0]).toMatch(/^id\s+kind\s+status/);
+    expect(listed.stdout).toMatch(new RegExp(`^${id}\\s+capacity\\s+done`, "m"));
+
+    const got = await takt("jobs", "get", id, "--url", url);
+    expect(JSON.parse(got.stdout)).toMatchObject({ id, status: "done", result: { buckets: [{ index: 0 }] } });
+    const cancelled = await takt("jobs", "cancel", id, "--url", url);
+    expect(JSON.parse(cancelled.stdout)).toMatchObject({ id, status: "done" });
+  });
+
+  it("exits 2 with the server's 400 or 404 body, and 1 when the server is unreachable", async () => {
+    const missing = await takt("jobs", "get", "nope", "--url", url);
+    expect(missing.code).toBe(2);
+    expect(JSON.parse(missing.stdout)).toMatchObject({ statusCode: 404, code: "TAKT_ERR_JOB_NOT_FOUND" });
+    const unreachable = await takt("jobs", "list", "--url", "http://127.0.0.1:9");
+    expect(unreachable.code).toBe(1);
+    expect(unreachable.stderr).toContain("cannot reach http://127.0.0.1:9");
+    const usage = await takt("jobs", "frobnicate");
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toContain("usage: takt jobs");
+  });
+});

@@ -1,0 +1,93 @@
+/** Helpers for the job and scenario tests: small inputs, waiting for jobs, reading server-sent events. */
+import { execFile } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import type { FastifyInstance } from "fastify";
+import { expect } from "vitest";
+import { tinyFactory } from "../helpers/tiny-factory.ts";
+import { post } from "../helpers/app.ts";
+
+/** A capacity request small enough to answer in milliseconds. */
+export function tinyCapacity() {
+  return { ...tinyFactory(), buckets: { start: "2026-03-02", size: "week", count: 1 } };
+}
+
+export function steelPlant(): Record<string, unknown> {
+  return JSON.parse(readFileSync(new URL("../../data/steel-plant.json", import.meta.url), "utf8")) as Record<string, unknown>;
+}
+
+export interface WireJob {
+  id: string;
+  kind: string;
+  status: string;
+  client: string;
+  attempts: number;
+  progress?: { elapsedMs: number; report?: unknown };
+  error?: { statusCode: number; code: string; message: string; problems?: Array<{ path: string; message: string }> };
+  result?: unknown;
+  startedAt?: string;
+  finishedAt?: string;
+}
+
+export async function submit(app: FastifyInstance, kind: string, input: unknown, client = "test"): Promise<string> {
+  const res = await app.inject({ method: "POST", url: "/v1/jobs", headers: { "content-type": "application/json", "x-client-id": client }, payload: JSON.stringify({ kind, input }) });
+  expect(res.statusCode, res.body).toBe(202);
+  return (res.json() as { id: string }).id;
+}
+
+export async function getJob(app: FastifyInstance, id: string): Promise<WireJob> {
+  const res = await app.inject({ method: "GET", url: `/v1/jobs/${id}` });
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json() as WireJob;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Polls until the job reaches one of `statuses` (the vitest timeout bounds the wait). */
+export async function waitFor(app: FastifyInstance, id: string, statuses = ["done", "failed", "cancelled"]): Promise<WireJob> {
+  for (;;) {
+    const job = await getJob(app, id);
+    if (statuses.includes(job.status)) return job;
+    await sleep(50);
+  }
+}
+
+export async function waitForBatch<T extends { status: string }>(app: FastifyInstance, id: string): Promise<T> {
+  for (;;) {
+    const res = await app.inject({ method: "GET", url: `/v1/scenarios/${id}` });
+    expect(res.statusCode, res.body).toBe(200);
+    const batch = res.json() as T;
+    if (batch.status === "done") return batch;
+    await sleep(100);
+  }
+}
+
+/** Parses a text/event-stream body into its events. */
+export function parseEvents(body: string): Array<{ event: string; data: unknown }> {
+  return body
+    .split("\n\n")
+    .filter((block) => block.trim() !== "" && !block.startsWith(":"))
+    .map((block) => {
+      const lines = block.split("\n");
+      const event = lines.find((l) => l.startsWith("event: "))?.slice(7) ?? "message";
+      const data = lines.filter((l) => l.startsWith("data: ")).map((l) => l.slice(6)).join("\n");
+      return { event, data: JSON.parse(data) as unknown };
+    });
+}
+
+export { post };
+
+const bin = fileURLToPath(new URL("../../bin/takt.mjs", import.meta.url));
+
+/** Runs the `takt` command; never throws on a non-zero exit. */
+export async function takt(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, ...args]);
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
