@@ -57,7 +57,8 @@ export function createSolverPool(options: PoolOptions = {}): SolverPool {
   const execArgv = workerExecArgv(workerUrl);
   const piscina = new Piscina<TaskRequest, TaskReply>({
     filename: fileURLToPath(workerUrl),
-    minThreads: 1,
+    // Warm threads: a planner's first request should not pay for starting them.
+    minThreads: threads,
     maxThreads: threads,
     maxQueue,
     idleTimeout: 60_000,
