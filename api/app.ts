@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
 import Fastify from "fastify";
-import type { FastifyInstance, FastifyServerOptions } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyServerOptions } from "fastify";
 import { jsonSchemaTransform, jsonSchemaTransformObject } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Capability } from "./capability.ts";
@@ -34,6 +34,18 @@ export interface AppOptions {
 export const VERSION = "0.1.0";
 
 const Health = z.object({ status: z.literal("ok"), version: z.string(), threads: z.number().int(), queued: z.number().int() }).meta({ id: "Health" });
+
+/**
+ * Aborts when the client disconnects before its answer is sent, so an abandoned solve stops early.
+ * (Fastify's request.signal follows the request stream, which closes as soon as the body has been read.)
+ */
+function clientGone(reply: FastifyReply): AbortSignal {
+  const controller = new AbortController();
+  reply.raw.once("close", () => {
+    if (!reply.raw.writableEnded) controller.abort();
+  });
+  return controller.signal;
+}
 
 export async function buildApp(options: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
@@ -88,7 +100,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
         body: capability.request,
         response: { 200: capability.response, ...errorResponses },
       },
-      handler: (request) => capability.run(request.body, { pool, signal: request.signal }),
+      handler: (request, reply) => capability.run(request.body, { pool, signal: clientGone(reply) }),
     });
   }
   registerJobs(app, { ...options.jobs, pool, capabilities });

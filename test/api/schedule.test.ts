@@ -33,6 +33,17 @@ describe("POST /v1/schedule", () => {
     expect(response.solver.workers).toBe(2);
   });
 
+  it("searches for the whole budget over a real socket (the request stream closing early must not stop it)", async () => {
+    const address = await app.listen({ host: "127.0.0.1", port: 0 });
+    const plant = demo("steel-plant");
+    plant.options = { timeLimitSeconds: 30, maxIterations: 40, workers: 1 };
+    const res = await fetch(`${address}/v1/schedule`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(plant) });
+    expect(res.status).toBe(200);
+    const response = ScheduleResponse.parse(await res.json());
+    expect(response.status).toBe("feasible");
+    expect(response.solver.iterations).toBe(40);
+  });
+
   it("gives the same plan for the same seed and workers", async () => {
     // An iteration cap well inside the time limit keeps the run independent of this machine's load.
     const plant = demo("steel-plant");
