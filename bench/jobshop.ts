@@ -10,11 +10,9 @@
  */
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { fork } from "node:child_process";
-import { basename, join, resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { JobShopInstance } from "../solver/jobshop/instance.ts";
-import { parseFjs } from "../solver/jobshop/parse-fjs.ts";
-import { parseOrLibrary } from "../solver/jobshop/parse-orlib.ts";
+import { readJobShopInstance } from "../api/cli/jobshop.ts";
 import { jobShopSize, searchJobShop } from "../solver/jobshop/search-jobshop.ts";
 import { pickBest } from "../solver/schedule/pick-best.ts";
 import { budgetFor } from "../solver/schedule/search-budget.ts";
@@ -26,14 +24,8 @@ interface Task {
   timeLimitSeconds: number;
 }
 
-function load(file: string): JobShopInstance {
-  const name = basename(file).replace(/\.(txt|fjs)$/, "");
-  const text = readFileSync(file, "utf8");
-  return file.endsWith(".fjs") ? parseFjs(text, name) : parseOrLibrary(text, name);
-}
-
 function runTask(task: Task): SearchResult {
-  const instance = load(task.file);
+  const instance = readJobShopInstance(task.file);
   return searchJobShop(instance, { seed: task.seed, budget: budgetFor(task.timeLimitSeconds, jobShopSize(instance)), clock: () => performance.now() });
 }
 
@@ -79,7 +71,7 @@ async function main(): Promise<void> {
   console.log("|---|---|---|---|---|---|---|---|");
   const gaps: Array<{ name: string; gap: number }> = [];
   for (const entry of entries) {
-    const instance = load(entry.file);
+    const instance = readJobShopInstance(entry.file);
     const started = performance.now();
     const results = await Promise.all(Array.from({ length: workers }, (_, k) => inChild({ file: entry.file, seed: seed + k, timeLimitSeconds })));
     const wall = (performance.now() - started) / 1000;
