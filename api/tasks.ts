@@ -15,12 +15,16 @@ import type { ScheduleSearchResult } from "../solver/schedule/search-schedule.ts
 import { problemSizeOf, searchSchedule } from "../solver/schedule/search-schedule.ts";
 import { checkMrpRequest } from "../solver/mrp/check-mrp-request.ts";
 import { planMaterials } from "../solver/mrp/plan-materials.ts";
+import { planRushInsertion } from "../solver/insert/plan-rush-insertion.ts";
+import { reviewOrders } from "../solver/review/review-orders.ts";
 import { checkFactory } from "../src/check-factory.ts";
 import { ModelError } from "../src/errors.ts";
 import type { Problem } from "../src/problem.ts";
 import type { BottleneckRequest, BottleneckResponse } from "../src/bottleneck.ts";
 import type { CapacityRequest, CapacityResponse } from "../src/capacity.ts";
 import type { MrpRequest, MrpResponse } from "../src/mrp.ts";
+import type { InsertRequest, InsertResponse } from "../src/insert.ts";
+import type { ReviewRequest, ReviewResponse } from "../src/review.ts";
 import type { ScheduleRequest } from "../src/schedule.ts";
 import type { ValidateResponse } from "../src/factory.ts";
 import { FactoryModel } from "../src/factory.ts";
@@ -71,6 +75,14 @@ export const taskHandlers = {
 
   "jobshop-search"({ instance, seed, timeLimitSeconds }: { instance: JobShopInstance; seed: number; timeLimitSeconds: number }, context: TaskContext): SearchResult {
     return searchJobShop(instance, searchOptions(seed, timeLimitSeconds, jobShopSize(instance), context));
+  },
+
+  insert(request: InsertRequest, context: TaskContext): InsertResponse {
+    return planRushInsertion(request, context.clock);
+  },
+
+  review(request: ReviewRequest, context: TaskContext): ReviewResponse {
+    return reviewOrders(request, context.clock);
   },
 } satisfies Record<string, (input: never, context: TaskContext) => unknown>;
 

@@ -1,0 +1,21 @@
+import { InsertRequest, InsertResponse } from "../../src/insert.ts";
+import { defineCapability } from "../capability.ts";
+
+/** Slack past the request's time limit before the pool stops the task (the trade-off plans stop at the limit). */
+const SLACK_MS = 10_000;
+
+export const insert = defineCapability({
+  command: "insert",
+  url: "/v1/schedule/insert",
+  summary: "Insert rush orders into the current plan (紧急插单)",
+  description:
+    "Takes the factory model, its current plan (`schedule`, e.g. an earlier /v1/schedule response as it is), `rushOrders`, `now` and `frozenUntil`. " +
+    "Operations running or starting before `frozenUntil` keep resource, unit and times; the rest keep their unit and order and only move later, " +
+    "as far as the rush operations push them (right shift). Returns at least two plans: `fastest` (earliest rush completion; never later than " +
+    "appending the rush orders at the end of every queue) and `protect-confirmed` (no confirmed order finishes late and later than planned), " +
+    "with `allow-N-late` trade-off plans in between. Each has its promise dates, schedule, impact per delayed order, moved operations and KPIs. " +
+    "Wrong references (in the plan, rush orders or progress) are a 422 naming their paths.",
+  request: InsertRequest,
+  response: InsertResponse,
+  run: (request, { pool, signal }) => pool.run("insert", request, { budgetMs: request.options.timeLimitSeconds * 1000 + SLACK_MS, ...(signal ? { signal } : {}) }),
+});

@@ -1,0 +1,18 @@
+import { ReviewRequest, ReviewResponse } from "../../src/review.ts";
+import { defineCapability } from "../capability.ts";
+
+export const review = defineCapability({
+  command: "review",
+  url: "/v1/orders/review",
+  summary: "Review orders and changes: accept, counter-offer or decline (订单评审, capable-to-promise)",
+  description:
+    "Takes the factory model, its current plan (`schedule`), optional material data (`items` with `onHand` and `leadTime`, `bom`, open `receipts`; " +
+    "lead times count `buckets` when given, else days), `now`, `candidates` (orders with `engineeringDays` for non-standard ones and `maxDelayDays`) " +
+    "and `changes` to confirmed orders. Changes, then candidates, are reviewed in order, each against the plan with the ones accepted before it: " +
+    "the promise is the earliest completion after material (on hand net of confirmed orders, receipts, or purchase lead time) and engineering, " +
+    "at finite capacity, without making a confirmed order late. Accept when it meets the requested date, counter-offer within `maxDelayDays` " +
+    "(or without a limit), decline otherwise or past the horizon; reasons name the binding resource, material or engineering. Read-only.",
+  request: ReviewRequest,
+  response: ReviewResponse,
+  run: (request, { pool, signal }) => pool.run("review", request, { budgetMs: 60_000, ...(signal ? { signal } : {}) }),
+});

@@ -1,0 +1,38 @@
+/**
+ * Rush insertion and order review at scale (issue 6): plants of 5,000 scheduled operations (1,000 orders ×
+ * 5 operations, the scheduling benchmark's plant on 20 resources, and on 10 where every queue is long and a
+ * rush order pushes almost every operation), the current plan from the scheduling engine's construction.
+ * "insert" is the whole answer (fastest, trade-off plans, protect-confirmed); "review" one candidate order.
+ * Target: < 500 ms each.
+ */
+import type { Bench } from "tinybench";
+import { InsertRequest } from "../src/insert.ts";
+import { ReviewRequest } from "../src/review.ts";
+import { planRushInsertion } from "../solver/insert/plan-rush-insertion.ts";
+import { reviewOrders } from "../solver/review/review-orders.ts";
+import { searchSchedule } from "../solver/schedule/search-schedule.ts";
+import { toScheduleResponse } from "../solver/schedule/to-response.ts";
+import { scalePlant } from "./schedule.bench.ts";
+
+export function plantWithPlan(resources: number) {
+  const request = scalePlant(1000, resources);
+  const clock = () => performance.now();
+  const plan = toScheduleResponse(request, searchSchedule(request, { seed: 1, budget: { workUnits: 0, deadlineMs: 60_000 }, clock }), { elapsedMs: 0, workers: 1 });
+  return { request, plan };
+}
+
+export function register(bench: Bench): void {
+  for (const resources of [20, 10]) {
+    const { request, plan } = plantWithPlan(resources);
+    const clock = () => performance.now();
+    const rush = { id: "RUSH", item: "P3", quantity: 60, due: "2026-03-05T14:00", priority: 1 };
+    const insert = InsertRequest.parse({ ...request, schedule: plan, rushOrders: [rush], now: request.planStart, frozenUntil: "2026-03-03T06:00" });
+    const review = ReviewRequest.parse({ ...request, schedule: plan, now: request.planStart, frozenUntil: "2026-03-03T06:00", candidates: [{ ...rush, id: "CAND", due: "2026-03-20T14:00" }] });
+    bench.add(`insert a rush order, ${plan.operations.length} operations on ${resources} resources (all options)`, () => {
+      planRushInsertion(insert, clock);
+    });
+    bench.add(`review a candidate, ${plan.operations.length} operations on ${resources} resources`, () => {
+      reviewOrders(review, clock);
+    });
+  }
+}

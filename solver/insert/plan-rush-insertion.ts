@@ -1,0 +1,165 @@
+/**
+ * Rush-order insertion (issue 6): the plans a planner chooses from. Rush orders are inserted one after the
+ * other, most important first (priority, then due date), each by insert-rush-order.ts:
+ * - `fastest`: unlimited tolerance, the earliest positions; if simply appending the rush orders at the end
+ *   of every queue would finish them earlier (lexicographically, in insertion order; it can happen with
+ *   changeovers), that plan is taken instead, so fastest never promises later than the append baseline;
+ * - `protect-confirmed`: tolerance 0, no confirmed order finishes late and later than in the current plan;
+ * - `allow-N-late`: the trade-off curve in between. When fastest ships the rush orders on time and
+ *   protect-confirmed does not, the tolerances probed are a binary search for the fewest harmed orders
+ *   that still ship them on time; otherwise tolerances spread between 0 and fastest's count. Every probed
+ *   plan is kept that harms fewer orders than the plans before it and promises earlier than
+ *   protect-confirmed (a Pareto front), while time allows.
+ * The calendars are compiled once for a span that fits the plan; when an insertion runs past it the whole
+ * insertion is redone on a span four times longer.
+ */
+import { ModelError } from "../../src/errors.ts";
+import type { InsertRequest, InsertResponse, PlanOption } from "../../src/insert.ts";
+import { formatDateTime, parseDateTime } from "../../src/time.ts";
+import { checkInsertRequest } from "./check-insert-request.ts";
+import { planKey } from "./freeze-plan.ts";
+import { harmedCount, harmLimits, insertJob } from "./insert-rush-order.ts";
+import type { InsertionMode, PlanState } from "./insert-rush-order.ts";
+import { planImpact } from "./plan-impact.ts";
+import { planSchedule } from "./plan-schedule.ts";
+import { prepareInsertion } from "./prepare-insertion.ts";
+import type { InsertionInput, PreparedInsertion } from "./prepare-insertion.ts";
+
+const HORIZON_RETRIES = 3;
+/** Trade-off plans computed at most between fastest and protect-confirmed. */
+const TRADE_OFF_PLANS = 3;
+
+/** Inserts the jobs in order; null when the calendars' horizon is too short. */
+export function insertJobs(prepared: PreparedInsertion, jobs: readonly number[], mode: InsertionMode, limits: Float64Array): PlanState | null {
+  let state: PlanState = { sequencing: prepared.sequencing, timing: prepared.timing };
+  for (const job of jobs) {
+    const outcome = insertJob(prepared, state, job, mode, limits);
+    if (!outcome.ok) return null;
+    state = outcome.state;
+  }
+  return state;
+}
+
+/**
+ * Prepares input and runs attempt on it, on a calendar span ×4 longer each time attempt (or preparing)
+ * runs out of horizon. Returns the prepared insertion and attempt's value, or the reason none exists.
+ */
+export function withHorizon<T>(input: InsertionInput, attempt: (prepared: PreparedInsertion) => T | null): { ok: true; prepared: PreparedInsertion; value: T } | { ok: false; reason: string } {
+  let spanMinutes = input.spanMinutes;
+  for (let retry = 0; ; retry++) {
+    const prepared = prepareInsertion(spanMinutes === undefined ? input : { ...input, spanMinutes });
+    if (!prepared.ok && !prepared.horizon) return { ok: false, reason: prepared.reason };
+    if (prepared.ok) {
+      const value = attempt(prepared.prepared);
+      if (value !== null) return { ok: true, prepared: prepared.prepared, value };
+    }
+    if (retry >= HORIZON_RETRIES) return { ok: false, reason: "the plan does not fit in the resources' calendars" };
+    spanMinutes = 4 * (prepared.ok ? prepared.prepared.spanMinutes : prepared.spanMinutes);
+  }
+}
+
+/** Rush completions in insertion order, for lexicographic comparison. */
+function promiseKey(prepared: PreparedInsertion, jobs: readonly number[], state: PlanState): number[] {
+  const p = prepared.compiled.problem;
+  return jobs.map((j) => state.timing.end[p.jobs[j]!.firstOp + p.jobs[j]!.opCount - 1]!);
+}
+
+function lexLess(a: readonly number[], b: readonly number[]): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! < b[i]!;
+  return false;
+}
+
+interface NamedPlan {
+  name: string;
+  state: PlanState;
+}
+
+/** @param clock monotonic milliseconds (the time limit bounds the trade-off plans) */
+export function planRushInsertion(request: InsertRequest, clock: () => number): InsertResponse {
+  const problems = checkInsertRequest(request);
+  if (problems.length > 0) throw new ModelError(problems);
+  const begin = clock();
+  const deadline = begin + request.options.timeLimitSeconds * 1000;
+  const now = parseDateTime(request.now)!;
+  const { calendars, resources, items, bom, routings, orders, schedule, rushOrders, progress, frozenUntil } = request;
+  const input: InsertionInput = {
+    model: { calendars, resources, items, bom, routings, orders },
+    plan: schedule.operations,
+    inserted: rushOrders,
+    progress,
+    now,
+    frozenUntil: Math.max(now, frozenUntil === undefined ? now : parseDateTime(frozenUntil)!),
+  };
+  // Most important first: priority, then due date, then as given.
+  const sequence = rushOrders.map((_, k) => k).sort((a, b) => rushOrders[a]!.priority - rushOrders[b]!.priority || (rushOrders[a]!.due < rushOrders[b]!.due ? -1 : rushOrders[a]!.due > rushOrders[b]!.due ? 1 : a - b));
+  const result = withHorizon(input, (prepared): NamedPlan[] | null => {
+    const p = prepared.compiled.problem;
+    const jobs = sequence.map((k) => prepared.insertedJobs[k]!);
+    const limits = harmLimits(prepared);
+    const plan = (mode: InsertionMode) => insertJobs(prepared, jobs, mode, limits);
+    let fastest = plan({ kind: "tolerance", tolerance: Infinity });
+    const appended = plan({ kind: "append" });
+    const protect = plan({ kind: "tolerance", tolerance: 0 });
+    if (fastest === null || appended === null || protect === null) return null;
+    if (lexLess(promiseKey(prepared, jobs, appended), promiseKey(prepared, jobs, fastest))) fastest = appended;
+    const most = harmedCount(prepared, limits, fastest.timing);
+    const probed = new Map<number, PlanState>();
+    let horizon = false;
+    const probe = (tolerance: number): PlanState | null => {
+      if (!probed.has(tolerance)) {
+        const state = plan({ kind: "tolerance", tolerance });
+        if (state === null) return (horizon = true), null;
+        probed.set(tolerance, state);
+      }
+      return probed.get(tolerance)!;
+    };
+    const meetsDue = (state: PlanState) => jobs.every((j) => state.timing.end[p.jobs[j]!.firstOp + p.jobs[j]!.opCount - 1]! <= p.jobs[j]!.due);
+    if (meetsDue(fastest) && !meetsDue(protect)) {
+      // The planner's question: how few confirmed orders must slip for the rush orders to ship on time?
+      let lo = 1;
+      let hi = most;
+      while (lo < hi && !horizon && clock() <= deadline) {
+        const mid = (lo + hi) >>> 1;
+        const state = probe(mid);
+        if (state !== null && meetsDue(state)) hi = mid;
+        else lo = mid + 1;
+      }
+    } else {
+      for (let i = 1; i <= TRADE_OFF_PLANS && !horizon && clock() <= deadline; i++) {
+        const tolerance = Math.round((most * (TRADE_OFF_PLANS + 1 - i)) / (TRADE_OFF_PLANS + 1));
+        if (tolerance > 0 && tolerance < most) probe(tolerance);
+      }
+    }
+    if (horizon) return null;
+    // The front of promise against harm: fastest is the earliest promise (fewest harmed among equals),
+    // protect-confirmed the earliest that harms none, and in between every plan no other one beats on both.
+    const points = [fastest, ...probed.values(), protect].map((state) => ({ state, harmed: harmedCount(prepared, limits, state.timing), key: promiseKey(prepared, jobs, state) }));
+    const beats = (a: (typeof points)[number], b: (typeof points)[number]) => a.harmed <= b.harmed && !lexLess(b.key, a.key) && (a.harmed < b.harmed || lexLess(a.key, b.key));
+    const front = points.filter((x) => !points.some((y) => beats(y, x)));
+    front.sort((a, b) => (lexLess(a.key, b.key) ? -1 : lexLess(b.key, a.key) ? 1 : a.harmed - b.harmed));
+    const best = front[0]!;
+    const safe = front.find((x) => x.harmed === 0)!;
+    const seen = new Set<string>();
+    const plans: NamedPlan[] = [];
+    for (const x of front) {
+      const id = `${x.harmed}:${x.key.join(",")}`;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      if (x === best) plans.push({ name: "fastest", state: x.state });
+      else if (x !== safe) plans.push({ name: `allow-${x.harmed}-late`, state: x.state });
+    }
+    plans.push({ name: "protect-confirmed", state: safe.state });
+    return plans;
+  });
+  if (!result.ok) return { status: "infeasible", reason: result.reason, options: [], solver: { elapsedMs: clock() - begin } };
+  const { prepared, value: plans } = result;
+  const original = new Map(schedule.operations.map((op) => [planKey(op.order, op.operation), op]));
+  const options = plans.map(({ name, state }): PlanOption => {
+    const planned = planSchedule(prepared, state, original);
+    const promise: Record<string, string> = {};
+    rushOrders.forEach((o, k) => (promise[o.id] = formatDateTime(planned.completion[prepared.insertedJobs[k]!]!)));
+    const { impact, ordersMadeLate, movedOperations } = planImpact(prepared, state);
+    return { name, promise, schedule: { operations: planned.operations, orders: planned.orders }, impact, ordersMadeLate, movedOperations, kpis: planned.kpis };
+  });
+  return { status: "feasible", options, solver: { elapsedMs: clock() - begin } };
+}

@@ -1,0 +1,108 @@
+/**
+ * Setting up an insertion: the confirmed orders and the orders to insert become one schedule request
+ * (plan start = now; inserted orders released no earlier than the end of the frozen horizon), compiled
+ * with the frozen operations pinned; the current plan's free operations keep their units and order on
+ * them (sequencingFromPlan), and their planned starts become the right-shift's lower bounds.
+ */
+import type { FactoryModel } from "../../src/factory.ts";
+import type { Order } from "../../src/order.ts";
+import type { ProgressEntry, ScheduledOperation, ScheduleRequest } from "../../src/schedule.ts";
+import { formatDateTime, MINUTES_PER_DAY, parseDateTime } from "../../src/time.ts";
+import type { CompiledRequest } from "../schedule/compile-problem.ts";
+import { compileProblem, defaultSpanMinutes } from "../schedule/compile-problem.ts";
+import { FREE } from "../schedule/problem.ts";
+import type { Sequencing } from "../schedule/decode-schedule.ts";
+import { sequencingFromPlan } from "../schedule/sequencing-from-plan.ts";
+import { freezePlan, planKey } from "./freeze-plan.ts";
+import { RightShifter } from "./right-shift.ts";
+import type { Timing } from "./right-shift.ts";
+
+export interface InsertionInput {
+  model: FactoryModel;
+  /** The current plan's operations (of model.orders). */
+  plan: readonly ScheduledOperation[];
+  /** Orders to insert (not in the plan). */
+  inserted: readonly Order[];
+  progress: readonly ProgressEntry[];
+  now: number;
+  frozenUntil: number;
+  /** Calendar span after now; default: enough for the plan and the load (extended ×4 when too short). */
+  spanMinutes?: number;
+}
+
+export interface PreparedInsertion {
+  /** The merged request: model.orders then the inserted orders. */
+  request: ScheduleRequest;
+  compiled: CompiledRequest;
+  shifter: RightShifter;
+  /** Jobs of the inserted orders, in the order given. */
+  insertedJobs: number[];
+  /** The current plan: its sequencing (inserted orders not sequenced) and times. */
+  sequencing: Sequencing;
+  timing: Timing;
+  /** Machine, start and end of every free operation in the current plan (−1 / NaN where it has none). */
+  planMachine: Int32Array;
+  planStart: Float64Array;
+  planEnd: Float64Array;
+  spanMinutes: number;
+}
+
+export type PrepareResult = { ok: true; prepared: PreparedInsertion } | { ok: false; reason: string; horizon: boolean; spanMinutes: number };
+
+export function prepareInsertion(input: InsertionInput): PrepareResult {
+  const { model, plan, inserted, now, frozenUntil } = input;
+  const release = Math.max(now, frozenUntil);
+  const request: ScheduleRequest = {
+    ...model,
+    orders: [
+      ...model.orders,
+      ...inserted.map((o) => ({ ...o, release: formatDateTime(Math.max(release, o.release === undefined ? release : parseDateTime(o.release)!)) })),
+    ],
+    planStart: formatDateTime(now),
+    progress: [...input.progress],
+    options: { timeLimitSeconds: 5, seed: 1, objective: "tardiness" },
+  };
+  const { frozen, free, latestEnd } = freezePlan(plan, input.progress, frozenUntil);
+  const spanMinutes = input.spanMinutes ?? Math.max(defaultSpanMinutes(request), latestEnd - now + 28 * MINUTES_PER_DAY);
+  const result = compileProblem(request, spanMinutes, frozen);
+  if (!result.ok) return { ok: false, reason: result.reason, horizon: false, spanMinutes };
+  const compiled = result.compiled;
+  const p = compiled.problem;
+
+  const opIndex = new Map<string, number>();
+  p.jobs.forEach((job, j) => {
+    const orderId = request.orders[compiled.orderOfJob[j]!]!.id;
+    for (let op = job.firstOp; op < job.firstOp + job.opCount; op++) opIndex.set(planKey(orderId, compiled.operationId[op]!), op);
+  });
+  const firstMachine = new Map(p.resources.map((r) => [r.id, r.firstMachine]));
+  const planMachine = new Int32Array(p.opCount).fill(-1);
+  const planStart = new Float64Array(p.opCount).fill(NaN);
+  const planEnd = new Float64Array(p.opCount).fill(NaN);
+  for (const { operation: op, start, end } of free) {
+    const i = opIndex.get(planKey(op.order, op.operation))!;
+    planMachine[i] = firstMachine.get(op.resource)! + op.unit;
+    planStart[i] = start;
+    planEnd[i] = end;
+  }
+  const insertedJobs = inserted.map((_, k) => model.orders.length + k);
+  // The inserted orders' operations get a machine when they are inserted; sequencingFromPlan needs one for
+  // every free operation, so they are parked on machine 0 and taken off again.
+  const parked = Array.from(planMachine, (m) => (m < 0 ? 0 : m));
+  const sequencing = sequencingFromPlan(p, parked, Array.from(planStart, (s) => (Number.isNaN(s) ? Infinity : s)));
+  for (const j of insertedJobs) {
+    const job = p.jobs[j]!;
+    for (let op = job.firstOp; op < job.firstOp + job.opCount; op++) if (p.opState[op] === FREE) sequencing.machineOf[op] = -1;
+  }
+  const parkedOn0 = sequencing.seq[0]!.filter((op) => sequencing.machineOf[op]! >= 0);
+  sequencing.seq[0] = parkedOn0;
+  parkedOn0.forEach((op, i) => (sequencing.posOf[op] = i));
+  for (let op = 0; op < p.opCount; op++) if (sequencing.machineOf[op]! < 0) sequencing.posOf[op] = -1;
+
+  const notBefore = Float64Array.from(planStart, (s) => (Number.isNaN(s) ? -Infinity : s));
+  const shifter = new RightShifter(p, notBefore);
+  const timing = shifter.newTiming();
+  const outcome = shifter.shift(sequencing, timing);
+  if (outcome === "horizon") return { ok: false, reason: "the current plan does not fit in the calendars' horizon", horizon: true, spanMinutes };
+  if (outcome === "cycle") return { ok: false, reason: "the current plan's sequences contradict the routings", horizon: false, spanMinutes };
+  return { ok: true, prepared: { request, compiled, shifter, insertedJobs, sequencing, timing, planMachine, planStart, planEnd, spanMinutes } };
+}

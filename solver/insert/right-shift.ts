@@ -1,0 +1,188 @@
+/**
+ * Right-shift rescheduling (affected-operations rescheduling, Abumaizar & Svestka 1997): re-time a plan
+ * whose per-unit sequences are given, every operation at its earliest feasible instant that is not
+ * earlier than its start in the current plan. Operations nothing pushes keep their start (and, with the
+ * same predecessor family, their end) exactly; the ones an insertion pushes move later, never earlier,
+ * so a re-plan disturbs the shop as little as the insertion demands. Operations without a machine in the
+ * sequencing (orders not inserted yet) are left out. Kahn's topological order over routing and machine
+ * links, O(n) placements per call; placement is the engine's own rule (placeOperation).
+ *
+ * After one operation is inserted into a right-shifted plan, only what it pushes changes: shiftFrom
+ * re-times just those (label-correcting, in the order of their current starts, which a consistent plan
+ * makes a topological order up to ties; an operation whose predecessor changes after it was re-timed is
+ * queued again), and stops wherever an operation's times come out unchanged.
+ */
+import { BinaryHeap } from "../schedule/binary-heap.ts";
+import type { Sequencing } from "../schedule/decode-schedule.ts";
+import { routingLinks } from "../schedule/decode-schedule.ts";
+import { placeOperation } from "../schedule/place-operation.ts";
+import type { Placement } from "../schedule/place-operation.ts";
+import { altIndex, DONE, FREE } from "../schedule/problem.ts";
+import type { FixedOperation, SchedulingProblem } from "../schedule/problem.ts";
+
+/** Times of every operation (fixed and done ones preset; free ones not in the sequencing are NaN). */
+export interface Timing {
+  start: Float64Array;
+  end: Float64Array;
+  changeover: Float64Array;
+}
+
+export type ShiftOutcome = "ok" | "cycle" | "horizon" | "harm";
+
+/** A cap on harmed orders for shiftFrom: it gives up ("harm") as soon as more than `tolerance` are. */
+export interface HarmCap {
+  /** Latest harmless completion per job. */
+  limits: Float64Array;
+  tolerance: number;
+  /** Jobs already harmed before the insertion. */
+  harmed: number;
+}
+
+const NO_FIXED: readonly FixedOperation[] = [];
+
+export class RightShifter {
+  readonly fixedByMachine: FixedOperation[][];
+  /** Latest end of a fixed operation per machine (−Infinity for none). */
+  private readonly lastFixedEnd: Float64Array;
+  readonly prevOp: Int32Array;
+  readonly nextOp: Int32Array;
+  /** shiftFrom's "in the queue" marks: queued[op] === generation. */
+  private readonly queued: Int32Array;
+  private generation = 0;
+  private readonly indeg: Int32Array;
+  private readonly stack: Int32Array;
+  private readonly placement: Placement = { start: 0, end: 0, changeover: 0, pushedByFixed: false };
+
+  /** @param notBefore earliest start of every operation: its start in the current plan, −Infinity for new ones */
+  constructor(
+    readonly problem: SchedulingProblem,
+    readonly notBefore: Float64Array,
+  ) {
+    ({ prevOp: this.prevOp, nextOp: this.nextOp } = routingLinks(problem));
+    this.fixedByMachine = Array.from({ length: problem.machineCount }, () => [] as FixedOperation[]);
+    this.lastFixedEnd = new Float64Array(problem.machineCount).fill(-Infinity);
+    for (const f of problem.fixed) {
+      this.fixedByMachine[f.machine]!.push(f);
+      this.lastFixedEnd[f.machine] = Math.max(this.lastFixedEnd[f.machine]!, f.end);
+    }
+    this.indeg = new Int32Array(problem.opCount);
+    this.queued = new Int32Array(problem.opCount);
+    this.stack = new Int32Array(problem.opCount);
+  }
+
+  newTiming(): Timing {
+    const p = this.problem;
+    const timing = { start: new Float64Array(p.opCount).fill(NaN), end: new Float64Array(p.opCount).fill(NaN), changeover: new Float64Array(p.opCount) };
+    for (const f of p.fixed) (timing.start[f.op] = f.start), (timing.end[f.op] = f.end), (timing.changeover[f.op] = f.changeover);
+    for (let op = 0; op < p.opCount; op++) if (p.opState[op] === DONE) timing.start[op] = timing.end[op] = p.doneEnd[op]!;
+    return timing;
+  }
+
+  /** The earliest start of op given its routing predecessor's times in `timing` (release, predecessor end + gap). */
+  jobReady(op: number, timing: Timing): number {
+    const p = this.problem;
+    const pred = this.prevOp[op]!;
+    const earliest = p.jobs[p.opJob[op]!]!.earliest;
+    return pred >= 0 ? Math.max(earliest, timing.end[pred]! + p.opMinGap[op]!) : earliest;
+  }
+
+  /**
+   * Places op on machine m after `prev` (−1: first in the sequence) at or after `ready`, into `out`.
+   * @returns false when the calendar's horizon is too short
+   */
+  place(op: number, m: number, prev: number, ready: number, timing: Timing, out: Placement): boolean {
+    const p = this.problem;
+    const machReady = prev >= 0 ? timing.end[prev]! : -Infinity;
+    const base = p.altWork[altIndex(p, op, p.machineResource[m]!)]!;
+    const family = prev >= 0 ? p.opFamily[prev]! : -1;
+    // Fixed operations that all end before the machine predecessor neither block nor set the family:
+    // leaving them out gives the same placement, and spares scanning them for every operation.
+    const fixed = machReady >= this.lastFixedEnd[m]! ? NO_FIXED : this.fixedByMachine[m]!;
+    return placeOperation(p, fixed, m, op, base, Math.max(ready, machReady, this.notBefore[op]!), machReady, family, out) !== null;
+  }
+
+  /** Re-times every sequenced free operation of s into timing. */
+  shift(s: Sequencing, timing: Timing): ShiftOutcome {
+    const p = this.problem;
+    const { indeg, stack, prevOp, nextOp } = this;
+    let top = 0;
+    let active = 0;
+    for (let op = 0; op < p.opCount; op++) {
+      if (p.opState[op] !== FREE || s.machineOf[op]! < 0) continue;
+      active++;
+      const pred = prevOp[op]!;
+      const d = (pred >= 0 && p.opState[pred] === FREE ? 1 : 0) + (s.posOf[op]! > 0 ? 1 : 0);
+      indeg[op] = d;
+      if (d === 0) stack[top++] = op;
+    }
+    let processed = 0;
+    const out = this.placement;
+    while (top > 0) {
+      const op = stack[--top]!;
+      processed++;
+      const m = s.machineOf[op]!;
+      const list = s.seq[m]!;
+      const pos = s.posOf[op]!;
+      if (!this.place(op, m, pos > 0 ? list[pos - 1]! : -1, this.jobReady(op, timing), timing, out)) return "horizon";
+      timing.start[op] = out.start;
+      timing.end[op] = out.end;
+      timing.changeover[op] = out.changeover;
+      const succ = nextOp[op]!;
+      if (succ >= 0 && p.opState[succ] === FREE && s.machineOf[succ]! >= 0 && --indeg[succ]! === 0) stack[top++] = succ;
+      if (pos + 1 < list.length && --indeg[list[pos + 1]!]! === 0) stack[top++] = list[pos + 1]!;
+    }
+    return processed === active ? "ok" : "cycle";
+  }
+
+  /**
+   * Re-times, in timing (a right-shift of s without `inserted`), the operation just inserted into s and
+   * everything it pushes. `inserted`'s routing successor must not be sequenced yet (insertion goes in
+   * routing order), so the insertion cannot close a cycle through it.
+   */
+  shiftFrom(s: Sequencing, timing: Timing, inserted: number, cap?: HarmCap): ShiftOutcome {
+    const p = this.problem;
+    const out = this.placement;
+    const heap = new BinaryHeap();
+    const generation = ++this.generation;
+    const enqueue = (op: number) => {
+      if (op < 0 || p.opState[op] !== FREE || s.machineOf[op]! < 0 || this.queued[op] === generation) return;
+      this.queued[op] = generation;
+      heap.push(timing.start[op]!, op);
+    };
+    let harmed = cap?.harmed ?? 0;
+    const retime = (op: number): boolean | null => {
+      const m = s.machineOf[op]!;
+      const pos = s.posOf[op]!;
+      if (!this.place(op, m, pos > 0 ? s.seq[m]![pos - 1]! : -1, this.jobReady(op, timing), timing, out)) return null;
+      if (out.start === timing.start[op] && out.end === timing.end[op] && out.changeover === timing.changeover[op]) return false;
+      if (cap !== undefined && this.nextOp[op]! < 0) {
+        const limit = cap.limits[p.opJob[op]!]!;
+        if (out.end > limit && !(timing.end[op]! > limit)) harmed++;
+      }
+      timing.start[op] = out.start;
+      timing.end[op] = out.end;
+      timing.changeover[op] = out.changeover;
+      return true;
+    };
+    const next = (op: number) => {
+      enqueue(this.nextOp[op]!);
+      const list = s.seq[s.machineOf[op]!]!;
+      const pos = s.posOf[op]!;
+      if (pos + 1 < list.length) enqueue(list[pos + 1]!);
+    };
+    if (retime(inserted) === null) return "horizon";
+    next(inserted);
+    for (let op = heap.pop(); op !== undefined; op = heap.pop()) {
+      this.queued[op] = 0;
+      const changed = retime(op);
+      if (changed === null) return "horizon";
+      if (cap !== undefined && harmed > cap.tolerance) {
+        // The queue is abandoned half-way: the next call must not find stale marks.
+        this.generation++;
+        return "harm";
+      }
+      if (changed) next(op);
+    }
+    return "ok";
+  }
+}

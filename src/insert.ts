@@ -1,0 +1,76 @@
+/**
+ * Rush-order insertion (issue 6, `POST /v1/schedule/insert`): the factory model with the confirmed orders and
+ * the plan the shop works to, plus rush orders; the answer is a set of plans from "fastest for the rush
+ * orders" to "no confirmed order made late", each with its promise dates and the impact on every order.
+ */
+import { z } from "zod";
+import { FactoryModel } from "./factory.ts";
+import { Order } from "./order.ts";
+import { OrderOutcome, ProgressEntry, ScheduleKpis, ScheduledOperation } from "./schedule.ts";
+import { LocalDateTime } from "./time.ts";
+
+/** The current plan: an earlier `/v1/schedule` response can be passed as it is (other keys are dropped). */
+export const CurrentPlan = z
+  .object({ operations: z.array(ScheduledOperation) })
+  .meta({ id: "CurrentPlan", description: "The plan the shop works to: every not-done operation of the confirmed orders" });
+export type CurrentPlan = z.infer<typeof CurrentPlan>;
+
+export const InsertOptions = z
+  .object({
+    timeLimitSeconds: z
+      .number()
+      .finite()
+      .positive()
+      .max(3600)
+      .default(5)
+      .describe("Time for the trade-off plans; fastest and protect-confirmed are always returned"),
+    seed: z.number().int().nonnegative().default(1).describe("Accepted for symmetry with /v1/schedule; insertion is deterministic"),
+  })
+  .meta({ id: "InsertOptions" });
+export type InsertOptions = z.infer<typeof InsertOptions>;
+
+export const InsertRequest = FactoryModel.extend({
+  schedule: CurrentPlan,
+  rushOrders: z.array(Order).min(1).describe("Orders to insert; same shape as orders"),
+  now: LocalDateTime.describe("The current time: nothing new starts earlier"),
+  frozenUntil: LocalDateTime.optional().describe(
+    "Operations starting before it, and running ones, keep resource, unit and times; rush operations start no earlier. Default: now",
+  ),
+  progress: z.array(ProgressEntry).default([]).describe("Done and running work, as for /v1/schedule"),
+  options: InsertOptions.default({ timeLimitSeconds: 5, seed: 1 }),
+}).meta({ id: "InsertRequest", description: "The factory model, its current plan and the rush orders to insert" });
+export type InsertRequest = z.infer<typeof InsertRequest>;
+
+export const OrderImpact = z
+  .object({
+    order: z.string(),
+    before: LocalDateTime.describe("Completion in the current plan"),
+    after: LocalDateTime.describe("Completion in this option"),
+    delayMinutes: z.number().nonnegative().describe("Elapsed minutes the completion moved later"),
+    becameLate: z.boolean().describe("On time before, late now"),
+  })
+  .meta({ id: "OrderImpact", description: "A confirmed order whose completion moves" });
+export type OrderImpact = z.infer<typeof OrderImpact>;
+
+export const PlanOption = z
+  .object({
+    name: z.string().describe('"fastest", "protect-confirmed", or "allow-N-late" for the trade-off plans in between'),
+    promise: z.record(z.string(), LocalDateTime).describe("Completion of every rush order"),
+    schedule: z.object({ operations: z.array(ScheduledOperation), orders: z.array(OrderOutcome) }),
+    impact: z.array(OrderImpact).describe("Confirmed orders that complete later than in the current plan, most delayed first"),
+    ordersMadeLate: z.number().int().nonnegative().describe("Confirmed orders on time before and late in this option"),
+    movedOperations: z.number().int().nonnegative().describe("Operations of confirmed orders whose resource, unit or start changed"),
+    kpis: ScheduleKpis,
+  })
+  .meta({ id: "PlanOption", description: "One way to insert the rush orders" });
+export type PlanOption = z.infer<typeof PlanOption>;
+
+export const InsertResponse = z
+  .object({
+    status: z.enum(["feasible", "infeasible"]),
+    reason: z.string().optional().describe("Why no plan exists (infeasible only)"),
+    options: z.array(PlanOption).describe("fastest first, protect-confirmed last; trade-off plans in between by promise"),
+    solver: z.object({ elapsedMs: z.number().nonnegative() }),
+  })
+  .meta({ id: "InsertResponse", description: "Plans to choose from: rush promise date against confirmed orders made late" });
+export type InsertResponse = z.infer<typeof InsertResponse>;

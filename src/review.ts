@@ -1,0 +1,96 @@
+/**
+ * Order review / capable-to-promise (issue 6, `POST /v1/orders/review`): can the plant accept these orders
+ * (or these changes to confirmed orders) by the dates asked, given the current plan, capacity, material
+ * and engineering time? Each answer is accept, counter-offer or decline, with what binds.
+ *
+ * Material data are the MRP request's shapes. Lead times: with `buckets`, an item's `leadTime` counts
+ * those buckets (days or weeks, as in /v1/mrp); without, it counts days. Receipts arrive at the start of
+ * their date (or bucket).
+ */
+import { z } from "zod";
+import { FactoryModel } from "./factory.ts";
+import { CurrentPlan, OrderImpact } from "./insert.ts";
+import { MrpBuckets, MrpReceipt } from "./mrp.ts";
+import { Order } from "./order.ts";
+import { OrderOutcome, ProgressEntry, ScheduledOperation } from "./schedule.ts";
+import { LocalDateTime } from "./time.ts";
+
+export const Candidate = Order.extend({
+  engineeringDays: z
+    .number()
+    .finite()
+    .nonnegative()
+    .default(0)
+    .describe("Non-standard orders: calendar days of engineering (design, samples, approval) before the first operation"),
+  maxDelayDays: z.number().finite().nonnegative().optional().describe("Days after due the customer accepts; absent: any later date is offered"),
+}).meta({ id: "Candidate", description: "An order to review before confirming it" });
+export type Candidate = z.infer<typeof Candidate>;
+
+export const OrderChange = z
+  .object({
+    order: z.string().min(1).describe("A confirmed order, not yet started nor frozen"),
+    quantity: z.number().finite().positive().optional(),
+    due: LocalDateTime.optional(),
+    maxDelayDays: z.number().finite().nonnegative().optional(),
+  })
+  .meta({ id: "OrderChange", description: "A customer's change to a confirmed order (quantity or due date)" });
+export type OrderChange = z.infer<typeof OrderChange>;
+
+export const ReviewRequest = FactoryModel.extend({
+  schedule: CurrentPlan,
+  progress: z.array(ProgressEntry).default([]),
+  receipts: z.array(MrpReceipt).default([]).describe("Open purchase and work orders"),
+  buckets: MrpBuckets.optional().describe("When given: the unit of items' leadTime, and the review horizon's end"),
+  now: LocalDateTime,
+  frozenUntil: LocalDateTime.optional().describe("As for rush insertion; default now"),
+  horizonEnd: LocalDateTime.optional().describe("No promise later than this. Default: the end of buckets, else now + 90 days"),
+  candidates: z.array(Candidate).default([]),
+  changes: z.array(OrderChange).default([]),
+}).meta({ id: "ReviewRequest", description: "The factory model, its current plan, material data and the orders or changes to review" });
+export type ReviewRequest = z.infer<typeof ReviewRequest>;
+
+export const ReviewReason = z
+  .discriminatedUnion("kind", [
+    z.object({
+      kind: z.literal("capacity"),
+      resource: z.string(),
+      waitMinutes: z.number().nonnegative().describe("Elapsed minutes an operation waited there for a free unit (beyond the calendar)"),
+    }),
+    z.object({
+      kind: z.literal("material"),
+      item: z.string(),
+      required: z.number().nonnegative(),
+      shortage: z.number().nonnegative().describe("What on-hand stock and open receipts cannot cover, after confirmed orders"),
+      availableDate: LocalDateTime.describe("When the required quantity is available"),
+      source: z.enum(["on-hand", "receipt", "purchase"]),
+    }),
+    z.object({ kind: z.literal("engineering"), days: z.number().nonnegative(), until: LocalDateTime }),
+    z.object({ kind: z.literal("horizon"), horizonEnd: LocalDateTime.describe("No date exists before it") }),
+  ])
+  .meta({ id: "ReviewReason", description: "What binds the promise" });
+export type ReviewReason = z.infer<typeof ReviewReason>;
+
+export const ReviewDecision = z
+  .object({
+    order: z.string(),
+    decision: z.enum(["accept", "counter-offer", "decline"]),
+    requested: LocalDateTime,
+    promise: LocalDateTime.nullable().describe("Earliest completion at finite capacity and material without making a confirmed order late; null when none inside the horizon"),
+    reasons: z.array(ReviewReason).describe("What binds: material and engineering before the start, capacity where the order waits"),
+    impact: z.array(OrderImpact).describe("Orders completing later than in the plan reviewed against (a changed order included)"),
+    schedule: z
+      .object({ operations: z.array(ScheduledOperation), orders: z.array(OrderOutcome) })
+      .optional()
+      .describe("The plan this acceptance implies (accept and counter-offer)"),
+  })
+  .meta({ id: "ReviewDecision" });
+export type ReviewDecision = z.infer<typeof ReviewDecision>;
+
+export const ReviewResponse = z
+  .object({
+    changes: z.array(ReviewDecision).describe("One per change, in the given order, each against the plan with the changes accepted before it"),
+    candidates: z.array(ReviewDecision).describe("One per candidate, in the given order, each against the plan with the changes and candidates accepted before it"),
+    solver: z.object({ elapsedMs: z.number().nonnegative() }),
+  })
+  .meta({ id: "ReviewResponse", description: "Decisions with promise dates and reasons; nothing is stored" });
+export type ReviewResponse = z.infer<typeof ReviewResponse>;

@@ -1,0 +1,45 @@
+import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ErrorResponse } from "../../api/errors.ts";
+import { InsertRequest, InsertResponse } from "../../src/insert.ts";
+import { ScheduleResponse } from "../../src/schedule.ts";
+import { post, testApp } from "../helpers/app.ts";
+import { demo } from "../helpers/demo.ts";
+import { expectSoundOptions } from "../solver/insert/fixtures.ts";
+
+let app: FastifyInstance;
+let plant: Record<string, any>;
+beforeAll(async () => {
+  app = await testApp();
+  plant = demo("steel-plant");
+  const res = await post(app, "/v1/schedule", { ...plant, options: { timeLimitSeconds: 0.5, workers: 1, seed: 1 } });
+  expect(res.statusCode).toBe(200);
+  // The /v1/schedule answer is passed on as it is.
+  plant.schedule = ScheduleResponse.parse(res.json());
+});
+afterAll(() => app.close());
+
+describe("POST /v1/schedule/insert", () => {
+  it("inserts the steel plant's rush order: valid plans from fastest to protect-confirmed, frozen day untouched", async () => {
+    const res = await post(app, "/v1/schedule/insert", plant);
+    expect(res.statusCode, res.body.slice(0, 500)).toBe(200);
+    const response = InsertResponse.parse(res.json());
+    expectSoundOptions(InsertRequest.parse(plant), response);
+    const [fastest, protect] = [response.options[0]!, response.options.at(-1)!];
+    expect(fastest.promise["RUSH-26-001"]! <= protect.promise["RUSH-26-001"]!).toBe(true);
+  });
+
+  it("answers a plan naming an unknown order with 422 and its path", async () => {
+    const broken = structuredClone(plant);
+    broken.schedule.operations[3].order = "NO-SUCH-ORDER";
+    const res = await post(app, "/v1/schedule/insert", broken);
+    expect(res.statusCode).toBe(422);
+    expect(ErrorResponse.parse(res.json()).problems!.map((p) => p.path)).toContain("schedule.operations[3].order");
+  });
+
+  it("answers a request without rush orders with 400", async () => {
+    const res = await post(app, "/v1/schedule/insert", { ...plant, rushOrders: [] });
+    expect(res.statusCode).toBe(400);
+    expect(ErrorResponse.parse(res.json()).problems!.map((p) => p.path)).toContain("rushOrders");
+  });
+});
