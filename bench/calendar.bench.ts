@@ -6,6 +6,7 @@ import type { Bench } from "tinybench";
 import { Calendar } from "../src/calendar.ts";
 import { parseDateTime } from "../src/time.ts";
 import { compileCalendar } from "../solver/calendar/compile-calendar.ts";
+import { createRandom } from "../solver/random.ts";
 
 const QUERIES = 100_000;
 
@@ -24,20 +25,9 @@ const calendar = Calendar.parse({
 });
 const horizon = { from: parseDateTime("2026-01-01T00:00")!, to: parseDateTime("2027-01-01T00:00")! };
 
-/** mulberry32: a tiny seeded generator, so every run asks the same questions. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 export function register(bench: Bench): void {
-  const random = mulberry32(42);
+  const random = createRandom(42).next;
   const span = horizon.to - horizon.from;
   const instants = Float64Array.from({ length: QUERIES }, () => horizon.from + Math.floor(random() * span));
   // Operation lengths from minutes to about a working week, with fractions (run time x quantity).

@@ -10,18 +10,8 @@ import { analyseCapacity, capacityReport, countermeasureInput } from "../solver/
 import { planCountermeasures } from "../solver/capacity/countermeasures.ts";
 import { highsEngine, preloadHighs } from "../solver/lp/highs-engine.ts";
 import { CapacityRequest } from "../src/capacity.ts";
+import { createRandom } from "../solver/random.ts";
 
-/** mulberry32: a small seeded PRNG, so every run benchmarks the same plant. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const DAY_MS = 86_400_000;
 const START = Date.UTC(2026, 0, 5); // a Monday
@@ -31,7 +21,7 @@ function localDateTime(ms: number): string {
 }
 
 export function generateCapacityRequest(seed = 42, resources = 200, weeks = 52, orders = 10_000, operations = 5): CapacityRequest {
-  const random = prng(seed);
+  const random = createRandom(seed).next;
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const breaks = (start: string, end: string) => [{ start, end }];
   const early = { start: "06:00", end: "14:00", breaks: breaks("10:00", "10:30") };

@@ -7,25 +7,15 @@
 import type { Bench } from "tinybench";
 import { highsEngine, preloadHighs } from "../solver/lp/highs-engine.ts";
 import type { LpConstraint, LpModel, LpVariable } from "../solver/lp/model.ts";
+import { createRandom } from "../solver/random.ts";
 
-/** mulberry32: a small seeded generator, so every run benchmarks the same model. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SHIFT_MINUTES = 480;
 const CREW_OVERTIME_MINUTES_PER_RESOURCE = 60;
 
 /** 4 variables and 2 rows per resource and bucket, plus one crew row per bucket. */
 function capacityLp(resources: number, buckets: number, seed = 1): LpModel {
-  const random = seededRandom(seed);
+  const random = createRandom(seed).next;
   const variables: LpVariable[] = [];
   const add = (variable: LpVariable): number => variables.push(variable) - 1;
   const balance: Array<Array<[number, number]>> = [];

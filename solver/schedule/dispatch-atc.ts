@@ -14,7 +14,7 @@ import { placeOperation } from "./place-operation.ts";
 import type { Placement } from "./place-operation.ts";
 import { altIndex, changeoverMinutes, FREE } from "./problem.ts";
 import type { SchedulingProblem } from "./problem.ts";
-import type { Random } from "./random.ts";
+import type { Random } from "../random.ts";
 
 /** Operations whose full priority index is evaluated at each pick. */
 const CANDIDATES = 24;

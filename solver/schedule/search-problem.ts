@@ -8,7 +8,7 @@ import { dispatchSchedule } from "./dispatch-atc.ts";
 import { meetsLowerBound, objectiveLowerBound } from "./lower-bound.ts";
 import { compareObjectives } from "./objective.ts";
 import type { SchedulingProblem } from "./problem.ts";
-import { createRandom } from "./random.ts";
+import { createRandom } from "../random.ts";
 import type { SearchBudget } from "./search-budget.ts";
 import { tabuSearch } from "./tabu-search.ts";
 

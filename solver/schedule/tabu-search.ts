@@ -17,7 +17,7 @@ import type { Objective } from "./objective.ts";
 import { MoveEstimator } from "./estimate-move.ts";
 import { relocate } from "./relocate.ts";
 import type { Relocation } from "./relocate.ts";
-import type { Random } from "./random.ts";
+import type { Random } from "../random.ts";
 import { TabuList } from "./tabu-list.ts";
 
 export interface TabuControl {

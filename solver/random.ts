@@ -1,4 +1,4 @@
-/** Seeded pseudo-random numbers, mulberry32 (Tommy Ettinger): the solver never calls Math.random. */
+/** Seeded pseudo-random numbers, mulberry32 (Tommy Ettinger): solvers and benchmarks never call Math.random. */
 export interface Random {
   /** Uniform in [0, 1). */
   next(): number;
