@@ -38,7 +38,7 @@ describe("error registry", () => {
 });
 
 describe("bad bodies are 400 on every route, never 500", () => {
-  const routes = capabilities.map((c) => c.url);
+  const routes = [...capabilities.map((c) => c.url), "/v1/jobs", "/v1/scenarios"];
   const bad: Array<[string, string, string]> = [
     ["not JSON", "{ this is not json", "application/json"],
     ["empty", "", "application/json"],
