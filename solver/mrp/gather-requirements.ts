@@ -47,23 +47,28 @@ export class RequirementGathering {
 
   gather(item: number, safetyStock: number, state: PlanningState): void {
     const { graph, demands, orders, orderFirst, orderEnd, phantom } = state;
-    this.gross.fill(0);
+    const gross = this.gross.fill(0);
     this.unsorted = 0;
     for (let k = demands.start[item]!; k < demands.start[item + 1]!; k++) {
       const d = demands.order[k]!;
       const quantity = state.demandQuantity[d]!;
-      this.gross[demands.bucket[d]!]! += quantity;
+      gross[demands.bucket[d]!]! += quantity;
       this.add(demands.bucket[d]!, quantity, demandSource(d));
     }
+    // The store's arrays in locals: it does not grow while an item is gathered, and the hot loop then
+    // reads typed arrays, not object fields that might have been replaced.
+    const { releaseBucket, startQuantity, pegFirst, pegEnd, pegQuantity, pegSource } = orders;
     for (let u = graph.usedStart[item]!; u < graph.usedStart[item + 1]!; u++) {
       const line = graph.lineOf[u]!;
       const parent = graph.parent[line]!;
       const perParent = graph.quantity[line]!;
+      const passThrough = phantom[parent] !== 0;
       for (let k = orderFirst[parent]!; k < orderEnd[parent]!; k++) {
-        const bucket = orders.releaseBucket[k]!;
-        this.gross[bucket]! += orders.startQuantity[k]! * perParent;
-        if (phantom[parent] === 0) this.add(bucket, orders.startQuantity[k]! * perParent, k);
-        else for (let p = orders.pegFirst[k]!; p < orders.pegEnd[k]!; p++) this.add(bucket, orders.pegQuantity[p]! * perParent, orders.pegSource[p]!);
+        const bucket = releaseBucket[k]!;
+        const quantity = startQuantity[k]! * perParent;
+        gross[bucket]! += quantity;
+        if (!passThrough) this.add(bucket, quantity, k);
+        else for (let p = pegFirst[k]!; p < pegEnd[k]!; p++) this.add(bucket, pegQuantity[p]! * perParent, pegSource[p]!);
       }
     }
     this.sortByBucket(this.unsorted, safetyStock);

@@ -73,9 +73,9 @@ export function lowLevelCodes(graph: BomGraph): Int32Array | null {
 /** Item indexes sorted by increasing low-level code, ties by index (a stable counting sort). */
 export function planningSequence(codes: Int32Array): Int32Array {
   let maxCode = 0;
-  for (const c of codes) if (c > maxCode) maxCode = c;
+  for (let i = 0; i < codes.length; i++) if (codes[i]! > maxCode) maxCode = codes[i]!;
   const first = new Int32Array(maxCode + 2);
-  for (const c of codes) first[c + 1]!++;
+  for (let i = 0; i < codes.length; i++) first[codes[i]! + 1]!++;
   for (let c = 0; c <= maxCode; c++) first[c + 1]! += first[c]!;
   const sequence = new Int32Array(codes.length);
   for (let i = 0; i < codes.length; i++) sequence[first[codes[i]!]!++] = i;

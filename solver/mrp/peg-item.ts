@@ -36,7 +36,7 @@ export class ItemPegging {
     onHand: number,
     requirements: { readonly quantity: Float64Array; readonly source: Int32Array; readonly count: number },
     receipts: ItemGroups,
-    receiptQuantity: (r: number) => number,
+    receiptQuantity: Float64Array,
     orderAt: Int32Array,
   ): void {
     const supplies = this.gatherSupplies(item, onHand, receipts, receiptQuantity, orderAt);
@@ -53,7 +53,7 @@ export class ItemPegging {
     } else if (kind <= -2) this.receiptUsed[-2 - kind]! += quantity;
   };
 
-  private gatherSupplies(item: number, onHand: number, receipts: ItemGroups, receiptQuantity: (r: number) => number, orderAt: Int32Array): number {
+  private gatherSupplies(item: number, onHand: number, receipts: ItemGroups, receiptQuantity: Float64Array, orderAt: Int32Array): number {
     const first = receipts.start[item]!;
     const end = receipts.start[item + 1]!;
     const needed = 1 + (end - first) + this.buckets;
@@ -71,7 +71,7 @@ export class ItemPegging {
     for (let t = 0; t < this.buckets; t++) {
       for (; next < end && receipts.bucket[receipts.order[next]!] === t; next++) {
         const r = receipts.order[next]!;
-        supply[n] = receiptQuantity(r);
+        supply[n] = receiptQuantity[r]!;
         supplyKind[n++] = -2 - r;
       }
       const k = orderAt[t]!;
