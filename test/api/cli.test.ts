@@ -1,14 +1,11 @@
-import { execFile } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { capabilities } from "../../api/capabilities/index.ts";
+import { takt } from "../helpers/cli.ts";
 import { tinyFactory } from "../helpers/tiny-factory.ts";
 
-const bin = fileURLToPath(new URL("../../bin/takt.mjs", import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), "takt-cli-"));
 
 function file(name: string, content: unknown): string {
@@ -17,15 +14,6 @@ function file(name: string, content: unknown): string {
   return path;
 }
 
-async function takt(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, ...args]);
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 describe("takt CLI", () => {
   it("lists serve and every capability in --help", async () => {

@@ -2,20 +2,15 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ErrorResponse } from "../../api/errors.ts";
 import { InsertRequest, InsertResponse } from "../../src/insert.ts";
-import { ScheduleResponse } from "../../src/schedule.ts";
 import { post, testApp } from "../helpers/app.ts";
-import { demo } from "../helpers/demo.ts";
+import { steelPlantWithPlan } from "../helpers/demo.ts";
 import { expectSoundOptions } from "../solver/insert/fixtures.ts";
 
 let app: FastifyInstance;
 let plant: Record<string, any>;
 beforeAll(async () => {
   app = await testApp();
-  plant = demo("steel-plant");
-  const res = await post(app, "/v1/schedule", { ...plant, options: { timeLimitSeconds: 0.5, workers: 1, seed: 1 } });
-  expect(res.statusCode).toBe(200);
-  // The /v1/schedule answer is passed on as it is.
-  plant.schedule = ScheduleResponse.parse(res.json());
+  plant = await steelPlantWithPlan(app);
 });
 afterAll(() => app.close());
 

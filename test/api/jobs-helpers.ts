@@ -1,8 +1,5 @@
 /** Helpers for the job and scenario tests: small inputs, waiting for jobs, reading server-sent events. */
-import { execFile } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
 import type { FastifyInstance } from "fastify";
 import { expect } from "vitest";
 import { tinyFactory } from "../helpers/tiny-factory.ts";
@@ -78,16 +75,5 @@ export function parseEvents(body: string): Array<{ event: string; data: unknown 
 
 export { post };
 
-const bin = fileURLToPath(new URL("../../bin/takt.mjs", import.meta.url));
-
-/** Runs the `takt` command; never throws on a non-zero exit. */
-export async function takt(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, ...args]);
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+export { takt } from "../helpers/cli.ts";
 

@@ -2,19 +2,16 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ErrorResponse } from "../../api/errors.ts";
 import { ReviewResponse } from "../../src/review.ts";
-import { ScheduleRequest, ScheduleResponse } from "../../src/schedule.ts";
+import { ScheduleRequest } from "../../src/schedule.ts";
 import { post, testApp } from "../helpers/app.ts";
-import { demo } from "../helpers/demo.ts";
+import { steelPlantWithPlan } from "../helpers/demo.ts";
 import { validateSchedule } from "../helpers/validate-schedule.ts";
 
 let app: FastifyInstance;
 let plant: Record<string, any>;
 beforeAll(async () => {
   app = await testApp();
-  plant = demo("steel-plant");
-  const res = await post(app, "/v1/schedule", { ...plant, options: { timeLimitSeconds: 0.5, workers: 1, seed: 1 } });
-  expect(res.statusCode).toBe(200);
-  plant.schedule = ScheduleResponse.parse(res.json());
+  plant = await steelPlantWithPlan(app);
 });
 afterAll(() => app.close());
 
