@@ -5,12 +5,13 @@ import { randomUUID } from "node:crypto";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
 import Fastify from "fastify";
-import type { FastifyInstance, FastifyReply, FastifyServerOptions } from "fastify";
+import type { FastifyInstance, FastifyServerOptions } from "fastify";
 import { jsonSchemaTransform, jsonSchemaTransformObject } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Capability } from "./capability.ts";
 import { capabilities as allCapabilities } from "./capabilities/index.ts";
-import { ErrorResponse, registerErrorHandling } from "./errors.ts";
+import { registerCapabilityRoutes } from "./capability-routes.ts";
+import { registerErrorHandling } from "./errors.ts";
 import type { JobsOptions } from "./jobs/index.ts";
 import { registerJobs } from "./jobs/index.ts";
 import type { PoolOptions, SolverPool } from "./pool.ts";
@@ -20,7 +21,7 @@ import { serializerCompiler, validatorCompiler } from "./request-validation.ts";
 export interface AppOptions {
   /** pino logger options, or false for silence (tests). Default: info-level JSON logs. */
   logger?: FastifyServerOptions["logger"];
-  /** Largest accepted request body in bytes; default 20 MB. */
+  /** Largest accepted request body in bytes; default 100 MB (an ERP's MRP snapshot of 100k items and 300k BOM lines is about 35 MB). */
   bodyLimitBytes?: number;
   /** A pool to use (closed by the caller); otherwise one is created from poolOptions and closed with the app. */
   pool?: SolverPool;
@@ -35,22 +36,10 @@ export const VERSION = "0.1.0";
 
 const Health = z.object({ status: z.literal("ok"), version: z.string(), threads: z.number().int(), queued: z.number().int() }).meta({ id: "Health" });
 
-/**
- * Aborts when the client disconnects before its answer is sent, so an abandoned solve stops early.
- * (Fastify's request.signal follows the request stream, which closes as soon as the body has been read.)
- */
-function clientGone(reply: FastifyReply): AbortSignal {
-  const controller = new AbortController();
-  reply.raw.once("close", () => {
-    if (!reply.raw.writableEnded) controller.abort();
-  });
-  return controller.signal;
-}
-
 export async function buildApp(options: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? true,
-    bodyLimit: options.bodyLimitBytes ?? 20 * 1024 * 1024,
+    bodyLimit: options.bodyLimitBytes ?? 100 * 1024 * 1024,
     requestIdHeader: "x-request-id",
     genReqId: () => randomUUID(),
   });
@@ -89,20 +78,8 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   }));
   app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 
-  const errorResponses = { 400: ErrorResponse, 422: ErrorResponse, 500: ErrorResponse, 503: ErrorResponse };
   const capabilities = options.capabilities ?? allCapabilities;
-  for (const capability of capabilities) {
-    app.post(capability.url, {
-      schema: {
-        summary: capability.summary,
-        description: `${capability.description}\n\nCLI: \`takt ${capability.command} FILE.json\``,
-        tags: ["v1"],
-        body: capability.request,
-        response: { 200: capability.response, ...errorResponses },
-      },
-      handler: (request, reply) => capability.run(request.body, { pool, signal: clientGone(reply) }),
-    });
-  }
+  await registerCapabilityRoutes(app, capabilities, pool);
   registerJobs(app, { ...options.jobs, pool, capabilities });
   return app;
 }

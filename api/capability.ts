@@ -4,6 +4,7 @@
  * the OpenAPI document by construction.
  */
 import type { z } from "zod";
+import type { JsonBody } from "./json-body.ts";
 import type { SolverPool } from "./pool.ts";
 
 export interface RunContext {
@@ -22,8 +23,18 @@ export interface Capability<Request extends z.ZodType = z.ZodType, Response exte
   readonly response: Response;
   /** Boolean CLI flags that set request fields, e.g. `takt mrp --orders` sets `options.asOrders`. */
   readonly cliFlags?: Readonly<Record<string, { readonly description: string; apply(body: Record<string, unknown>): void }>>;
-  /** Runs on the pool; throws coded errors (src/errors.ts) for bad models. */
-  run(request: z.output<Request>, context: RunContext): Promise<z.output<Response>>;
+  /**
+   * Runs on the pool; throws coded errors (src/errors.ts) for bad models. A response too large to pass
+   * between threads as objects comes back as its JSON text (json-body.ts), still matching `response`.
+   */
+  run(request: z.output<Request>, context: RunContext): Promise<z.output<Response> | JsonBody>;
+  /**
+   * `run` for a request still in JSON text, for capabilities whose requests can be tens of MB (an ERP's
+   * MRP snapshot): the worker parses and validates it (400 with every failing path, as the route would),
+   * so the event loop never blocks on it and it is not cloned between threads. The route uses it when
+   * it is there.
+   */
+  runJson?(request: JsonBody, context: RunContext): Promise<z.output<Response> | JsonBody>;
 }
 
 /** Identity with inference: keeps each capability's request and response types tied together. */

@@ -11,6 +11,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { MessageChannel } from "node:worker_threads";
 import { Piscina } from "piscina";
 import { ModelError, QueueFullError, TaktError, TaskFailedError } from "../src/errors.ts";
+import { BadRequestError } from "./request-validation.ts";
 import type { TaskReply, TaskRequest, WorkerMessage } from "./task-protocol.ts";
 import type { TaskKind } from "./tasks.ts";
 
@@ -86,6 +87,7 @@ export function createSolverPool(options: PoolOptions = {}): SolverPool {
       const request: TaskRequest = { kind, input, budgetMs, stopFlag, progressPort: port2 };
       const reply = await piscina.run(request, { signal: hardAbort.signal, transferList: [port2] });
       if (reply.ok) return reply.value as T;
+      if (reply.error.code === "TAKT_ERR_BAD_REQUEST") throw new BadRequestError(reply.error.problems ?? []);
       if (reply.error.problems) throw new ModelError(reply.error.problems, reply.error.code);
       throw new TaktError(reply.error.code, reply.error.message);
     } catch (error) {

@@ -13,7 +13,6 @@ import type { ProblemSize } from "../solver/schedule/search-budget.ts";
 import type { SearchOptions, SearchResult } from "../solver/schedule/search-problem.ts";
 import type { ScheduleSearchResult } from "../solver/schedule/search-schedule.ts";
 import { problemSizeOf, searchSchedule } from "../solver/schedule/search-schedule.ts";
-import { checkMrpRequest } from "../solver/mrp/check-mrp-request.ts";
 import { planMaterials } from "../solver/mrp/plan-materials.ts";
 import { planRushInsertion } from "../solver/insert/plan-rush-insertion.ts";
 import { reviewOrders } from "../solver/review/review-orders.ts";
@@ -22,14 +21,16 @@ import { ModelError } from "../src/errors.ts";
 import type { Problem } from "../src/problem.ts";
 import type { BottleneckRequest, BottleneckResponse } from "../src/bottleneck.ts";
 import type { CapacityRequest, CapacityResponse } from "../src/capacity.ts";
-import type { MrpRequest, MrpResponse } from "../src/mrp.ts";
+import { MrpRequest } from "../src/mrp.ts";
 import type { InsertRequest, InsertResponse } from "../src/insert.ts";
 import type { ReviewRequest, ReviewResponse } from "../src/review.ts";
 import type { ScheduleRequest } from "../src/schedule.ts";
 import type { ValidateResponse } from "../src/factory.ts";
 import { FactoryModel } from "../src/factory.ts";
 import type { TaskContext } from "./task-protocol.ts";
-import { zodProblems } from "./request-validation.ts";
+import type { JsonBody } from "./json-body.ts";
+import { isJsonBody } from "./json-body.ts";
+import { parseJsonRequest, zodProblems } from "./request-validation.ts";
 
 /** A model with semantic problems is answered with all of them (422), before any solving. */
 function assertSound(problems: Problem[]): void {
@@ -54,9 +55,10 @@ export const taskHandlers = {
     return { valid: problems.length === 0, problems };
   },
 
-  mrp(request: MrpRequest): MrpResponse {
-    assertSound(checkMrpRequest(request));
-    return planMaterials(request);
+  /** The plan as JSON text (a 100k-item plan is ~350 MB of it); computeMaterialPlan reports every problem of an unsound request itself. */
+  mrp(input: MrpRequest | JsonBody): JsonBody {
+    const request = isJsonBody(input) ? parseJsonRequest(MrpRequest, input) : input;
+    return { jsonChunks: planMaterials(request) };
   },
 
   capacity(request: CapacityRequest, context: TaskContext): Promise<CapacityResponse> {

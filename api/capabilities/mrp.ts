@@ -21,4 +21,6 @@ export const mrp = defineCapability({
     },
   },
   run: (request, { pool }) => pool.run("mrp", request, { budgetMs: 60_000 }),
+  // ERP snapshots are tens of MB: the worker parses them, and writes the plan straight to JSON text.
+  runJson: (request, { pool }) => pool.run("mrp", request, { budgetMs: 60_000 }),
 });

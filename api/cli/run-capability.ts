@@ -7,20 +7,33 @@ import { readFile } from "node:fs/promises";
 import { BadRequestError, zodProblems } from "../request-validation.ts";
 import type { Capability } from "../capability.ts";
 import { describeError } from "../errors.ts";
+import { isJsonBody, writeJsonBody } from "../json-body.ts";
 import { createSolverPool } from "../pool.ts";
 
-export async function readJsonFile(path: string): Promise<unknown> {
-  let text: string;
+async function readFileBytes(path: string): Promise<Buffer> {
   try {
-    text = await readFile(path, "utf8");
+    return await readFile(path);
   } catch (error) {
     throw new BadRequestError([{ path: "$", message: `cannot read ${path}: ${(error as Error).message}` }]);
   }
+}
+
+export async function readJsonFile(path: string): Promise<unknown> {
+  const text = (await readFileBytes(path)).toString("utf8");
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
     throw new BadRequestError([{ path: "$", message: `${path} is not JSON: ${(error as Error).message}` }]);
   }
+}
+
+/** The file checked with the capability's schema, after the command's flags have set their fields. */
+async function readRequest(capability: Capability, file: string, patch?: (body: Record<string, unknown>) => void): Promise<unknown> {
+  const raw = await readJsonFile(file);
+  if (patch && raw !== null && typeof raw === "object" && !Array.isArray(raw)) patch(raw as Record<string, unknown>);
+  const parsed = capability.request.safeParse(raw);
+  if (!parsed.success) throw new BadRequestError(zodProblems(parsed.error));
+  return parsed.data;
 }
 
 export function exitCodeFor(statusCode: number): number {
@@ -29,19 +42,23 @@ export function exitCodeFor(statusCode: number): number {
   return 1;
 }
 
-/** Prints the result (or the error body) as JSON on stdout and returns the process exit code. */
+/**
+ * Prints the result (or the error body) as JSON on stdout and returns the process exit code. `patch`
+ * applies the command's flags; without it, a capability that takes JSON text gets the file's bytes, as
+ * its route gets the body.
+ */
 export async function runCapabilityCommand(capability: Capability, file: string, patch?: (body: Record<string, unknown>) => void): Promise<number> {
   const pool = createSolverPool();
   try {
-    const raw = await readJsonFile(file);
-    if (patch && raw !== null && typeof raw === "object" && !Array.isArray(raw)) patch(raw as Record<string, unknown>);
-    const parsed = capability.request.safeParse(raw);
-    if (!parsed.success) throw new BadRequestError(zodProblems(parsed.error));
-    const result = await capability.run(parsed.data, {
-      pool,
-      onProgress: (report) => process.stderr.write(`progress ${JSON.stringify(report)}\n`),
-    });
-    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    const context = { pool, onProgress: (report: unknown) => process.stderr.write(`progress ${JSON.stringify(report)}\n`) };
+    const result =
+      capability.runJson && !patch
+        ? await capability.runJson({ jsonChunks: [await readFileBytes(file)] }, context)
+        : await capability.run(await readRequest(capability, file, patch), context);
+    if (isJsonBody(result)) {
+      await writeJsonBody(result, process.stdout);
+      process.stdout.write("\n");
+    } else process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     return 0;
   } catch (error) {
     const described = describeError(error);

@@ -19,7 +19,7 @@ interface Command {
 const commands = new Map<string, Command>();
 
 commands.set("serve", {
-  usage: "takt serve [--host 127.0.0.1] [--port 3000] [--threads N] [--body-limit-mb 20] [--db FILE]",
+  usage: "takt serve [--host 127.0.0.1] [--port 3000] [--threads N] [--body-limit-mb 100] [--db FILE]",
   summary: "Start the HTTP API (docs at /docs); jobs are kept in --db (default .takt/jobs.sqlite)",
   async run(args) {
     const { values } = parseArgs({
@@ -55,7 +55,7 @@ for (const capability of capabilities) {
       const file = positionals[0];
       if (!file) throw new UsageError(`usage: ${usage}`);
       const chosen = flags.filter(([flag]) => values[flag] === true);
-      return runCapabilityCommand(capability, file, (body) => chosen.forEach(([, f]) => f.apply(body)));
+      return runCapabilityCommand(capability, file, chosen.length === 0 ? undefined : (body) => chosen.forEach(([, f]) => f.apply(body)));
     },
   });
 }

@@ -18,6 +18,7 @@
 import type { FastifyBaseLogger } from "fastify";
 import type { Capability } from "../capability.ts";
 import { describeError } from "../errors.ts";
+import { isJsonBody, jsonBodyByteLength, jsonBodyText } from "../json-body.ts";
 import type { SolverPool } from "../pool.ts";
 import { QueueFullError, TaktError } from "../../src/errors.ts";
 import type { JobProgress, JobRecord, JobStore, NewJob } from "./job-store.ts";
@@ -245,7 +246,7 @@ export class JobRunner {
   private async execute(id: string, entry: Running): Promise<void> {
     const job = this.store.get(id)!;
     const capability = this.capabilities.get(job.kind);
-    let outcome: { status: "done" | "failed" | "cancelled"; result?: unknown; error?: unknown };
+    let outcome: { status: "done" | "failed" | "cancelled"; resultJson?: string; error?: unknown };
     try {
       if (!capability) throw new TaktError("TAKT_ERR_BAD_REQUEST", `this server has no capability "${job.kind}"`);
       const input = parseInput(capability, this.store.input(id), ["input"]);
@@ -257,11 +258,8 @@ export class JobRunner {
           this.emit(id, { type: "progress", id, progress: this.liveProgress(id)! });
         },
       });
-      const bytes = Buffer.byteLength(JSON.stringify(result));
-      if (bytes > this.maxResultBytes) {
-        throw new TaktError("TAKT_ERR_RESULT_TOO_LARGE", `the result is ${bytes} bytes, over the limit of ${this.maxResultBytes}`);
-      }
-      outcome = { status: entry.controller.signal.aborted ? "cancelled" : "done", result };
+      const resultJson = this.storableJson(result);
+      outcome = { status: entry.controller.signal.aborted ? "cancelled" : "done", resultJson };
     } catch (error) {
       if (error instanceof QueueFullError && !this.abandoned.has(id)) {
         // The pool is busy with synchronous requests: wait for our turn instead of failing the job.
@@ -284,12 +282,29 @@ export class JobRunner {
       error = described.body;
     }
     this.store.finish(id, outcome.status, this.now(), {
-      ...(outcome.result === undefined ? {} : { result: outcome.result }),
+      ...(outcome.resultJson === undefined ? {} : { resultJson: outcome.resultJson }),
       ...(error ? { error } : {}),
       progress,
     });
     this.emitStatus(id);
     this.pump();
+  }
+
+  /** The result's JSON text for the store; worker text is measured before it is decoded, so an oversized one never becomes a string. */
+  private storableJson(result: unknown): string {
+    if (isJsonBody(result)) {
+      this.assertStorable(jsonBodyByteLength(result));
+      return jsonBodyText(result);
+    }
+    const json = JSON.stringify(result);
+    this.assertStorable(Buffer.byteLength(json));
+    return json;
+  }
+
+  private assertStorable(bytes: number): void {
+    if (bytes > this.maxResultBytes) {
+      throw new TaktError("TAKT_ERR_RESULT_TOO_LARGE", `the result is ${bytes} bytes, over the limit of ${this.maxResultBytes}`);
+    }
   }
 
   private persistProgress(): void {

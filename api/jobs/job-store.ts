@@ -208,13 +208,14 @@ export class JobStore {
     this.db.prepare("UPDATE jobs SET progress = ? WHERE id = ? AND status = 'running'").run(JSON.stringify(progress), id);
   }
 
-  finish(id: string, status: "done" | "failed" | "cancelled", at: number, outcome: { result?: unknown; error?: ErrorResponse; progress?: JobProgress }): void {
+  /** `resultJson`: the result as JSON text, stored as is. */
+  finish(id: string, status: "done" | "failed" | "cancelled", at: number, outcome: { resultJson?: string; error?: ErrorResponse; progress?: JobProgress }): void {
     this.db
       .prepare("UPDATE jobs SET status = ?, finished_at = ?, result = ?, error = ?, progress = coalesce(?, progress) WHERE id = ?")
       .run(
         status,
         at,
-        outcome.result === undefined ? null : JSON.stringify(outcome.result),
+        outcome.resultJson ?? null,
         outcome.error === undefined ? null : JSON.stringify(outcome.error),
         outcome.progress === undefined ? null : JSON.stringify(outcome.progress),
         id,

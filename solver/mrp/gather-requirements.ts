@@ -4,9 +4,10 @@
  * start quantity × line quantity in the parent's release bucket (issue 5, convention 2). Adds them up
  * into the gross requirements and lists them for pegging in time order: safety stock first (held from
  * the start), then per bucket the independent demands (input order) and the parents' requirements
- * (BOM line order, then the parent's orders in time order), by a stable counting sort on the bucket.
+ * (BOM line order, then the parent's orders in time order), by a stable sort on the bucket.
  * A phantom parent's order is listed as the requirements it was pegged to, scaled by the line quantity,
- * so pegging passes through phantoms to the real parent order or demand. Linear in requirements + buckets.
+ * so pegging passes through phantoms to the real parent order or demand. Linear in requirements + buckets
+ * (short lists are insertion-sorted: at most INSERTION_SORT_MAX² steps).
  */
 import type { ItemGroups } from "./index-request.ts";
 import type { BomGraph } from "./low-level-codes.ts";
@@ -17,8 +18,7 @@ import { demandSource, grow, SAFETY_STOCK } from "./plan-store.ts";
 export interface PlanningState {
   readonly graph: BomGraph;
   readonly demands: ItemGroups;
-  /** Quantity of each demand, by request index. */
-  readonly demandQuantity: Float64Array;
+  /** 1 for a phantom item, else 0. */
   readonly phantom: Uint8Array;
   readonly orders: OrderStore;
   /** Orders of item i are `orderFirst[i] … orderEnd[i] − 1` in the store (set once i is planned). */
@@ -26,11 +26,15 @@ export interface PlanningState {
   readonly orderEnd: Int32Array;
 }
 
+/**
+ * Requirement lists up to this long are sorted by insertion, longer ones by counting: most items have a
+ * few dozen requirements, and counting costs a pass over all buckets twice per item.
+ */
+const INSERTION_SORT_MAX = 32;
+
 /** Reusable scratch for gathering item after item. */
 export class RequirementGathering {
-  /** Gross requirements of the last gathered item, per bucket. */
-  readonly gross: Float64Array;
-  /** Its requirements in pegging order: quantity and source (see plan-store.ts), `count` of them. */
+  /** The last gathered item's requirements in pegging order: quantity and source (see plan-store.ts), `count` of them. */
   quantity = new Float64Array(1024);
   source = new Int32Array(1024);
   count = 0;
@@ -39,29 +43,29 @@ export class RequirementGathering {
   private unsortedQuantity = new Float64Array(1024);
   private unsortedSource = new Int32Array(1024);
   private readonly firstOfBucket: Int32Array;
+  private readonly sortedBucket = new Int32Array(INSERTION_SORT_MAX + 1);
 
   constructor(private readonly buckets: number) {
-    this.gross = new Float64Array(buckets);
     this.firstOfBucket = new Int32Array(buckets + 1);
   }
 
-  gather(item: number, safetyStock: number, state: PlanningState): void {
+  /** Gathers item `item`'s requirements, adding them up per bucket into `gross` (zeros on entry). */
+  gather(item: number, safetyStock: number, state: PlanningState, gross: Float64Array): void {
     const { graph, demands, orders, orderFirst, orderEnd, phantom } = state;
-    const gross = this.gross.fill(0);
     this.unsorted = 0;
     for (let k = demands.start[item]!; k < demands.start[item + 1]!; k++) {
       const d = demands.order[k]!;
-      const quantity = state.demandQuantity[d]!;
+      const quantity = demands.quantity[d]!;
       gross[demands.bucket[d]!]! += quantity;
       this.add(demands.bucket[d]!, quantity, demandSource(d));
     }
     // The store's arrays in locals: it does not grow while an item is gathered, and the hot loop then
     // reads typed arrays, not object fields that might have been replaced.
     const { releaseBucket, startQuantity, pegFirst, pegEnd, pegQuantity, pegSource } = orders;
+    const { usedParent, usedQuantity } = graph;
     for (let u = graph.usedStart[item]!; u < graph.usedStart[item + 1]!; u++) {
-      const line = graph.lineOf[u]!;
-      const parent = graph.parent[line]!;
-      const perParent = graph.quantity[line]!;
+      const parent = usedParent[u]!;
+      const perParent = usedQuantity[u]!;
       const passThrough = phantom[parent] !== 0;
       for (let k = orderFirst[parent]!; k < orderEnd[parent]!; k++) {
         const bucket = releaseBucket[k]!;
@@ -87,22 +91,45 @@ export class RequirementGathering {
   }
 
   private sortByBucket(n: number, safetyStock: number): void {
-    const first = this.firstOfBucket.fill(0);
-    for (let r = 0; r < n; r++) first[this.bucketOf[r]! + 1]!++;
     const offset = safetyStock > 0 ? 1 : 0;
-    first[0] = offset;
-    for (let t = 0; t < this.buckets; t++) first[t + 1]! += first[t]!;
     this.quantity = grow(this.quantity, n + offset);
     this.source = grow(this.source, n + offset);
     if (offset > 0) {
       this.quantity[0] = safetyStock;
       this.source[0] = SAFETY_STOCK;
     }
+    if (n <= INSERTION_SORT_MAX) this.insertionSort(n, offset);
+    else this.countingSort(n, offset);
+    this.count = n + offset;
+  }
+
+  /** Stable; `n + inversions` steps, and the list is a few runs already in bucket order (demands, each parent's orders). */
+  private insertionSort(n: number, offset: number): void {
+    const { bucketOf, unsortedQuantity, unsortedSource, quantity, source, sortedBucket } = this;
+    for (let r = 0; r < n; r++) {
+      const bucket = bucketOf[r]!;
+      let at = offset + r;
+      for (; at > offset && sortedBucket[at - 1]! > bucket; at--) {
+        sortedBucket[at] = sortedBucket[at - 1]!;
+        quantity[at] = quantity[at - 1]!;
+        source[at] = source[at - 1]!;
+      }
+      sortedBucket[at] = bucket;
+      quantity[at] = unsortedQuantity[r]!;
+      source[at] = unsortedSource[r]!;
+    }
+  }
+
+  /** Stable; `n + buckets` steps. */
+  private countingSort(n: number, offset: number): void {
+    const first = this.firstOfBucket.fill(0);
+    for (let r = 0; r < n; r++) first[this.bucketOf[r]! + 1]!++;
+    first[0] = offset;
+    for (let t = 0; t < this.buckets; t++) first[t + 1]! += first[t]!;
     for (let r = 0; r < n; r++) {
       const at = first[this.bucketOf[r]!]!++;
       this.quantity[at] = this.unsortedQuantity[r]!;
       this.source[at] = this.unsortedSource[r]!;
     }
-    this.count = n + offset;
   }
 }

@@ -1,13 +1,16 @@
 /**
  * Turns an MRP request into integer-indexed arrays: items by position, the BOM as a CSR graph, and
  * demands and receipts grouped by item (receipts by bucket within an item, for first-in-first-out
- * pegging). A request that fails its semantic checks is a broken contract here: the caller runs
- * checkMrpRequest first, and this throws the ModelError with every problem if it did not.
+ * pegging). Indexing meets every reference anyway, so it is also the fast semantic check: an unknown
+ * item, a duplicate id, a bucket outside the horizon or wagner-whitin / silver-meal with a modifier
+ * throws the ModelError of checkMrpRequest (all problems with their paths, built only then). BOM cycles
+ * are left to lowLevelCodes.
  */
 import type { MrpRequest } from "../../src/mrp.ts";
 import { ModelError } from "../../src/errors.ts";
 import { bucketOf } from "./bucket-dates.ts";
 import { checkMrpRequest } from "./check-mrp-request.ts";
+import { IdIndex } from "./id-index.ts";
 import type { BomGraph } from "./low-level-codes.ts";
 import { buildBomGraph } from "./low-level-codes.ts";
 
@@ -18,74 +21,90 @@ export interface ItemGroups {
   readonly order: Int32Array;
   /** Bucket of each entry, by its request index. */
   readonly bucket: Int32Array;
+  /** Quantity of each entry, units, by its request index. */
+  readonly quantity: Float64Array;
 }
 
 export interface IndexedRequest {
   readonly buckets: number;
-  readonly itemIndex: ReadonlyMap<string, number>;
+  /** Item ids → item indexes. */
+  readonly itemIndex: IdIndex;
   readonly graph: BomGraph;
   readonly demands: ItemGroups;
   readonly receipts: ItemGroups;
 }
 
+/** Throws the request's problems, met while indexing (an empty list would mean indexing and checking disagree: a bug). */
 function fail(request: MrpRequest): never {
   const problems = checkMrpRequest(request);
   throw problems.length > 0 ? new ModelError(problems) : new Error("MRP request could not be indexed");
 }
 
-function group(request: MrpRequest, list: MrpRequest["demands"], itemIndex: ReadonlyMap<string, number>): ItemGroups {
+function group(request: MrpRequest, list: MrpRequest["demands"], itemIndex: IdIndex): ItemGroups {
   const itemCount = itemIndex.size;
   const buckets = request.buckets.count;
   const bucket = new Int32Array(list.length);
+  const quantity = new Float64Array(list.length);
   const itemOf = new Int32Array(list.length);
-  list.forEach((entry, k) => {
-    const i = itemIndex.get(entry.item);
+  const ids = new IdIndex(list.length);
+  for (let k = 0; k < list.length; k++) {
+    const entry = list[k]!;
+    const i = itemIndex.indexOf(entry.item);
     const b = bucketOf(request.buckets, entry);
-    if (i === undefined || b < 0 || b >= buckets) fail(request);
+    if (i < 0 || b < 0 || b >= buckets || ids.add(entry.id, k) >= 0) fail(request);
     itemOf[k] = i;
     bucket[k] = b;
-  });
+    quantity[k] = entry.quantity;
+  }
   // Counting sort by (item, bucket), stable: two passes of a radix sort, bucket first.
-  const byBucket = countingSort(list.length, buckets, (k) => bucket[k]!, null);
+  const byBucket = countingSort(bucket, buckets, null, new Int32Array(buckets + 1));
   const start = new Int32Array(itemCount + 1);
-  const order = countingSort(list.length, itemCount, (k) => itemOf[k]!, byBucket, start);
-  return { start, order, bucket };
+  const order = countingSort(itemOf, itemCount, byBucket, start);
+  return { start, order, bucket, quantity };
 }
 
-function countingSort(count: number, keys: number, key: (k: number) => number, input: Int32Array | null, first = new Int32Array(keys + 1)): Int32Array {
-  for (let k = 0; k < count; k++) first[key(k) + 1]!++;
+/**
+ * Indexes `input` (all of 0 … key.length − 1 when null) stably sorted by `key[k]` in 0 … keys − 1;
+ * `first` (keys + 1 zeros) receives where each key's run starts.
+ */
+function countingSort(key: Int32Array, keys: number, input: Int32Array | null, first: Int32Array): Int32Array {
+  const count = key.length;
+  for (let k = 0; k < count; k++) first[key[k]! + 1]!++;
   for (let v = 0; v < keys; v++) first[v + 1]! += first[v]!;
   const next = first.slice(0, keys);
   const out = new Int32Array(count);
   for (let n = 0; n < count; n++) {
     const k = input === null ? n : input[n]!;
-    out[next[key(k)]!++] = k;
+    out[next[key[k]!]!++] = k;
   }
   return out;
 }
 
 export function indexRequest(request: MrpRequest): IndexedRequest {
-  const itemIndex = new Map<string, number>();
-  request.items.forEach((item, i) => {
-    if (itemIndex.has(item.id)) fail(request);
-    itemIndex.set(item.id, i);
-  });
-  const lines = request.bom.length;
-  const parents = new Int32Array(lines);
-  const components = new Int32Array(lines);
-  const quantities = new Float64Array(lines);
-  request.bom.forEach((line, e) => {
-    const p = itemIndex.get(line.parent);
-    const c = itemIndex.get(line.component);
-    if (p === undefined || c === undefined) fail(request);
+  const { items, bom } = request;
+  const itemIndex = new IdIndex(items.length);
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
+    const rule = item.lotSizing.rule;
+    const modified = item.minimum !== undefined || item.multiple !== undefined;
+    if (itemIndex.add(item.id, i) >= 0 || (modified && (rule === "wagner-whitin" || rule === "silver-meal"))) fail(request);
+  }
+  const parents = new Int32Array(bom.length);
+  const components = new Int32Array(bom.length);
+  const quantities = new Float64Array(bom.length);
+  for (let e = 0; e < bom.length; e++) {
+    const line = bom[e]!;
+    const p = itemIndex.indexOf(line.parent);
+    const c = itemIndex.indexOf(line.component);
+    if (p < 0 || c < 0) fail(request);
     parents[e] = p;
     components[e] = c;
     quantities[e] = line.quantity;
-  });
+  }
   return {
     buckets: request.buckets.count,
     itemIndex,
-    graph: buildBomGraph(request.items.length, parents, components, quantities),
+    graph: buildBomGraph(items.length, parents, components, quantities),
     demands: group(request, request.demands, itemIndex),
     receipts: group(request, request.receipts, itemIndex),
   };

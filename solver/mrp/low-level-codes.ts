@@ -17,10 +17,16 @@ export interface BomGraph {
   readonly quantity: Float64Array;
   /** Parent item index of each BOM line. */
   readonly parent: Int32Array;
-  /** Lines naming item c as component are `lineOf[usedStart[c]] … lineOf[usedStart[c + 1] − 1]`, in line order. */
+  /**
+   * The transpose: the lines naming item c as component are `usedStart[c] … usedStart[c + 1] − 1`, in
+   * line order, each with its parent and quantity copied alongside — planning reads them once per
+   * component in sequence, instead of jumping through a line index to two scattered arrays.
+   */
   readonly usedStart: Int32Array;
-  /** Line indexes (into component/quantity/parent) grouped by component. */
-  readonly lineOf: Int32Array;
+  /** Parent item index of each line, grouped by component. */
+  readonly usedParent: Int32Array;
+  /** Component units per parent unit of each line, grouped by component. */
+  readonly usedQuantity: Float64Array;
 }
 
 /** Builds the CSR graph and its transpose; lines keep their input order within a parent and a component. */
@@ -32,21 +38,24 @@ export function buildBomGraph(itemCount: number, parents: ArrayLike<number>, com
   const component = new Int32Array(parents.length);
   const quantity = new Float64Array(parents.length);
   const parent = new Int32Array(parents.length);
-  const slotOf = new Int32Array(parents.length);
   for (let e = 0; e < parents.length; e++) {
     const at = fill[parents[e]!]!++;
     component[at] = components[e]!;
     quantity[at] = quantities[e]!;
     parent[at] = parents[e]!;
-    slotOf[e] = at;
   }
   const usedStart = new Int32Array(itemCount + 1);
   for (let e = 0; e < components.length; e++) usedStart[components[e]! + 1]!++;
   for (let c = 0; c < itemCount; c++) usedStart[c + 1]! += usedStart[c]!;
   const next = usedStart.slice(0, itemCount);
-  const lineOf = new Int32Array(parents.length);
-  for (let e = 0; e < components.length; e++) lineOf[next[components[e]!]!++] = slotOf[e]!;
-  return { itemCount, start, component, quantity, parent, usedStart, lineOf };
+  const usedParent = new Int32Array(parents.length);
+  const usedQuantity = new Float64Array(parents.length);
+  for (let e = 0; e < components.length; e++) {
+    const at = next[components[e]!]!++;
+    usedParent[at] = parents[e]!;
+    usedQuantity[at] = quantities[e]!;
+  }
+  return { itemCount, start, component, quantity, parent, usedStart, usedParent, usedQuantity };
 }
 
 /** Low-level code of every item, or null when the BOM has a cycle. */

@@ -5,14 +5,16 @@
  * planned order, first in first out (pegging.ts).
  */
 import type { ItemGroups } from "./index-request.ts";
+import type { Allocations } from "./pegging.ts";
 import { pegFirstInFirstOut } from "./pegging.ts";
 import type { OrderStore } from "./plan-store.ts";
-import { SAFETY_STOCK } from "./plan-store.ts";
+import { grow, SAFETY_STOCK } from "./plan-store.ts";
 
 /** Reusable scratch for pegging item after item. */
 export class ItemPegging {
   private supply: Float64Array;
   private supplyKind: Int32Array; // ≥ 0 planned order, −1 on hand, −2 − r open receipt r
+  private allocations: Allocations;
 
   /**
    * `orders` receives the pegs; `receiptUsed[r]` accumulates what requirements take from open receipt r
@@ -25,57 +27,68 @@ export class ItemPegging {
   ) {
     this.supply = new Float64Array(buckets + 1);
     this.supplyKind = new Int32Array(buckets + 1);
+    this.allocations = { supply: new Int32Array(1024), requirement: new Int32Array(1024), quantity: new Float64Array(1024) };
   }
 
-  /**
-   * Pegs item `item`'s requirements to its on hand, open receipts and planned orders (`orderAt[t]`, −1
-   * where none).
-   */
+  /** Pegs item `item`'s requirements to its on hand, open receipts and planned orders `firstOrder … endOrder − 1`. */
   peg(
     item: number,
     onHand: number,
     requirements: { readonly quantity: Float64Array; readonly source: Int32Array; readonly count: number },
     receipts: ItemGroups,
-    receiptQuantity: Float64Array,
-    orderAt: Int32Array,
+    firstOrder: number,
+    endOrder: number,
   ): void {
-    const supplies = this.gatherSupplies(item, onHand, receipts, receiptQuantity, orderAt);
-    this.requirementSource = requirements.source;
-    pegFirstInFirstOut(this.supply, supplies, requirements.quantity, requirements.count, this.allocate);
+    const supplies = this.gatherSupplies(item, onHand, receipts, firstOrder, endOrder);
+    const room = supplies + requirements.count;
+    if (room > this.allocations.supply.length) {
+      const { supply, requirement, quantity } = this.allocations;
+      this.allocations = { supply: grow(supply, room), requirement: grow(requirement, room), quantity: grow(quantity, room) };
+    }
+    const allocations = this.allocations;
+    const count = pegFirstInFirstOut(this.supply, supplies, requirements.quantity, requirements.count, allocations);
+    const { supplyKind, orders, receiptUsed } = this;
+    const { source } = requirements;
+    for (let a = 0; a < count; a++) {
+      const kind = supplyKind[allocations.supply[a]!]!;
+      const quantity = allocations.quantity[a]!;
+      if (kind >= 0) {
+        const requirementSource = source[allocations.requirement[a]!]!;
+        if (requirementSource !== SAFETY_STOCK) orders.addPeg(kind, requirementSource, quantity);
+      } else if (kind <= -2) receiptUsed[-2 - kind]! += quantity;
+    }
   }
 
-  private requirementSource: Int32Array = new Int32Array(0);
-  private readonly allocate = (s: number, r: number, quantity: number): void => {
-    const kind = this.supplyKind[s]!;
-    if (kind >= 0) {
-      const source = this.requirementSource[r]!;
-      if (source !== SAFETY_STOCK) this.orders.addPeg(kind, source, quantity);
-    } else if (kind <= -2) this.receiptUsed[-2 - kind]! += quantity;
-  };
-
-  private gatherSupplies(item: number, onHand: number, receipts: ItemGroups, receiptQuantity: Float64Array, orderAt: Int32Array): number {
+  /**
+   * Lists the supplies in arrival order: on hand, then the open receipts (by bucket) merged with the
+   * planned orders (by receipt bucket, one per bucket), a bucket's receipts before its order.
+   */
+  private gatherSupplies(item: number, onHand: number, receipts: ItemGroups, firstOrder: number, endOrder: number): number {
     const first = receipts.start[item]!;
     const end = receipts.start[item + 1]!;
-    const needed = 1 + (end - first) + this.buckets;
+    const needed = 1 + (end - first) + (endOrder - firstOrder);
     if (needed > this.supply.length) {
-      this.supply = new Float64Array(needed);
-      this.supplyKind = new Int32Array(needed);
+      this.supply = grow(this.supply, needed);
+      this.supplyKind = grow(this.supplyKind, needed);
     }
     const { supply, supplyKind } = this;
+    const { order, bucket, quantity } = receipts;
+    const { receiptBucket } = this.orders;
     let n = 0;
     if (onHand > 0) {
       supply[n] = onHand;
       supplyKind[n++] = -1;
     }
     let next = first;
-    for (let t = 0; t < this.buckets; t++) {
-      for (; next < end && receipts.bucket[receipts.order[next]!] === t; next++) {
-        const r = receipts.order[next]!;
-        supply[n] = receiptQuantity[r]!;
+    // One round per order, and a last one (arrival past the horizon) for the receipts after them.
+    for (let k = firstOrder; k <= endOrder; k++) {
+      const arrival = k < endOrder ? receiptBucket[k]! : this.buckets;
+      for (; next < end && bucket[order[next]!]! <= arrival; next++) {
+        const r = order[next]!;
+        supply[n] = quantity[r]!;
         supplyKind[n++] = -2 - r;
       }
-      const k = orderAt[t]!;
-      if (k >= 0) {
+      if (k < endOrder) {
         supply[n] = this.orders.quantity[k]!;
         supplyKind[n++] = k;
       }

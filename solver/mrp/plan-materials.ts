@@ -9,23 +9,24 @@
  * stock, lead time, modifiers or scrap, and pass their requirements' pegs through to their components.
  *
  * Two stages: `computeMaterialPlan` plans on typed arrays only — O(items × buckets + requirements + pegs),
- * per-item scratch reused, no per-order or per-cell objects — and build-response.ts then turns that plan
- * into the JSON response once. Pure and synchronous; call checkMrpRequest first (an unsound request
- * throws ModelError).
+ * per-item scratch reused, no per-order or per-cell objects — and write-response.ts then writes that
+ * plan as the response's JSON text, never building the response as objects. Pure and synchronous. It checks the request as it indexes it (see
+ * `computeMaterialPlan`), so callers need not run checkMrpRequest first.
  */
 import { ModelError } from "../../src/errors.ts";
-import type { MrpRequest, MrpResponse } from "../../src/mrp.ts";
-import { buildResponse } from "./build-response.ts";
+import type { MrpRequest } from "../../src/mrp.ts";
 import { checkMrpRequest } from "./check-mrp-request.ts";
 import { RequirementGathering } from "./gather-requirements.ts";
 import type { PlanningState } from "./gather-requirements.ts";
 import type { IndexedRequest } from "./index-request.ts";
 import { indexRequest } from "./index-request.ts";
-import { lotSizerFor } from "./lot-sizing/lot-sizer.ts";
+import { LotSizing } from "./lot-sizing/lot-sizer.ts";
 import { lowLevelCodes, planningSequence } from "./low-level-codes.ts";
+import type { LotSizer } from "./net-requirements.ts";
 import { netRequirements, newNettingRecord, QUANTITY_EPSILON, tidy } from "./net-requirements.ts";
 import { ItemPegging } from "./peg-item.ts";
 import { OrderStore } from "./plan-store.ts";
+import { writeMrpResponse } from "./write-response.ts";
 
 /**
  * The plan in typed arrays. Of the items' records only the gross requirements are kept (item i's in
@@ -50,64 +51,94 @@ export interface MaterialPlan {
   readonly receiptUsed: Float64Array;
 }
 
+/**
+ * Initial planned-order capacity per item: about six orders per item and year of weekly buckets is what
+ * lot sizing gives (issue 5's benchmark), so the store rarely grows — growing copies every array and
+ * leaves the old ones to the collector. Never more than one order per bucket.
+ */
+const ORDERS_PER_ITEM = 8;
+
+/**
+ * Plans `request` on typed arrays. Also its semantic check: an unsound request throws the ModelError of
+ * checkMrpRequest (every problem, with its path) — TAKT_ERR_BOM_CYCLE when a BOM cycle is its only kind
+ * of problem, else TAKT_ERR_INVALID_MODEL — and a sound one never pays for building that list.
+ */
 export function computeMaterialPlan(request: MrpRequest): MaterialPlan {
   const indexed = indexRequest(request);
   const { graph, demands, receipts, buckets: T } = indexed;
   const codes = lowLevelCodes(graph);
   if (codes === null) throw new ModelError(checkMrpRequest(request), "TAKT_ERR_BOM_CYCLE");
+  const { items } = request;
   const itemCount = graph.itemCount;
+  const phantom = new Uint8Array(itemCount);
+  for (let i = 0; i < itemCount; i++) phantom[i] = items[i]!.phantom ? 1 : 0;
+  const ordersGuess = itemCount * Math.min(T, ORDERS_PER_ITEM);
   const state: PlanningState = {
     graph,
     demands,
-    demandQuantity: Float64Array.from(request.demands, (d) => d.quantity),
-    phantom: Uint8Array.from(request.items, (item) => (item.phantom ? 1 : 0)),
-    orders: new OrderStore(4 * itemCount),
+    phantom,
+    orders: new OrderStore(ordersGuess, 2 * ordersGuess),
     orderFirst: new Int32Array(itemCount),
     orderEnd: new Int32Array(itemCount),
   };
-  const { orders } = state;
-  const receiptQuantity = Float64Array.from(request.receipts, (r) => r.quantity);
+  const { orders, orderFirst, orderEnd } = state;
   const receiptUsed = new Float64Array(request.receipts.length);
   const requirements = new RequirementGathering(T);
   const pegging = new ItemPegging(T, orders, receiptUsed);
-  const scheduled = new Float64Array(T);
-  const orderAt = new Int32Array(T);
+  const lotSizing = new LotSizing(T);
   const record = newNettingRecord(T);
-  const lotForLotScratch = newNettingRecord(T);
-  const gross = new Float64Array(itemCount * T);
+  // Zeros already, but touching every page now, in address order, is cheaper than the page faults that
+  // gathering item rows in planning order would take one by one (about 40 ms at 100k items × 52 buckets).
+  const gross = new Float64Array(itemCount * T).fill(0);
+  // Most items have no open receipts: they all net against one array of zeros, never refilled.
+  const noReceipts = new Float64Array(T);
+  const scheduled = new Float64Array(T);
+  // One netting input for all items, re-aimed at each: no object per item.
+  const input = { gross, receipts: noReceipts, onHand: 0, safetyStock: 0 };
   const sequence = planningSequence(codes);
+
+  // The planned orders are recorded as the netting sizes their lots, in bucket order: scrap inflates
+  // the start quantity, the lead time offsets the release. No second pass over the buckets.
+  let planned = 0;
+  let leadTime = 0;
+  let goodShare = 1;
+  let sizeLot: LotSizer = lotSizing.lot;
+  const sizeAndOrder: LotSizer = (t, net, avail) => {
+    const quantity = sizeLot(t, net, avail);
+    if (quantity > QUANTITY_EPSILON) orders.add(planned, t, Math.max(0, t - leadTime), quantity, tidy(quantity / goodShare));
+    return quantity;
+  };
 
   for (let n = 0; n < itemCount; n++) {
     const i = sequence[n]!;
-    const item = request.items[i]!;
-    const phantom = item.phantom;
-    const safetyStock = phantom ? 0 : item.safetyStock;
-    requirements.gather(i, safetyStock, state);
-    scheduled.fill(0);
-    for (let k = receipts.start[i]!; k < receipts.start[i + 1]!; k++) scheduled[receipts.bucket[receipts.order[k]!]!]! += receiptQuantity[receipts.order[k]!]!;
-
-    const input = { gross: requirements.gross, receipts: scheduled, onHand: item.onHand, safetyStock };
-    netRequirements(input, lotSizerFor(item, input, lotForLotScratch), record);
-
-    // Planned orders: scrap inflates the start quantity, the lead time offsets the release.
-    const leadTime = phantom ? 0 : item.leadTime;
-    const goodShare = phantom ? 1 : 1 - item.scrapRate;
-    orderAt.fill(-1);
-    state.orderFirst[i] = orders.size;
-    for (let t = 0; t < T; t++) {
-      const quantity = record.plannedReceipts[t]!;
-      if (quantity <= QUANTITY_EPSILON) continue;
-      orderAt[t] = orders.add(i, t, Math.max(0, t - leadTime), quantity, tidy(quantity / goodShare));
+    const item = items[i]!;
+    const isPhantom = item.phantom;
+    // The item's row of the plan's gross requirements, still zeros: gathered into in place.
+    input.gross = gross.subarray(i * T, i * T + T);
+    input.onHand = item.onHand;
+    input.safetyStock = isPhantom ? 0 : item.safetyStock;
+    requirements.gather(i, input.safetyStock, state, input.gross);
+    input.receipts = noReceipts;
+    if (receipts.start[i + 1]! > receipts.start[i]!) {
+      input.receipts = scheduled.fill(0);
+      for (let k = receipts.start[i]!; k < receipts.start[i + 1]!; k++) {
+        const r = receipts.order[k]!;
+        scheduled[receipts.bucket[r]!]! += receipts.quantity[r]!;
+      }
     }
-    state.orderEnd[i] = orders.size;
-
-    pegging.peg(i, item.onHand, requirements, receipts, receiptQuantity, orderAt);
-    // A plain loop: TypedArray.prototype.set costs more per call than copying 52 cells.
-    for (let t = 0, at = i * T; t < T; t++, at++) gross[at] = requirements.gross[t]!;
+    planned = i;
+    leadTime = isPhantom ? 0 : item.leadTime;
+    goodShare = isPhantom ? 1 : 1 - item.scrapRate;
+    sizeLot = lotSizing.aim(item, input);
+    orderFirst[i] = orders.size;
+    netRequirements(input, sizeAndOrder, record);
+    orderEnd[i] = orders.size;
+    pegging.peg(i, item.onHand, requirements, receipts, orderFirst[i]!, orderEnd[i]!);
   }
-  return { indexed, codes, sequence, gross, orders, orderFirst: state.orderFirst, orderEnd: state.orderEnd, receiptUsed };
+  return { indexed, codes, sequence, gross, orders, orderFirst, orderEnd, receiptUsed };
 }
 
-export function planMaterials(request: MrpRequest): MrpResponse {
-  return buildResponse(request, computeMaterialPlan(request));
+/** The MRP response's JSON text (write-response.ts): UTF-8 chunks, never one buffer — it can be ~350 MB. */
+export function planMaterials(request: MrpRequest): Uint8Array[] {
+  return writeMrpResponse(request, computeMaterialPlan(request));
 }

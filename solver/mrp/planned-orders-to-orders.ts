@@ -8,23 +8,40 @@
  * - due = the receipt bucket's start date at 00:00 (MRP receipts arrive at the start of their bucket);
  * - priority 3 (the default) and kind "standard": MRP knows no customer urgency.
  * Ids are the planned order ids. Bought items and phantoms are not orders for the shop.
+ * Written straight into the response (write-response.ts) as a JSON array of Order, keys in Order's order.
  */
-import type { MrpResponse } from "../../src/mrp.ts";
-import type { Order } from "../../src/order.ts";
+import { encodeJson, encodeKeys } from "../json-writer.ts";
+import type { JsonWriter } from "../json-writer.ts";
+import type { MaterialPlan } from "./plan-materials.ts";
+import type { ResponseText } from "./write-response.ts";
 
-export function plannedOrdersToOrders(response: Pick<MrpResponse, "plannedOrders">): Order[] {
-  const orders: Order[] = [];
-  for (const planned of response.plannedOrders) {
-    if (planned.source !== "make") continue;
-    orders.push({
-      id: planned.id,
-      item: planned.item,
-      quantity: planned.startQuantity,
-      due: `${planned.receiptDate}T00:00`,
-      release: `${planned.releaseDate}T00:00`,
-      priority: 3,
-      kind: "standard",
-    });
+const KEY = encodeKeys(["id", "item", "quantity", "due", "release", "priority", "kind"]);
+const STANDARD = encodeJson("standard");
+
+/** The planned orders of the items marked in `makeItems` (1: a make item that is not a phantom), in plan order. */
+export function writePlannedOrdersAsOrders(w: JsonWriter, plan: MaterialPlan, text: ResponseText, makeItems: Uint8Array): void {
+  const midnight = text.dates.map((date) => encodeJson(`${date}T00:00`));
+  const { orders } = plan;
+  w.beginArray();
+  for (let k = 0; k < orders.size; k++) {
+    const i = orders.item[k]!;
+    if (makeItems[i] !== 1) continue;
+    w.beginObject();
+    w.key(KEY.id);
+    text.writeOrderId(w, i, orders.receiptBucket[k]!);
+    w.key(KEY.item);
+    w.preEncoded(text.itemIds[i]!);
+    w.key(KEY.quantity);
+    w.number(orders.startQuantity[k]!);
+    w.key(KEY.due);
+    w.preEncoded(midnight[orders.receiptBucket[k]!]!);
+    w.key(KEY.release);
+    w.preEncoded(midnight[orders.releaseBucket[k]!]!);
+    w.key(KEY.priority);
+    w.number(3);
+    w.key(KEY.kind);
+    w.preEncoded(STANDARD);
+    w.endObject();
   }
-  return orders;
+  w.endArray();
 }

@@ -1,10 +1,15 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ErrorResponse } from "../../api/errors.ts";
-import { planMaterials } from "../../solver/mrp/plan-materials.ts";
 import { MrpRequest, MrpResponse } from "../../src/mrp.ts";
 import { post, testApp } from "../helpers/app.ts";
+import { takt } from "../helpers/cli.ts";
 import { demo } from "../helpers/demo.ts";
+import { planJson } from "../solver/mrp/plan.ts";
+import { validateMrp } from "../solver/mrp/validate-mrp.ts";
 
 let app: FastifyInstance;
 beforeAll(async () => {
@@ -17,7 +22,9 @@ describe("POST /v1/mrp", () => {
     const res = await post(app, "/v1/mrp", demo("appliance-plant"));
     expect(res.statusCode).toBe(200);
     const body = MrpResponse.parse(res.json());
-    expect(body).toEqual(planMaterials(MrpRequest.parse(demo("appliance-plant"))));
+    const request = MrpRequest.parse(demo("appliance-plant"));
+    expect(body).toEqual(planJson(request));
+    expect(validateMrp(request, body)).toEqual([]);
     expect(body.orders).toBeUndefined();
   });
 
@@ -45,5 +52,67 @@ describe("POST /v1/mrp", () => {
     const res = await post(app, "/v1/mrp", plant);
     expect(res.statusCode).toBe(400);
     expect(ErrorResponse.parse(res.json()).problems!.map((p) => p.path)).toEqual(expect.arrayContaining(["demands[0].quantity", "items[0].scrapRate"]));
+  });
+
+  // The route hands the body to the worker unparsed (an ERP snapshot is tens of MB); its errors must
+  // still be the 400s every other route gives.
+  it("answers a body that is not JSON with 400 at $", async () => {
+    const res = await post(app, "/v1/mrp", '{"buckets": ');
+    expect(res.statusCode).toBe(400);
+    const body = ErrorResponse.parse(res.json());
+    expect(body.code).toBe("TAKT_ERR_BAD_REQUEST");
+    expect(body.problems!.map((p) => p.path)).toEqual(["$"]);
+  });
+
+  it("answers a request without a body with 400", async () => {
+    const res = await app.inject({ method: "POST", url: "/v1/mrp" });
+    expect(res.statusCode).toBe(400);
+    expect(ErrorResponse.parse(res.json()).code).toBe("TAKT_ERR_BAD_REQUEST");
+  });
+
+  it("reads JSON whatever the content type says, as the other routes do", async () => {
+    const res = await post(app, "/v1/mrp", demo("appliance-plant"), "text/plain");
+    expect(res.statusCode).toBe(200);
+    expect(res.headers["content-type"]).toMatch(/^application\/json/);
+    expect(Number(res.headers["content-length"])).toBe(Buffer.byteLength(res.body));
+    expect(MrpResponse.parse(res.json())).toEqual(planJson(MrpRequest.parse(demo("appliance-plant"))));
+  });
+});
+
+describe("takt mrp", () => {
+  const dir = mkdtempSync(join(tmpdir(), "takt-mrp-"));
+  const file = (name: string, content: unknown) => {
+    const path = join(dir, name);
+    writeFileSync(path, typeof content === "string" ? content : JSON.stringify(content));
+    return path;
+  };
+
+  it("prints the route's plan", async () => {
+    const { code, stdout } = await takt("mrp", file("plant.json", demo("appliance-plant")));
+    expect(code).toBe(0);
+    expect(MrpResponse.parse(JSON.parse(stdout))).toEqual(planJson(MrpRequest.parse(demo("appliance-plant"))));
+  });
+
+  it("adds the planned make orders as orders with --orders", async () => {
+    const { code, stdout } = await takt("mrp", "--orders", file("plant.json", demo("appliance-plant")));
+    expect(code).toBe(0);
+    const expected = planJson(MrpRequest.parse({ ...demo("appliance-plant"), options: { asOrders: true } }));
+    expect(MrpResponse.parse(JSON.parse(stdout)).orders).toEqual(expected.orders);
+  });
+
+  it("exits 2 with every failing path for a file of the wrong shape", async () => {
+    const plant = demo("appliance-plant");
+    plant.demands[0].quantity = -5;
+    plant.items[0].scrapRate = 1;
+    const { code, stdout } = await takt("mrp", file("bad.json", plant));
+    expect(code).toBe(2);
+    const body = ErrorResponse.parse(JSON.parse(stdout));
+    expect(body.problems!.map((p) => p.path)).toEqual(expect.arrayContaining(["demands[0].quantity", "items[0].scrapRate"]));
+  });
+
+  it("exits 2 for a file that is not JSON", async () => {
+    const { code, stdout } = await takt("mrp", file("broken.json", "{ nope"));
+    expect(code).toBe(2);
+    expect(ErrorResponse.parse(JSON.parse(stdout))).toMatchObject({ statusCode: 400, code: "TAKT_ERR_BAD_REQUEST" });
   });
 });

@@ -4,16 +4,9 @@
  * H the holding cost per unit per bucket. The EOQ is rounded to the nearest whole unit, as the textbook
  * does when it turns the formula into an order (a `multiple` gives other granularity).
  */
-import type { LotSizer } from "../net-requirements.ts";
-
 export function economicOrderQuantity(gross: ArrayLike<number>, setupCost: number, holdingCost: number): number {
   let total = 0;
   for (let t = 0; t < gross.length; t++) total += gross[t]!;
   const demandPerBucket = gross.length === 0 ? 0 : total / gross.length;
   return Math.round(Math.sqrt((2 * demandPerBucket * setupCost) / holdingCost));
-}
-
-export function eoqLots(gross: ArrayLike<number>, setupCost: number, holdingCost: number): LotSizer {
-  const eoq = economicOrderQuantity(gross, setupCost, holdingCost);
-  return (_t, net) => Math.max(net, eoq);
 }

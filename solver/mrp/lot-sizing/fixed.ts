@@ -2,14 +2,9 @@
  * Fixed order quantity (Jacobs & Chase): the smallest multiple of the fixed quantity that covers the net
  * requirement. Also the rounding behind the `multiple` modifier.
  */
-import type { LotSizer } from "../net-requirements.ts";
 import { QUANTITY_EPSILON } from "../net-requirements.ts";
 
 /** The smallest k × multiple ≥ quantity (k whole); a ratio a residue above a whole number is that number. */
 export function roundUpToMultiple(quantity: number, multiple: number): number {
   return Math.ceil(quantity / multiple - QUANTITY_EPSILON) * multiple;
-}
-
-export function fixedQuantity(quantity: number): LotSizer {
-  return (_t, net) => roundUpToMultiple(net, quantity);
 }

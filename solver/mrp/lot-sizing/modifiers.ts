@@ -3,15 +3,12 @@
  * up to a multiple — in that order, so the result is always a multiple. Not used with wagner-whitin or
  * silver-meal, whose lots are optimal only unmodified (check-mrp-request.ts rejects the combination).
  */
-import type { LotSizer } from "../net-requirements.ts";
 import { roundUpToMultiple } from "./fixed.ts";
 
-export function withModifiers(lot: LotSizer, minimum: number | undefined, multiple: number | undefined): LotSizer {
-  if (minimum === undefined && multiple === undefined) return lot;
-  return (t, net, avail) => {
-    let quantity = lot(t, net, avail);
-    if (minimum !== undefined && quantity < minimum) quantity = minimum;
-    if (multiple !== undefined) quantity = roundUpToMultiple(quantity, multiple);
-    return quantity;
-  };
+/** `quantity` raised to `minimum`, then rounded up to `multiple`; an undefined modifier does nothing. */
+export function applyModifiers(quantity: number, minimum: number | undefined, multiple: number | undefined): number {
+  let lot = quantity;
+  if (minimum !== undefined && lot < minimum) lot = minimum;
+  if (multiple !== undefined) lot = roundUpToMultiple(lot, multiple);
+  return lot;
 }

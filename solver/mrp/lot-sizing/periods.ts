@@ -4,18 +4,17 @@
  * above safety stock through bucket t+P−1 if no further lots were planned (scheduled receipts in those
  * buckets still count), never less than the net requirement. The window is cut at the horizon's end.
  */
-import type { LotSizer, NettingInput } from "../net-requirements.ts";
+import type { NettingInput } from "../net-requirements.ts";
 
-export function periodOrderQuantity(periods: number, input: NettingInput): LotSizer {
+/** The lot for bucket t with net requirement `net` and available balance `avail` (netting's lot callback). */
+export function periodOrderQuantity(periods: number, input: NettingInput, t: number, net: number, avail: number): number {
   const { gross, receipts, safetyStock } = input;
-  return (t, net, avail) => {
-    let lot = net;
-    let balance = avail;
-    const last = Math.min(t + periods - 1, gross.length - 1);
-    for (let k = t + 1; k <= last; k++) {
-      balance += receipts[k]! - gross[k]!;
-      if (safetyStock - balance > lot) lot = safetyStock - balance;
-    }
-    return lot;
-  };
+  let lot = net;
+  let balance = avail;
+  const last = Math.min(t + periods - 1, gross.length - 1);
+  for (let k = t + 1; k <= last; k++) {
+    balance += receipts[k]! - gross[k]!;
+    if (safetyStock - balance > lot) lot = safetyStock - balance;
+  }
+  return lot;
 }

@@ -6,10 +6,13 @@
  */
 import { QUANTITY_EPSILON } from "../net-requirements.ts";
 
-/** Lot size per bucket (0 where no lot starts) for the net requirements `net`. */
-export function silverMeal(net: ArrayLike<number>, setupCost: number, holdingCost: number): Float64Array {
+/**
+ * Lot size per bucket (0 where no lot starts) for the net requirements `net`, written into `lots` (≥ one
+ * cell per bucket; planning passes one array for all its items) and returned.
+ */
+export function silverMeal(net: ArrayLike<number>, setupCost: number, holdingCost: number, lots: Float64Array = new Float64Array(net.length)): Float64Array {
   const buckets = net.length;
-  const lots = new Float64Array(buckets);
+  lots.fill(0, 0, buckets);
   let i = 0;
   while (i < buckets) {
     if (net[i]! <= QUANTITY_EPSILON) {

@@ -11,11 +11,28 @@
  */
 import { QUANTITY_EPSILON } from "../net-requirements.ts";
 
-/** Lot size per bucket (0 where no lot starts) for the net requirements `net`. */
-export function wagnerWhitin(net: ArrayLike<number>, setupCost: number, holdingCost: number): Float64Array {
+/** The arrays of one run, for `buckets` buckets: planning reuses them item after item. */
+export class WagnerWhitinScratch {
+  /** The result: lot size per bucket, 0 where no lot starts. */
+  readonly lots: Float64Array;
+  /** best[j]: the cheapest cover of buckets 0 … j−1. */
+  readonly best: Float64Array;
+  /** lotStart[j]: start of the lot covering bucket j−1 in that cover; −1: none needed. */
+  readonly lotStart: Int32Array;
+
+  constructor(buckets: number) {
+    this.lots = new Float64Array(buckets);
+    this.best = new Float64Array(buckets + 1);
+    this.lotStart = new Int32Array(buckets + 1);
+  }
+}
+
+/** Lot size per bucket (0 where no lot starts) for the net requirements `net`: `scratch.lots`, overwritten. */
+export function wagnerWhitin(net: ArrayLike<number>, setupCost: number, holdingCost: number, scratch = new WagnerWhitinScratch(net.length)): Float64Array {
   const buckets = net.length;
-  const best = new Float64Array(buckets + 1); // best[j]: cheapest cover of buckets 0 … j−1
-  const lotStart = new Int32Array(buckets + 1).fill(-1); // start of the lot covering bucket j−1; −1: none needed
+  const { best, lotStart, lots } = scratch;
+  best[0] = 0;
+  lotStart.fill(-1, 0, buckets + 1);
   for (let j = 1; j <= buckets; j++) {
     if (net[j - 1]! <= QUANTITY_EPSILON) {
       best[j] = best[j - 1]!;
@@ -40,7 +57,7 @@ export function wagnerWhitin(net: ArrayLike<number>, setupCost: number, holdingC
     }
     best[j] = cost;
   }
-  const lots = new Float64Array(buckets);
+  lots.fill(0, 0, buckets);
   for (let j = buckets; j > 0; ) {
     const i = lotStart[j]!;
     if (i < 0) {

@@ -1,9 +1,12 @@
 /** Bad input (issue 5): shape errors are zod's (400), reference errors are checkMrpRequest's (422). */
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { MrpRequest } from "../../../src/mrp.ts";
 import { checkMrpRequest } from "../../../solver/mrp/check-mrp-request.ts";
-import { planMaterials } from "../../../solver/mrp/plan-materials.ts";
+import { computeMaterialPlan } from "../../../solver/mrp/plan-materials.ts";
 import { ModelError } from "../../../src/errors.ts";
+import { arbitraryMrpRequest } from "./arbitrary-mrp.ts";
+import { planJson } from "./plan.ts";
 
 const base = {
   buckets: { start: "2026-03-02", size: "day", count: 5 },
@@ -56,7 +59,7 @@ describe("checkMrpRequest (422)", () => {
       { parent: "C", component: "A", quantity: 1 },
     ];
     expect(check({ bom })).toEqual([{ path: "bom[0]", message: "BOM cycle: A → B → C → A" }]);
-    expect(() => planMaterials(MrpRequest.parse({ ...base, bom }))).toThrow(ModelError);
+    expect(() => planJson(MrpRequest.parse({ ...base, bom }))).toThrow(ModelError);
   });
 
   it("reports unknown items in the BOM, demands and receipts with their paths", () => {
@@ -114,5 +117,140 @@ describe("checkMrpRequest (422)", () => {
       }),
     );
     expect(problems.map((p) => p.path)).toEqual(["items[0].minimum", "items[1].multiple"]);
+  });
+});
+
+/** What computeMaterialPlan throws for `request`, or null when it plans it. */
+function planningError(request: MrpRequest): ModelError | null {
+  try {
+    computeMaterialPlan(request);
+    return null;
+  } catch (error) {
+    if (error instanceof ModelError) return error;
+    throw error;
+  }
+}
+
+describe("computeMaterialPlan checks the request as it indexes it", () => {
+  const cycle = [
+    { parent: "A", component: "B", quantity: 1 },
+    { parent: "B", component: "C", quantity: 1 },
+    { parent: "C", component: "A", quantity: 1 },
+  ];
+  const fixtures: Record<string, Record<string, unknown>> = {
+    "a BOM cycle": { bom: cycle },
+    "a BOM line from an item to itself": { bom: [{ parent: "B", component: "B", quantity: 1 }] },
+    "an unknown BOM parent": { bom: [{ parent: "X", component: "A", quantity: 1 }] },
+    "an unknown BOM component": { bom: [{ parent: "A", component: "X", quantity: 1 }] },
+    "an unknown demand item": { demands: [{ id: "d", item: "Y", bucket: 0, quantity: 1 }] },
+    "an unknown receipt item": { receipts: [{ id: "r", item: "Z", bucket: 0, quantity: 1 }] },
+    "a duplicate item id": { items: [{ id: "A" }, { id: "B" }, { id: "A" }] },
+    "a duplicate demand id": {
+      demands: [
+        { id: "d", item: "A", bucket: 0, quantity: 1 },
+        { id: "d", item: "B", bucket: 1, quantity: 1 },
+      ],
+    },
+    "a duplicate receipt id": {
+      receipts: [
+        { id: "r", item: "A", bucket: 0, quantity: 1 },
+        { id: "r", item: "A", bucket: 0, quantity: 1 },
+      ],
+    },
+    "a demand bucket past the horizon": { demands: [{ id: "late", item: "A", bucket: 5, quantity: 1 }] },
+    "a demand date before the horizon": { demands: [{ id: "early", item: "A", date: "2026-03-01", quantity: 1 }] },
+    "a receipt date past the horizon": { receipts: [{ id: "r", item: "A", date: "2026-03-07", quantity: 1 }] },
+    "wagner-whitin with a minimum": { items: [{ id: "A", lotSizing: { rule: "wagner-whitin", setupCost: 1, holdingCost: 1 }, minimum: 5 }, { id: "B" }, { id: "C" }] },
+    "silver-meal with a multiple": { items: [{ id: "A" }, { id: "B", lotSizing: { rule: "silver-meal", setupCost: 1, holdingCost: 1 }, multiple: 5 }, { id: "C" }] },
+    "everything at once": {
+      items: [{ id: "A", lotSizing: { rule: "silver-meal", setupCost: 1, holdingCost: 1 }, minimum: 2 }, { id: "B" }, { id: "C" }, { id: "B" }],
+      bom: [...cycle, { parent: "A", component: "Q", quantity: 1 }],
+      demands: [
+        { id: "d", item: "A", bucket: 9, quantity: 1 },
+        { id: "d", item: "W", bucket: 0, quantity: 1 },
+      ],
+      receipts: [{ id: "r", item: "V", date: "2025-01-01", quantity: 1 }],
+    },
+    "a cycle and a duplicate demand id": {
+      bom: cycle,
+      demands: [
+        { id: "d", item: "A", bucket: 0, quantity: 1 },
+        { id: "d", item: "A", bucket: 1, quantity: 1 },
+      ],
+    },
+  };
+
+  for (const [name, extra] of Object.entries(fixtures)) {
+    it(`throws checkMrpRequest's problems for ${name}`, () => {
+      const request = MrpRequest.parse({ ...base, ...extra });
+      const problems = checkMrpRequest(request);
+      expect(problems.length).toBeGreaterThan(0);
+      const error = planningError(request);
+      expect(error?.problems).toEqual(problems);
+      expect(() => planJson(request)).toThrow(ModelError);
+    });
+  }
+
+  it("names a cycle that is the only problem TAKT_ERR_BOM_CYCLE, anything else TAKT_ERR_INVALID_MODEL", () => {
+    expect(planningError(MrpRequest.parse({ ...base, ...fixtures["a BOM cycle"] }))?.code).toBe("TAKT_ERR_BOM_CYCLE");
+    expect(planningError(MrpRequest.parse({ ...base, ...fixtures["a BOM line from an item to itself"] }))?.code).toBe("TAKT_ERR_BOM_CYCLE");
+    expect(planningError(MrpRequest.parse({ ...base, ...fixtures["a cycle and a duplicate demand id"] }))?.code).toBe("TAKT_ERR_INVALID_MODEL");
+    expect(planningError(MrpRequest.parse({ ...base, ...fixtures["a duplicate item id"] }))?.code).toBe("TAKT_ERR_INVALID_MODEL");
+  });
+
+  it("throws exactly when checkMrpRequest finds a problem, with its problems, on corrupted random requests", () => {
+    // One or two corruptions of a sound random request: each kind of bad input, alone or combined.
+    const corruption = fc.constantFrom(
+      "duplicate-item",
+      "duplicate-demand",
+      "duplicate-receipt",
+      "unknown-bom",
+      "unknown-demand",
+      "unknown-receipt",
+      "late-demand",
+      "early-receipt",
+      "cycle",
+      "self-loop",
+      "modified-wagner-whitin",
+      "none",
+    );
+    const corrupt = (request: MrpRequest, kind: string): MrpRequest => {
+      const [first] = request.items;
+      const last = request.items[request.items.length - 1]!;
+      switch (kind) {
+        case "duplicate-item":
+          return { ...request, items: [...request.items, { ...first!, phantom: false }] };
+        case "duplicate-demand":
+          return { ...request, demands: [...request.demands, { id: request.demands[0]?.id ?? "D0", item: last.id, bucket: 0, quantity: 1 }, { id: "D0", item: first!.id, bucket: 0, quantity: 2 }] };
+        case "duplicate-receipt":
+          return { ...request, receipts: [...request.receipts, { id: "R0", item: last.id, bucket: 0, quantity: 1 }, { id: "R0", item: first!.id, bucket: 0, quantity: 2 }] };
+        case "unknown-bom":
+          return { ...request, bom: [...request.bom, { parent: first!.id, component: "nowhere", quantity: 1 }] };
+        case "unknown-demand":
+          return { ...request, demands: [{ id: "Dx", item: "nowhere", bucket: 0, quantity: 1 }, ...request.demands] };
+        case "unknown-receipt":
+          return { ...request, receipts: [...request.receipts, { id: "Rx", item: "nowhere", bucket: 0, quantity: 1 }] };
+        case "late-demand":
+          return { ...request, demands: [...request.demands, { id: "Dlate", item: first!.id, bucket: request.buckets.count, quantity: 1 }] };
+        case "early-receipt":
+          return { ...request, receipts: [...request.receipts, { id: "Rearly", item: last.id, date: "2026-02-01", quantity: 1 }] };
+        case "cycle":
+          return { ...request, bom: [...request.bom, { parent: last.id, component: first!.id, quantity: 1 }] };
+        case "self-loop":
+          return { ...request, bom: [...request.bom, { parent: last.id, component: last.id, quantity: 1 }] };
+        case "modified-wagner-whitin":
+          return { ...request, items: request.items.map((item, i) => (i === 0 ? { ...item, lotSizing: { rule: "wagner-whitin", setupCost: 5, holdingCost: 1 }, multiple: 3 } : item)) };
+        default:
+          return request;
+      }
+    };
+    fc.assert(
+      fc.property(arbitraryMrpRequest(), corruption, corruption, (sound, a, b) => {
+        const request = corrupt(corrupt(sound, a), b);
+        const problems = checkMrpRequest(request);
+        expect(planningError(request)?.problems ?? []).toEqual(problems);
+      }),
+      { seed: 42, numRuns: 400 },
+    );
   });
 });

@@ -1,12 +1,12 @@
-/** Issue 5's conventions, each on its own tiny fixture through planMaterials, worked by hand. */
+/** Issue 5's conventions, each on its own tiny fixture through the planning and the written response, worked by hand. */
 import { describe, expect, it } from "vitest";
 import { MrpRequest } from "../../../src/mrp.ts";
-import { planMaterials } from "../../../solver/mrp/plan-materials.ts";
+import { planJson } from "./plan.ts";
 import { validateMrp } from "./validate-mrp.ts";
 
 function plan(body: Record<string, unknown>) {
   const request = MrpRequest.parse({ buckets: { start: "2026-03-02", size: "day", count: 3 }, ...body });
-  const response = planMaterials(request);
+  const response = planJson(request);
   expect(validateMrp(request, response)).toEqual([]);
   return response;
 }

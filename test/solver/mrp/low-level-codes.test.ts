@@ -11,7 +11,11 @@ describe("lowLevelCodes", () => {
 
   it("builds the transpose: the lines using each component, in line order", () => {
     const graph = buildBomGraph(3, [1, 0, 0], [2, 2, 1], [5, 6, 7]);
-    const lines = (c: number) => Array.from(graph.lineOf.subarray(graph.usedStart[c], graph.usedStart[c + 1]), (l) => [graph.parent[l], graph.quantity[l]]);
+    const lines = (c: number) => {
+      const used: number[][] = [];
+      for (let u = graph.usedStart[c]!; u < graph.usedStart[c + 1]!; u++) used.push([graph.usedParent[u]!, graph.usedQuantity[u]!]);
+      return used;
+    };
     expect(lines(2)).toEqual([[1, 5], [0, 6]]);
     expect(lines(1)).toEqual([[0, 7]]);
     expect(lines(0)).toEqual([]);

@@ -2,9 +2,10 @@ import { describe, expect, it } from "vitest";
 import { pegFirstInFirstOut } from "../../../solver/mrp/pegging.ts";
 
 function peg(supply: number[], requirement: number[]) {
-  const out: Array<[number, number, number]> = [];
-  pegFirstInFirstOut(supply, supply.length, requirement, requirement.length, (s, r, q) => out.push([s, r, q]));
-  return out;
+  const room = supply.length + requirement.length;
+  const out = { supply: new Int32Array(room), requirement: new Int32Array(room), quantity: new Float64Array(room) };
+  const count = pegFirstInFirstOut(supply, supply.length, requirement, requirement.length, out);
+  return Array.from({ length: count }, (_, a) => [out.supply[a], out.requirement[a], out.quantity[a]]);
 }
 
 describe("pegFirstInFirstOut", () => {

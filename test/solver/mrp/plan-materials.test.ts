@@ -1,10 +1,10 @@
 /** The three-level textbook example of textbook.ts, every record and order worked by hand there. */
 import { describe, expect, it } from "vitest";
-import { planMaterials } from "../../../solver/mrp/plan-materials.ts";
+import { planJson } from "./plan.ts";
 import { textbook } from "./textbook.ts";
 
-describe("planMaterials on a three-level textbook example", () => {
-  const response = planMaterials(textbook);
+describe("planning and writing the response of a three-level textbook example", () => {
+  const response = planJson(textbook);
 
   it("computes every record as worked by hand", () => {
     expect(response.items).toEqual({
@@ -74,7 +74,7 @@ describe("planMaterials on a three-level textbook example", () => {
 
   it("does not mutate the request", () => {
     const copy = structuredClone(textbook);
-    planMaterials(textbook);
+    planJson(textbook);
     expect(textbook).toEqual(copy);
   });
 });

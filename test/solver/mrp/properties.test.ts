@@ -1,5 +1,5 @@
 /**
- * Invariants of planMaterials on random small multi-level requests (fixed seeds), each plan checked by
+ * Invariants of the plan (read back from the written response) on random small multi-level requests (fixed seeds), each plan checked by
  * the independent validator (validate-mrp.ts): gross from demands and parents' releases, netting
  * identities, net never negative, POH ≥ safety stock wherever a lot was planned, orders and pegs.
  */
@@ -8,9 +8,8 @@ import { describe, expect, it } from "vitest";
 import type { MrpRequest } from "../../../src/mrp.ts";
 import { Order } from "../../../src/order.ts";
 import { checkMrpRequest } from "../../../solver/mrp/check-mrp-request.ts";
-import { planMaterials } from "../../../solver/mrp/plan-materials.ts";
-import { plannedOrdersToOrders } from "../../../solver/mrp/planned-orders-to-orders.ts";
 import { arbitraryMrpRequest } from "./arbitrary-mrp.ts";
+import { expectedOrders, planJson } from "./plan.ts";
 import { validateMrp } from "./validate-mrp.ts";
 
 function scaled(request: MrpRequest, factor: number, stockToo: boolean): MrpRequest {
@@ -22,14 +21,13 @@ function scaled(request: MrpRequest, factor: number, stockToo: boolean): MrpRequ
   };
 }
 
-describe("planMaterials invariants", () => {
+describe("MRP plan invariants", () => {
   it("passes the independent validator on every random request (net ≥ 0, POH ≥ SS after every lot, …)", () => {
     fc.assert(
       fc.property(arbitraryMrpRequest(), (request) => {
         expect(checkMrpRequest(request)).toEqual([]);
-        const response = planMaterials(request);
+        const response = planJson(request);
         expect(validateMrp(request, response)).toEqual([]);
-        expect(JSON.parse(JSON.stringify(response))).toEqual(response); // plain JSON data, no −0
       }),
       { seed: 42, numRuns: 400 },
     );
@@ -43,8 +41,8 @@ describe("planMaterials invariants", () => {
     }));
     fc.assert(
       fc.property(noStock, (request) => {
-        const once = planMaterials(request);
-        const twice = planMaterials(scaled(request, 2, false));
+        const once = planJson(request);
+        const twice = planJson(scaled(request, 2, false));
         for (const item of request.items) {
           twice.items[item.id]!.gross.forEach((g, t) => expect(g).toBeCloseTo(2 * once.items[item.id]!.gross[t]!, 9));
         }
@@ -56,8 +54,8 @@ describe("planMaterials invariants", () => {
   it("under lot-for-lot, doubling demands, stock, safety stock and receipts doubles every record", () => {
     fc.assert(
       fc.property(arbitraryMrpRequest({ lotForLotOnly: true }), (request) => {
-        const once = planMaterials(request);
-        const twice = planMaterials(scaled(request, 2, true));
+        const once = planJson(request);
+        const twice = planJson(scaled(request, 2, true));
         for (const item of request.items) {
           const a = once.items[item.id]!;
           const b = twice.items[item.id]!;
@@ -74,8 +72,9 @@ describe("planMaterials invariants", () => {
   it("turns planned make orders into orders the Order schema accepts", () => {
     fc.assert(
       fc.property(arbitraryMrpRequest(), (request) => {
-        const response = planMaterials(request);
-        const orders = plannedOrdersToOrders(response);
+        const response = planJson({ ...request, options: { asOrders: true } });
+        const orders = response.orders!;
+        expect(orders).toEqual(expectedOrders(response.plannedOrders));
         for (const order of orders) expect(Order.parse(order)).toEqual(order);
         expect(orders.length).toBe(response.plannedOrders.filter((o) => o.source === "make").length);
       }),

@@ -23,4 +23,11 @@ describe("silverMeal", () => {
     // from 1: 50; + 0 → 50/2 = 25; + 40 × 2 → 130/3 = 43.3: stop; next lot at 3
     expect(Array.from(silverMeal([0, 20, 0, 40], 50, 1))).toEqual([0, 20, 0, 40]);
   });
+
+  it("overwrites the lots array it is given (planning passes one for all items)", () => {
+    const lots = new Float64Array(3).fill(99);
+    expect(silverMeal([10, 100, 100], 100, 1, lots)).toBe(lots);
+    expect(Array.from(lots)).toEqual([110, 0, 100]);
+    expect(Array.from(silverMeal([0, 0, 5], 100, 1, lots))).toEqual([0, 0, 5]);
+  });
 });

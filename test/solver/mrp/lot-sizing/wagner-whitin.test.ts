@@ -4,7 +4,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { wagnerWhitin } from "../../../../solver/mrp/lot-sizing/wagner-whitin.ts";
+import { WagnerWhitinScratch, wagnerWhitin } from "../../../../solver/mrp/lot-sizing/wagner-whitin.ts";
 import { planCost } from "./plan-cost.ts";
 
 function bruteForceCost(net: number[], setup: number, holding: number): number {
@@ -51,6 +51,21 @@ describe("wagnerWhitin", () => {
         expect(planCost(net, lots, setup, holding)).toBe(bruteForceCost(net, setup, holding));
       }),
       { seed: 42, numRuns: 300 },
+    );
+  });
+
+  it("plans the same with one scratch reused across instances (as planning does item after item)", () => {
+    const instance = fc.record({
+      net: fc.array(fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 60 })), { minLength: 6, maxLength: 6 }),
+      setup: fc.integer({ min: 0, max: 200 }),
+      holding: fc.integer({ min: 0, max: 5 }),
+    });
+    const scratch = new WagnerWhitinScratch(6);
+    fc.assert(
+      fc.property(instance, ({ net, setup, holding }) => {
+        expect(Array.from(wagnerWhitin(net, setup, holding, scratch))).toEqual(Array.from(wagnerWhitin(net, setup, holding)));
+      }),
+      { seed: 11, numRuns: 300 },
     );
   });
 });

@@ -1,0 +1,46 @@
+import { PassThrough } from "node:stream";
+import { describe, expect, it } from "vitest";
+import { isJsonBody, jsonBodyByteLength, jsonBodyStream, jsonBodyText, writeJsonBody } from "../../api/json-body.ts";
+
+// "Größe" has two 2-byte characters; the chunk boundary below splits the "ö" between two chunks.
+const text = JSON.stringify({ item: "Größe", quantities: [1, 2.5, -3] });
+const bytes = new TextEncoder().encode(text);
+const split = text.indexOf("ö") + 1;
+const body = { jsonChunks: [bytes.subarray(0, split), bytes.subarray(split, split + 7), bytes.subarray(split + 7)] };
+
+async function collect(stream: NodeJS.ReadableStream): Promise<string> {
+  const parts: Buffer[] = [];
+  for await (const part of stream) parts.push(Buffer.from(part as Uint8Array));
+  return Buffer.concat(parts).toString("utf8");
+}
+
+describe("JSON text from a worker", () => {
+  it("is recognised by its chunks, and nothing else is", () => {
+    expect(isJsonBody(body)).toBe(true);
+    expect(isJsonBody({ jsonChunks: "no" })).toBe(false);
+    expect(isJsonBody(null)).toBe(false);
+    expect(isJsonBody({ items: {} })).toBe(false);
+  });
+
+  it("measures bytes, not characters", () => {
+    expect(jsonBodyByteLength(body)).toBe(Buffer.byteLength(text));
+    expect(jsonBodyByteLength(body)).toBe(text.length + 2);
+  });
+
+  it("decodes a character split across chunks", () => {
+    expect(jsonBodyText(body)).toBe(text);
+    expect(JSON.parse(jsonBodyText(body))).toEqual({ item: "Größe", quantities: [1, 2.5, -3] });
+  });
+
+  it("streams the same bytes, in order", async () => {
+    expect(await collect(jsonBodyStream(body))).toBe(text);
+  });
+
+  it("writes to a stream that asks to wait, without losing a chunk", async () => {
+    const out = new PassThrough({ highWaterMark: 4 });
+    const received = collect(out);
+    await writeJsonBody(body, out);
+    out.end();
+    expect(await received).toBe(text);
+  });
+});
