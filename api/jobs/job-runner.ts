@@ -249,15 +249,18 @@ export class JobRunner {
     let outcome: { status: "done" | "failed" | "cancelled"; resultJson?: string; error?: unknown };
     try {
       if (!capability) throw new TaktError("TAKT_ERR_BAD_REQUEST", `this server has no capability "${job.kind}"`);
-      const input = parseInput(capability, this.store.input(id), ["input"]);
-      const result = await capability.run(input, {
+      const context = {
         pool: this.pool,
         signal: entry.controller.signal,
-        onProgress: (report) => {
+        onProgress: (report: unknown) => {
           entry.report = report;
           this.emit(id, { type: "progress", id, progress: this.liveProgress(id)! });
         },
-      });
+      };
+      // The input was checked when the job was accepted; a capability that takes JSON text gets it as stored.
+      const result = capability.runJson
+        ? await capability.runJson({ jsonChunks: [Buffer.from(this.store.inputJson(id)!, "utf8")] }, context)
+        : await capability.run(parseInput(capability, this.store.input(id), ["input"]), context);
       const resultJson = this.storableJson(result);
       outcome = { status: entry.controller.signal.aborted ? "cancelled" : "done", resultJson };
     } catch (error) {

@@ -181,8 +181,14 @@ export class JobStore {
   }
 
   input(id: string): unknown {
+    const text = this.inputJson(id);
+    return text === undefined ? undefined : (JSON.parse(text) as unknown);
+  }
+
+  /** The input as stored, JSON text: for a worker to parse (Capability.runJson). */
+  inputJson(id: string): string | undefined {
     const row = this.db.prepare("SELECT input FROM jobs WHERE id = ?").get(id) as { input: string } | undefined;
-    return row && (JSON.parse(row.input) as unknown);
+    return row?.input;
   }
 
   /** Newest first. */
