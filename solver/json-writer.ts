@@ -45,6 +45,32 @@ export function encodeJson(value: string | number | boolean | null | object): Ui
   return encoder.encode(JSON.stringify(value));
 }
 
+/** UTF-8 bytes of a string with no lone surrogates (JSON.stringify's output has none). */
+function utf8Length(s: string): number {
+  let bytes = s.length;
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c >= 0x80) bytes += c < 0x800 ? 1 : c >= 0xd800 && c <= 0xdbff ? 0 : 2; // a pair: 4 bytes for 2 units
+  }
+  return bytes;
+}
+
+/**
+ * encodeJson of many strings (a request's 100k item ids) as views of ONE buffer: a buffer per string
+ * would be 100k backing stores for the collector to track and sweep.
+ */
+export function encodeJsonAll(values: ReadonlyArray<string>): Uint8Array[] {
+  const texts = values.map((value) => JSON.stringify(value));
+  const all = encoder.encode(texts.join(""));
+  const views = new Array<Uint8Array>(texts.length);
+  for (let k = 0, at = 0; k < texts.length; k++) {
+    const end = at + utf8Length(texts[k]!);
+    views[k] = all.subarray(at, end);
+    at = end;
+  }
+  return views;
+}
+
 /** Keys written many times, each encoded once: `encodeKeys(["id", "item"]).id`. */
 export function encodeKeys<const Name extends string>(names: readonly Name[]): Record<Name, Uint8Array> {
   return Object.fromEntries(names.map((name) => [name, encodeJson(name)])) as Record<Name, Uint8Array>;

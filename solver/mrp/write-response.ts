@@ -11,7 +11,7 @@
  * number and the receipt exceptions' messages.
  */
 import type { MrpRequest } from "../../src/mrp.ts";
-import { encodeJson, encodeKeys, JsonWriter } from "../json-writer.ts";
+import { encodeJson, encodeJsonAll, encodeKeys, JsonWriter } from "../json-writer.ts";
 import { bucketDates } from "./bucket-dates.ts";
 import { firstNetRequirement, writePastDue, writeReceiptExceptions } from "./exceptions.ts";
 import type { BomGraph } from "./low-level-codes.ts";
@@ -62,8 +62,8 @@ export class ResponseText {
   constructor(request: MrpRequest) {
     this.dates = bucketDates(request.buckets);
     this.encodedDates = this.dates.map(encodeJson);
-    this.itemIds = request.items.map((item) => encodeJson(item.id));
-    this.orderIdPrefixes = request.items.map((item) => encodeJson(`MRP-${item.id}-`).subarray(1, -1));
+    this.itemIds = encodeJsonAll(request.items.map((item) => item.id));
+    this.orderIdPrefixes = encodeJsonAll(request.items.map((item) => `MRP-${item.id}-`)).map((json) => json.subarray(1, -1));
   }
 
   /** The id `MRP-{item}-{receiptBucket}` of item's planned order: unique, an item has at most one per receipt bucket. */
@@ -193,7 +193,7 @@ function writeRecords(w: JsonWriter, request: MrpRequest, plan: MaterialPlan, te
 function writePlannedOrders(w: JsonWriter, request: MrpRequest, plan: MaterialPlan, text: ResponseText, sources: ReadonlyArray<"make" | "buy">): void {
   const { items } = request;
   const { orders } = plan;
-  const demandIds = request.demands.map((d) => encodeJson(d.id));
+  const demandIds = encodeJsonAll(request.demands.map((d) => d.id));
   w.beginArray();
   for (let k = 0; k < orders.size; k++) {
     const i = orders.item[k]!;

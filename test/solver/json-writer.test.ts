@@ -2,7 +2,7 @@
 import { Buffer } from "node:buffer";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { encodeJson, JsonWriter } from "../../solver/json-writer.ts";
+import { encodeJson, encodeJsonAll, JsonWriter } from "../../solver/json-writer.ts";
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -153,5 +153,18 @@ describe("JsonWriter", () => {
     expect(() => done.null()).toThrow(/out of turn/); // two top-level values
     expect(() => new JsonWriter().stringPart("x")).toThrow(/out of turn/);
     expect(() => new JsonWriter().finish()).toThrow(/out of turn/); // nothing written
+  });
+});
+
+describe("encodeJsonAll", () => {
+  it("gives each string's JSON.stringify bytes, as views of one buffer", () => {
+    fc.assert(
+      fc.property(fc.array(anyString, { maxLength: 30 }), (values) => {
+        const views = encodeJsonAll(values);
+        expect(views.map((view) => Buffer.from(view))).toEqual(values.map((value) => Buffer.from(JSON.stringify(value))));
+        expect(new Set(views.map((view) => view.buffer)).size).toBeLessThanOrEqual(1);
+      }),
+      { seed: 42, numRuns: 300 },
+    );
   });
 });
