@@ -76,6 +76,12 @@ export function describeError(error: unknown): DescribedError {
 
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error, request, reply) => {
+    // A client that hung up mid-answer (a large plan still streaming) is not a server fault, and there is
+    // no one left to answer.
+    if (reply.raw.destroyed) {
+      request.log.info({ err: error }, "the client closed the connection before its answer was sent");
+      return;
+    }
     const described = describeError(error);
     if (described.log) request.log.error({ err: error }, described.body.message);
     return reply.code(described.body.statusCode).headers(described.headers).send(described.body);

@@ -77,7 +77,9 @@ export function createSolverPool(options: PoolOptions = {}): SolverPool {
       if (message.type === "started") killer = setTimeout(() => hardAbort.abort(), budgetMs + graceMs);
       else onProgress?.(message.report);
     });
+    let stopRequested = false;
     const requestStop = () => {
+      stopRequested = true;
       Atomics.store(new Int32Array(stopFlag), 0, 1);
       setTimeout(() => hardAbort.abort(), graceMs).unref();
     };
@@ -94,7 +96,10 @@ export function createSolverPool(options: PoolOptions = {}): SolverPool {
       if (error instanceof TaktError) throw error;
       if (error instanceof Error && error.message === "Task queue is at limit") throw new QueueFullError(retryAfterSeconds(budgetMs));
       if (hardAbort.signal.aborted) {
-        throw new TaskFailedError(`the ${kind} task ran past its time budget of ${budgetMs} ms and was stopped`, { cause: error });
+        const why = stopRequested
+          ? `was asked to stop (cancelled, or its client disconnected) and had not within ${graceMs} ms`
+          : `ran past its time budget of ${budgetMs} ms`;
+        throw new TaskFailedError(`the ${kind} task ${why}; its thread was stopped`, { cause: error });
       }
       const detail = error instanceof Error ? error.message : String(error);
       throw new TaskFailedError(`the ${kind} task failed in its worker: ${detail}`, { cause: error });

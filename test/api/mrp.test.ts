@@ -1,4 +1,5 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
+import { request as httpRequest } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
@@ -114,5 +115,70 @@ describe("takt mrp", () => {
     const { code, stdout } = await takt("mrp", file("broken.json", "{ nope"));
     expect(code).toBe(2);
     expect(ErrorResponse.parse(JSON.parse(stdout))).toMatchObject({ statusCode: 400, code: "TAKT_ERR_BAD_REQUEST" });
+  });
+});
+
+describe("a client hanging up before its answer", () => {
+  async function withLoggedServer(
+    test: (address: string, logged: () => Array<{ level: number; msg: string }>) => Promise<void>,
+    addRoutes: (server: FastifyInstance) => void = () => {},
+  ) {
+    const lines: string[] = [];
+    const server = await testApp({ logger: { level: "info", stream: { write: (line: string) => lines.push(line) } } });
+    try {
+      addRoutes(server);
+      await test(await server.listen({ host: "127.0.0.1", port: 0 }), () => lines.map((line) => JSON.parse(line) as { level: number; msg: string }));
+    } finally {
+      await server.close();
+    }
+  }
+
+  /** Posts `body` and hangs up as soon as the answer starts (or the connection fails). */
+  function postAndHangUp(url: string, body: string): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const req = httpRequest(url, { method: "POST", headers: { "content-type": "application/json" } }, (res) => {
+        res.once("data", () => {
+          req.destroy();
+          resolve();
+        });
+      });
+      req.on("error", () => resolve());
+      req.end(body);
+    });
+  }
+
+  it("mid-stream (a 20 MB plan): no server error is logged, and the next request is served", async () => {
+    const items = Array.from({ length: 20_000 }, (_, k) => ({ id: `P${k}`, safetyStock: 5 }));
+    const big = {
+      buckets: { start: "2026-01-05", size: "week", count: 52 },
+      items,
+      bom: [],
+      demands: items.map((item, k) => ({ id: `D${k}`, item: item.id, bucket: k % 52, quantity: 10 + (k % 7) })),
+      receipts: [],
+    };
+    await withLoggedServer(async (address, logged) => {
+      await postAndHangUp(`${address}/v1/mrp`, JSON.stringify(big));
+      const res = await fetch(`${address}/v1/mrp`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(demo("appliance-plant")) });
+      expect(res.status).toBe(200);
+      expect(MrpResponse.parse(await res.json()).plannedOrders.length).toBeGreaterThan(0);
+      expect(logged().filter((entry) => entry.level >= 50)).toEqual([]);
+    });
+  });
+
+  it("when an error meets a closed connection, logs it as the client's doing, not a server error", async () => {
+    await withLoggedServer(
+      async (address, logged) => {
+        await postAndHangUp(`${address}/test/hang-up`, "{}");
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        expect(logged().filter((entry) => entry.level >= 50)).toEqual([]);
+        expect(logged().some((entry) => entry.msg === "the client closed the connection before its answer was sent")).toBe(true);
+      },
+      // Stands in for the race where a large plan's answer fails after its client has gone.
+      (server) =>
+        server.post("/test/hang-up", async (_request, reply) => {
+          reply.raw.destroy();
+          throw new Error("the answer could not be sent");
+        }),
+    );
   });
 });

@@ -25,6 +25,16 @@ describe("solver pool", () => {
     await expect(pool.run(kind, { mode: "echo" }, { budgetMs: 1000 })).resolves.toEqual({ echo: { mode: "echo" } });
   });
 
+  it("says a task was asked to stop, not that it overran, when its caller cancelled and it would not stop", async () => {
+    const controller = new AbortController();
+    const running = pool.run(kind, { mode: "spin" }, { budgetMs: 60_000, signal: controller.signal }).catch((e: unknown) => e);
+    setTimeout(() => controller.abort(), 100);
+    const failure = await running;
+    expect(failure).toBeInstanceOf(TaskFailedError);
+    expect((failure as Error).message).toMatch(/asked to stop .* had not within 300 ms/);
+    await expect(pool.run(kind, { mode: "echo" }, { budgetMs: 1000 })).resolves.toEqual({ echo: { mode: "echo" } });
+  });
+
   it("fails only the task whose worker throws", async () => {
     const [bad, good] = await Promise.allSettled([
       pool.run(kind, { mode: "crash" }, { budgetMs: 1000 }),
