@@ -58,7 +58,7 @@ export const PlanOption = z
     promise: z.record(z.string(), LocalDateTime).describe("Completion of every rush order"),
     schedule: z.object({ operations: z.array(ScheduledOperation), orders: z.array(OrderOutcome) }),
     impact: z.array(OrderImpact).describe("Confirmed orders that complete later than in the current plan, most delayed first"),
-    ordersMadeLate: z.number().int().nonnegative().describe("Confirmed orders on time before and late in this option"),
+    ordersMadeLate: z.number().int().nonnegative().describe("Confirmed orders this option harms: they finish after their due date AND later than in the current plan (so a late order that slips further counts)"),
     movedOperations: z.number().int().nonnegative().describe("Operations of confirmed orders whose resource, unit or start changed"),
     kpis: ScheduleKpis,
   })

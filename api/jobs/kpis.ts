@@ -4,16 +4,29 @@
  */
 import type { BottleneckResponse } from "../../src/bottleneck.ts";
 import type { CapacityResponse } from "../../src/capacity.ts";
+import type { InsertRequest, InsertResponse, PlanOption } from "../../src/insert.ts";
 import type { MrpRequest, MrpResponse } from "../../src/mrp.ts";
+import type { ReviewDecision, ReviewResponse } from "../../src/review.ts";
 import type { ScheduleResponse } from "../../src/schedule.ts";
+import { parseDateTime } from "../../src/time.ts";
 
 export type KpiValue = number | string | null;
+
+export const KPI_UNITS = ["share", "minutes", "money", "count", "resource", "datetime"] as const;
+export type KpiUnit = (typeof KPI_UNITS)[number];
+
+/** Units whose values are names, not quantities: compared side by side, never subtracted. */
+export const NAME_UNITS: ReadonlySet<KpiUnit> = new Set(["resource", "datetime"]);
 
 export interface KpiDefinition {
   key: string;
   label: string;
-  /** `share` is 0…1; `money` is the model's currency; `minutes` are standard minutes (capacity) or elapsed (schedule). */
-  unit: "share" | "minutes" | "money" | "count" | "resource";
+  /**
+   * `share` is 0…1; `money` is the model's currency; `minutes` are standard minutes (capacity) or elapsed
+   * (schedule, insert, review); `resource` a resource id and `datetime` a factory-local "YYYY-MM-DDTHH:mm",
+   * both names rather than numbers, so they get no difference to the base.
+   */
+  unit: KpiUnit;
   /** Which direction is an improvement; `none` for figures that are neither (the constraint's name, counts of plans). */
   better: "higher" | "lower" | "none";
 }
@@ -105,8 +118,97 @@ const bottleneck: KpiExtractor = {
   },
 };
 
+function minutes(dateTime: string): number {
+  const t = parseDateTime(dateTime);
+  if (t === null) throw new RangeError(`not a date-time: ${dateTime}`);
+  return t;
+}
+
+/** The latest of date-times (all "YYYY-MM-DDTHH:mm", so the order of minutes); null when there are none. */
+function latest(dateTimes: readonly string[]): string | null {
+  return dateTimes.reduce<string | null>((max, t) => (max === null || minutes(t) > minutes(max) ? t : max), null);
+}
+
+/** Promise, rush lateness and delay of one named insertion plan, keyed `${prefix}…`; null when the plan is absent (infeasible). */
+function insertionFigures(prefix: string, option: PlanOption | undefined, rushDue: ReadonlyMap<string, string>): Record<string, KpiValue> {
+  const promises = Object.entries(option?.promise ?? {});
+  return {
+    [`${prefix}Promise`]: option ? latest(promises.map(([, promise]) => promise)) : null,
+    [`${prefix}RushLatenessMinutes`]: option ? Math.max(...promises.map(([order, promise]) => minutes(promise) - minutes(rushDue.get(order)!))) : null,
+    [`${prefix}DelayMinutes`]: option ? option.impact.reduce((sum, i) => sum + i.delayMinutes, 0) : null,
+  };
+}
+
+/**
+ * Per plan kind — `fastest` (earliest rush promise) and `protect-confirmed` (no confirmed order harmed):
+ * the latest rush promise, the worst rush lateness (promise − due, elapsed minutes, negative = early), the
+ * confirmed orders harmed (late and later than in the current plan: the response's `ordersMadeLate`) and the
+ * elapsed minutes confirmed orders' completions move later in total. protect-confirmed harms none by
+ * construction, so its harmed count is left out. An infeasible answer has no plans: every value null.
+ */
+const insert: KpiExtractor = {
+  definitions: [
+    { key: "fastestPromise", label: "fastest: rush orders complete", unit: "datetime", better: "lower" },
+    { key: "fastestRushLatenessMinutes", label: "fastest: rush lateness (worst, − = early)", unit: "minutes", better: "lower" },
+    { key: "fastestOrdersHarmed", label: "fastest: confirmed orders harmed (late, and later than planned)", unit: "count", better: "lower" },
+    { key: "fastestDelayMinutes", label: "fastest: delay to confirmed orders, total", unit: "minutes", better: "lower" },
+    { key: "protectPromise", label: "protect-confirmed: rush orders complete", unit: "datetime", better: "lower" },
+    { key: "protectRushLatenessMinutes", label: "protect-confirmed: rush lateness (worst, − = early)", unit: "minutes", better: "lower" },
+    { key: "protectDelayMinutes", label: "protect-confirmed: delay to confirmed orders, total", unit: "minutes", better: "lower" },
+    { key: "tradeOffPlans", label: "trade-off plans in between", unit: "count", better: "none" },
+  ],
+  extract(request, response) {
+    const rushDue = new Map((request as InsertRequest).rushOrders.map((o) => [o.id, o.due]));
+    const { options } = response as InsertResponse;
+    const named = (name: string) => options.find((o) => o.name === name);
+    const fastest = named("fastest");
+    return {
+      ...insertionFigures("fastest", fastest, rushDue),
+      fastestOrdersHarmed: fastest?.ordersMadeLate ?? null,
+      ...insertionFigures("protect", named("protect-confirmed"), rushDue),
+      tradeOffPlans: options.length === 0 ? null : options.filter((o) => o.name !== "fastest" && o.name !== "protect-confirmed").length,
+    };
+  },
+};
+
+/**
+ * Over every reviewed request, changes and candidates alike: how many are accepted, counter-offered and
+ * declined; how far the counter-offers lie past the requested dates (Σ promise − requested, elapsed
+ * minutes); the latest promise among accepted ones; and what the accepted ones cost the other orders —
+ * how many complete later and by how many minutes in total. Only acceptances enter the plan the next
+ * request is reviewed against, so their impacts add up to the total delay against the current plan.
+ */
+const review: KpiExtractor = {
+  definitions: [
+    { key: "accepted", label: "requests accepted", unit: "count", better: "higher" },
+    { key: "counterOffers", label: "requests counter-offered", unit: "count", better: "none" },
+    { key: "declined", label: "requests declined", unit: "count", better: "lower" },
+    { key: "counterOfferDelayMinutes", label: "counter-offers past the requested dates, total", unit: "minutes", better: "lower" },
+    { key: "latestAcceptedPromise", label: "latest promise accepted", unit: "datetime", better: "none" },
+    { key: "ordersDelayed", label: "other orders delayed by acceptances", unit: "count", better: "lower" },
+    { key: "delayMinutes", label: "delay to other orders, total", unit: "minutes", better: "lower" },
+  ],
+  extract(_request, response) {
+    const { changes, candidates } = response as ReviewResponse;
+    const decisions = [...changes, ...candidates];
+    const withDecision = (kind: ReviewDecision["decision"]) => decisions.filter((d) => d.decision === kind);
+    const accepted = withDecision("accept");
+    const counterOffers = withDecision("counter-offer");
+    const othersImpact = accepted.flatMap((d) => d.impact.filter((i) => i.order !== d.order));
+    return {
+      accepted: accepted.length,
+      counterOffers: counterOffers.length,
+      declined: withDecision("decline").length,
+      counterOfferDelayMinutes: counterOffers.reduce((sum, d) => sum + minutes(d.promise!) - minutes(d.requested), 0),
+      latestAcceptedPromise: latest(accepted.map((d) => d.promise!)),
+      ordersDelayed: new Set(othersImpact.map((i) => i.order)).size,
+      delayMinutes: othersImpact.reduce((sum, i) => sum + i.delayMinutes, 0),
+    };
+  },
+};
+
 /** By capability command. */
-export const kpiExtractors: Readonly<Record<string, KpiExtractor>> = { schedule, capacity, mrp, bottleneck };
+export const kpiExtractors: Readonly<Record<string, KpiExtractor>> = { schedule, capacity, mrp, bottleneck, insert, review };
 
 /** Scenario value minus base value, for numbers; null when either is missing or not a number. */
 export function difference(value: KpiValue | undefined, base: KpiValue | undefined): number | null {

@@ -7,6 +7,13 @@
  * 2. `scaleDemand`: a factor on every demand quantity — orders' `quantity`, MRP `demands[].quantity` and
  *    bottleneck `products[].demand` (1.2 = 20 % more demand).
  * The base runs as the scenario named "base"; every comparison's differences are to it.
+ *
+ * `insert` and `review` take the current plan (`schedule`) as input, made for the base's order quantities;
+ * scaling demand would leave that plan stale (operations timed for the old quantities, their impact blamed
+ * on the rush order), so `scaleDemand` is refused for them. Patches apply as to any kind: a resource's
+ * units, a rush order or candidate (by id), the orders' due dates. A calendar patch reaches the frozen part
+ * too, whose operations keep the times the base calendar gave them: an extra shift belongs after
+ * `frozenUntil` (calendar exceptions by date), or those operations no longer match their calendar.
  */
 import { z } from "zod";
 import type { Capability } from "../capability.ts";
@@ -16,7 +23,7 @@ import type { Problem } from "../../src/problem.ts";
 import { formatPath } from "../../src/problem.ts";
 import type { JobRecord } from "./job-store.ts";
 import { FINISHED, JOB_STATUSES } from "./job-store.ts";
-import { difference, kpiExtractors } from "./kpis.ts";
+import { difference, KPI_UNITS, kpiExtractors, NAME_UNITS } from "./kpis.ts";
 import { applyMergePatch } from "./merge-patch.ts";
 import { parseInput } from "./parse-input.ts";
 
@@ -29,10 +36,13 @@ export const ScenarioVariation = z
       .record(z.string(), z.unknown())
       .optional()
       .describe("JSON merge patch on the base; arrays of objects with an `id` (routings: `item`) can be patched as objects keyed by it; null removes"),
-    scaleDemand: z.number().finite().positive().optional().describe("Multiplies orders' quantity, MRP demands' quantity and bottleneck products' demand"),
+    scaleDemand: z.number().finite().positive().optional().describe("Multiplies orders' quantity, MRP demands' quantity and bottleneck products' demand; refused for insert and review, whose current plan is made for the base quantities"),
   })
   .meta({ id: "ScenarioVariation", description: "A named what-if: the base with a patch, then demand scaled" });
 export type ScenarioVariation = z.infer<typeof ScenarioVariation>;
+
+/** Kinds whose input carries a plan made for the base's quantities (see the header). */
+const PLAN_BOUND_KINDS: ReadonlySet<string> = new Set(["insert", "review"]);
 
 export interface Scenario {
   name: string;
@@ -62,18 +72,26 @@ export function scaleDemand(input: Record<string, unknown>, factor: number): Rec
 
 /**
  * The base and every variation as job inputs, checked now so that a bad batch never enters the queue:
- * names must be unique (400), every patch key must name an existing element (422 TAKT_ERR_PATCH_TARGET,
- * all of them listed), and every resulting input must match the capability's request schema (400, paths
+ * names must be unique and `scaleDemand` must apply to the kind (400), every patch key must name an
+ * existing element (422 TAKT_ERR_PATCH_TARGET, all of them listed), and every resulting input must match the capability's request schema (400, paths
  * `base.…` or `variations[i].input.…`).
  */
 export function expandScenarios(capability: Capability, base: Record<string, unknown>, variations: ReadonlyArray<ScenarioVariation>): Scenario[] {
-  const nameProblems: Problem[] = [];
+  const batchProblems: Problem[] = [];
   const seen = new Set([BASE_SCENARIO]);
   variations.forEach((variation, i) => {
-    if (seen.has(variation.name)) nameProblems.push({ path: formatPath(["variations", i, "name"]), message: `the name "${variation.name}" is already used` });
+    if (seen.has(variation.name)) batchProblems.push({ path: formatPath(["variations", i, "name"]), message: `the name "${variation.name}" is already used` });
     seen.add(variation.name);
+    if (variation.scaleDemand !== undefined && PLAN_BOUND_KINDS.has(capability.command)) {
+      batchProblems.push({
+        path: formatPath(["variations", i, "scaleDemand"]),
+        message:
+          `${capability.command} cannot scale demand: its current plan (schedule) was made for the base quantities. ` +
+          `Re-plan the scaled orders with /v1/schedule and use that plan as the base, or patch the quantities of rushOrders or candidates by id instead`,
+      });
+    }
   });
-  if (nameProblems.length > 0) throw new BadRequestError(nameProblems);
+  if (batchProblems.length > 0) throw new BadRequestError(batchProblems);
 
   const patchProblems: Problem[] = [];
   const scenarios: Scenario[] = [{ name: BASE_SCENARIO, input: base }];
@@ -111,7 +129,7 @@ export const ScenarioComparison = z
       z.object({
         key: z.string(),
         label: z.string(),
-        unit: z.enum(["share", "minutes", "money", "count", "resource"]),
+        unit: z.enum(KPI_UNITS).describe("`datetime`: a factory-local date-time; `resource` and `datetime` values get no difference to the base"),
         better: z.enum(["higher", "lower", "none"]),
       }),
     ),
@@ -149,7 +167,7 @@ export function compareScenarios(
       status: job.status,
       values: values[i]!,
       vsBase: Object.fromEntries(
-        extractor.definitions.filter((d) => d.unit !== "resource").map((d) => [d.key, difference(values[i]![d.key], base[d.key])]),
+        extractor.definitions.filter((d) => !NAME_UNITS.has(d.unit)).map((d) => [d.key, difference(values[i]![d.key], base[d.key])]),
       ),
     })),
   };

@@ -2,8 +2,12 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ErrorResponse } from "../../api/errors.ts";
 import type { CapacityResponse } from "../../src/capacity.ts";
+import { InsertRequest, InsertResponse } from "../../src/insert.ts";
 import type { ScheduleResponse } from "../../src/schedule.ts";
+import { parseDateTime } from "../../src/time.ts";
 import { testApp } from "../helpers/app.ts";
+import { steelPlantWithPlan } from "../helpers/demo.ts";
+import { expectSoundOptions } from "../solver/insert/fixtures.ts";
 import { post, steelPlant, tinyCapacity, waitFor, waitForBatch } from "./jobs-helpers.ts";
 
 interface Batch {
@@ -207,5 +211,79 @@ describe("an MRP scenario batch", () => {
     expect(baseRow!.values).toEqual({ purchaseSpend: 600, plannedOrders: 2, exceptions: 0 });
     expect(double!.values).toEqual({ purchaseSpend: 1320, plannedOrders: 2, exceptions: 0 });
     expect(double!.vsBase).toEqual({ purchaseSpend: 720, plannedOrders: 0, exceptions: 0 });
+  });
+});
+
+describe("an insert scenario batch on the demo steel plant", () => {
+  const thirdShift = { resources: { CGL: { calendar: "continuous-three-shift" } } };
+
+  // A second galvanizing line rather than a third shift: the frozen operations keep the times the base
+  // calendar gave them, which a calendar with more working time no longer matches (the validator would say so).
+  it("shows that a second galvanizing line ships the rush order with fewer confirmed orders harmed", async () => {
+    const base: Record<string, any> = { ...(await steelPlantWithPlan(app)), options: { timeLimitSeconds: 1 } };
+    const res = await post(app, "/v1/scenarios", { kind: "insert", base, variations: [{ name: "second CGL", patch: { resources: { CGL: { units: 2 } } } }] });
+    expect(res.statusCode, res.body).toBe(202);
+    const accepted = res.json() as { id: string; scenarios: Array<{ job: string }> };
+    const batch = await waitForBatch<Batch>(app, accepted.id);
+    expect(batch.scenarios.map((s) => s.status)).toEqual(["done", "done"]);
+
+    // Each answer's plans checked by the validator (expectSoundOptions), against the request that job ran.
+    const variation = structuredClone(base);
+    variation.resources.find((r: { id: string }) => r.id === "CGL").units = 2;
+    const requests = [InsertRequest.parse(base), InsertRequest.parse(variation)];
+    const answers = await Promise.all(accepted.scenarios.map(async (s) => InsertResponse.parse((await waitFor(app, s.job)).result)));
+    answers.forEach((answer, i) => expectSoundOptions(requests[i]!, answer));
+
+    // The KPIs re-derived from each answer's plans: the one rush order's completion and lateness, harm counted on
+    // the confirmed orders' completions before and after.
+    const rush = requests[0]!.rushOrders[0]!;
+    const completions = (operations: ReadonlyArray<{ order: string; end: string }>) => {
+      const done = new Map<string, number>();
+      for (const op of operations) done.set(op.order, Math.max(done.get(op.order) ?? -Infinity, parseDateTime(op.end)!));
+      return done;
+    };
+    const planned = completions(requests[0]!.schedule.operations);
+    const figures = (answer: InsertResponse, name: string) => {
+      const option = answer.options.find((o) => o.name === name)!;
+      const done = completions(option.schedule.operations);
+      const delays = requests[0]!.orders.map((o) => Math.max(0, done.get(o.id)! - planned.get(o.id)!));
+      const harmed = requests[0]!.orders.filter((o) => done.get(o.id)! > Math.max(planned.get(o.id)!, parseDateTime(o.due)!)).length;
+      return { promise: done.get(rush.id)!, lateness: done.get(rush.id)! - parseDateTime(rush.due)!, harmed, delay: delays.reduce((a, b) => a + b, 0) };
+    };
+    batch.comparison!.scenarios.forEach((row, i) => {
+      const [fastest, protect] = [figures(answers[i]!, "fastest"), figures(answers[i]!, "protect-confirmed")];
+      expect(row.values).toEqual({
+        fastestPromise: answers[i]!.options[0]!.promise[rush.id],
+        fastestRushLatenessMinutes: fastest.lateness,
+        fastestOrdersHarmed: fastest.harmed,
+        fastestDelayMinutes: fastest.delay,
+        protectPromise: answers[i]!.options.at(-1)!.promise[rush.id],
+        protectRushLatenessMinutes: protect.lateness,
+        protectDelayMinutes: protect.delay,
+        tradeOffPlans: answers[i]!.options.length - 2,
+      });
+      expect(parseDateTime(row.values.fastestPromise as string)).toBe(fastest.promise);
+      expect(row.vsBase).not.toHaveProperty("fastestPromise");
+    });
+
+    // The direction: in the base the galvanizing line is full, so the fastest plan harms confirmed orders and
+    // protecting them ships the rush order late; a second line gives the rush order room.
+    const [baseRow, second] = batch.comparison!.scenarios;
+    expect(baseRow!.values.fastestOrdersHarmed).toBeGreaterThan(0);
+    expect(baseRow!.values.protectRushLatenessMinutes).toBeGreaterThan(0);
+    expect(second!.vsBase.fastestOrdersHarmed).toBeLessThan(0);
+    expect(second!.vsBase.fastestRushLatenessMinutes).toBeLessThanOrEqual(0);
+    expect(second!.vsBase.protectRushLatenessMinutes).toBeLessThan(0);
+    expect(second!.vsBase.protectRushLatenessMinutes).toBe((second!.values.protectRushLatenessMinutes as number) - (baseRow!.values.protectRushLatenessMinutes as number));
+  });
+
+  it("refuses scaleDemand for insert and review with 400: their current plan is made for the base quantities", async () => {
+    for (const kind of ["insert", "review"]) {
+      const res = await post(app, "/v1/scenarios", { kind, base: steelPlant(), variations: [{ name: "ok", patch: thirdShift }, { name: "more", scaleDemand: 1.2 }] });
+      expect(res.statusCode, kind).toBe(400);
+      const body = ErrorResponse.parse(res.json());
+      expect(body.problems?.map((p) => p.path)).toEqual(["variations[1].scaleDemand"]);
+      expect(body.problems?.[0]?.message).toContain("current plan");
+    }
   });
 });
