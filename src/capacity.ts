@@ -9,6 +9,7 @@
  */
 import { z } from "zod";
 import { FactoryModel } from "./factory.ts";
+import { ProgressEntry } from "./schedule.ts";
 import { LocalDate, LocalDateTime } from "./time.ts";
 
 const nonNegative = z.number().finite().nonnegative();
@@ -50,8 +51,16 @@ export const CapacityRequest = FactoryModel.extend({
   buckets: CapacityBuckets,
   planStart: LocalDateTime.optional().describe("Now: nothing is loaded and no capacity counts before it. Default: buckets.start 00:00"),
   loading: z.enum(["backward", "forward"]).default("backward").describe("Backward from due dates, or forward from max(planStart, release)"),
+  progress: z
+    .array(ProgressEntry)
+    .default([])
+    .describe(
+      "Shop-floor progress, as for /v1/schedule: done operations add no load; a running one loads only its remaining work " +
+        "(remainingMinutes working minutes × efficiency, by default its full duration minus the working minutes since start) " +
+        "on the resource it runs on, forward from planStart, and no countermeasure moves it; the order's other operations load as usual",
+    ),
   levers: CapacityLevers.optional(),
-}).meta({ id: "CapacityRequest", description: "A factory model plus the buckets, loading direction and allowed countermeasures" });
+}).meta({ id: "CapacityRequest", description: "A factory model plus the buckets, loading direction, shop-floor progress and allowed countermeasures" });
 export type CapacityRequest = z.infer<typeof CapacityRequest>;
 
 export const CapacityBucketInfo = z.object({
@@ -73,8 +82,12 @@ export type ResourceBucketLoad = z.infer<typeof ResourceBucketLoad>;
 
 export const OrderLoad = z.object({
   id: z.string(),
-  hoursByResource: z.record(z.string(), z.number()).describe("Standard hours of the order per resource (step 1 of the four steps)"),
-  unmeetable: z.boolean().describe("Cannot be met even with infinite capacity: loaded forward from planStart instead"),
+  hoursByResource: z
+    .record(z.string(), z.number())
+    .describe("Standard hours of the order's remaining work per resource (step 1 of the four steps): done operations and the finished part of a running one are left out"),
+  unmeetable: z
+    .boolean()
+    .describe("Its remaining work cannot be done by due even with infinite capacity: loaded forward from planStart (after a running operation) instead"),
 });
 export type OrderLoad = z.infer<typeof OrderLoad>;
 

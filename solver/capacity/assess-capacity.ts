@@ -3,9 +3,10 @@
  * report → bottlenecks and line capacity → countermeasures (only when the request has `levers`).
  * Expects a request that passed the zod schema and checkCapacityRequest; a broken reference throws.
  *
- * Calendars are compiled once per calendar over one horizon from min(buckets.start, planStart) to a day
- * past max(grid end, latest due), which every backward walk starts inside; a walk that leaves it before
- * planStart is unmeetable anyway, and forward work past it lies beyond the grid.
+ * Calendars are compiled once per calendar over one horizon from min(buckets.start, planStart, the
+ * earliest progress start) to a day past max(grid end, latest due), which every backward walk starts
+ * inside and which holds the worked time of every progress entry; a walk that leaves it before planStart
+ * is unmeetable anyway, and forward work past it lies beyond the grid.
  */
 import type { CapacityRequest, CapacityResponse } from "../../src/capacity.ts";
 import { CapacityLevers } from "../../src/capacity.ts";
@@ -54,7 +55,8 @@ export function analyseCapacity(request: CapacityRequest): CapacityAnalysis {
   const grid = bucketGrid(request.buckets);
   const planStart = request.planStart === undefined ? grid.start : dateTime(request.planStart);
   const latestDue = [...new Set(request.orders.map((o) => o.due))].reduce((latest, due) => Math.max(latest, dateTime(due)), -Infinity);
-  const horizon = { from: Math.min(grid.start, planStart), to: Math.max(grid.end, planStart, latestDue) + MINUTES_PER_DAY };
+  const progressStart = request.progress.reduce((earliest, p) => Math.min(earliest, dateTime(p.start)), Infinity);
+  const horizon = { from: Math.min(grid.start, planStart, progressStart), to: Math.max(grid.end, planStart, latestDue) + MINUTES_PER_DAY };
 
   const calendars = new Map(request.calendars.map((c) => [c.id, c]));
   const compiled = new Map<string, CalendarTimes>();
@@ -81,6 +83,7 @@ export function analyseCapacity(request: CapacityRequest): CapacityAnalysis {
     grid,
     planStart,
     direction: request.loading,
+    progress: request.progress,
   });
   return { grid, planStart, resourceIndex, routings, capacities, loading };
 }

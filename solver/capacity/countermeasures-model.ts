@@ -24,6 +24,11 @@
  *   column per piece and delay k with a row per piece was about 10 times slower than this one column per
  *   piece (2–4 nonzeros), which keeps the LP close to a network flow;
  * - uncovered[r,b] on the originally overloaded cells: what no lever covers, which keeps the LP feasible.
+ * A running operation (shop-floor progress) is on its unit now, so the LP offers no lever that moves it:
+ * its load joins no alternate pool and no defer column. Build-ahead and outsourcing take minutes out of a
+ * cell as a whole, never naming whose; a running operation's load in a cell is at most one unit's working
+ * time there, within the cell's capacity, so the cell's overload — all an optimum takes out — never
+ * exceeds its other load, and the minutes taken are always someone else's.
  * No minute is moved twice: an operation's alternate moves and the deferred minutes of its orders share
  * one pool row per bucket (bounded by the load there), and a piece defers at most its own minutes.
  * Build-ahead and outsourcing act on a cell's load as a whole; taking out more than is there gains
@@ -199,7 +204,7 @@ function addAlternates(input: CountermeasureInput, m: ModelBuilder): void {
     const ids = m.poolIds.get(input.orders[o]!.item)!;
     for (const op of loading.operations) {
       const id = ids[op.operation]!;
-      if (id < 0) continue;
+      if (id < 0 || op.running) continue;
       for (const { bucket, minutes } of op.buckets) pools[id]!.perBucket[bucket]! += minutes;
     }
   });
@@ -242,6 +247,8 @@ function addDeferrals(input: CountermeasureInput, m: ModelBuilder, costPerBucket
     const order = input.orders[o]!;
     let cellMinutes: Map<number, number> | undefined;
     for (const op of loading.operations) {
+      // A running operation's load is not deferrable: neither a piece nor part of a cell's share.
+      if (op.running) continue;
       for (const { bucket, minutes } of op.buckets) {
         if (!overloaded(op.resource, bucket)) continue;
         const key = op.resource * m.bucketCount + bucket;
@@ -252,6 +259,7 @@ function addDeferrals(input: CountermeasureInput, m: ModelBuilder, costPerBucket
     if (cellMinutes === undefined) return;
     const weight = priorityWeight(order.priority);
     for (const op of loading.operations) {
+      if (op.running) continue;
       for (const { bucket, minutes } of op.buckets) {
         if (!overloaded(op.resource, bucket)) continue;
         const toBucket = target(op.resource, bucket);

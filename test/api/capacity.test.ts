@@ -36,6 +36,21 @@ describe("POST /v1/capacity", () => {
     expect(ErrorResponse.parse(res.json()).problems).toContainEqual({ path: "resources[0].calendar", message: 'unknown calendar "no-such-calendar"' });
   });
 
+  // progress[0] is SO-26-001's done pickling on PKL; each case breaks one reference.
+  it.each([
+    ["an unknown order", { order: "SO-99-999" }, "progress[0].order", 'unknown order "SO-99-999"'],
+    ["an operation outside the order's routing", { operation: "paint" }, "progress[0].operation", 'order "SO-26-001" has no operation "paint"'],
+    ["a resource that is not one of the operation's alternatives", { resource: "CGL" }, "progress[0].resource", 'resource "CGL" is not an alternative of operation "pickle"'],
+    // A duplicate is reported at the later entry: the original "roll" report.
+    ["a duplicate report", { operation: "roll", resource: "CRM1" }, "progress[5]", 'operation "roll" of order "SO-26-001" is reported twice'],
+  ])("answers progress naming %s with 422 and its path", async (_, change, path, message) => {
+    const plant = demo("steel-plant");
+    Object.assign(plant.progress[0], change);
+    const res = await post(app, "/v1/capacity", plant);
+    expect(res.statusCode).toBe(422);
+    expect(ErrorResponse.parse(res.json()).problems).toContainEqual({ path, message });
+  });
+
   it("answers zero buckets and negative minutes with 400 naming every path", async () => {
     const plant = demo("steel-plant");
     plant.buckets.count = 0;
