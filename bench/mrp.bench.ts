@@ -12,7 +12,8 @@
  * The plan it gives: 580,790 planned orders in the response (about 6 per item and year; 587,608 with the
  * phantoms'), 1,466,104 pegs, 110,546 exceptions; about 350 MB of JSON.
  *
- * Three tasks, so what meets issue 5's "< 1 s" can be stated apart: the planning core
+ * Issue 5's yardstick (a plain netting loop, timed to read the others against), then three tasks, so
+ * what meets its "< 1 s" can be stated apart: the planning core
  * (`computeMaterialPlan`: checks, indexing, low-level codes, netting, lot sizing, explosion and pegging on
  * typed arrays), the whole `planMaterials` (the core plus the response's JSON text: 600k series, 580k
  * orders, 1.5M pegs), and a POST /v1/mrp to a listening server as an ERP makes it (the 35 MB request
@@ -145,7 +146,37 @@ async function drain(response: Response): Promise<number> {
   return bytes;
 }
 
+/**
+ * Issue 5's yardstick: "a plain typed-array netting loop over 100k × 52 cells runs in about 75 ms on this
+ * machine class". Timed alongside, it says how fast the machine was during the run: this shared VM's speed
+ * drifts by ±30 % within an hour, so the MRP figures are best read as multiples of it.
+ */
+function referenceNettingLoop(): () => void {
+  const items = 100_000;
+  const buckets = 52;
+  const gross = Float64Array.from({ length: items * buckets }, (_, k) => (k * 2654435761) % 97);
+  const receipts = new Float64Array(items * buckets);
+  const projected = new Float64Array(items * buckets);
+  const net = new Float64Array(items * buckets);
+  const planned = new Float64Array(items * buckets);
+  return () => {
+    for (let i = 0; i < items; i++) {
+      let onHand = 50;
+      const safetyStock = 10;
+      for (let t = 0, at = i * buckets; t < buckets; t++, at++) {
+        const avail = onHand + receipts[at]! - gross[at]!;
+        const shortfall = avail >= safetyStock ? 0 : safetyStock - avail;
+        net[at] = shortfall;
+        planned[at] = shortfall;
+        onHand = avail + shortfall;
+        projected[at] = onHand;
+      }
+    }
+  };
+}
+
 export async function register(bench: Bench): Promise<void> {
+  bench.add("reference: a plain typed-array netting loop over 100k × 52 cells (issue 5: about 75 ms on this machine class)", referenceNettingLoop());
   const request = generateMrpRequest();
   const requestText = JSON.stringify(request);
   let server: Awaited<ReturnType<typeof listeningServer>> | undefined;
