@@ -66,25 +66,45 @@ export class RequirementGathering {
     for (let u = graph.usedStart[item]!; u < graph.usedStart[item + 1]!; u++) {
       const parent = usedParent[u]!;
       const perParent = usedQuantity[u]!;
-      const passThrough = phantom[parent] !== 0;
-      for (let k = orderFirst[parent]!; k < orderEnd[parent]!; k++) {
+      const first = orderFirst[parent]!;
+      const end = orderEnd[parent]!;
+      if (phantom[parent] !== 0) {
+        for (let k = first; k < end; k++) {
+          const bucket = releaseBucket[k]!;
+          gross[bucket]! += startQuantity[k]! * perParent;
+          for (let p = pegFirst[k]!; p < pegEnd[k]!; p++) this.add(bucket, pegQuantity[p]! * perParent, pegSource[p]!);
+        }
+        continue;
+      }
+      // The hot loop (a requirement per parent order and BOM line): room made once, arrays in locals.
+      this.reserve(end - first);
+      const { bucketOf, unsortedQuantity, unsortedSource } = this;
+      let n = this.unsorted;
+      for (let k = first; k < end; k++, n++) {
         const bucket = releaseBucket[k]!;
         const quantity = startQuantity[k]! * perParent;
         gross[bucket]! += quantity;
-        if (!passThrough) this.add(bucket, quantity, k);
-        else for (let p = pegFirst[k]!; p < pegEnd[k]!; p++) this.add(bucket, pegQuantity[p]! * perParent, pegSource[p]!);
+        bucketOf[n] = bucket;
+        unsortedQuantity[n] = quantity;
+        unsortedSource[n] = k;
       }
+      this.unsorted = n;
     }
     this.sortByBucket(this.unsorted, safetyStock);
   }
 
+  /** Makes room for `more` requirements after the `unsorted` listed. */
+  private reserve(more: number): void {
+    const size = this.unsorted + more;
+    if (size <= this.bucketOf.length) return;
+    this.bucketOf = grow(this.bucketOf, size);
+    this.unsortedQuantity = grow(this.unsortedQuantity, size);
+    this.unsortedSource = grow(this.unsortedSource, size);
+  }
+
   private add(bucket: number, quantity: number, source: number): void {
+    this.reserve(1);
     const n = this.unsorted++;
-    if (n === this.bucketOf.length) {
-      this.bucketOf = grow(this.bucketOf, n + 1);
-      this.unsortedQuantity = grow(this.unsortedQuantity, n + 1);
-      this.unsortedSource = grow(this.unsortedSource, n + 1);
-    }
     this.bucketOf[n] = bucket;
     this.unsortedQuantity[n] = quantity;
     this.unsortedSource[n] = source;

@@ -11,12 +11,8 @@ export interface BomGraph {
   readonly itemCount: number;
   /** Components of item p are `component[start[p]] … component[start[p + 1] − 1]`; length itemCount + 1. */
   readonly start: Int32Array;
-  /** Component item index of each BOM line. */
+  /** Component item index of each BOM line (the quantities are in the transpose: only planning reads them). */
   readonly component: Int32Array;
-  /** Component units per parent unit of each BOM line. */
-  readonly quantity: Float64Array;
-  /** Parent item index of each BOM line. */
-  readonly parent: Int32Array;
   /**
    * The transpose: the lines naming item c as component are `usedStart[c] … usedStart[c + 1] − 1`, in
    * line order, each with its parent and quantity copied alongside — planning reads them once per
@@ -36,14 +32,7 @@ export function buildBomGraph(itemCount: number, parents: ArrayLike<number>, com
   for (let p = 0; p < itemCount; p++) start[p + 1]! += start[p]!;
   const fill = start.slice(0, itemCount);
   const component = new Int32Array(parents.length);
-  const quantity = new Float64Array(parents.length);
-  const parent = new Int32Array(parents.length);
-  for (let e = 0; e < parents.length; e++) {
-    const at = fill[parents[e]!]!++;
-    component[at] = components[e]!;
-    quantity[at] = quantities[e]!;
-    parent[at] = parents[e]!;
-  }
+  for (let e = 0; e < parents.length; e++) component[fill[parents[e]!]!++] = components[e]!;
   const usedStart = new Int32Array(itemCount + 1);
   for (let e = 0; e < components.length; e++) usedStart[components[e]! + 1]!++;
   for (let c = 0; c < itemCount; c++) usedStart[c + 1]! += usedStart[c]!;
@@ -55,7 +44,7 @@ export function buildBomGraph(itemCount: number, parents: ArrayLike<number>, com
     usedParent[at] = parents[e]!;
     usedQuantity[at] = quantities[e]!;
   }
-  return { itemCount, start, component, quantity, parent, usedStart, usedParent, usedQuantity };
+  return { itemCount, start, component, usedStart, usedParent, usedQuantity };
 }
 
 /** Low-level code of every item, or null when the BOM has a cycle. */
