@@ -54,8 +54,8 @@ export interface LoadingInput {
   readonly progress: readonly ProgressEntry[];
 }
 
-/** One operation of one order as loaded. */
-export interface OperationLoad {
+/** Where and when one operation of one order is loaded. */
+interface Placement {
   /** Index of the operation in its routing. */
   readonly operation: number;
   /** Resource index: the operation's first resource, or the one a running operation runs on. */
@@ -68,6 +68,10 @@ export interface OperationLoad {
   readonly start: Minute;
   /** End of the operation; +Infinity when it runs past the calendar horizon. */
   readonly end: Minute;
+}
+
+/** One operation of one order as loaded. */
+export interface OperationLoad extends Placement {
   /** The operation's load per bucket it touches, ascending by bucket; minutes > 0. */
   readonly buckets: ReadonlyArray<{ readonly bucket: number; readonly minutes: number }>;
 }
@@ -86,15 +90,6 @@ export interface LoadResult {
   readonly load: readonly Float64Array[];
 }
 
-
-interface Placement {
-  readonly operation: number;
-  readonly resource: number;
-  readonly standardMinutes: number;
-  readonly running: boolean;
-  readonly start: Minute;
-  readonly end: Minute;
-}
 
 /** An order's reported prefix of its routing: where the rest begins, when it may, and a running placement. */
 interface Reported {

@@ -109,3 +109,16 @@ export function indexRequest(request: MrpRequest): IndexedRequest {
     receipts: group(request, request.receipts, itemIndex),
   };
 }
+
+/**
+ * Item `item`'s open receipts summed per bucket into `out` (zeroed first): its scheduled receipts SR[t].
+ * Planning nets against them and the response replays them, so both sum them the same way.
+ */
+export function scheduledReceipts<Out extends Float64Array>(receipts: ItemGroups, item: number, out: Out): Out {
+  out.fill(0);
+  for (let k = receipts.start[item]!; k < receipts.start[item + 1]!; k++) {
+    const r = receipts.order[k]!;
+    out[receipts.bucket[r]!]! += receipts.quantity[r]!;
+  }
+  return out;
+}

@@ -19,7 +19,7 @@ import { checkMrpRequest } from "./check-mrp-request.ts";
 import { RequirementGathering } from "./gather-requirements.ts";
 import type { PlanningState } from "./gather-requirements.ts";
 import type { IndexedRequest } from "./index-request.ts";
-import { indexRequest } from "./index-request.ts";
+import { indexRequest, scheduledReceipts } from "./index-request.ts";
 import { LotSizing } from "./lot-sizing/lot-sizer.ts";
 import { lowLevelCodes, planningSequence } from "./low-level-codes.ts";
 import type { LotSizer } from "./net-requirements.ts";
@@ -119,13 +119,7 @@ export function computeMaterialPlan(request: MrpRequest): MaterialPlan {
     input.safetyStock = isPhantom ? 0 : item.safetyStock;
     requirements.gather(i, input.safetyStock, state, input.gross);
     input.receipts = noReceipts;
-    if (receipts.start[i + 1]! > receipts.start[i]!) {
-      input.receipts = scheduled.fill(0);
-      for (let k = receipts.start[i]!; k < receipts.start[i + 1]!; k++) {
-        const r = receipts.order[k]!;
-        scheduled[receipts.bucket[r]!]! += receipts.quantity[r]!;
-      }
-    }
+    if (receipts.start[i + 1]! > receipts.start[i]!) input.receipts = scheduledReceipts(receipts, i, scheduled);
     planned = i;
     leadTime = isPhantom ? 0 : item.leadTime;
     goodShare = isPhantom ? 1 : 1 - item.scrapRate;

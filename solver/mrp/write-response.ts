@@ -14,6 +14,7 @@ import type { MrpRequest } from "../../src/mrp.ts";
 import { encodeJson, encodeJsonAll, encodeKeys, JsonWriter } from "../json-writer.ts";
 import { bucketDates } from "./bucket-dates.ts";
 import { firstNetRequirement, writePastDue, writeReceiptExceptions } from "./exceptions.ts";
+import { scheduledReceipts } from "./index-request.ts";
 import type { BomGraph } from "./low-level-codes.ts";
 import type { LotSizer, NettingRecord } from "./net-requirements.ts";
 import { netRequirements, newNettingRecord, tidy } from "./net-requirements.ts";
@@ -130,8 +131,7 @@ class RecordReplay {
     const { receipts, buckets: T } = plan.indexed;
     const { orders } = plan;
     for (let t = 0; t < T; t++) gross[t] = plan.gross[i * T + t]!;
-    scheduled.fill(0);
-    for (let k = receipts.start[i]!; k < receipts.start[i + 1]!; k++) scheduled[receipts.bucket[receipts.order[k]!]!]! += request.receipts[receipts.order[k]!]!.quantity;
+    scheduledReceipts(receipts, i, scheduled);
     plannedReceipts.fill(0);
     releases.fill(0);
     for (let k = plan.orderFirst[i]!; k < plan.orderEnd[i]!; k++) {
