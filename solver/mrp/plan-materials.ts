@@ -29,24 +29,20 @@ import { OrderStore } from "./plan-store.ts";
 import { writeMrpResponse } from "./write-response.ts";
 
 /**
- * The plan in typed arrays. Of the items' records only the gross requirements are kept (item i's in
- * bucket t at `i × buckets + t`): scheduled receipts, planned receipts and releases are sums over the
- * request's receipts and the orders, and projected on hand and net requirements follow from netting the
- * gross requirements again with the planned receipts as the lots — the same arithmetic, so the same
- * doubles. Storing them would cost 80 MB more at 100k items, mostly in fresh pages to touch.
+ * The plan in typed arrays: the planned orders and their pegs, and what the planning read to make them
+ * (PlanningState). The items' records are not kept: gross requirements are gathered again from the
+ * parents' orders (the same sums in the same order, so the same doubles), scheduled receipts, planned
+ * receipts and releases are sums over the request's receipts and the orders, and projected on hand and
+ * net requirements follow from netting again with the planned receipts as the lots. Storing the records
+ * would cost 40 MB per series at 100k items × 52 buckets, in fresh pages to touch, and the garbage
+ * collector runs a full mark of the request for every 64 MB of new buffers.
  */
-export interface MaterialPlan {
+export interface MaterialPlan extends PlanningState {
   readonly indexed: IndexedRequest;
   /** Low-level code of each item. */
   readonly codes: Int32Array;
   /** Item indexes in planning order (increasing low-level code). */
   readonly sequence: Int32Array;
-  /** Gross requirements, units. */
-  readonly gross: Float64Array;
-  /** Planned orders (phantoms' included) and their pegs; item i's are `orderFirst[i] … orderEnd[i] − 1`. */
-  readonly orders: OrderStore;
-  readonly orderFirst: Int32Array;
-  readonly orderEnd: Int32Array;
   /** Units of each open receipt (by request index) that requirements consume. */
   readonly receiptUsed: Float64Array;
 }
@@ -87,9 +83,7 @@ export function computeMaterialPlan(request: MrpRequest): MaterialPlan {
   const pegging = new ItemPegging(T, orders, receiptUsed);
   const lotSizing = new LotSizing(T);
   const record = newNettingRecord(T);
-  // Zeros already, but touching every page now, in address order, is cheaper than the page faults that
-  // gathering item rows in planning order would take one by one (about 40 ms at 100k items × 52 buckets).
-  const gross = new Float64Array(itemCount * T).fill(0);
+  const gross = new Float64Array(T);
   // Most items have no open receipts: they all net against one array of zeros, never refilled.
   const noReceipts = new Float64Array(T);
   const scheduled = new Float64Array(T);
@@ -113,11 +107,10 @@ export function computeMaterialPlan(request: MrpRequest): MaterialPlan {
     const i = sequence[n]!;
     const item = items[i]!;
     const isPhantom = item.phantom;
-    // The item's row of the plan's gross requirements, still zeros: gathered into in place.
-    input.gross = gross.subarray(i * T, i * T + T);
+    gross.fill(0);
     input.onHand = item.onHand;
     input.safetyStock = isPhantom ? 0 : item.safetyStock;
-    requirements.gather(i, input.safetyStock, state, input.gross);
+    requirements.gather(i, input.safetyStock, state, gross);
     input.receipts = noReceipts;
     if (receipts.start[i + 1]! > receipts.start[i]!) input.receipts = scheduledReceipts(receipts, i, scheduled);
     planned = i;
@@ -129,7 +122,7 @@ export function computeMaterialPlan(request: MrpRequest): MaterialPlan {
     orderEnd[i] = orders.size;
     pegging.peg(i, item.onHand, requirements, receipts, orderFirst[i]!, orderEnd[i]!);
   }
-  return { indexed, codes, sequence, gross, orders, orderFirst, orderEnd, receiptUsed };
+  return { ...state, indexed, codes, sequence, receiptUsed };
 }
 
 /** The MRP response's JSON text (write-response.ts): UTF-8 chunks, never one buffer — it can be ~350 MB. */

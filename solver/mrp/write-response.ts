@@ -13,6 +13,7 @@
 import type { MrpRequest } from "../../src/mrp.ts";
 import { encodeJson, encodeJsonAll, encodeKeys, JsonWriter } from "../json-writer.ts";
 import { bucketDates } from "./bucket-dates.ts";
+import { RequirementGathering } from "./gather-requirements.ts";
 import { firstNetRequirement, writePastDue, writeReceiptExceptions } from "./exceptions.ts";
 import { scheduledReceipts } from "./index-request.ts";
 import type { BomGraph } from "./low-level-codes.ts";
@@ -100,9 +101,10 @@ function recordOrder(request: MrpRequest, sequence: Int32Array): Int32Array {
 }
 
 /**
- * Item by item, the records' series not kept in the plan: scheduled receipts, planned receipts and
- * releases summed in the planning's order, projected on hand and net requirements by netting the gross
- * requirements again with the planned receipts as the lots (see MaterialPlan). Scratch, reused per item.
+ * Item by item, the records' series the plan does not keep (see MaterialPlan): gross requirements
+ * gathered again as the planning gathered them, scheduled receipts, planned receipts and releases summed
+ * in the planning's order, projected on hand and net requirements by netting again with the planned
+ * receipts as the lots. Scratch, reused per item.
  */
 class RecordReplay {
   readonly gross: Float64Array;
@@ -111,6 +113,7 @@ class RecordReplay {
   readonly releases: Float64Array;
   readonly record: NettingRecord;
   private readonly replay: LotSizer;
+  private readonly requirements: RequirementGathering;
 
   constructor(
     private readonly request: MrpRequest,
@@ -118,6 +121,7 @@ class RecordReplay {
   ) {
     const T = plan.indexed.buckets;
     this.gross = new Float64Array(T);
+    this.requirements = new RequirementGathering(T);
     this.scheduled = new Float64Array(T);
     this.plannedReceipts = new Float64Array(T);
     this.releases = new Float64Array(T);
@@ -128,9 +132,10 @@ class RecordReplay {
 
   replayItem(i: number): void {
     const { plan, request, gross, scheduled, plannedReceipts, releases } = this;
-    const { receipts, buckets: T } = plan.indexed;
+    const { receipts } = plan.indexed;
     const { orders } = plan;
-    for (let t = 0; t < T; t++) gross[t] = plan.gross[i * T + t]!;
+    // The safety stock only adds a requirement to pegging's list, which the replay does not read.
+    this.requirements.gather(i, 0, plan, gross.fill(0));
     scheduledReceipts(receipts, i, scheduled);
     plannedReceipts.fill(0);
     releases.fill(0);
