@@ -36,8 +36,8 @@ export async function parallelSearch<R extends SearchResult>(
     seeds.map((seed) =>
       pool.run<R>(kind, input(seed), {
         budgetMs: options.timeLimitSeconds * 1000 + COOPERATIVE_SLACK_MS,
-        ...(signal ? { signal } : {}),
-        ...(onProgress ? { onProgress: (report: unknown) => onProgress({ seed, ...(report as object) }) } : {}),
+        signal,
+        onProgress: onProgress && ((report: unknown) => onProgress({ seed, ...(report as object) })),
       }),
     ),
   );

@@ -30,8 +30,8 @@ export interface RunOptions {
   /** Cooperative time budget in milliseconds. */
   budgetMs: number;
   /** Aborting asks the task to stop early and return its best answer (hard abort after graceMs). */
-  signal?: AbortSignal;
-  onProgress?: (report: unknown) => void;
+  signal?: AbortSignal | undefined;
+  onProgress?: ((report: unknown) => void) | undefined;
 }
 
 export interface SolverPool {

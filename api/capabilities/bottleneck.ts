@@ -12,5 +12,5 @@ export const bottleneck = defineCapability({
     "Unknown items and products without a routing are a 422 naming them.",
   request: BottleneckRequest,
   response: BottleneckResponse,
-  run: (request, { pool }) => pool.run("bottleneck", request, { budgetMs: 60_000 }),
+  run: (request, { pool, signal }) => pool.run("bottleneck", request, { budgetMs: 60_000, signal }),
 });

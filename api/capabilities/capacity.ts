@@ -12,5 +12,5 @@ export const capacity = defineCapability({
     "Also ranks bottlenecks and gives each routed item's line capacity. Unknown resources or calendars are a 422 naming them.",
   request: CapacityRequest,
   response: CapacityResponse,
-  run: (request, { pool }) => pool.run("capacity", request, { budgetMs: 60_000 }),
+  run: (request, { pool, signal }) => pool.run("capacity", request, { budgetMs: 60_000, signal }),
 });

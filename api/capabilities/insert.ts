@@ -17,5 +17,5 @@ export const insert = defineCapability({
     "Wrong references (in the plan, rush orders or progress) are a 422 naming their paths.",
   request: InsertRequest,
   response: InsertResponse,
-  run: (request, { pool, signal }) => pool.run("insert", request, { budgetMs: request.options.timeLimitSeconds * 1000 + SLACK_MS, ...(signal ? { signal } : {}) }),
+  run: (request, { pool, signal }) => pool.run("insert", request, { budgetMs: request.options.timeLimitSeconds * 1000 + SLACK_MS, signal }),
 });

@@ -20,7 +20,7 @@ export const mrp = defineCapability({
       },
     },
   },
-  run: (request, { pool }) => pool.run("mrp", request, { budgetMs: 60_000 }),
+  run: (request, { pool, signal }) => pool.run("mrp", request, { budgetMs: 60_000, signal }),
   // ERP snapshots are tens of MB: the worker parses them, and writes the plan straight to JSON text.
-  runJson: (request, { pool }) => pool.run("mrp", request, { budgetMs: 60_000 }),
+  runJson: (request, { pool, signal }) => pool.run("mrp", request, { budgetMs: 60_000, signal }),
 });

@@ -14,5 +14,5 @@ export const review = defineCapability({
     "(or without a limit), decline otherwise or past the horizon; reasons name the binding resource, material or engineering. Read-only.",
   request: ReviewRequest,
   response: ReviewResponse,
-  run: (request, { pool, signal }) => pool.run("review", request, { budgetMs: 60_000, ...(signal ? { signal } : {}) }),
+  run: (request, { pool, signal }) => pool.run("review", request, { budgetMs: 60_000, signal }),
 });

@@ -17,5 +17,5 @@ export const validate = defineCapability({
     "A body that is not a JSON object is a 400 like on every route; a wrong model is a 200 with `valid: false`.",
   request: FactoryModelDraft,
   response: ValidateResponse,
-  run: (draft, { pool }) => pool.run("validate", draft, { budgetMs: 30_000 }),
+  run: (draft, { pool, signal }) => pool.run("validate", draft, { budgetMs: 30_000, signal }),
 });
