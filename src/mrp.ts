@@ -42,6 +42,17 @@ export type MrpDemand = z.infer<typeof MrpDemand>;
 export const MrpReceipt = placed("MrpReceipt", "An open purchase or work order arriving at the start of a bucket");
 export type MrpReceipt = z.infer<typeof MrpReceipt>;
 
+/**
+ * Which items' time-phased records the response carries: planning and the exceptions are the same either
+ * way. At 100k items × 52 buckets the records are 31M numbers, 120 MB of a 350 MB answer, which an ERP
+ * loading planned orders does not need, and a planner looks at a few items' records at a time.
+ */
+export const MrpRecordSelection = z
+  .union([z.enum(["all", "none"]), z.array(z.string()).describe("Ids of the items whose records to return")])
+  .describe('Records in `items`: "all" (the default), "none" (`items` is then empty), or the listed items\' only')
+  .meta({ id: "MrpRecordSelection" });
+export type MrpRecordSelection = z.infer<typeof MrpRecordSelection>;
+
 export const MrpRequest = z
   .object({
     buckets: MrpBuckets,
@@ -50,7 +61,10 @@ export const MrpRequest = z
     demands: z.array(MrpDemand).default([]),
     receipts: z.array(MrpReceipt).default([]),
     options: z
-      .object({ asOrders: z.boolean().optional().describe("Also return planned make orders as orders for /v1/capacity and /v1/schedule") })
+      .object({
+        asOrders: z.boolean().optional().describe("Also return planned make orders as orders for /v1/capacity and /v1/schedule"),
+        records: MrpRecordSelection.optional(),
+      })
       .optional(),
   })
   .meta({ id: "MrpRequest", description: "Items, BOM, stock, open receipts and demand to plan materials for" });
@@ -109,7 +123,7 @@ export type MrpException = z.infer<typeof MrpException>;
 
 export const MrpResponse = z
   .object({
-    items: z.record(z.string(), MrpItemRecord),
+    items: z.record(z.string(), MrpItemRecord).describe("The time-phased record of every item, or of those options.records selects"),
     plannedOrders: z.array(MrpPlannedOrder),
     exceptions: z.array(MrpException),
     orders: z.array(Order).optional().describe("Planned make orders as orders (when options.asOrders)"),

@@ -8,11 +8,18 @@ export const mrp = defineCapability({
   description:
     "BOM explosion by low-level code, gross-to-net netting with safety stock, lot sizing (lot-for-lot, fixed, periods, EOQ, Wagner-Whitin, Silver-Meal), " +
     "scrap, lead-time offsetting, phantoms, single-level FIFO pegging and exception messages (past-due, expedite, excess). " +
-    "With `options.asOrders`, planned make orders also come back as orders that /v1/capacity and /v1/schedule accept. " +
+    "With `options.asOrders`, planned make orders also come back as orders that /v1/capacity and /v1/schedule accept; " +
+    "`options.records` (\"all\", \"none\" or a list of item ids) chooses the time-phased records returned (a third of a large answer). " +
     "Unknown items, duplicate ids, buckets or dates outside the horizon and BOM cycles are a 422 naming the culprit.",
   request: MrpRequest,
   response: MrpResponse,
   cliFlags: {
+    "no-records": {
+      description: 'leave the items\' time-phased records out (options.records: "none"): planned orders and exceptions only',
+      apply: (body) => {
+        body.options = { ...(body.options as object | undefined), records: "none" };
+      },
+    },
     orders: {
       description: "also print planned make orders as orders (options.asOrders)",
       apply: (body) => {

@@ -1,6 +1,6 @@
 /**
  * Semantic checks of an MRP request (issue 5, "Bad input"; answered with 422): unknown items in the BOM,
- * demands and receipts, duplicate ids, a bucket or date outside the horizon, an item combining
+ * demands, receipts and options.records, duplicate ids, a bucket or date outside the horizon, an item combining
  * wagner-whitin or silver-meal with minimum/multiple, and BOM cycles named in full (`A → B → C → A`).
  * Every problem is reported with its path, not just the first.
  */
@@ -45,5 +45,11 @@ export function checkMrpRequest(request: MrpRequest): Problem[] {
   };
   checkPlaced(request.demands, "demands");
   checkPlaced(request.receipts, "receipts");
+  const selected = request.options?.records;
+  if (Array.isArray(selected)) {
+    selected.forEach((id, k) => {
+      if (!items.has(id)) problems.push({ path: formatPath(["options", "records", k]), message: `unknown item "${id}"` });
+    });
+  }
   return problems;
 }

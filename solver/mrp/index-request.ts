@@ -2,9 +2,9 @@
  * Turns an MRP request into integer-indexed arrays: items by position, the BOM as a CSR graph, and
  * demands and receipts grouped by item (receipts by bucket within an item, for first-in-first-out
  * pegging). Indexing meets every reference anyway, so it is also the fast semantic check: an unknown
- * item, a duplicate id, a bucket outside the horizon or wagner-whitin / silver-meal with a modifier
- * throws the ModelError of checkMrpRequest (all problems with their paths, built only then). BOM cycles
- * are left to lowLevelCodes.
+ * item (in the BOM, demands, receipts or options.records), a duplicate id, a bucket outside the horizon
+ * or wagner-whitin / silver-meal with a modifier throws the ModelError of checkMrpRequest (all problems
+ * with their paths, built only then). BOM cycles are left to lowLevelCodes.
  */
 import type { MrpRequest } from "../../src/mrp.ts";
 import { ModelError } from "../../src/errors.ts";
@@ -101,6 +101,8 @@ export function indexRequest(request: MrpRequest): IndexedRequest {
     components[e] = c;
     quantities[e] = line.quantity;
   }
+  const selected = request.options?.records;
+  if (Array.isArray(selected)) for (const id of selected) if (itemIndex.indexOf(id) < 0) fail(request);
   return {
     buckets: request.buckets.count,
     itemIndex,

@@ -159,21 +159,36 @@ function writeSeries(w: JsonWriter, values: Float64Array, zeros: Uint8Array): vo
   w.numberArray(values, 0, T);
 }
 
+/** 1 for each item whose record options.records asks for, or null for all of them. */
+function selectedRecords(request: MrpRequest, plan: MaterialPlan): Uint8Array | null {
+  const records = request.options?.records ?? "all";
+  if (records === "all") return null;
+  const selected = new Uint8Array(request.items.length);
+  if (records !== "none") for (const id of records) selected[plan.indexed.itemIndex.indexOf(id)] = 1;
+  return selected;
+}
+
 /**
- * The items' records. Records each item's first net requirement (bucket, or `buckets` when none, and
- * its quantity) for the expedite exceptions, which the response lists later.
+ * The items' records that options.records selects. Records each item's first net requirement (bucket,
+ * or `buckets` when none, and its quantity) for the expedite exceptions, which the response lists later:
+ * an item whose record is left out is replayed for that only when it has open receipts.
  */
 function writeRecords(w: JsonWriter, request: MrpRequest, plan: MaterialPlan, text: ResponseText, firstNet: Int32Array, firstNetQuantity: Float64Array): void {
   const T = plan.indexed.buckets;
   const zeros = encodeJson(new Array<number>(T).fill(0));
   const replay = new RecordReplay(request, plan);
   const { record } = replay;
+  const selected = selectedRecords(request, plan);
+  const { start: receiptsStart } = plan.indexed.receipts;
   w.beginObject();
   for (const i of recordOrder(request, plan.sequence)) {
+    const written = selected === null || selected[i] === 1;
+    if (!written && receiptsStart[i + 1] === receiptsStart[i]) continue;
     replay.replayItem(i);
     const t = firstNetRequirement(record.net);
     firstNet[i] = t;
     if (t < T) firstNetQuantity[i] = record.net[t]!;
+    if (!written) continue;
     w.key(text.itemIds[i]!);
     w.beginObject();
     w.key(KEY.lowLevelCode);

@@ -36,6 +36,18 @@ describe("POST /v1/mrp", () => {
     expect(body.orders).toHaveLength(makeOrders.length);
   });
 
+  it("returns only the records options.records lists, and names an unknown one with 422", async () => {
+    const plant = demo("appliance-plant");
+    const id = plant.items[1].id as string;
+    const selected = await post(app, "/v1/mrp", { ...plant, options: { records: [id] } });
+    expect(selected.statusCode).toBe(200);
+    const body = MrpResponse.parse(selected.json());
+    expect(body).toEqual({ ...planJson(MrpRequest.parse(plant)), items: { [id]: planJson(MrpRequest.parse(plant)).items[id] } });
+    const unknown = await post(app, "/v1/mrp", { ...plant, options: { records: [id, "ghost"] } });
+    expect(unknown.statusCode).toBe(422);
+    expect(ErrorResponse.parse(unknown.json()).problems!.map((p) => p.path)).toEqual(["options.records[1]"]);
+  });
+
   it("names a BOM cycle with 422", async () => {
     const plant = demo("appliance-plant");
     const [top, child] = [plant.bom[0].parent as string, plant.bom[0].component as string];
@@ -99,6 +111,12 @@ describe("takt mrp", () => {
     expect(code).toBe(0);
     const expected = planJson(MrpRequest.parse({ ...demo("appliance-plant"), options: { asOrders: true } }));
     expect(MrpResponse.parse(JSON.parse(stdout)).orders).toEqual(expected.orders);
+  });
+
+  it("leaves the records out with --no-records", async () => {
+    const { code, stdout } = await takt("mrp", "--no-records", file("plant.json", demo("appliance-plant")));
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toEqual({ ...planJson(MrpRequest.parse(demo("appliance-plant"))), items: {} });
   });
 
   it("exits 2 with every failing path for a file of the wrong shape", async () => {
