@@ -23,7 +23,7 @@ export interface JobsOptions {
   maxQueued?: number;
   /** Largest job input, bytes of JSON; default 16 MiB (the body limit also applies). */
   maxInputBytes?: number;
-  /** Largest stored result, bytes of JSON; default 64 MiB. */
+  /** Largest stored result, bytes of JSON; default 512 MiB. */
   maxResultBytes?: number;
   /** How often running jobs' progress is written to the database, ms; default 2000. */
   progressPersistMs?: number;

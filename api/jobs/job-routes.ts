@@ -3,14 +3,15 @@
  * POST → 202 + Location, GET the status and result, DELETE to stop early, GET …/events for server-sent events.
  */
 import { randomUUID } from "node:crypto";
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import { Readable } from "node:stream";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { Capability } from "../capability.ts";
 import { ErrorResponse } from "../errors.ts";
 import { TaktError } from "../../src/errors.ts";
 import type { JobRunner } from "./job-runner.ts";
-import { JobAccepted, JobIdParams, JobList, JobListQuery, JobOptionsSchema, JobSchema, toWire } from "./job-schemas.ts";
-import type { JobRecord, JobStore } from "./job-store.ts";
+import { JobAccepted, JobIdParams, JobList, JobListQuery, JobOptionsSchema, JobSchema, toWire, wireTextAround } from "./job-schemas.ts";
+import type { JobStore, JobSummary } from "./job-store.ts";
 import { FINISHED } from "./job-store.ts";
 import { parseInput } from "./parse-input.ts";
 
@@ -44,6 +45,27 @@ export function kindEnum(commands: ReadonlyArray<string>) {
   return z.enum([first, ...rest]);
 }
 
+/**
+ * Answers a job (the documented Job schema) with its stored result, which is never parsed: the envelope's
+ * JSON text is written around the result's bytes, streamed part by part as the client reads, so a 350 MB
+ * plan neither blocks the event loop nor sits in memory whole.
+ */
+export function sendJob(reply: FastifyReply, store: JobStore, job: JobSummary): FastifyReply | z.infer<typeof JobSchema> {
+  const result = store.result(job.id);
+  if (!result) return toWire(job);
+  const { head, tail } = wireTextAround(job);
+  const [headBytes, tailBytes] = [Buffer.from(head, "utf8"), Buffer.from(tail, "utf8")];
+  const text = (function* () {
+    yield headBytes;
+    yield* result.parts();
+    yield tailBytes;
+  })();
+  return reply
+    .type("application/json; charset=utf-8")
+    .header("content-length", headBytes.byteLength + result.byteLength + tailBytes.byteLength)
+    .send(Readable.from(text, { objectMode: false }));
+}
+
 export function jobRoutes(app: FastifyInstance, options: JobRoutesOptions): void {
   const { store, runner } = options;
   const capabilities = new Map(options.capabilities.map((c) => [c.command, c]));
@@ -51,7 +73,7 @@ export function jobRoutes(app: FastifyInstance, options: JobRoutesOptions): void
   const errors = { 400: ErrorResponse, 404: ErrorResponse, 413: ErrorResponse, 503: ErrorResponse };
   const tags = ["jobs"];
 
-  const find = (id: string): JobRecord => {
+  const find = (id: string): JobSummary => {
     runner.expireOld();
     const job = runner.get(id);
     if (!job) throw jobNotFound(id);
@@ -97,7 +119,7 @@ export function jobRoutes(app: FastifyInstance, options: JobRoutesOptions): void
 
   app.get("/v1/jobs/:id", {
     schema: { tags, summary: "Get a job: status, progress and, when finished, the result", params: JobIdParams, response: { 200: JobSchema, 404: ErrorResponse } },
-    handler: async (request) => toWire(find((request.params as { id: string }).id)),
+    handler: async (request, reply) => sendJob(reply, store, find((request.params as { id: string }).id)),
   });
 
   app.delete("/v1/jobs/:id", {
@@ -110,10 +132,10 @@ export function jobRoutes(app: FastifyInstance, options: JobRoutesOptions): void
       params: JobIdParams,
       response: { 200: JobSchema, 404: ErrorResponse },
     },
-    handler: async (request) => {
+    handler: async (request, reply) => {
       const { id } = request.params as { id: string };
       find(id);
-      return toWire(runner.cancel(id)!);
+      return sendJob(reply, store, runner.cancel(id)!);
     },
   });
 
@@ -136,8 +158,7 @@ export function jobRoutes(app: FastifyInstance, options: JobRoutesOptions): void
       const raw = reply.raw;
       raw.writeHead(200, { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache", connection: "keep-alive", "x-request-id": request.id });
       const send = (event: string, data: unknown) => raw.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
-      const summary = ({ result: _result, ...rest }: JobRecord) => toWire(rest);
-      send("status", summary(job));
+      send("status", toWire(job));
       if (FINISHED.has(job.status)) return void raw.end();
       // Proxies drop connections that stay silent; a comment line every 15 s keeps it open.
       const heartbeat = setInterval(() => raw.write(": keep-alive\n\n"), 15_000);
@@ -151,7 +172,7 @@ export function jobRoutes(app: FastifyInstance, options: JobRoutesOptions): void
       };
       const unsubscribe = runner.subscribe(job.id, (event) => {
         if (event.type === "progress") return void send("progress", event.progress);
-        send(event.type, summary(event.job));
+        send(event.type, toWire(event.job));
         if (event.type === "shutdown" || FINISHED.has(event.job.status)) end();
       });
       request.raw.on("close", end);

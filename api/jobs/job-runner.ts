@@ -18,10 +18,11 @@
 import type { FastifyBaseLogger } from "fastify";
 import type { Capability } from "../capability.ts";
 import { describeError } from "../errors.ts";
-import { isJsonBody, jsonBodyByteLength, jsonBodyText } from "../json-body.ts";
+import type { JsonBody } from "../json-body.ts";
+import { isJsonBody, jsonBodyByteLength } from "../json-body.ts";
 import type { SolverPool } from "../pool.ts";
 import { QueueFullError, TaktError } from "../../src/errors.ts";
-import type { JobProgress, JobRecord, JobStore, NewJob } from "./job-store.ts";
+import type { JobProgress, JobStore, JobSummary, NewJob } from "./job-store.ts";
 import { FINISHED } from "./job-store.ts";
 import { parseInput } from "./parse-input.ts";
 
@@ -37,7 +38,7 @@ export interface JobRunnerOptions {
   maxQueued?: number;
   /** Starts after which an interrupted job is failed rather than re-queued; default 3. */
   maxAttempts?: number;
-  /** Largest stored result (bytes of JSON); a larger one fails the job. Default 64 MiB. */
+  /** Largest stored result (bytes of JSON); a larger one fails the job (TAKT_ERR_RESULT_TOO_LARGE). Default 512 MiB. */
   maxResultBytes?: number;
   /** How often running jobs' progress is written to the store, ms; default 2000. */
   progressPersistMs?: number;
@@ -52,9 +53,9 @@ export interface JobRunnerOptions {
 
 /** `shutdown`: the service is stopping; the job (re-queued if it was running) continues after the restart. */
 export type JobEvent =
-  | { type: "status"; job: JobRecord }
+  | { type: "status"; job: JobSummary }
   | { type: "progress"; id: string; progress: JobProgress }
-  | { type: "shutdown"; job: JobRecord };
+  | { type: "shutdown"; job: JobSummary };
 
 interface Waiting {
   id: string;
@@ -119,7 +120,7 @@ export class JobRunner {
     this.maxRunningPerClient = options.maxRunningPerClient ?? Math.max(1, Math.ceil(this.maxRunning / 2));
     this.maxQueued = options.maxQueued ?? 1000;
     this.maxAttempts = options.maxAttempts ?? 3;
-    this.maxResultBytes = options.maxResultBytes ?? 64 * 1024 * 1024;
+    this.maxResultBytes = options.maxResultBytes ?? 512 * 1024 * 1024;
     this.shutdownGraceMs = options.shutdownGraceMs ?? 5000;
     this.now = options.now ?? Date.now;
     this.retentionMs = options.retentionMs ?? 7 * 24 * 3600_000;
@@ -167,7 +168,7 @@ export class JobRunner {
    * Cancels a job: a queued one never runs; a running one is asked to stop and ends `cancelled` with the
    * best answer it returns. A finished job is left as it is. Returns the job as it stands, or undefined.
    */
-  cancel(id: string): JobRecord | undefined {
+  cancel(id: string): JobSummary | undefined {
     const index = this.queue.findIndex((waiting) => waiting.id === id);
     if (index >= 0) {
       this.queue.splice(index, 1);
@@ -178,8 +179,11 @@ export class JobRunner {
     return this.get(id);
   }
 
-  /** The job with its live progress (the store's copy of a running job's progress may be a few seconds old). */
-  get(id: string): JobRecord | undefined {
+  /**
+   * The job, without its result (JobStore.result reads that), with its live progress (the store's copy of a
+   * running job's progress may be a few seconds old).
+   */
+  get(id: string): JobSummary | undefined {
     const job = this.store.get(id);
     const live = job && this.liveProgress(id);
     return job && live ? { ...job, progress: live } : job;
@@ -246,7 +250,7 @@ export class JobRunner {
   private async execute(id: string, entry: Running): Promise<void> {
     const job = this.store.get(id)!;
     const capability = this.capabilities.get(job.kind);
-    let outcome: { status: "done" | "failed" | "cancelled"; resultJson?: string; error?: unknown };
+    let outcome: { status: "done" | "failed" | "cancelled"; resultBytes?: number; error?: unknown };
     try {
       if (!capability) throw new TaktError("TAKT_ERR_BAD_REQUEST", `this server has no capability "${job.kind}"`);
       const context = {
@@ -261,8 +265,8 @@ export class JobRunner {
       const result = capability.runJson
         ? await capability.runJson({ jsonChunks: [Buffer.from(this.store.inputJson(id)!, "utf8")] }, context)
         : await capability.run(parseInput(capability, this.store.input(id), ["input"]), context);
-      const resultJson = this.storableJson(result);
-      outcome = { status: entry.controller.signal.aborted ? "cancelled" : "done", resultJson };
+      const resultBytes = await this.store.writeResult(id, this.storable(result));
+      outcome = { status: entry.controller.signal.aborted ? "cancelled" : "done", resultBytes };
     } catch (error) {
       if (error instanceof QueueFullError && !this.abandoned.has(id)) {
         // The pool is busy with synchronous requests: wait for our turn instead of failing the job.
@@ -285,7 +289,7 @@ export class JobRunner {
       error = described.body;
     }
     this.store.finish(id, outcome.status, this.now(), {
-      ...(outcome.resultJson === undefined ? {} : { resultJson: outcome.resultJson }),
+      ...(outcome.resultBytes === undefined ? {} : { resultBytes: outcome.resultBytes }),
       ...(error ? { error } : {}),
       progress,
     });
@@ -293,15 +297,11 @@ export class JobRunner {
     this.pump();
   }
 
-  /** The result's JSON text for the store; worker text is measured before it is decoded, so an oversized one never becomes a string. */
-  private storableJson(result: unknown): string {
-    if (isJsonBody(result)) {
-      this.assertStorable(jsonBodyByteLength(result));
-      return jsonBodyText(result);
-    }
-    const json = JSON.stringify(result);
-    this.assertStorable(Buffer.byteLength(json));
-    return json;
+  /** The result's JSON text for the store, checked against the limit; a worker's text stays bytes, never one string. */
+  private storable(result: unknown): JsonBody {
+    const body = isJsonBody(result) ? result : { jsonChunks: [Buffer.from(JSON.stringify(result), "utf8")] };
+    this.assertStorable(jsonBodyByteLength(body));
+    return body;
   }
 
   private assertStorable(bytes: number): void {

@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { ErrorResponse } from "../errors.ts";
-import type { JobRecord, JobSummary } from "./job-store.ts";
+import type { JobSummary } from "./job-store.ts";
 import { JOB_STATUSES } from "./job-store.ts";
 import { ScenarioComparison } from "./scenarios.ts";
 
@@ -87,14 +87,35 @@ export const ScenarioBatch = z
   })
   .meta({ id: "ScenarioBatch" });
 
-/** The wire form of a stored job (with its result when given a full JobRecord). */
-export function toWire(job: JobSummary | JobRecord): z.infer<typeof JobSchema> {
-  const { options, createdAt, startedAt, finishedAt, ...rest } = job;
-  return {
-    ...rest,
+/** A job's wire fields before and after `result` (the order responses have always had). */
+function wireFields(job: JobSummary) {
+  const { id, kind, status, client, options, progress, error, batch, scenario, attempts, createdAt, startedAt, finishedAt } = job;
+  const before = { id, kind, status, client, ...(progress === undefined ? {} : { progress }), ...(error === undefined ? {} : { error }) };
+  const after = {
+    ...(batch === undefined ? {} : { batch }),
+    ...(scenario === undefined ? {} : { scenario }),
+    attempts,
     ...(options.label === undefined ? {} : { label: options.label }),
     createdAt: new Date(createdAt).toISOString(),
     ...(startedAt === undefined ? {} : { startedAt: new Date(startedAt).toISOString() }),
     ...(finishedAt === undefined ? {} : { finishedAt: new Date(finishedAt).toISOString() }),
   };
+  return { before, after };
+}
+
+/** The wire form of a stored job, without its result (wireTextAround puts that in). */
+export function toWire(job: JobSummary): z.infer<typeof JobSchema> {
+  const { before, after } = wireFields(job);
+  return { ...before, ...after };
+}
+
+/**
+ * The job's JSON text around a result that is already JSON text, so a stored result is sent as it lies,
+ * never parsed: `head` + the result's text + `tail` is, byte for byte, what the route answered when it
+ * parsed the result and let the response serializer (JSON.stringify) write the job with it.
+ */
+export function wireTextAround(job: JobSummary): { head: string; tail: string } {
+  const { before, after } = wireFields(job);
+  // Both halves are non-empty objects (id; attempts): cut their braces and join them at the result.
+  return { head: `${JSON.stringify(before).slice(0, -1)},"result":`, tail: `,${JSON.stringify(after).slice(1)}` };
 }

@@ -4,11 +4,20 @@
  * jobs across restarts; `:memory:` is for tests and the CLI. Timestamps are epoch milliseconds.
  *
  * The store knows nothing about running jobs: JobRunner decides, the store records.
+ *
+ * Results are JSON text kept as bytes, cut into parts of 1 MiB (table `job_results`), never as
+ * one string or one buffer: a 100k-item MRP plan is ~350 MB, past what a JS string comfortably holds, and a
+ * single blob would have to be assembled in memory to be written and read back whole to be served (SQLite
+ * caps one value at 1 GB besides). Parts are written a few at a time with the event loop free in between,
+ * become visible when `finish` sets the job's `result_bytes`, and are read one at a time as a reply streams.
+ * Databases from before (schema version 0) keep their results as text in `jobs.result`; those are served as
+ * they are, so opening an old file migrates nothing but the schema.
  */
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import type { ErrorResponse } from "../errors.ts";
+import type { JsonBody } from "../json-body.ts";
 
 export const JOB_STATUSES = ["queued", "running", "done", "failed", "cancelled"] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];
@@ -26,7 +35,7 @@ export interface JobOptions {
   label?: string | undefined;
 }
 
-/** A job without its (possibly large) input and result: what listings return. */
+/** A job without its (possibly large) input and result: what listings and status reads return. */
 export interface JobSummary {
   id: string;
   kind: string;
@@ -45,8 +54,20 @@ export interface JobSummary {
   finishedAt?: number;
 }
 
+/** A job with its result parsed: for scenario comparisons, which read the results' KPIs. */
 export interface JobRecord extends JobSummary {
   result?: unknown;
+}
+
+/** A stored result, read lazily. */
+export interface StoredResult {
+  /** Length of the JSON text, bytes (UTF-8). */
+  byteLength: number;
+  /**
+   * The text in order, each part read from the database when the iteration reaches it. Throws if the job is
+   * deleted (expired) before the last part is read.
+   */
+  parts(): Generator<Buffer>;
 }
 
 export interface NewJob {
@@ -77,7 +98,6 @@ interface JobRow {
   options: string;
   progress: string | null;
   error: string | null;
-  result?: string | null;
   batch: string | null;
   scenario: string | null;
   attempts: number;
@@ -96,7 +116,7 @@ CREATE TABLE IF NOT EXISTS jobs (
   input TEXT NOT NULL,
   options TEXT NOT NULL,
   progress TEXT,
-  result TEXT,
+  result TEXT, -- results of schema version 0, as text; later ones are bytes in job_results (MIGRATIONS)
   error TEXT,
   batch TEXT,
   scenario TEXT,
@@ -118,9 +138,27 @@ CREATE TABLE IF NOT EXISTS batches (
 );
 `;
 
+/**
+ * Schema changes after the first version, in order; `PRAGMA user_version` counts those applied. Each runs in
+ * the transaction that bumps the version, so a file is never left half-migrated.
+ * 1: results as byte parts (`job_results`), their total length in `jobs.result_bytes` (NULL: no result in parts).
+ */
+const MIGRATIONS = [
+  `ALTER TABLE jobs ADD COLUMN result_bytes INTEGER;
+   CREATE TABLE job_results (job TEXT NOT NULL, part INTEGER NOT NULL, bytes BLOB NOT NULL, PRIMARY KEY (job, part));`,
+];
+
+/** Result parts written per transaction before the event loop gets a turn: 4 MiB at the default part size holds the event loop ~20 ms; the total write time hardly depends on it. */
+const PARTS_PER_TRANSACTION = 4;
+
+export interface JobStoreOptions {
+  /** Size of a stored result part, bytes: small enough to read while a reply streams, large enough to keep rows few. Default 1 MiB. */
+  resultPartBytes?: number;
+}
+
 const SUMMARY_COLUMNS = "id, kind, status, client, options, progress, error, batch, scenario, attempts, created_at, started_at, finished_at";
 
-function toRecord(row: JobRow): JobRecord {
+function toSummary(row: JobRow): JobSummary {
   return {
     id: row.id,
     kind: row.kind,
@@ -129,7 +167,6 @@ function toRecord(row: JobRow): JobRecord {
     options: JSON.parse(row.options) as JobOptions,
     ...(row.progress === null ? {} : { progress: JSON.parse(row.progress) as JobProgress }),
     ...(row.error === null ? {} : { error: JSON.parse(row.error) as ErrorResponse }),
-    ...(row.result === null || row.result === undefined ? {} : { result: JSON.parse(row.result) as unknown }),
     ...(row.batch === null ? {} : { batch: row.batch }),
     ...(row.scenario === null ? {} : { scenario: row.scenario }),
     attempts: row.attempts,
@@ -141,14 +178,28 @@ function toRecord(row: JobRow): JobRecord {
 
 export class JobStore {
   private readonly db: Database.Database;
+  private readonly resultPartBytes: number;
 
   /** Opens (creating it and its folder when needed) the database at `path`; `:memory:` for a throw-away store. */
-  constructor(path: string) {
+  constructor(path: string, options: JobStoreOptions = {}) {
+    this.resultPartBytes = options.resultPartBytes ?? 1 << 20;
     if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
     this.db = new Database(path);
     this.db.pragma("journal_mode = WAL");
     this.db.pragma("busy_timeout = 5000");
     this.db.exec(SCHEMA);
+    this.migrate();
+  }
+
+  private migrate(): void {
+    // IMMEDIATE takes the write lock before reading the version, so two processes opening one file migrate once.
+    this.db
+      .transaction(() => {
+        const version = this.db.pragma("user_version", { simple: true }) as number;
+        for (let v = version; v < MIGRATIONS.length; v++) this.db.exec(MIGRATIONS[v]!);
+        if (version < MIGRATIONS.length) this.db.pragma(`user_version = ${MIGRATIONS.length}`);
+      })
+      .immediate();
   }
 
   /** Inserts jobs (and their batch) in one transaction: a batch is accepted whole or not at all. */
@@ -175,9 +226,69 @@ export class JobStore {
     })();
   }
 
-  get(id: string): JobRecord | undefined {
-    const row = this.db.prepare(`SELECT ${SUMMARY_COLUMNS}, result FROM jobs WHERE id = ?`).get(id) as JobRow | undefined;
-    return row && toRecord(row);
+  /** The job without its result (see `result`). */
+  get(id: string): JobSummary | undefined {
+    const row = this.db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM jobs WHERE id = ?`).get(id) as JobRow | undefined;
+    return row && toSummary(row);
+  }
+
+  /** The job's result as stored, JSON text in bytes, or undefined when it has none. Reads no part yet. */
+  result(id: string): StoredResult | undefined {
+    const row = this.db
+      .prepare("SELECT result_bytes AS parts, length(CAST(result AS BLOB)) AS legacy FROM jobs WHERE id = ?")
+      .get(id) as { parts: number | null; legacy: number | null } | undefined;
+    if (row?.parts != null) {
+      const byteLength = row.parts;
+      return { byteLength, parts: () => this.readParts(id, byteLength) };
+    }
+    // A version-0 row: its text, read as bytes, in one part (it was stored under a 64 MiB limit).
+    if (row?.legacy != null) return { byteLength: row.legacy, parts: () => this.readLegacy(id) };
+    return undefined;
+  }
+
+  private *readParts(id: string, byteLength: number): Generator<Buffer> {
+    const select = this.db.prepare("SELECT bytes FROM job_results WHERE job = ? AND part = ?").pluck();
+    for (let part = 0, read = 0; read < byteLength; part++) {
+      const bytes = select.get(id, part) as Buffer | undefined;
+      if (!bytes) throw new Error(`job ${id}: its result was deleted while being read`);
+      read += bytes.byteLength;
+      yield bytes;
+    }
+  }
+
+  private *readLegacy(id: string): Generator<Buffer> {
+    const bytes = this.db.prepare("SELECT CAST(result AS BLOB) FROM jobs WHERE id = ?").pluck().get(id) as Buffer | null | undefined;
+    if (!bytes) throw new Error(`job ${id}: its result was deleted while being read`);
+    yield bytes;
+  }
+
+  /**
+   * Writes a result's parts, PARTS_PER_TRANSACTION at a time, letting the event loop run between
+   * transactions (a 350 MB plan written in one go would stall every request for a second or more). The
+   * parts stay invisible until `finish` records `resultBytes`; a crash in between leaves parts that the
+   * job's next run, `finish` without a result or the job's expiry deletes. Returns the text's length, bytes.
+   */
+  async writeResult(id: string, body: JsonBody): Promise<number> {
+    const insert = this.db.prepare("INSERT INTO job_results (job, part, bytes) VALUES (?, ?, ?)");
+    const parts = resultParts(body.jsonChunks, this.resultPartBytes);
+    let next = parts.next();
+    let part = 0;
+    let written = 0;
+    this.deleteResultParts(id);
+    while (!next.done) {
+      if (part > 0) await new Promise((resolve) => setImmediate(resolve));
+      this.db.transaction(() => {
+        for (let n = 0; !next.done && n < PARTS_PER_TRANSACTION; n++, next = parts.next()) {
+          insert.run(id, part++, next.value);
+          written += next.value.byteLength;
+        }
+      })();
+    }
+    return written;
+  }
+
+  private deleteResultParts(id: string): void {
+    this.db.prepare("DELETE FROM job_results WHERE job = ?").run(id);
   }
 
   input(id: string): unknown {
@@ -198,7 +309,7 @@ export class JobStore {
     if (filter.status) (where.push("status = ?"), args.push(filter.status));
     if (filter.kind) (where.push("kind = ?"), args.push(filter.kind));
     const sql = `SELECT ${SUMMARY_COLUMNS} FROM jobs ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY seq DESC LIMIT ?`;
-    return (this.db.prepare(sql).all(...args, filter.limit) as JobRow[]).map(toRecord);
+    return (this.db.prepare(sql).all(...args, filter.limit) as JobRow[]).map(toSummary);
   }
 
   /** Queued jobs in submission order, with their client (the runner's queue after a restart). */
@@ -214,18 +325,24 @@ export class JobStore {
     this.db.prepare("UPDATE jobs SET progress = ? WHERE id = ? AND status = 'running'").run(JSON.stringify(progress), id);
   }
 
-  /** `resultJson`: the result as JSON text, stored as is. */
-  finish(id: string, status: "done" | "failed" | "cancelled", at: number, outcome: { resultJson?: string; error?: ErrorResponse; progress?: JobProgress }): void {
-    this.db
-      .prepare("UPDATE jobs SET status = ?, finished_at = ?, result = ?, error = ?, progress = coalesce(?, progress) WHERE id = ?")
-      .run(
-        status,
-        at,
-        outcome.resultJson ?? null,
-        outcome.error === undefined ? null : JSON.stringify(outcome.error),
-        outcome.progress === undefined ? null : JSON.stringify(outcome.progress),
-        id,
-      );
+  /**
+   * Records the end of a job. `resultBytes`: the length `writeResult` returned, making its parts the job's
+   * result; without it, any parts written for the job are deleted.
+   */
+  finish(id: string, status: "done" | "failed" | "cancelled", at: number, outcome: { resultBytes?: number; error?: ErrorResponse; progress?: JobProgress }): void {
+    this.db.transaction(() => {
+      if (outcome.resultBytes === undefined) this.deleteResultParts(id);
+      this.db
+        .prepare("UPDATE jobs SET status = ?, finished_at = ?, result_bytes = ?, error = ?, progress = coalesce(?, progress) WHERE id = ?")
+        .run(
+          status,
+          at,
+          outcome.resultBytes ?? null,
+          outcome.error === undefined ? null : JSON.stringify(outcome.error),
+          outcome.progress === undefined ? null : JSON.stringify(outcome.progress),
+          id,
+        );
+    })();
   }
 
   /**
@@ -248,8 +365,16 @@ export class JobStore {
       | { id: string; kind: string; client: string; options: string; created_at: number }
       | undefined;
     if (!batch) return undefined;
-    const rows = this.db.prepare(`SELECT ${SUMMARY_COLUMNS}, result FROM jobs WHERE batch = ? ORDER BY position`).all(id) as JobRow[];
-    return { id: batch.id, kind: batch.kind, client: batch.client, options: JSON.parse(batch.options) as JobOptions, createdAt: batch.created_at, jobs: rows.map(toRecord) };
+    const rows = this.db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM jobs WHERE batch = ? ORDER BY position`).all(id) as JobRow[];
+    const jobs = rows.map(toSummary);
+    // Results only matter to the comparison, which waits for every scenario: parse none before that.
+    const withResults = jobs.every((job) => FINISHED.has(job.status)) ? jobs.map((job) => this.withParsedResult(job)) : jobs;
+    return { id: batch.id, kind: batch.kind, client: batch.client, options: JSON.parse(batch.options) as JobOptions, createdAt: batch.created_at, jobs: withResults };
+  }
+
+  private withParsedResult(job: JobSummary): JobRecord {
+    const result = this.result(job.id);
+    return result ? { ...job, result: JSON.parse(Buffer.concat([...result.parts()], result.byteLength).toString("utf8")) as unknown } : job;
   }
 
   /**
@@ -258,18 +383,46 @@ export class JobStore {
    */
   expire(before: number): number {
     return this.db.transaction(() => {
-      const { changes } = this.db
+      const expired = this.db
         .prepare(
-          `DELETE FROM jobs WHERE finished_at < ? AND (batch IS NULL OR NOT EXISTS (
+          `SELECT id FROM jobs WHERE finished_at < ? AND (batch IS NULL OR NOT EXISTS (
              SELECT 1 FROM jobs AS other WHERE other.batch = jobs.batch AND (other.finished_at IS NULL OR other.finished_at >= ?)))`,
         )
-        .run(before, before);
+        .pluck()
+        .all(before, before) as string[];
+      const deleteJob = this.db.prepare("DELETE FROM jobs WHERE id = ?");
+      for (const id of expired) {
+        this.deleteResultParts(id);
+        deleteJob.run(id);
+      }
       this.db.prepare("DELETE FROM batches WHERE NOT EXISTS (SELECT 1 FROM jobs WHERE jobs.batch = batches.id)").run();
-      return changes;
+      return expired.length;
     })();
   }
 
   close(): void {
     this.db.close();
   }
+}
+
+/** The chunks regrouped into parts of `size` bytes (the last may be shorter); a part within one chunk is not copied. */
+function* resultParts(chunks: ReadonlyArray<Uint8Array>, size: number): Generator<Buffer> {
+  let pending: Uint8Array[] = [];
+  let pendingBytes = 0;
+  const take = () => {
+    const part = pending.length === 1 ? Buffer.from(pending[0]!.buffer, pending[0]!.byteOffset, pending[0]!.byteLength) : Buffer.concat(pending, pendingBytes);
+    pending = [];
+    pendingBytes = 0;
+    return part;
+  };
+  for (const chunk of chunks) {
+    for (let offset = 0; offset < chunk.byteLength; ) {
+      const piece = chunk.subarray(offset, offset + size - pendingBytes);
+      pending.push(piece);
+      pendingBytes += piece.byteLength;
+      offset += piece.byteLength;
+      if (pendingBytes === size) yield take();
+    }
+  }
+  if (pendingBytes > 0) yield take();
 }
