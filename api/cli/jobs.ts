@@ -1,8 +1,10 @@
 /**
  * `takt jobs list|get|cancel|submit`: the /v1/jobs API of a running server (`--url`, default $TAKT_URL or
- * http://127.0.0.1:3000), over fetch. Prints the server's JSON (`list` prints a table unless --json); the
- * exit code follows the HTTP status as for every command: 2 bad input, 3 wrong model, 1 failure.
+ * http://127.0.0.1:3000), over fetch. Prints the server's JSON indented (`list` prints a table unless --json;
+ * a reply over 32 MiB is printed as sent); the exit code follows the HTTP status as for every command: 2 bad
+ * input, 3 wrong model, 1 failure.
  */
+import { once } from "node:events";
 import { parseArgs } from "node:util";
 import { exitCodeFor, readJsonFile } from "./run-capability.ts";
 
@@ -60,10 +62,20 @@ export const jobsCommand = {
   },
 };
 
+/**
+ * Replies longer than this are printed as the server sent them instead of re-indented: a finished job can
+ * carry a result of hundreds of MB (a 100k-item MRP plan is 347 MB), which as one indented string would pass
+ * V8's string length limit, and which is only read by programs anyway.
+ */
+const INDENTED_MAX_BYTES = 32 << 20;
+
 interface Reply {
   ok: boolean;
   status: number;
+  /** The parsed JSON (or the text, when it is not JSON); undefined when the reply is left in `stream`. */
   body: unknown;
+  /** A reply over INDENTED_MAX_BYTES, not read yet. */
+  stream?: ReadableStream<Uint8Array>;
 }
 
 async function call(base: string, method: string, path: string, body?: unknown): Promise<Reply> {
@@ -71,6 +83,7 @@ async function call(base: string, method: string, path: string, body?: unknown):
     method,
     ...(body === undefined ? {} : { headers: { "content-type": "application/json" }, body: JSON.stringify(body) }),
   });
+  if (Number(res.headers.get("content-length")) > INDENTED_MAX_BYTES && res.body) return { ok: res.ok, status: res.status, body: undefined, stream: res.body };
   const text = await res.text();
   let parsed: unknown = text;
   try {
@@ -81,8 +94,11 @@ async function call(base: string, method: string, path: string, body?: unknown):
   return { ok: res.ok, status: res.status, body: parsed };
 }
 
-function print(reply: Reply): number {
-  process.stdout.write(typeof reply.body === "string" ? `${reply.body}\n` : `${JSON.stringify(reply.body, null, 2)}\n`);
+async function print(reply: Reply): Promise<number> {
+  if (reply.stream) {
+    for await (const chunk of reply.stream) if (!process.stdout.write(chunk)) await once(process.stdout, "drain");
+    process.stdout.write("\n");
+  } else process.stdout.write(typeof reply.body === "string" ? `${reply.body}\n` : `${JSON.stringify(reply.body, null, 2)}\n`);
   return reply.ok ? 0 : exitCodeFor(reply.status);
 }
 
@@ -91,7 +107,8 @@ async function follow(base: string, id: string): Promise<Reply> {
   for (;;) {
     const reply = await call(base, "GET", `/v1/jobs/${id}`);
     const job = reply.body as JobLine;
-    if (!reply.ok || ["done", "failed", "cancelled"].includes(job.status)) return reply;
+    // Only a finished job's reply (it carries the result) can be long enough to be left as a stream.
+    if (!reply.ok || reply.stream || ["done", "failed", "cancelled"].includes(job.status)) return reply;
     process.stderr.write(`job ${id}: ${job.status}${job.progress ? ` ${(job.progress.elapsedMs / 1000).toFixed(1)} s` : ""}\n`);
     await new Promise((resolve) => setTimeout(resolve, 1000));
   }

@@ -1,4 +1,6 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
@@ -47,3 +49,28 @@ describe("takt jobs against a running server", () => {
     expect(usage.stderr).toContain("usage: takt jobs");
   });
 });
+
+describe("takt jobs get with a result of hundreds of MB", () => {
+  it("prints a reply over 32 MiB as the server sent it, not re-indented", async () => {
+    // A stand-in server: a finished job whose result is a 40 MiB array, sent in 1 MiB writes.
+    const result = `[${Array.from({ length: 40 << 15 }, (_, k) => String(k % 10).repeat(30)).join(",")}]`;
+    const body = Buffer.from(`{"id":"big","kind":"mrp","status":"done","result":${result},"attempts":1}`);
+    const server = createServer((request, response) => {
+      if (request.url !== "/v1/jobs/big") return void response.writeHead(404).end();
+      response.writeHead(200, { "content-type": "application/json", "content-length": body.byteLength });
+      for (let at = 0; at < body.byteLength; at += 1 << 20) response.write(body.subarray(at, at + (1 << 20)));
+      response.end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const got = await takt("jobs", "get", "big", "--url", `http://127.0.0.1:${port}`);
+      expect(got.code).toBe(0);
+      expect(body.byteLength).toBeGreaterThan(32 << 20);
+      expect(got.stdout).toBe(`${body.toString()}\n`);
+    } finally {
+      server.close();
+    }
+  });
+});
+

@@ -7,7 +7,8 @@ const bin = fileURLToPath(new URL("../../bin/takt.mjs", import.meta.url));
 /** Runs the `takt` command as a user would; never throws on a non-zero exit. */
 export async function takt(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, ...args]);
+    // Room for a large plan on stdout (execFile's default is 1 MiB).
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, ...args], { maxBuffer: 1 << 30 });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
