@@ -2,11 +2,12 @@
  * Rush-order insertion (issue 6, `POST /v1/schedule/insert`): the factory model with the confirmed orders and
  * the plan the shop works to, plus rush orders; the answer is a set of plans from "fastest for the rush
  * orders" to "no confirmed order made late", each with its promise dates and the impact on every order.
+ * Without the plan, the route schedules the confirmed orders first and inserts into that (BaseScheduleOptions).
  */
 import { z } from "zod";
 import { FactoryModel } from "./factory.ts";
 import { Order } from "./order.ts";
-import { OrderOutcome, ProgressEntry, ScheduleKpis, ScheduledOperation } from "./schedule.ts";
+import { OrderOutcome, ProgressEntry, ScheduleKpis, ScheduledOperation, ScheduleOptions, ScheduleResponse, ScheduleStatus } from "./schedule.ts";
 import { LocalDateTime } from "./time.ts";
 
 /** The current plan: an earlier `/v1/schedule` response can be passed as it is (other keys are dropped). */
@@ -15,20 +16,38 @@ export const CurrentPlan = z
   .meta({ id: "CurrentPlan", description: "The plan the shop works to: every not-done operation of the confirmed orders" });
 export type CurrentPlan = z.infer<typeof CurrentPlan>;
 
-export const InsertOptions = z
+/**
+ * Insert and review without `schedule`: the confirmed orders are scheduled first, as /v1/schedule would with
+ * `seed`, `workers`, `maxIterations` and `timeLimitSeconds: baseScheduleSeconds`, from `now` with `progress`.
+ */
+export const BaseScheduleOptions = z
   .object({
-    timeLimitSeconds: z
+    seed: ScheduleOptions.shape.seed.describe("Seed of the search that plans the confirmed orders when `schedule` is absent (as for /v1/schedule)"),
+    baseScheduleSeconds: z
       .number()
       .finite()
       .positive()
       .max(3600)
       .default(5)
-      .describe("Time for the trade-off plans; fastest and protect-confirmed are always returned"),
-    seed: z.number().int().nonnegative().default(1).describe("Accepted for symmetry with /v1/schedule; insertion is deterministic"),
+      .describe("Without `schedule`: search time for the plan of the confirmed orders (/v1/schedule's timeLimitSeconds); unused when `schedule` is given"),
+    workers: ScheduleOptions.shape.workers,
+    maxIterations: ScheduleOptions.shape.maxIterations,
   })
-  .meta({ id: "InsertOptions" });
+  .meta({ id: "BaseScheduleOptions" });
+export type BaseScheduleOptions = z.infer<typeof BaseScheduleOptions>;
+
+export const InsertOptions = BaseScheduleOptions.extend({
+  timeLimitSeconds: z
+    .number()
+    .finite()
+    .positive()
+    .max(3600)
+    .default(5)
+    .describe("Time for the trade-off plans; fastest and protect-confirmed are always returned"),
+}).meta({ id: "InsertOptions", description: "The insertion itself is deterministic; seed, workers and maxIterations only matter without `schedule`" });
 export type InsertOptions = z.infer<typeof InsertOptions>;
 
+/** What the insertion works on: the request with the current plan, given or computed first by the route. */
 export const InsertRequest = FactoryModel.extend({
   schedule: CurrentPlan,
   rushOrders: z.array(Order).min(1).describe("Orders to insert; same shape as orders"),
@@ -37,9 +56,36 @@ export const InsertRequest = FactoryModel.extend({
     "Operations starting before it, and running ones, keep resource, unit and times; rush operations start no earlier. Default: now",
   ),
   progress: z.array(ProgressEntry).default([]).describe("Done and running work, as for /v1/schedule"),
-  options: InsertOptions.default({ timeLimitSeconds: 5, seed: 1 }),
-}).meta({ id: "InsertRequest", description: "The factory model, its current plan and the rush orders to insert" });
+  options: InsertOptions.default({ timeLimitSeconds: 5, seed: 1, baseScheduleSeconds: 5 }),
+});
 export type InsertRequest = z.infer<typeof InsertRequest>;
+
+/** The plan the route and `takt insert` may leave out: the route then schedules the confirmed orders first. */
+export const OptionalCurrentPlan = CurrentPlan.optional().describe(
+  "The plan the shop works to, e.g. an earlier /v1/schedule response as it is. Absent: the confirmed orders are scheduled first " +
+    "(see BaseScheduleOptions) and that plan is used as if given",
+);
+
+/** The body of `POST /v1/schedule/insert` (and the file of `takt insert`): InsertRequest whose `schedule` may be absent. */
+export const InsertBody = InsertRequest.extend({ schedule: OptionalCurrentPlan }).meta({
+  id: "InsertRequest",
+  description: "The factory model, its current plan (or none, to plan the confirmed orders first) and the rush orders to insert",
+});
+export type InsertBody = z.infer<typeof InsertBody>;
+
+/** Where the plan an answer starts from came from; computed plans carry what /v1/schedule would have said of them. */
+export const BaseSchedule = z
+  .discriminatedUnion("source", [
+    z.object({ source: z.literal("given").describe("The request's `schedule`") }),
+    z.object({
+      source: z.literal("computed").describe("No `schedule` was given: the confirmed orders were scheduled first, from `now`"),
+      status: ScheduleStatus,
+      kpis: ScheduleKpis,
+      solver: ScheduleResponse.shape.solver,
+    }),
+  ])
+  .meta({ id: "BaseSchedule", description: "The plan the answer starts from: the request's `schedule`, or the one computed for the confirmed orders" });
+export type BaseSchedule = z.infer<typeof BaseSchedule>;
 
 export const OrderImpact = z
   .object({
@@ -71,6 +117,7 @@ export const InsertResponse = z
     reason: z.string().optional().describe("Why no plan exists (infeasible only)"),
     options: z.array(PlanOption).describe("fastest first, protect-confirmed last; trade-off plans in between by promise"),
     solver: z.object({ elapsedMs: z.number().nonnegative() }),
+    baseSchedule: BaseSchedule.optional().describe("Always set by the route: whether `schedule` was given or computed first"),
   })
   .meta({ id: "InsertResponse", description: "Plans to choose from: rush promise date against confirmed orders made late" });
 export type InsertResponse = z.infer<typeof InsertResponse>;

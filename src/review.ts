@@ -6,10 +6,12 @@
  * Material data are the MRP request's shapes. Lead times: with `buckets`, an item's `leadTime` counts
  * those buckets (days or weeks, as in /v1/mrp); without, it counts days. Receipts arrive at the start of
  * their date (or bucket).
+ *
+ * Without `schedule` the route first plans the confirmed orders (BaseScheduleOptions in insert.ts).
  */
 import { z } from "zod";
 import { FactoryModel } from "./factory.ts";
-import { CurrentPlan, OrderImpact } from "./insert.ts";
+import { BaseSchedule, BaseScheduleOptions, CurrentPlan, OptionalCurrentPlan, OrderImpact } from "./insert.ts";
 import { MrpBuckets, MrpReceipt } from "./mrp.ts";
 import { Order } from "./order.ts";
 import { OrderOutcome, ProgressEntry, ScheduledOperation } from "./schedule.ts";
@@ -36,6 +38,7 @@ export const OrderChange = z
   .meta({ id: "OrderChange", description: "A customer's change to a confirmed order (quantity or due date)" });
 export type OrderChange = z.infer<typeof OrderChange>;
 
+/** What the review works on: the request with the current plan, given or computed first by the route. */
 export const ReviewRequest = FactoryModel.extend({
   schedule: CurrentPlan,
   progress: z.array(ProgressEntry).default([]),
@@ -46,8 +49,16 @@ export const ReviewRequest = FactoryModel.extend({
   horizonEnd: LocalDateTime.optional().describe("No promise later than this. Default: the end of buckets, else now + 90 days"),
   candidates: z.array(Candidate).default([]),
   changes: z.array(OrderChange).default([]),
-}).meta({ id: "ReviewRequest", description: "The factory model, its current plan, material data and the orders or changes to review" });
+  options: BaseScheduleOptions.default({ seed: 1, baseScheduleSeconds: 5 }).describe("Only used without `schedule`: how the confirmed orders are planned first"),
+});
 export type ReviewRequest = z.infer<typeof ReviewRequest>;
+
+/** The body of `POST /v1/orders/review` (and the file of `takt review`): ReviewRequest whose `schedule` may be absent. */
+export const ReviewBody = ReviewRequest.extend({ schedule: OptionalCurrentPlan }).meta({
+  id: "ReviewRequest",
+  description: "The factory model, its current plan (or none, to plan the confirmed orders first), material data and the orders or changes to review",
+});
+export type ReviewBody = z.infer<typeof ReviewBody>;
 
 export const ReviewReason = z
   .discriminatedUnion("kind", [
@@ -91,6 +102,7 @@ export const ReviewResponse = z
     changes: z.array(ReviewDecision).describe("One per change, in the given order, each against the plan with the changes accepted before it"),
     candidates: z.array(ReviewDecision).describe("One per candidate, in the given order, each against the plan with the changes and candidates accepted before it"),
     solver: z.object({ elapsedMs: z.number().nonnegative() }),
+    baseSchedule: BaseSchedule.optional().describe("Always set by the route: whether `schedule` was given or computed first"),
   })
   .meta({ id: "ReviewResponse", description: "Decisions with promise dates and reasons; nothing is stored" });
 export type ReviewResponse = z.infer<typeof ReviewResponse>;

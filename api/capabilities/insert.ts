@@ -1,5 +1,6 @@
-import { InsertRequest, InsertResponse } from "../../src/insert.ts";
+import { InsertBody, InsertResponse } from "../../src/insert.ts";
 import { defineCapability } from "../capability.ts";
+import { withCurrentPlan } from "../current-plan.ts";
 
 /** Slack past the request's time limit before the pool stops the task (the trade-off plans stop at the limit). */
 const SLACK_MS = 10_000;
@@ -10,12 +11,21 @@ export const insert = defineCapability({
   summary: "Insert rush orders into the current plan (紧急插单)",
   description:
     "Takes the factory model, its current plan (`schedule`, e.g. an earlier /v1/schedule response as it is), `rushOrders`, `now` and `frozenUntil`. " +
+    "Without `schedule`, the confirmed orders are first scheduled from `now` as /v1/schedule would (`options.seed`, `workers`, `maxIterations`, " +
+    "`baseScheduleSeconds` as its time limit) and the rush orders are inserted into that plan; `baseSchedule` says which happened. " +
     "Operations running or starting before `frozenUntil` keep resource, unit and times; the rest keep their unit and order and only move later, " +
     "as far as the rush operations push them (right shift). Returns at least two plans: `fastest` (earliest rush completion; never later than " +
     "appending the rush orders at the end of every queue) and `protect-confirmed` (no confirmed order finishes late and later than planned), " +
     "with `allow-N-late` trade-off plans in between. Each has its promise dates, schedule, impact per delayed order, moved operations and KPIs. " +
     "Wrong references (in the plan, rush orders or progress) are a 422 naming their paths.",
-  request: InsertRequest,
+  request: InsertBody,
   response: InsertResponse,
-  run: (request, { pool, signal }) => pool.run("insert", request, { budgetMs: request.options.timeLimitSeconds * 1000 + SLACK_MS, signal }),
+  async run(body, context): Promise<InsertResponse> {
+    const planned = await withCurrentPlan(body, context);
+    const { baseSchedule } = planned;
+    if (!planned.ok) return { status: "infeasible", reason: `no plan for the confirmed orders: ${planned.reason}`, options: [], solver: { elapsedMs: 0 }, baseSchedule };
+    const { pool, signal } = context;
+    const budgetMs = body.options.timeLimitSeconds * 1000 + SLACK_MS;
+    return { ...(await pool.run<InsertResponse>("insert", planned.request, { budgetMs, signal })), baseSchedule };
+  },
 });

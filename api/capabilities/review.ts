@@ -1,5 +1,7 @@
-import { ReviewRequest, ReviewResponse } from "../../src/review.ts";
+import { ModelError } from "../../src/errors.ts";
+import { ReviewBody, ReviewResponse } from "../../src/review.ts";
 import { defineCapability } from "../capability.ts";
+import { withCurrentPlan } from "../current-plan.ts";
 
 export const review = defineCapability({
   command: "review",
@@ -11,8 +13,18 @@ export const review = defineCapability({
     "and `changes` to confirmed orders. Changes, then candidates, are reviewed in order, each against the plan with the ones accepted before it: " +
     "the promise is the earliest completion after material (on hand net of confirmed orders, receipts, or purchase lead time) and engineering, " +
     "at finite capacity, without making a confirmed order late. Accept when it meets the requested date, counter-offer within `maxDelayDays` " +
-    "(or without a limit), decline otherwise or past the horizon; reasons name the binding resource, material or engineering. Read-only.",
-  request: ReviewRequest,
+    "(or without a limit), decline otherwise or past the horizon; reasons name the binding resource, material or engineering. Read-only. " +
+    "Without `schedule`, the confirmed orders are first scheduled from `now` as /v1/schedule would (`options.seed`, `workers`, `maxIterations`, " +
+    "`baseScheduleSeconds` as its time limit) and the review works on that plan; `baseSchedule` says which happened. " +
+    "If no plan exists for the confirmed orders, that is a 422 at `schedule`.",
+  request: ReviewBody,
   response: ReviewResponse,
-  run: (request, { pool, signal }) => pool.run("review", request, { budgetMs: 60_000, signal }),
+  async run(body, context) {
+    const planned = await withCurrentPlan(body, context);
+    const { baseSchedule } = planned;
+    // A review answers per order and has no status for "no plan at all": the missing plan is the request's problem.
+    if (!planned.ok) throw new ModelError([{ path: "schedule", message: `absent, and no plan exists for the confirmed orders: ${planned.reason}` }]);
+    const { pool, signal } = context;
+    return { ...(await pool.run<ReviewResponse>("review", planned.request, { budgetMs: 60_000, signal })), baseSchedule };
+  },
 });

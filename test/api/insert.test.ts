@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ErrorResponse } from "../../api/errors.ts";
 import { InsertRequest, InsertResponse } from "../../src/insert.ts";
+import { ScheduleResponse } from "../../src/schedule.ts";
 import { post, testApp } from "../helpers/app.ts";
 import { steelPlantWithPlan } from "../helpers/demo.ts";
 import { expectSoundOptions } from "../solver/insert/fixtures.ts";
@@ -20,8 +21,21 @@ describe("POST /v1/schedule/insert", () => {
     expect(res.statusCode, res.body.slice(0, 500)).toBe(200);
     const response = InsertResponse.parse(res.json());
     expectSoundOptions(InsertRequest.parse(plant), response);
+    expect(response.baseSchedule).toEqual({ source: "given" });
     const [fastest, protect] = [response.options[0]!, response.options.at(-1)!];
     expect(fastest.promise["RUSH-26-001"]! <= protect.promise["RUSH-26-001"]!).toBe(true);
+  });
+
+  it("inserts into the demo file as it is (no schedule): the plan /v1/schedule gives is computed first", async () => {
+    const { schedule: _plan, ...file } = plant;
+    const search = { seed: 2, workers: 1, maxIterations: 100 };
+    const res = await post(app, "/v1/schedule/insert", { ...file, options: { ...search, baseScheduleSeconds: 0.5, timeLimitSeconds: 2 } });
+    expect(res.statusCode, res.body.slice(0, 500)).toBe(200);
+    const response = InsertResponse.parse(res.json());
+    const planned = await post(app, "/v1/schedule", { ...file, options: { ...search, timeLimitSeconds: 0.5 } });
+    const plan = ScheduleResponse.parse(planned.json());
+    expect(response.baseSchedule).toMatchObject({ source: "computed", status: plan.status, kpis: plan.kpis });
+    expectSoundOptions(InsertRequest.parse({ ...file, schedule: plan }), response);
   });
 
   it("answers a plan naming an unknown order with 422 and its path", async () => {

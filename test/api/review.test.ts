@@ -20,6 +20,7 @@ describe("POST /v1/orders/review", () => {
     const res = await post(app, "/v1/orders/review", plant);
     expect(res.statusCode, res.body.slice(0, 500)).toBe(200);
     const response = ReviewResponse.parse(res.json());
+    expect(response.baseSchedule).toEqual({ source: "given" });
     expect(response.candidates.map((d) => d.order)).toEqual(plant.candidates.map((c: { id: string }) => c.id));
     const accepted: unknown[] = [];
     for (const [i, decision] of response.candidates.entries()) {
