@@ -1,10 +1,11 @@
 /**
  * A response a worker has already written as JSON text, in UTF-8 chunks. A plan of a hundred thousand
  * items is hundreds of MB of JSON: as an object graph it would be cloned from the worker to the main
- * thread (seconds) and serialized there (seconds more, blocking every other request). As bytes it is
- * transferred without a copy and streamed to the client, the CLI's stdout or the job store as is.
+ * thread (seconds) and serialized there (seconds more, blocking every other request). As bytes in shared
+ * memory (json-writer.ts) it reaches the main thread without a copy and is streamed to the client, the
+ * CLI's stdout or the job store as is.
  *
- * A worker's task handler returns `{ jsonChunks }`; worker.ts transfers the chunks' buffers.
+ * A worker's task handler returns `{ jsonChunks }`; worker.ts posts it as it is.
  */
 import { Readable } from "node:stream";
 

@@ -6,6 +6,7 @@
  * the worker, and only that request fails. A worker that throws or dies likewise fails only its own task.
  */
 import { availableParallelism } from "node:os";
+import { extname } from "node:path";
 import { createRequire } from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { MessageChannel } from "node:worker_threads";
@@ -42,7 +43,10 @@ export interface SolverPool {
   close(): Promise<void>;
 }
 
-/** Where this module lives decides how workers start: compiled JS runs as is, TypeScript needs tsx's loader. */
+/**
+ * Where this module lives decides how workers start: compiled or bundled JS (bin/bundle.mjs) runs as is,
+ * TypeScript (tests) needs tsx's loader.
+ */
 function workerExecArgv(workerUrl: URL): string[] | undefined {
   if (!workerUrl.pathname.endsWith(".ts")) return undefined;
   // Test runners do not hand their TypeScript loader on to worker threads, so name tsx explicitly.
@@ -51,7 +55,8 @@ function workerExecArgv(workerUrl: URL): string[] | undefined {
 }
 
 export function createSolverPool(options: PoolOptions = {}): SolverPool {
-  const workerUrl = options.workerUrl ?? new URL(`./worker${import.meta.url.endsWith(".ts") ? ".ts" : ".js"}`, import.meta.url);
+  // The worker sits beside this module, in the same form: worker.ts, worker.js (tsc) or worker.mjs (bundle).
+  const workerUrl = options.workerUrl ?? new URL(`./worker${extname(fileURLToPath(import.meta.url))}`, import.meta.url);
   const threads = options.threads ?? Math.max(1, availableParallelism());
   const maxQueue = options.maxQueue ?? 64;
   const graceMs = options.graceMs ?? 500;

@@ -3,28 +3,12 @@
  * cancellation, and turns domain errors into plain data. Anything else it lets fly: the pool reports it.
  */
 import { performance } from "node:perf_hooks";
-import { move, transferableSymbol, valueSymbol } from "piscina";
 import { ModelError, TaktError } from "../src/errors.ts";
-import { isJsonBody } from "./json-body.ts";
 import { BadRequestError } from "./request-validation.ts";
 import type { TaskContext, TaskHandler, TaskReply, TaskRequest, WorkerMessage } from "./task-protocol.ts";
 import { taskHandlers } from "./tasks.ts";
 
 const PROGRESS_INTERVAL_MS = 200;
-
-/** A reply whose value is JSON text goes back by transferring its chunks' buffers, not by copying them. */
-function transferred(reply: TaskReply): TaskReply {
-  if (!reply.ok || !isJsonBody(reply.value)) return reply;
-  const buffers = [...new Set(reply.value.jsonChunks.map((chunk) => chunk.buffer))];
-  return move({
-    get [transferableSymbol]() {
-      return buffers;
-    },
-    get [valueSymbol]() {
-      return reply;
-    },
-  }) as unknown as TaskReply;
-}
 
 export default async function runTask(request: TaskRequest): Promise<TaskReply> {
   const handler = (taskHandlers as Record<string, TaskHandler | undefined>)[request.kind];
@@ -49,7 +33,9 @@ export default async function runTask(request: TaskRequest): Promise<TaskReply> 
     },
   };
   try {
-    return transferred({ ok: true, value: await handler(request.input as never, context) });
+    // JSON text (json-writer.ts) lies in shared memory: posted as it is, it is shared, neither copied nor
+    // transferred (a transfer would slow every later task on this thread: see newChunk there).
+    return { ok: true, value: await handler(request.input as never, context) };
   } catch (error) {
     if (error instanceof ModelError || error instanceof BadRequestError) return { ok: false, error: { code: error.code, message: error.message, problems: error.problems } };
     if (error instanceof TaktError) return { ok: false, error: { code: error.code, message: error.message } };

@@ -10,7 +10,8 @@ import { Bench } from "tinybench";
 const here = dirname(fileURLToPath(import.meta.url));
 const filters = process.argv.slice(2);
 const files = readdirSync(here)
-  .filter((f) => f.endsWith(".bench.ts"))
+  // .bench.mjs when bin/bench.mjs runs them bundled
+  .filter((f) => /\.bench\.m?[jt]s$/.test(f))
   .filter((f) => filters.length === 0 || filters.some((name) => f.includes(name)))
   .sort();
 

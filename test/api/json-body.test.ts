@@ -1,6 +1,11 @@
 import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
+import type { JsonBody } from "../../api/json-body.ts";
 import { isJsonBody, jsonBodyByteLength, jsonBodyStream, jsonBodyText, writeJsonBody } from "../../api/json-body.ts";
+import { createSolverPool } from "../../api/pool.ts";
+import { planMaterials } from "../../solver/mrp/plan-materials.ts";
+import { MrpRequest } from "../../src/mrp.ts";
+import { demo } from "../helpers/demo.ts";
 
 // "Größe" has two 2-byte characters; the chunk boundary below splits the "ö" between two chunks.
 const text = JSON.stringify({ item: "Größe", quantities: [1, 2.5, -3] });
@@ -42,5 +47,22 @@ describe("JSON text from a worker", () => {
     await writeJsonBody(body, out);
     out.end();
     expect(await received).toBe(text);
+  });
+});
+
+describe("JSON text crossing from a solver thread", () => {
+  it("arrives in shared memory, the same bytes, and the worker keeps its buffers (nothing transferred)", async () => {
+    const pool = createSolverPool({ threads: 1 });
+    try {
+      const request = MrpRequest.parse(demo("appliance-plant"));
+      const expected = Buffer.concat(planMaterials(request));
+      for (let run = 0; run < 2; run++) {
+        const reply = await pool.run<JsonBody>("mrp", request, { budgetMs: 60_000 });
+        expect(reply.jsonChunks.every((chunk) => chunk.buffer instanceof SharedArrayBuffer)).toBe(true);
+        expect(Buffer.concat(reply.jsonChunks)).toEqual(expected);
+      }
+    } finally {
+      await pool.close();
+    }
   });
 });
