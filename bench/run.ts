@@ -1,7 +1,13 @@
 /**
  * `npm run bench [-- NAME…]`: runs every `bench/*.bench.ts` (or those whose name contains one of NAMEs)
  * and prints one tinybench table per file. Each file exports `register(bench)` adding its tasks.
+ *
+ * Each file runs in a process of its own: once anything in a process detaches an ArrayBuffer (HiGHS's
+ * WebAssembly memory growing, fetch's byte streams), V8 compiles typed-array code there more cautiously
+ * and it runs 25–40 % slower — one file's tasks would slow the files after it.
  */
+import { fork } from "node:child_process";
+import { once } from "node:events";
 import { readdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -15,7 +21,7 @@ const files = readdirSync(here)
   .filter((f) => filters.length === 0 || filters.some((name) => f.includes(name)))
   .sort();
 
-for (const file of files) {
+async function runHere(file: string): Promise<void> {
   const module = (await import(pathToFileURL(join(here, file)).href)) as { register(bench: Bench): void | Promise<void> };
   // Few warm-up rounds: some tasks (a 31k-variable LP, a 100k-item MRP) take seconds each.
   const bench = new Bench({ name: file, time: 1000, iterations: 5, warmupIterations: 1, warmupTime: 0 });
@@ -23,4 +29,12 @@ for (const file of files) {
   await bench.run();
   console.log(`\n## ${file}`);
   console.table(bench.table());
+}
+
+if (files.length === 1) await runHere(files[0]!);
+else {
+  for (const file of files) {
+    const [code] = (await once(fork(fileURLToPath(import.meta.url), [file], { stdio: "inherit" }), "exit")) as [number | null];
+    if (code !== 0) throw new Error(`the ${file} benchmarks exited with ${code}`);
+  }
 }
