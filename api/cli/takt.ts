@@ -94,5 +94,11 @@ async function main(argv: string[]): Promise<number | undefined> {
   }
 }
 
+// `takt mrp plan.json | head`: a reader that stops early is not a failure of ours; stop writing, quietly.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code !== "EPIPE") throw error;
+  process.exit(0);
+});
+
 const code = await main(process.argv.slice(2));
 if (code !== undefined) process.exitCode = code;

@@ -1,6 +1,9 @@
+import { spawn } from "node:child_process";
+import { once } from "node:events";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { capabilities } from "../../api/capabilities/index.ts";
 import { takt } from "../helpers/cli.ts";
@@ -40,6 +43,21 @@ describe("takt CLI", () => {
     const { code, stdout } = await takt("validate", file("broken.json", "{ nope"));
     expect(code).toBe(2);
     expect(JSON.parse(stdout)).toMatchObject({ statusCode: 400, code: "TAKT_ERR_BAD_REQUEST" });
+  });
+
+  it("stops quietly with 0 when its reader closes the pipe early (`takt mrp … | head`)", async () => {
+    // A plan of a few MB: far more than a pipe holds, so the writer is still writing when the reader leaves.
+    const items = Array.from({ length: 3000 }, (_, k) => ({ id: `I${k}` }));
+    const demands = items.map((item, k) => ({ id: `D${k}`, item: item.id, bucket: k % 52, quantity: 10 }));
+    const plan = join(mkdtempSync(join(tmpdir(), "takt-pipe-")), "mrp.json");
+    writeFileSync(plan, JSON.stringify({ buckets: { start: "2026-01-05", size: "week", count: 52 }, items, demands }));
+    const bin = fileURLToPath(new URL("../../bin/takt.mjs", import.meta.url));
+    const child = spawn(process.execPath, [bin, "mrp", plan]);
+    let stderr = "";
+    child.stderr.on("data", (text: Buffer) => (stderr += text.toString()));
+    child.stdout.once("data", () => child.stdout.destroy());
+    const [code] = (await once(child, "exit")) as [number | null];
+    expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
   });
 
   it("exits 2 on an unknown command", async () => {
