@@ -87,3 +87,18 @@ describe("solver pool back-pressure", () => {
     }
   });
 });
+
+describe("solver pool lanes", () => {
+  it("runs the LP tasks (capacity, bottleneck) on threads of their own, apart from the searches and MRP", async () => {
+    const pool = createSolverPool({ workerUrl, threads: 1, lpThreads: 1 });
+    try {
+      const threadOf = async (task: TaskKind) => (await pool.run<{ threadId: number }>(task, { mode: "thread" }, { budgetMs: 5_000 })).threadId;
+      const [capacity, bottleneck, search, mrp, validate] = [await threadOf("capacity"), await threadOf("bottleneck"), await threadOf("schedule-search"), await threadOf("mrp"), await threadOf("validate")];
+      expect(bottleneck).toBe(capacity);
+      expect([search, mrp, validate]).toEqual([search, search, search]);
+      expect(search).not.toBe(capacity);
+    } finally {
+      await pool.close();
+    }
+  });
+});

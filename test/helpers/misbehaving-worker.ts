@@ -1,8 +1,9 @@
 /**
  * A worker speaking the pool's protocol that misbehaves on request, to test that the pool contains it:
  * `spin` ignores its deadline, `crash` throws, `exit` kills its thread, `cooperate` stops at the deadline
- * or when asked and says how far it got, `echo` answers at once.
+ * or when asked and says how far it got, `thread` names the thread it ran on, `echo` answers at once.
  */
+import { threadId } from "node:worker_threads";
 import type { TaskReply, TaskRequest } from "../../api/task-protocol.ts";
 
 export default function run(request: TaskRequest): TaskReply {
@@ -27,6 +28,8 @@ export default function run(request: TaskRequest): TaskReply {
       }
       return { ok: true, value: { iterations, stoppedEarly: Atomics.load(stop, 0) === 1 } };
     }
+    case "thread":
+      return { ok: true, value: { threadId } };
     default:
       return { ok: true, value: { echo: request.input } };
   }
