@@ -1,7 +1,8 @@
 /**
  * Material availability of an order to promise (available-to-promise on the purchased components, after
  * the handbooks' rule that material is reserved for confirmed orders first): the order's requirement is
- * exploded through the BOM (phantoms and made sub-assemblies included) down to purchased items; for each,
+ * exploded through the BOM (phantoms and made sub-assemblies included, scrap inflating what each made item
+ * starts) down to purchased items; for each,
  * the projected balance over time is on-hand + open receipts − what confirmed orders need, each dated at
  * its start. The order may take q at time t when the balance stays ≥ q from t on (cumulative ATP), so the
  * earliest such t among now and the receipt dates is when the item is available. When even the last
@@ -44,10 +45,16 @@ export function materialSupply(items: readonly Item[], bom: readonly BomLine[], 
   return { items: new Map(items.map((i) => [i.id, i])), components, receipts: byItem, leadTimeUnitMinutes };
 }
 
-/** Purchased-component quantities for quantity units of item (nothing when the item has no BOM). */
+/**
+ * Purchased-component quantities for quantity good units of item (nothing when the item has no BOM). As in
+ * MRP (issue 5, convention 5), a made item with a scrap rate r starts quantity / (1 − r) units and its
+ * components are needed for what starts; a phantom has no scrap.
+ */
 export function explodeToPurchased(supply: MaterialSupply, item: string, quantity: number, out = new Map<string, number>()): Map<string, number> {
+  const master = supply.items.get(item);
+  const started = master && !master.phantom ? quantity / (1 - master.scrapRate) : quantity;
   for (const line of supply.components.get(item) ?? []) {
-    const q = quantity * line.quantity;
+    const q = started * line.quantity;
     const component = supply.items.get(line.component);
     const bought = component?.source === "buy" || (component?.source === undefined && !supply.components.has(line.component));
     if (bought) out.set(line.component, (out.get(line.component) ?? 0) + q);

@@ -43,6 +43,25 @@ describe("material availability", () => {
     expect(explodeToPurchased(s, "tube", 3)).toEqual(new Map());
   });
 
+  it("starts more of a made item that scraps, and needs its components for what starts (not for a phantom)", () => {
+    // 12 good chairs at 20 % scrap start 15; each started chair takes one seat, so 15 good seats, which at
+    // 25 % scrap start 20, each taking 2 foam: 40. The phantom frame's scrap rate is ignored: 15 × 4 tubes.
+    const s = materialSupply(
+      [item("chair", { scrapRate: 0.2 }), item("frame", { phantom: true, scrapRate: 0.5 }), item("seat", { source: "make", scrapRate: 0.25 }), item("tube"), item("foam")],
+      [
+        { parent: "chair", component: "frame", quantity: 1 },
+        { parent: "frame", component: "tube", quantity: 4 },
+        { parent: "chair", component: "seat", quantity: 1 },
+        { parent: "seat", component: "foam", quantity: 2 },
+      ],
+      [],
+      DAY,
+    );
+    const needs = explodeToPurchased(s, "chair", 12);
+    expect(needs.get("tube")).toBeCloseTo(60, 9);
+    expect(needs.get("foam")).toBeCloseTo(40, 9);
+  });
+
   it("finds the earliest day a brute-force day-by-day check finds", () => {
     const event = fc.record({ day: fc.integer({ min: 0, max: 20 }), quantity: fc.integer({ min: 1, max: 30 }) });
     fc.assert(
