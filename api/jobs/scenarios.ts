@@ -8,12 +8,14 @@
  *    bottleneck `products[].demand` (1.2 = 20 % more demand).
  * The base runs as the scenario named "base"; every comparison's differences are to it.
  *
- * `insert` and `review` take the current plan (`schedule`) as input, made for the base's order quantities;
- * scaling demand would leave that plan stale (operations timed for the old quantities, their impact blamed
- * on the rush order), so `scaleDemand` is refused for them. Patches apply as to any kind: a resource's
- * units, a rush order or candidate (by id), the orders' due dates. A calendar patch reaches the frozen part
- * too, whose operations keep the times the base calendar gave them: an extra shift belongs after
- * `frozenUntil` (calendar exceptions by date), or those operations no longer match their calendar.
+ * `insert` and `review` may take the current plan (`schedule`) as input, made for the base's order
+ * quantities; scaling demand would leave that plan stale (operations timed for the old quantities, their
+ * impact blamed on the rush order), so `scaleDemand` is refused for them when the base has a `schedule`.
+ * Without one, each scenario first plans its own (scaled, patched) confirmed orders, so any variation fits.
+ * Patches apply as to any kind: a resource's units, a rush order or candidate (by id), the orders' due
+ * dates. With a given plan, a calendar patch reaches the frozen part too, whose operations keep the times
+ * the base calendar gave them: an extra shift belongs after `frozenUntil` (calendar exceptions by date), or
+ * those operations no longer match their calendar.
  */
 import { z } from "zod";
 import type { Capability } from "../capability.ts";
@@ -36,7 +38,7 @@ export const ScenarioVariation = z
       .record(z.string(), z.unknown())
       .optional()
       .describe("JSON merge patch on the base; arrays of objects with an `id` (routings: `item`) can be patched as objects keyed by it; null removes"),
-    scaleDemand: z.number().finite().positive().optional().describe("Multiplies orders' quantity, MRP demands' quantity and bottleneck products' demand; refused for insert and review, whose current plan is made for the base quantities"),
+    scaleDemand: z.number().finite().positive().optional().describe("Multiplies orders' quantity, MRP demands' quantity and bottleneck products' demand; refused for insert and review when the base has a schedule, which was made for the base quantities"),
   })
   .meta({ id: "ScenarioVariation", description: "A named what-if: the base with a patch, then demand scaled" });
 export type ScenarioVariation = z.infer<typeof ScenarioVariation>;
@@ -82,12 +84,13 @@ export function expandScenarios(capability: Capability, base: Record<string, unk
   variations.forEach((variation, i) => {
     if (seen.has(variation.name)) batchProblems.push({ path: formatPath(["variations", i, "name"]), message: `the name "${variation.name}" is already used` });
     seen.add(variation.name);
-    if (variation.scaleDemand !== undefined && PLAN_BOUND_KINDS.has(capability.command)) {
+    if (variation.scaleDemand !== undefined && PLAN_BOUND_KINDS.has(capability.command) && base.schedule !== undefined) {
       batchProblems.push({
         path: formatPath(["variations", i, "scaleDemand"]),
         message:
           `${capability.command} cannot scale demand: its current plan (schedule) was made for the base quantities. ` +
-          `Re-plan the scaled orders with /v1/schedule and use that plan as the base, or patch the quantities of rushOrders or candidates by id instead`,
+          `Leave schedule out of the base (each scenario then plans its own orders first), re-plan the scaled orders with /v1/schedule ` +
+          `and use that plan as the base, or patch the quantities of rushOrders or candidates by id instead`,
       });
     }
   });

@@ -1,6 +1,9 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { insert } from "../../api/capabilities/insert.ts";
+import { review } from "../../api/capabilities/review.ts";
 import { ErrorResponse } from "../../api/errors.ts";
+import { expandScenarios } from "../../api/jobs/scenarios.ts";
 import type { CapacityResponse } from "../../src/capacity.ts";
 import { InsertRequest, InsertResponse } from "../../src/insert.ts";
 import type { ScheduleResponse } from "../../src/schedule.ts";
@@ -277,13 +280,23 @@ describe("an insert scenario batch on the demo steel plant", () => {
     expect(second!.vsBase.protectRushLatenessMinutes).toBe((second!.values.protectRushLatenessMinutes as number) - (baseRow!.values.protectRushLatenessMinutes as number));
   });
 
-  it("refuses scaleDemand for insert and review with 400: their current plan is made for the base quantities", async () => {
+  it("refuses scaleDemand for insert and review with 400 when the base carries a plan, made for the base quantities", async () => {
+    const withPlan = await steelPlantWithPlan(app);
     for (const kind of ["insert", "review"]) {
-      const res = await post(app, "/v1/scenarios", { kind, base: steelPlant(), variations: [{ name: "ok", patch: thirdShift }, { name: "more", scaleDemand: 1.2 }] });
+      const res = await post(app, "/v1/scenarios", { kind, base: withPlan, variations: [{ name: "ok", patch: thirdShift }, { name: "more", scaleDemand: 1.2 }] });
       expect(res.statusCode, kind).toBe(400);
       const body = ErrorResponse.parse(res.json());
       expect(body.problems?.map((p) => p.path)).toEqual(["variations[1].scaleDemand"]);
       expect(body.problems?.[0]?.message).toContain("current plan");
+    }
+  });
+
+  it("scales insert and review scenarios whose base has no plan: each plans its own scaled orders first", () => {
+    for (const capability of [insert, review]) {
+      const base = steelPlant() as { orders: Array<{ quantity: number }> };
+      const [, scaled] = expandScenarios(capability, base, [{ name: "more", scaleDemand: 2 }]);
+      const orders = (scaled!.input as { orders: Array<{ quantity: number }> }).orders;
+      expect(orders.map((order) => order.quantity)).toEqual(base.orders.map((order) => 2 * order.quantity));
     }
   });
 });
