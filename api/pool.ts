@@ -56,6 +56,12 @@ function workerExecArgv(workerUrl: URL): string[] | undefined {
   return ["--import", pathToFileURL(tsx).href];
 }
 
+/**
+ * The worker sits beside this module: worker.ts beside the sources (tests, through tsx), worker.js beside
+ * tsc's build, worker.cjs beside bin/bundle.mjs's ES module bundles (it says why CommonJS).
+ */
+const WORKER_EXTENSION: Readonly<Record<string, string>> = { ".ts": ".ts", ".js": ".js", ".mjs": ".cjs" };
+
 /** Threads of one kind of work and the piscina that runs tasks on them. */
 interface Lane {
   readonly threads: number;
@@ -71,26 +77,27 @@ interface Lane {
 const LP_TASKS: ReadonlySet<string> = new Set<TaskKind>(["capacity", "bottleneck"]);
 
 export function createSolverPool(options: PoolOptions = {}): SolverPool {
-  // The worker sits beside this module, in the same form: worker.ts, worker.js (tsc) or worker.mjs (bundle).
-  const workerUrl = options.workerUrl ?? new URL(`./worker${extname(fileURLToPath(import.meta.url))}`, import.meta.url);
+  const workerUrl = options.workerUrl ?? new URL(`./worker${WORKER_EXTENSION[extname(fileURLToPath(import.meta.url))] ?? ".js"}`, import.meta.url);
   const threads = options.threads ?? Math.max(1, availableParallelism());
   const maxQueue = options.maxQueue ?? 64;
   const graceMs = options.graceMs ?? 500;
   const execArgv = workerExecArgv(workerUrl);
-  const lane = (laneThreads: number): Lane => ({
+  const lane = (laneThreads: number, warm: boolean): Lane => ({
     threads: laneThreads,
     piscina: new Piscina<TaskRequest, TaskReply>({
       filename: fileURLToPath(workerUrl),
       // Warm threads: a planner's first request should not pay for starting them.
-      minThreads: laneThreads,
+      minThreads: warm ? laneThreads : 0,
       maxThreads: laneThreads,
       maxQueue,
       idleTimeout: 60_000,
       ...(execArgv ? { execArgv } : {}),
     }),
   });
-  const searches = lane(threads);
-  const lp = lane(options.lpThreads ?? 1);
+  const searches = lane(threads, true);
+  // Started on the first LP task: most runs solve none, and a pool closed while a spare thread is still
+  // loading its worker module is best avoided (see bin/bundle.mjs).
+  const lp = lane(options.lpThreads ?? 1, false);
 
   async function run<T>(kind: TaskKind, input: unknown, { budgetMs, signal, onProgress }: RunOptions): Promise<T> {
     const { piscina, threads: laneThreads } = LP_TASKS.has(kind) ? lp : searches;

@@ -11,7 +11,6 @@ const benches = readdirSync(join(root, "bench")).filter((file) => file.endsWith(
 const dir = await bundle({
   run: "bench/run.ts",
   jobshop: "bench/jobshop.ts",
-  worker: "api/worker.ts", // beside the bundles that start a solver pool, as pool.ts expects
   ...Object.fromEntries(benches.map((file) => [file.slice(0, -".ts".length), `bench/${file}`])),
 });
 process.argv.splice(2, 1); // the script reads its own arguments from argv[2] on

@@ -47,8 +47,16 @@ function removeOldBundles(keep) {
 }
 
 /**
- * The folder holding `NAME.mjs` for each entry of `entries` ({ NAME: path from the project root }), bundled
- * now if these sources have not been bundled before.
+ * The solver pool's worker, bundled as CommonJS: piscina loads a worker with require(), and Node 20 aborts
+ * the whole process (FATAL "IsGraphAsync must be used on an instantiated module") when a thread is terminated
+ * while require() is instantiating an ES module — a CLI run closing its pool while a spare thread still loads.
+ */
+const WORKER = { worker: "api/worker.ts" };
+
+/**
+ * The folder holding `NAME.mjs` for each entry of `entries` ({ NAME: path from the project root }) and
+ * `worker.cjs` beside them (api/pool.ts looks for it there), bundled now if these sources have not been
+ * bundled before.
  */
 export async function bundle(entries) {
   const id = fingerprint(entries);
@@ -61,19 +69,12 @@ export async function bundle(entries) {
   const scratch = `${dir}.${process.pid}.tmp`;
   rmSync(scratch, { recursive: true, force: true });
   mkdirSync(scratch, { recursive: true });
-  await build({
-    absWorkingDir: root,
-    entryPoints: Object.fromEntries(Object.entries(entries).map(([name, path]) => [name, join(root, path)])),
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target: "node20",
-    packages: "external",
-    outdir: scratch,
-    outExtension: { ".js": ".mjs" },
-    sourcemap: "linked",
-    logLevel: "error",
-  });
+  const common = { absWorkingDir: root, bundle: true, platform: "node", target: "node20", packages: "external", outdir: scratch, sourcemap: "linked", logLevel: "error" };
+  const entryPoints = (named) => Object.fromEntries(Object.entries(named).map(([name, path]) => [name, join(root, path)]));
+  await Promise.all([
+    build({ ...common, entryPoints: entryPoints(entries), format: "esm", outExtension: { ".js": ".mjs" } }),
+    build({ ...common, entryPoints: entryPoints(WORKER), format: "cjs", outExtension: { ".js": ".cjs" } }),
+  ]);
   writeFileSync(join(scratch, ".complete"), "");
   try {
     renameSync(scratch, dir);
