@@ -20,24 +20,37 @@ import { planImpact } from "../insert/plan-impact.ts";
 import { planSchedule } from "../insert/plan-schedule.ts";
 import { capableToPromise } from "./capable-to-promise.ts";
 import { checkReviewRequest } from "./check-review-request.ts";
-import { explodeToPurchased, itemAvailability, materialSupply } from "./material-availability.ts";
-import type { MaterialDemand, MaterialSupply } from "./material-availability.ts";
+import { explodeToPurchased, freeStock, itemAvailability, materialSupply, stockBy } from "./material-availability.ts";
+import type { MaterialDemand, MaterialSupply, TakeFromStock } from "./material-availability.ts";
 
 const DEFAULT_HORIZON_DAYS = 90;
 /** Quantities in reasons are rounded to this many decimals (BOM products carry float noise). */
 const round = (x: number) => Math.round(x * 1e6) / 1e6;
 const BUCKET_MINUTES = { day: MINUTES_PER_DAY, week: 7 * MINUTES_PER_DAY } as const;
 
-/** What the confirmed orders still need of purchased items, each dated at its first operation's planned start. */
+/**
+ * What the confirmed orders still need of purchased items and of sub-assemblies in stock, each dated at its
+ * first operation's planned start. They take sub-assembly stock in that order, each what is on hand or
+ * received by its start and not taken before, and make the rest.
+ */
 function confirmedDemands(supply: MaterialSupply, orders: readonly Order[], plan: readonly ScheduledOperation[], request: ReviewRequest, now: number): MaterialDemand[] {
   const starts = new Map(plan.map((op) => [planKey(op.order, op.operation), parseDateTime(op.start)!]));
   const issued = new Set(request.progress.map((e) => e.order));
   const firstOp = new Map(request.routings.map((r) => [r.item, r.operations[0]!.id]));
+  const dated = orders.filter((order) => !issued.has(order.id)).map((order) => ({ order, at: starts.get(planKey(order.id, firstOp.get(order.item)!)) ?? now }));
+  dated.sort((a, b) => a.at - b.at);
   const demands: MaterialDemand[] = [];
-  for (const order of orders) {
-    if (issued.has(order.id)) continue;
-    const at = starts.get(planKey(order.id, firstOp.get(order.item)!)) ?? now;
-    for (const [item, quantity] of explodeToPurchased(supply, order.item, order.quantity)) demands.push({ item, quantity, at });
+  const taken = new Map<string, number>();
+  for (const { order, at } of dated) {
+    const take: TakeFromStock = (item, wanted) => {
+      const quantity = Math.max(0, Math.min(wanted, stockBy(supply, item, at) - (taken.get(item) ?? 0)));
+      if (quantity > 0) {
+        taken.set(item, (taken.get(item) ?? 0) + quantity);
+        demands.push({ item, quantity, at });
+      }
+      return quantity;
+    };
+    for (const [item, quantity] of explodeToPurchased(supply, order.item, order.quantity, new Map(), take)) demands.push({ item, quantity, at });
   }
   return demands;
 }
@@ -66,8 +79,15 @@ export function reviewOrders(request: ReviewRequest, clock: () => number): Revie
     const basePlan = replaces === undefined ? plan : plan.filter((op) => op.order !== replaces.id);
     const reasons: ReviewReason[] = [];
     const demands = confirmedDemands(supply, confirmed, basePlan, request, now);
+    // The order takes sub-assemblies the confirmed orders leave free, and has the rest made.
+    const taken = new Map<string, number>();
+    const take: TakeFromStock = (item, wanted) => {
+      const quantity = Math.max(0, Math.min(wanted, freeStock(supply, item, demands, now) - (taken.get(item) ?? 0)));
+      taken.set(item, (taken.get(item) ?? 0) + quantity);
+      return quantity;
+    };
     let earliest = now;
-    for (const [item, required] of explodeToPurchased(supply, order.item, order.quantity)) {
+    for (const [item, required] of explodeToPurchased(supply, order.item, order.quantity, new Map(), take)) {
       const a = itemAvailability(supply, item, required, demands, now);
       if (a.available > now) reasons.push({ kind: "material", item, required: round(required), shortage: round(a.shortage), availableDate: formatDateTime(a.available), source: a.source });
       earliest = Math.max(earliest, a.available);

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Item } from "../../../src/item.ts";
-import { explodeToPurchased, itemAvailability, materialSupply } from "../../../solver/review/material-availability.ts";
+import { explodeToPurchased, freeStock, itemAvailability, materialSupply, stockBy } from "../../../solver/review/material-availability.ts";
 
 const DAY = 1440;
 const item = (id: string, extra: Record<string, unknown> = {}) => Item.parse({ id, ...extra });
@@ -60,6 +60,37 @@ describe("material availability", () => {
     const needs = explodeToPurchased(s, "chair", 12);
     expect(needs.get("tube")).toBeCloseTo(60, 9);
     expect(needs.get("foam")).toBeCloseTo(40, 9);
+  });
+
+  it("takes a sub-assembly from stock before making it, and makes (with its scrap) only the rest", () => {
+    // 12 good chairs at 20 % scrap start 15 and want 15 seats; 5 come from stock, 10 are made: at 25 % scrap
+    // they start 13⅓, each taking 2 foam. Phantoms are never taken from stock.
+    const s = materialSupply(
+      [item("chair", { scrapRate: 0.2 }), item("seat", { source: "make", scrapRate: 0.25 }), item("frame", { phantom: true }), item("foam"), item("tube")],
+      [
+        { parent: "chair", component: "seat", quantity: 1 },
+        { parent: "seat", component: "foam", quantity: 2 },
+        { parent: "chair", component: "frame", quantity: 1 },
+        { parent: "frame", component: "tube", quantity: 4 },
+      ],
+      [],
+      DAY,
+    );
+    const asked: Array<[string, number]> = [];
+    const needs = explodeToPurchased(s, "chair", 12, new Map(), (component, wanted) => (asked.push([component, wanted]), Math.min(wanted, 5)));
+    expect(asked).toEqual([["seat", 15]]);
+    expect(needs.get("foam")).toBeCloseTo(80 / 3, 9);
+    expect(needs.get("tube")).toBeCloseTo(60, 9);
+    // Taking all of it from stock needs no foam at all.
+    expect(explodeToPurchased(s, "chair", 12, new Map(), (_, wanted) => wanted).has("foam")).toBe(false);
+  });
+
+  it("counts as free stock only what no confirmed order needs later, and as stock by a time what has arrived", () => {
+    const s = materialSupply([item("seat", { source: "make", onHand: 10 })], [], [{ item: "seat", at: 4 * DAY, quantity: 6 }], DAY);
+    // 10 on hand, 8 needed on day 2, 6 arrive on day 4: only 2 are free now, whatever comes later.
+    expect(freeStock(s, "seat", [{ item: "seat", quantity: 8, at: 2 * DAY }], 0)).toBe(2);
+    expect(freeStock(s, "seat", [{ item: "seat", quantity: 12, at: 2 * DAY }], 0)).toBe(0);
+    expect([stockBy(s, "seat", 3 * DAY), stockBy(s, "seat", 4 * DAY)]).toEqual([10, 16]);
   });
 
   it("finds the earliest day a brute-force day-by-day check finds", () => {

@@ -104,6 +104,24 @@ describe("reviewOrders", () => {
     expect(decision!.schedule!.operations.filter((op) => op.order === "C4").every((op) => op.start >= "2026-03-10T00:00")).toBe(true);
   });
 
+  it("takes sub-assemblies in stock before making them: confirmed orders first, the candidate what they leave", () => {
+    // Panels are now painted as a made "coat" sub-assembly, 100 in stock, the paint itself unobtainable.
+    // The confirmed panel orders A2, A4, A6 (67 panels) take 67 coats; 33 stay free.
+    const request = (quantity: number) =>
+      reviewRequest({
+        items: [...MATERIAL.items, { id: "coat", source: "make", onHand: 100 }],
+        bom: [...MATERIAL.bom.filter((line) => line.component !== "paint"), { parent: "blue-panel", component: "coat", quantity: 1 }, { parent: "coat", component: "paint", quantity: 0.5 }],
+        candidates: [{ id: "C5", item: "blue-panel", quantity, due: "2026-03-31T14:00" }],
+      });
+    const [covered] = reviewOrders(request(20), clock).candidates;
+    expect(covered!.reasons.filter((r) => r.kind === "material")).toEqual([]);
+    expect(covered!.decision).toBe("accept");
+    // 40 panels: 33 coats from stock, 7 made, needing 3.5 paint that cannot come inside the horizon.
+    const [short] = reviewOrders(request(40), clock).candidates;
+    expect(short!.decision).toBe("decline");
+    expect(short!.reasons).toContainEqual(expect.objectContaining({ kind: "material", item: "paint", required: 3.5, shortage: 3.5 }));
+  });
+
   it("reviews candidates in order, each seeing the ones accepted before it", () => {
     const request = reviewRequest({ candidates: [FRAME, { ...FRAME, id: "C2" }] });
     const [first, second] = reviewOrders(request, clock).candidates;
