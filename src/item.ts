@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_STAGING_MINUTES } from "./material.ts";
 
 const positive = z.number().finite().positive();
 const nonNegative = z.number().finite().nonnegative();
@@ -31,6 +32,13 @@ export const Item = z
     multiple: positive.optional().describe("Planned order quantities are rounded up to a multiple of this"),
     scrapRate: z.number().finite().min(0).lt(1).default(0).describe("Share of started units lost, 0 <= r < 1"),
     phantom: z.boolean().default(false).describe("Exploded through, never stocked or ordered"),
+    stagingMinutes: z
+      .number()
+      .finite()
+      .nonnegative()
+      .max(MAX_STAGING_MINUTES)
+      .default(0)
+      .describe(`Elapsed minutes a received quantity must be on hand before an operation may consume it (inspection), 0 … ${MAX_STAGING_MINUTES}; stock on hand at the plan start is usable at once`),
   })
   .meta({ id: "Item", description: "A material: finished product, sub-assembly, part or raw material" });
 export type Item = z.infer<typeof Item>;

@@ -68,7 +68,15 @@ export function reviewOrders(request: ReviewRequest, clock: () => number): Revie
     request.horizonEnd !== undefined ? parseDateTime(request.horizonEnd)! : buckets === undefined ? now + DEFAULT_HORIZON_DAYS * MINUTES_PER_DAY : bucketStart + buckets.count * unit;
   const receipts = request.receipts.map((r) => ({ item: r.item, quantity: r.quantity, at: r.date !== undefined ? parseDate(r.date)! : bucketStart + r.bucket! * unit }));
   const supply = materialSupply(request.items, request.bom, receipts, unit);
-  const model: Omit<FactoryModel, "orders"> = { calendars: request.calendars, resources: request.resources, items: request.items, bom: request.bom, routings: request.routings };
+  const model: Omit<FactoryModel, "orders"> = {
+    calendars: request.calendars,
+    resources: request.resources,
+    items: request.items,
+    bom: request.bom,
+    routings: request.routings,
+    receipts: request.receipts,
+    reservations: request.reservations,
+  };
 
   let orders: Order[] = [...request.orders];
   let plan: ScheduledOperation[] = [...request.schedule.operations];

@@ -10,6 +10,11 @@ export class BinaryHeap {
     return this.ids.length;
   }
 
+  clear(): void {
+    this.keys.length = 0;
+    this.ids.length = 0;
+  }
+
   /** Key of the minimum, Infinity when empty. */
   peekKey(): number {
     return this.ids.length > 0 ? this.keys[0]! : Infinity;

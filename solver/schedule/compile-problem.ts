@@ -13,6 +13,9 @@ import { compileCalendar } from "../calendar/compile-calendar.ts";
 import { priorityWeight } from "../../src/order.ts";
 import type { ScheduleRequest } from "../../src/schedule.ts";
 import { MINUTES_PER_DAY, parseDateTime } from "../../src/time.ts";
+import type { AllocationShortage } from "./allocate-material.ts";
+import { buildMaterialModel, prepareMaterial } from "./compile-material.ts";
+import type { OperationProgress } from "./compile-material.ts";
 import { DONE, FIXED, FREE, workMinutes } from "./problem.ts";
 import type { FixedOperation, ProblemJob, ProblemResource, SchedulingProblem } from "./problem.ts";
 
@@ -25,6 +28,8 @@ export interface CompiledRequest {
   /** The routing's setupMinutes of each operation (without changeover). */
   setupMinutes: number[];
   planStart: number;
+  /** Orders (request.orders' indices) left out for lack of material, with what they lack. */
+  unplannable: Map<number, AllocationShortage[]>;
 }
 
 /**
@@ -117,6 +122,18 @@ export function compileProblem(request: ScheduleRequest, spanMinutes = defaultSp
   const routings = new Map(request.routings.map((r) => [r.item, r]));
   const progress = new Map(request.progress.map((p, i) => [`${p.order}\u0000${p.operation}`, i]));
   const frozenByKey = new Map(frozen.map((f) => [`${f.order}\u0000${f.operation}`, f]));
+  const material = prepareMaterial(request, (o, k): OperationProgress => {
+    const key = `${request.orders[o]!.id}\u0000${routings.get(request.orders[o]!.item)!.operations[k]!.id}`;
+    const reported = progress.get(key);
+    if (reported !== undefined) return { state: request.progress[reported]!.status };
+    const pinned = frozenByKey.get(key);
+    if (pinned === undefined) return { state: "free" };
+    return pinned.start >= planStart ? { state: "fixed", start: pinned.start } : { state: "running" };
+  });
+  if (material !== null && material.shortStarted.size > 0) {
+    const [o, shortages] = [...material.shortStarted][0]!;
+    return { ok: false, reason: `order "${request.orders[o]!.id}" has started but its material is short: ${shortages.map((s) => `${s.quantity} of "${s.item}"`).join(", ")}` };
+  }
   const jobs: ProblemJob[] = [];
   const orderOfJob: number[] = [];
   const operationId: string[] = [];
@@ -134,6 +151,7 @@ export function compileProblem(request: ScheduleRequest, spanMinutes = defaultSp
   const initialFamilyStart = new Float64Array(machineCount).fill(-Infinity);
 
   for (const [o, order] of request.orders.entries()) {
+    if (material?.unplannable.has(o)) continue;
     const routing = routings.get(order.item)!;
     let earliest = planStart;
     for (const t of [order.release, order.materialReady]) if (t !== undefined) earliest = Math.max(earliest, minutes(t));
@@ -196,6 +214,16 @@ export function compileProblem(request: ScheduleRequest, spanMinutes = defaultSp
     }
   }
   fixed.sort((a, b) => a.machine - b.machine || a.start - b.start);
+  const fixedStart = new Float64Array(operationId.length).fill(NaN);
+  for (const f of fixed) fixedStart[f.op] = f.start;
+  const materialModel =
+    material === null ? null : buildMaterialModel(request, material, {
+          orderOfJob,
+          firstOp: jobs.map((j) => j.firstOp),
+          opCount: operationId.length,
+          fixedStart,
+          completed: jobs.map((j) => opState[j.firstOp + j.opCount - 1] === DONE),
+        });
   const problem: SchedulingProblem = {
     origin: planStart,
     objective: request.options.objective,
@@ -215,6 +243,7 @@ export function compileProblem(request: ScheduleRequest, spanMinutes = defaultSp
     opState: Uint8Array.from(opState),
     doneEnd: Float64Array.from(doneEnd),
     fixed,
+    material: materialModel,
   };
-  return { ok: true, compiled: { problem, orderOfJob, operationId, setupMinutes, planStart } };
+  return { ok: true, compiled: { problem, orderOfJob, operationId, setupMinutes, planStart, unplannable: material?.unplannable ?? new Map() } };
 }
