@@ -15,7 +15,7 @@ import type { ScheduleRequest } from "../../src/schedule.ts";
 import { MINUTES_PER_DAY, parseDateTime } from "../../src/time.ts";
 import type { AllocationShortage } from "./allocate-material.ts";
 import { buildMaterialModel, prepareMaterial } from "./compile-material.ts";
-import type { OperationProgress } from "./compile-material.ts";
+import type { MaterialPrepass, OperationProgress } from "./compile-material.ts";
 import { DONE, FIXED, FREE, workMinutes } from "./problem.ts";
 import type { FixedOperation, ProblemJob, ProblemResource, SchedulingProblem } from "./problem.ts";
 
@@ -30,6 +30,10 @@ export interface CompiledRequest {
   planStart: number;
   /** Orders (request.orders' indices) left out for lack of material, with what they lack. */
   unplannable: Map<number, AllocationShortage[]>;
+  /** The material pre-pass (null when material is not constrained or nothing is consumed). */
+  material: MaterialPrepass | null;
+  /** Earliest start of every order of the request: max(plan start, release, materialReady). */
+  orderEarliest: number[];
 }
 
 /**
@@ -150,11 +154,11 @@ export function compileProblem(request: ScheduleRequest, spanMinutes = defaultSp
   const initialFamily = new Int32Array(machineCount).fill(-1);
   const initialFamilyStart = new Float64Array(machineCount).fill(-Infinity);
 
+  const orderEarliest = request.orders.map((order) => Math.max(planStart, ...[order.release, order.materialReady].filter((t) => t !== undefined).map(minutes)));
   for (const [o, order] of request.orders.entries()) {
     if (material?.unplannable.has(o)) continue;
     const routing = routings.get(order.item)!;
-    let earliest = planStart;
-    for (const t of [order.release, order.materialReady]) if (t !== undefined) earliest = Math.max(earliest, minutes(t));
+    const earliest = orderEarliest[o]!;
     jobs.push({ firstOp: operationId.length, opCount: routing.operations.length, earliest, due: minutes(order.due), weight: priorityWeight(order.priority) });
     orderOfJob.push(o);
     for (const op of routing.operations) {
@@ -245,5 +249,5 @@ export function compileProblem(request: ScheduleRequest, spanMinutes = defaultSp
     fixed,
     material: materialModel,
   };
-  return { ok: true, compiled: { problem, orderOfJob, operationId, setupMinutes, planStart, unplannable: material?.unplannable ?? new Map() } };
+  return { ok: true, compiled: { problem, orderOfJob, operationId, setupMinutes, planStart, unplannable: material?.unplannable ?? new Map(), material, orderEarliest } };
 }

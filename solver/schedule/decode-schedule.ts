@@ -177,6 +177,21 @@ export class Decoder {
     return true;
   }
 
+  /** The ledger emptied of consumption, with the production of orders whose last operation is fixed (null without material). */
+  resetLedger(): MaterialLedger | null {
+    const ledger = this.ledger;
+    if (ledger === null) return null;
+    ledger.reset();
+    const p = this.problem;
+    for (const j of this.fixedProducers) ledger.produce(j, this.end[p.jobs[j]!.firstOp + p.jobs[j]!.opCount - 1]!);
+    return ledger;
+  }
+
+  /** Operations the last decode left waiting for material (a deadlock). */
+  stuck(): number[] {
+    return this.parked.flat();
+  }
+
   /** Times of every free operation for s; false when s is cyclic, deadlocks on material or runs past a calendar's horizon. */
   decode(s: Sequencing): boolean {
     const p = this.problem;
@@ -193,11 +208,10 @@ export class Decoder {
       if (d === 0) stack[top++] = op;
     }
     if (ledger !== null) {
-      ledger.reset();
+      this.resetLedger();
       this.materialReady.fill(-Infinity);
       this.waitedFor.fill(-1);
       for (const list of this.parked) list.length = 0;
-      for (const j of this.fixedProducers) ledger.produce(j, end[p.jobs[j]!.firstOp + p.jobs[j]!.opCount - 1]!);
       heap.clear();
       while (top > 0) {
         const op = stack[--top]!;
