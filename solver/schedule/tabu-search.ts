@@ -1,7 +1,8 @@
 /**
  * Tabu search over critical-block moves (Nowicki & Smutnicki 1996, with the block insertions of
  * Dell'Amico & Trubian 1993 and, for alternatives and parallel units, reassignment of a critical operation
- * to another machine as in Mastrolilli & Gambardella 2000). Every neighbour is evaluated exactly by decoding
+ * to another machine as in Mastrolilli & Gambardella 2000; with material, moving an operation that waited for
+ * it ahead of earlier consumers of the item, material-moves.ts). Every neighbour is evaluated exactly by decoding
  * it on the calendars; the best non-tabu neighbour is taken (a tabu one only when it beats the best found).
  * The tabu list forbids restoring a precedence (or a machine) the search just left, for a random tenure.
  * After a long stall the search restarts from the best schedule with a few random critical moves.
@@ -15,6 +16,7 @@ import { cloneSequencing } from "./decode-schedule.ts";
 import { compareObjectives } from "./objective.ts";
 import type { Objective } from "./objective.ts";
 import { MoveEstimator } from "./estimate-move.ts";
+import { materialMoves } from "./material-moves.ts";
 import { relocate } from "./relocate.ts";
 import type { Relocation } from "./relocate.ts";
 import type { Random } from "../random.ts";
@@ -82,6 +84,7 @@ function neighbourhood(decoder: Decoder, s: Sequencing, critical: Uint8Array, ra
     if (p.objective !== "makespan") for (let i = first + 1; i < last - 1; i++) extra.push({ op: list[i + 1]!, machine, pos: i });
   }
   for (const op of ops) {
+    materialMoves(decoder, s, op, core);
     const choices: number[] = [];
     for (let a = p.altStart[op]!; a < p.altStart[op + 1]!; a++) {
       const r = p.resources[p.altResource[a]!]!;
