@@ -12,6 +12,7 @@ import type { ScheduleRequest } from "../../src/schedule.ts";
 import { MINUTES_PER_DAY, parseDate, parseDateTime } from "../../src/time.ts";
 import { allocateMaterial } from "./allocate-material.ts";
 import type { AllocationOrder, AllocationShortage } from "./allocate-material.ts";
+import { curvesFrom } from "./material-ledger.ts";
 import type { MaterialModel } from "./material-ledger.ts";
 import type { Consumption } from "./material-needs.ts";
 import { materialNeeds } from "./material-needs.ts";
@@ -102,7 +103,6 @@ export interface MaterialJobs {
 export function buildMaterialModel(request: ScheduleRequest, prepass: MaterialPrepass, jobs: MaterialJobs): MaterialModel {
   const itemIndex = new Map<string, number>();
   for (const list of prepass.consumptions) for (const c of list) if (!itemIndex.has(c.item)) itemIndex.set(c.item, itemIndex.size);
-  const n = itemIndex.size;
   const master = new Map(request.items.map((i) => [i.id, i]));
   const items = [...itemIndex.keys()];
   const events: Array<Array<[number, number]>> = items.map((id) => [[-Infinity, master.get(id)?.onHand ?? 0]]);
@@ -159,26 +159,9 @@ export function buildMaterialModel(request: ScheduleRequest, prepass: MaterialPr
     consStart.push(consItem.length);
   }
 
-  const curveStart: number[] = [0];
-  const curveAt: number[] = [];
-  const curveLevel: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const list = events[i]!.sort((a, b) => a[0] - b[0]);
-    let level = 0;
-    for (const [at, delta] of list) {
-      level += delta;
-      if (curveAt.length > curveStart[i]! && curveAt[curveAt.length - 1] === at) curveLevel[curveLevel.length - 1] = level;
-      else (curveAt.push(at), curveLevel.push(level));
-    }
-    curveStart.push(curveAt.length);
-  }
-  const curveMin = Float64Array.from(curveLevel);
-  for (let i = 0; i < n; i++) for (let k = curveStart[i + 1]! - 2; k >= curveStart[i]!; k--) curveMin[k] = Math.min(curveMin[k]!, curveMin[k + 1]!);
   return {
     items,
-    curveStart: Int32Array.from(curveStart),
-    curveAt: Float64Array.from(curveAt),
-    curveMin,
+    ...curvesFrom(events),
     consStart: Int32Array.from(consStart),
     consItem: Int32Array.from(consItem),
     consQty: Float64Array.from(consQty),
@@ -186,5 +169,6 @@ export function buildMaterialModel(request: ScheduleRequest, prepass: MaterialPr
     slotQty: Float64Array.from(slotQty),
     jobItem,
     jobQty,
+    priority: null,
   };
 }

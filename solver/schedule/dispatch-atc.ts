@@ -100,7 +100,7 @@ export function dispatchSchedule(decoder: Decoder, rule: DispatchRule, random: R
   /** False (and op released again later) when op's material is short at t. */
   const materialThere = (op: number, t: number): boolean => {
     if (ledger === null || force || ledger.covers(op, t)) return true;
-    const next = ledger.nextSupply(ledger.shortItem, t);
+    const next = ledger.nextSupply(op, ledger.shortItem, t);
     if (next === Infinity) waiting[ledger.shortItem]!.push(op);
     else {
       ready[op] = next;

@@ -9,6 +9,12 @@
  * Queried at nondecreasing t (the time-ordered decoder) this is exact: everything consumed so far started
  * no later than t, so the projected stock never goes below zero. Queried out of order (the dispatcher)
  * it is pessimistic, never optimistic.
+ *
+ * Re-planning around confirmed orders (rush insertion, order review) gives them the material they consume
+ * in the current plan: their operations consume without waiting ("kept"), and the orders being inserted
+ * ("after") see a second curve, the static one minus the confirmed consumption at its planned starts,
+ * which right-shifting only moves later. What an inserted order may take at t is then what stays free
+ * from t on after every confirmed need (available-to-promise), less what inserted orders took before.
  */
 import { MATERIAL_EPSILON } from "./material-needs.ts";
 
@@ -19,7 +25,8 @@ export interface MaterialModel {
   /** Static curve of item i: entries curveStart[i] … curveStart[i+1] − 1, the first at −Infinity. */
   curveStart: Int32Array;
   curveAt: Float64Array;
-  /** Minimum of the curve's level from curveAt[k] on (over entry k and every later one). */
+  /** Level of the curve from curveAt[k] on, and its minimum over entry k and every later one. */
+  curveLevel: Float64Array;
   curveMin: Float64Array;
   /** Consumption of op: entries consStart[op] … consStart[op+1] − 1. */
   consStart: Int32Array;
@@ -32,6 +39,50 @@ export interface MaterialModel {
   /** Item each job adds to stock at its completion (−1: none, or nothing consumes it) and how much. */
   jobItem: Int32Array;
   jobQty: Float64Array;
+  /** Re-planning only (see the header): per operation KEPT, AFTER or ordinary (0), and the AFTER operations' curve. */
+  priority: { opClass: Uint8Array; curveStart: Int32Array; curveAt: Float64Array; curveMin: Float64Array } | null;
+}
+
+/** Operation classes when re-planning around confirmed orders. */
+export const KEPT = 1;
+export const AFTER = 2;
+
+interface Curve {
+  curveStart: Int32Array;
+  curveAt: Float64Array;
+  curveMin: Float64Array;
+}
+
+/** Step curves per item from their (time, change) events, with levels and suffix minima; events are sorted in place. */
+export function curvesFrom(events: Array<Array<[number, number]>>): Curve & { curveLevel: Float64Array } {
+  const curveStart: number[] = [0];
+  const curveAt: number[] = [];
+  const level: number[] = [];
+  for (const list of events) {
+    let running = 0;
+    for (const [at, delta] of list.sort((a, b) => a[0] - b[0])) {
+      running += delta;
+      if (curveAt.length > curveStart[curveStart.length - 1]! && curveAt[curveAt.length - 1] === at) level[level.length - 1] = running;
+      else (curveAt.push(at), level.push(running));
+    }
+    curveStart.push(curveAt.length);
+  }
+  const curveMin = Float64Array.from(level);
+  for (let i = 0; i < events.length; i++) for (let k = curveStart[i + 1]! - 2; k >= curveStart[i]!; k--) curveMin[k] = Math.min(curveMin[k]!, curveMin[k + 1]!);
+  return { curveStart: Int32Array.from(curveStart), curveAt: Float64Array.from(curveAt), curveLevel: Float64Array.from(level), curveMin };
+}
+
+/** Index of the last entry of item's curve at or before t. */
+function entryOf(curve: Curve, item: number, t: number): number {
+  const at = curve.curveAt;
+  let lo = curve.curveStart[item]!;
+  let hi = curve.curveStart[item + 1]! - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (at[mid]! <= t) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 function covered(need: number, available: number): boolean {
@@ -40,6 +91,8 @@ function covered(need: number, available: number): boolean {
 
 export class MaterialLedger {
   private readonly consumed: Float64Array;
+  /** What AFTER operations consumed, per item. */
+  private readonly consumedAfter: Float64Array;
   private readonly slotLeft: Float64Array;
   /** Production events per item: times and quantities, unsorted (few per item). */
   private readonly producedAt: number[][];
@@ -50,6 +103,7 @@ export class MaterialLedger {
   constructor(readonly model: MaterialModel) {
     const n = model.items.length;
     this.consumed = new Float64Array(n);
+    this.consumedAfter = new Float64Array(n);
     this.slotLeft = model.slotQty.slice();
     this.producedAt = Array.from({ length: n }, () => []);
     this.producedQty = Array.from({ length: n }, () => []);
@@ -57,22 +111,10 @@ export class MaterialLedger {
 
   reset(): void {
     this.consumed.fill(0);
+    this.consumedAfter.fill(0);
     this.slotLeft.set(this.model.slotQty);
     for (const list of this.producedAt) list.length = 0;
     for (const list of this.producedQty) list.length = 0;
-  }
-
-  /** Index of the last curve entry of item at or before t. */
-  private entry(item: number, t: number): number {
-    const at = this.model.curveAt;
-    let lo = this.model.curveStart[item]!;
-    let hi = this.model.curveStart[item + 1]! - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (at[mid]! <= t) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
   }
 
   private producedBy(item: number, t: number): number {
@@ -84,17 +126,25 @@ export class MaterialLedger {
   }
 
   /** What the pool of item can give at t without ever going below zero later (see the header). */
-  available(item: number, t: number): number {
-    return this.model.curveMin[this.entry(item, t)]! + this.producedBy(item, t) - this.consumed[item]!;
+  available(item: number, t: number, after = false): number {
+    const curve = after ? this.model.priority! : this.model;
+    const consumed = after ? this.consumedAfter : this.consumed;
+    return curve.curveMin[entryOf(curve, item, t)]! + this.producedBy(item, t) - consumed[item]!;
+  }
+
+  private classOf(op: number): number {
+    return this.model.priority?.opClass[op] ?? 0;
   }
 
   /** Whether op's material is there at t; when not, shortItem names the first component short. */
   covers(op: number, t: number): boolean {
     const m = this.model;
+    const cls = this.classOf(op);
+    if (cls === KEPT) return true;
     for (let c = m.consStart[op]!; c < m.consStart[op + 1]!; c++) {
       const slot = m.consSlot[c]!;
       const need = m.consQty[c]! - (slot >= 0 ? Math.min(m.consQty[c]!, this.slotLeft[slot]!) : 0);
-      if (need > 0 && !covered(need, this.available(m.consItem[c]!, t))) {
+      if (need > 0 && !covered(need, this.available(m.consItem[c]!, t, cls === AFTER))) {
         this.shortItem = m.consItem[c]!;
         return false;
       }
@@ -102,13 +152,13 @@ export class MaterialLedger {
     return true;
   }
 
-  /** The first instant after t at which item's supply grows (Infinity: none known yet). */
-  nextSupply(item: number, t: number): number {
-    const m = this.model;
+  /** The first instant after t at which item's supply for op grows (Infinity: none known yet). */
+  nextSupply(op: number, item: number, t: number): number {
+    const curve = this.classOf(op) === AFTER ? this.model.priority! : this.model;
     let next = Infinity;
-    for (let k = this.entry(item, t) + 1; k < m.curveStart[item + 1]!; k++) {
-      if (m.curveMin[k]! > m.curveMin[k - 1]!) {
-        next = m.curveAt[k]!;
+    for (let k = entryOf(curve, item, t) + 1; k < curve.curveStart[item + 1]!; k++) {
+      if (curve.curveMin[k]! > curve.curveMin[k - 1]!) {
+        next = curve.curveAt[k]!;
         break;
       }
     }
@@ -119,6 +169,7 @@ export class MaterialLedger {
 
   consume(op: number): void {
     const m = this.model;
+    const after = this.classOf(op) === AFTER;
     for (let c = m.consStart[op]!; c < m.consStart[op + 1]!; c++) {
       const slot = m.consSlot[c]!;
       let need = m.consQty[c]!;
@@ -128,6 +179,7 @@ export class MaterialLedger {
         need -= taken;
       }
       this.consumed[m.consItem[c]!] = this.consumed[m.consItem[c]!]! + need;
+      if (after) this.consumedAfter[m.consItem[c]!] = this.consumedAfter[m.consItem[c]!]! + need;
     }
   }
 
