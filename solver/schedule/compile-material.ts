@@ -60,9 +60,10 @@ function reservedByOrder(request: ScheduleRequest): Map<string, Map<string, numb
 
 /**
  * @param progressOf how far along operation k of order o is
+ * @param kept orders that keep the material they consume in a current plan (re-planning): never left out
  * @returns null when material is ignored or nothing is consumed
  */
-export function prepareMaterial(request: ScheduleRequest, progressOf: (order: number, operation: number) => OperationProgress): MaterialPrepass | null {
+export function prepareMaterial(request: ScheduleRequest, progressOf: (order: number, operation: number) => OperationProgress, kept: ReadonlySet<number> = new Set()): MaterialPrepass | null {
   if (!materialConstrained(request)) return null;
   const needs = materialNeeds(request, request.orders);
   const routings = new Map(request.routings.map((r) => [r.item, r]));
@@ -78,12 +79,14 @@ export function prepareMaterial(request: ScheduleRequest, progressOf: (order: nu
   request.receipts.forEach((r) => supply.set(r.item, (supply.get(r.item) ?? 0) + r.quantity));
   const orders: AllocationOrder[] = request.orders.map((order, o) => {
     const operations = routings.get(order.item)?.operations ?? [];
-    const started = operations.some((_, k) => progressOf(o, k).state !== "free");
+    const started = kept.has(o) || operations.some((_, k) => progressOf(o, k).state !== "free");
     const last = operations.length - 1;
     const produces = consumedItems.has(order.item) && last >= 0 && progressOf(o, last).state !== "done" ? { item: order.item, quantity: order.quantity } : null;
     return { priority: order.priority, due: parseDateTime(order.due)!, started, consumptions: consumptions[o]!, produces, reserved: reserved.get(order.id) ?? new Map() };
   });
   const { unplannable, shortStarted } = allocateMaterial(orders, supply);
+  // Kept orders consume what the current plan gives them, short or not.
+  for (const o of kept) shortStarted.delete(o);
   return { consumptions, unplannable, shortStarted, receiptAt };
 }
 

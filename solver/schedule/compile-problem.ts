@@ -86,8 +86,14 @@ export function defaultSpanMinutes(request: ScheduleRequest): number {
 /**
  * @param spanMinutes how far past planStart calendars are compiled (default: defaultSpanMinutes)
  * @param frozen operations that keep resource, unit and times (progress entries take precedence)
+ * @param kept orders (indices) of a current plan that keep its material when others are inserted
  */
-export function compileProblem(request: ScheduleRequest, spanMinutes = defaultSpanMinutes(request), frozen: readonly FrozenOperation[] = []): CompileResult {
+export function compileProblem(
+  request: ScheduleRequest,
+  spanMinutes = defaultSpanMinutes(request),
+  frozen: readonly FrozenOperation[] = [],
+  kept: ReadonlySet<number> = new Set(),
+): CompileResult {
   const planStart = minutes(request.planStart);
   const progressStarts = request.progress.map((p) => minutes(p.start));
   const from = Math.min(planStart, ...progressStarts) - MINUTES_PER_DAY;
@@ -133,7 +139,7 @@ export function compileProblem(request: ScheduleRequest, spanMinutes = defaultSp
     const pinned = frozenByKey.get(key);
     if (pinned === undefined) return { state: "free" };
     return pinned.start >= planStart ? { state: "fixed", start: pinned.start } : { state: "running" };
-  });
+  }, kept);
   if (material !== null && material.shortStarted.size > 0) {
     const [o, shortages] = [...material.shortStarted][0]!;
     return { ok: false, reason: `order "${request.orders[o]!.id}" has started but its material is short: ${shortages.map((s) => `${s.quantity} of "${s.item}"`).join(", ")}` };

@@ -94,7 +94,14 @@ export class Decoder {
   private readonly fixedProducers: number[] = [];
   private readonly placement: Placement = { start: 0, end: 0, changeover: 0, pushedByFixed: false };
 
-  constructor(readonly problem: SchedulingProblem) {
+  /**
+   * @param notBefore earliest start of every operation (re-planning: its start in the current plan); free
+   *   operations without a machine in the sequencing are then left out (orders not inserted yet)
+   */
+  constructor(
+    readonly problem: SchedulingProblem,
+    readonly notBefore: Float64Array | null = null,
+  ) {
     const n = problem.opCount;
     this.start = new Float64Array(n);
     this.end = new Float64Array(n);
@@ -154,7 +161,7 @@ export class Decoder {
     const mp = pos > 0 ? s.seq[m]![pos - 1]! : -1;
     const machReady = mp >= 0 ? end[mp]! : -Infinity;
     const base = p.altWork[altIndexOf(p, op, p.machineResource[m]!)]!;
-    const ready = Math.max(jobReady, machReady, notBefore);
+    const ready = Math.max(jobReady, machReady, notBefore, this.notBefore === null ? -Infinity : this.notBefore[op]!);
     const fixedHere = this.fixedByMachine[m]!;
     const resource = p.resources[p.machineResource[m]!]!;
     const place = this.placement;
@@ -171,7 +178,7 @@ export class Decoder {
     start[op] = place.start;
     end[op] = place.end;
     this.changeover[op] = place.changeover;
-    const bound = place.pushedByFixed || notBefore > Math.max(jobReady, machReady);
+    const bound = place.pushedByFixed || ready > Math.max(jobReady, machReady);
     this.machTight[op] = !bound && mp >= 0 && machReady >= jobReady ? 1 : 0;
     this.jobTight[op] = !bound && predFree && jobReady >= machReady ? 1 : 0;
     return true;
@@ -200,8 +207,13 @@ export class Decoder {
     const ledger = this.ledger;
     const heap = this.heap;
     let top = 0;
+    let active = this.freeCount;
     for (let op = 0; op < p.opCount; op++) {
       if (state[op] !== FREE_STATE) continue;
+      if (s.machineOf[op]! < 0) {
+        active--;
+        continue;
+      }
       const pred = prevOp[op]!;
       const d = (pred >= 0 && state[pred] === FREE_STATE ? 1 : 0) + (s.posOf[op]! > 0 ? 1 : 0);
       indeg[op] = d;
@@ -264,7 +276,7 @@ export class Decoder {
       const pos = s.posOf[op]!;
       const ms = pos + 1 < list.length ? list[pos + 1]! : -1;
       // Released successors: onto the stack, or timed and into the heap (routing successor first, as ever).
-      if (succ >= 0 && state[succ] === FREE_STATE && --indeg[succ]! === 0) {
+      if (succ >= 0 && state[succ] === FREE_STATE && s.machineOf[succ]! >= 0 && --indeg[succ]! === 0) {
         if (ledger === null) stack[top++] = succ;
         else if (!this.place(succ, s, -Infinity)) return false;
         else heap.push(this.start[succ]!, succ);
@@ -275,7 +287,7 @@ export class Decoder {
         else heap.push(this.start[ms]!, ms);
       }
     }
-    if (processed < this.freeCount) {
+    if (processed < active) {
       this.failure = this.parked.some((list) => list.length > 0) ? "material" : "cycle";
       return false;
     }
