@@ -5,6 +5,7 @@
  * them (sequencingFromPlan), and their planned starts become the right-shift's lower bounds.
  */
 import type { FactoryModel } from "../../src/factory.ts";
+import type { MaterialMode } from "../../src/material.ts";
 import type { Order } from "../../src/order.ts";
 import type { ProgressEntry, ScheduledOperation, ScheduleRequest } from "../../src/schedule.ts";
 import { formatDateTime, MINUTES_PER_DAY, parseDateTime } from "../../src/time.ts";
@@ -28,6 +29,8 @@ export interface InsertionInput {
   progress: readonly ProgressEntry[];
   now: number;
   frozenUntil: number;
+  /** Material mode (options.material); default as for /v1/schedule. */
+  material?: MaterialMode | undefined;
   /** Calendar span after now; default: enough for the plan and the load (extended ×4 when too short). */
   spanMinutes?: number;
 }
@@ -68,7 +71,7 @@ export function prepareInsertion(input: InsertionInput): PrepareResult {
     ],
     planStart: formatDateTime(now),
     progress: [...input.progress],
-    options: { timeLimitSeconds: 5, seed: 1, objective: "tardiness" },
+    options: { timeLimitSeconds: 5, seed: 1, objective: "tardiness", ...(input.material !== undefined ? { material: input.material } : {}) },
   };
   const { frozen, free, latestEnd } = freezePlan(plan, input.progress, frozenUntil);
   const spanMinutes = input.spanMinutes ?? Math.max(defaultSpanMinutes(request), latestEnd - now + 28 * MINUTES_PER_DAY);

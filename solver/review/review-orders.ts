@@ -11,6 +11,7 @@
 import { ModelError } from "../../src/errors.ts";
 import type { FactoryModel } from "../../src/factory.ts";
 import type { Receipt } from "../../src/material.ts";
+import { receiptMinute } from "../../src/material.ts";
 import type { OrderImpact } from "../../src/insert.ts";
 import type { Order } from "../../src/order.ts";
 import type { ReviewDecision, ReviewReason, ReviewRequest, ReviewResponse } from "../../src/review.ts";
@@ -69,7 +70,8 @@ export function reviewOrders(request: ReviewRequest, clock: () => number): Revie
   const horizonEnd =
     request.horizonEnd !== undefined ? parseDateTime(request.horizonEnd)! : buckets === undefined ? now + DEFAULT_HORIZON_DAYS * MINUTES_PER_DAY : bucketStart + buckets.count * unit;
   const receipts = request.receipts.map((r) => ({ item: r.item, quantity: r.quantity, at: receiptArrival(r, buckets) }));
-  const supply = materialSupply(request.items, request.bom, receipts, unit);
+  // Purchases of the orders accepted so far: later reviews see them as receipts.
+  let bought: Receipt[] = [];
   const model: Omit<FactoryModel, "orders"> = {
     calendars: request.calendars,
     resources: request.resources,
@@ -88,6 +90,7 @@ export function reviewOrders(request: ReviewRequest, clock: () => number): Revie
     const confirmed = orders.filter((o) => o !== replaces);
     const basePlan = replaces === undefined ? plan : plan.filter((op) => op.order !== replaces.id);
     const reasons: ReviewReason[] = [];
+    const supply = materialSupply(request.items, request.bom, [...receipts, ...bought.map((r) => ({ item: r.item, quantity: r.quantity, at: receiptMinute(r.date!) }))], unit);
     const demands = confirmedDemands(supply, confirmed, basePlan, request, now);
     // The order takes sub-assemblies the confirmed orders leave free, and has the rest made.
     const taken = new Map<string, number>();
@@ -114,7 +117,7 @@ export function reviewOrders(request: ReviewRequest, clock: () => number): Revie
     const decline = (): ReviewDecision => ({ order: order.id, decision: "decline", requested: order.due, promise: null, reasons: [...reasons, { kind: "horizon", horizonEnd: formatDateTime(horizonEnd) }], impact: [] });
     if (earliest > horizonEnd) return decline();
     const release = Math.max(earliest, order.release === undefined ? earliest : parseDateTime(order.release)!);
-    const ctp = capableToPromise({ model: { ...model, orders: confirmed, receipts: [...model.receipts, ...purchases] }, plan: basePlan, inserted: [{ ...order, release: formatDateTime(release) }], progress: request.progress, now, frozenUntil });
+    const ctp = capableToPromise({ model: { ...model, orders: confirmed, receipts: [...model.receipts, ...bought, ...purchases] }, plan: basePlan, inserted: [{ ...order, release: formatDateTime(release) }], progress: request.progress, now, frozenUntil, material: request.options.material });
     if (!ctp.ok || ctp.completion > horizonEnd) return decline();
     for (const w of ctp.waits) reasons.push({ kind: "capacity", ...w });
     const decision = ctp.completion <= due ? "accept" : maxDelayDays === undefined || ctp.completion <= due + maxDelayDays * MINUTES_PER_DAY ? "counter-offer" : "decline";
@@ -132,6 +135,7 @@ export function reviewOrders(request: ReviewRequest, clock: () => number): Revie
     if (decision === "accept") {
       orders = [...confirmed, order];
       plan = planned.operations;
+      bought = [...bought, ...purchases];
     }
     return { ...result, schedule: { operations: planned.operations, orders: planned.orders } };
   };
