@@ -47,7 +47,7 @@ function shiftIntervals(calendar: Calendar, day: number): Interval[] {
 }
 
 /** A calendar as "is minute t a working minute?", cached per day. */
-function workingMinuteTest(calendar: Calendar): (t: number) => boolean {
+export function workingMinuteTest(calendar: Calendar): (t: number) => boolean {
   const cache = new Map<number, Interval[]>();
   const of = (day: number) => {
     let v = cache.get(day);
@@ -60,7 +60,7 @@ function workingMinuteTest(calendar: Calendar): (t: number) => boolean {
   };
 }
 
-function countWorking(isWorking: (t: number) => boolean, a: number, b: number): number {
+export function countWorking(isWorking: (t: number) => boolean, a: number, b: number): number {
   let n = 0;
   for (let t = a; t < b; t++) if (isWorking(t)) n++;
   return n;
