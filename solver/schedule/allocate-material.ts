@@ -45,6 +45,7 @@ export function allocateMaterial(orders: readonly AllocationOrder[], supply: Rea
     return Number(y.started) - Number(x.started) || x.priority - y.priority || x.due - y.due || a - b;
   });
   const unplannable = new Map<number, AllocationShortage[]>();
+  const fromPool = new Map<string, number>();
   for (;;) {
     const left = new Map(supply);
     orders.forEach((o, i) => {
@@ -54,26 +55,26 @@ export function allocateMaterial(orders: readonly AllocationOrder[], supply: Rea
     let dropped = false;
     for (const i of sequence) {
       const order = orders[i]!;
-      const fromPool = new Map<string, number>();
+      fromPool.clear();
       for (const c of order.consumptions) fromPool.set(c.item, (fromPool.get(c.item) ?? 0) + c.quantity);
-      const shortages: AllocationShortage[] = [];
+      let shortages: AllocationShortage[] | null = null;
       for (const [item, need] of fromPool) {
         const rest = need - Math.min(need, order.reserved.get(item) ?? 0);
         fromPool.set(item, rest);
         const available = Math.max(0, left.get(item) ?? 0);
-        if (rest > available + MATERIAL_EPSILON * Math.max(1, rest)) shortages.push({ item, quantity: rest - available });
+        if (rest > available + MATERIAL_EPSILON * Math.max(1, rest)) (shortages ??= []).push({ item, quantity: rest - available });
       }
       if (unplannable.has(i)) {
         // Reported against what is left at its turn in the final allocation.
-        if (shortages.length > 0) unplannable.set(i, shortages);
+        if (shortages !== null) unplannable.set(i, shortages);
         continue;
       }
-      if (shortages.length > 0 && !order.started) {
+      if (shortages !== null && !order.started) {
         unplannable.set(i, shortages);
         dropped ||= order.produces !== null;
         continue;
       }
-      if (shortages.length > 0) shortStarted.set(i, shortages);
+      if (shortages !== null) shortStarted.set(i, shortages);
       for (const [item, rest] of fromPool) left.set(item, (left.get(item) ?? 0) - rest);
     }
     if (!dropped) return { unplannable, shortStarted };

@@ -101,6 +101,7 @@ export function dispatchSchedule(decoder: Decoder, rule: DispatchRule, random: R
   const materialThere = (op: number, t: number): boolean => {
     if (ledger === null || force || ledger.covers(op, t)) return true;
     const next = ledger.nextSupply(op, ledger.shortItem, t);
+    blocked[op] = 1;
     if (next === Infinity) waiting[ledger.shortItem]!.push(op);
     else {
       ready[op] = next;
@@ -109,6 +110,8 @@ export function dispatchSchedule(decoder: Decoder, rule: DispatchRule, random: R
     return false;
   };
   const seen = new Int32Array(n);
+  // Short operations wait in `pending` (or `waiting`); their entries left in other resources' queues are dropped.
+  const blocked = new Uint8Array(n);
   let pick = 0;
   for (let op = 0; op < n; op++) {
     if (p.opState[op] === FREE && (prevOp[op]! < 0 || p.opState[prevOp[op]!] !== FREE)) release(op);
@@ -150,6 +153,7 @@ export function dispatchSchedule(decoder: Decoder, rule: DispatchRule, random: R
     }
     if (tRelease <= tMachine) {
       const op = pending.pop()!;
+      blocked[op] = 0;
       for (let a = p.altStart[op]!; a < p.altStart[op + 1]!; a++) {
         const r = p.altResource[a]!;
         available[r]!.push(staticKey(op, r), op);
@@ -166,7 +170,7 @@ export function dispatchSchedule(decoder: Decoder, rule: DispatchRule, random: R
     while (candidates.length < CANDIDATES && queue.size > 0) {
       const op = queue.pop()!;
       // An operation released again after waiting for material may be queued twice: take it once.
-      if (taken[op] || seen[op] === pick) continue;
+      if (taken[op] || seen[op] === pick || blocked[op]) continue;
       seen[op] = pick;
       if (materialThere(op, Math.max(ready[op]!, tMachine))) candidates.push(op);
     }

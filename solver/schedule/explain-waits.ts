@@ -23,24 +23,30 @@ export interface OrderExplanation {
 }
 
 const CATEGORIES: readonly WaitCategory[] = ["material", "capacity", "changeover", "release", "calendar", "engineering", "progress"];
+const [MATERIAL, CAPACITY, CHANGEOVER, RELEASE, CALENDAR, , PROGRESS] = [0, 1, 2, 3, 4, 5, 6] as const;
 
 /** Explanations of every job of the decoded sequencing s. */
 export function explainWaits(decoder: Decoder, s: Sequencing): OrderExplanation[] {
   const p = decoder.problem;
   const { start, end, changeover, materialReady, waitedFor } = decoder;
   const material = p.material;
+  const minutes = new Float64Array(CATEGORIES.length);
+  // Waits of the current job as (category, resource or item, minutes), to name the one that held it longest.
+  const heldCategory: number[] = [];
+  const heldWhat: string[] = [];
+  const heldMinutes: number[] = [];
   return p.jobs.map((job) => {
-    const minutes = new Map<WaitCategory, number>(CATEGORIES.map((c) => [c, 0]));
-    // Minutes per (category, resource or item), to name the one that held the order longest.
-    const held = new Map<string, number>();
+    minutes.fill(0);
+    heldCategory.length = heldWhat.length = heldMinutes.length = 0;
     let materialAt = -Infinity;
     let materialItem = "";
     let heldLongest = 0;
-    const add = (category: WaitCategory, what: string, wait: number) => {
+    const add = (category: number, what: string, wait: number) => {
       if (wait <= 0) return;
-      minutes.set(category, minutes.get(category)! + wait);
-      const key = `${category}\u0000${what}`;
-      held.set(key, (held.get(key) ?? 0) + wait);
+      minutes[category] = minutes[category]! + wait;
+      heldCategory.push(category);
+      heldWhat.push(what);
+      heldMinutes.push(wait);
     };
     let released = false;
     for (let op = job.firstOp; op < job.firstOp + job.opCount; op++) {
@@ -50,8 +56,8 @@ export function explainWaits(decoder: Decoder, s: Sequencing): OrderExplanation[
       const ready = Math.max(job.earliest, predReady);
       if (!released) {
         // Its release holds it from the plan start (or from its running predecessor's end).
-        add("release", "", job.earliest - Math.max(p.origin, predReady));
-        if (pred >= 0 && p.opState[pred] === FIXED) add("progress", "", predReady - p.origin);
+        add(RELEASE, "", job.earliest - Math.max(p.origin, predReady));
+        if (pred >= 0 && p.opState[pred] === FIXED) add(PROGRESS, "", predReady - p.origin);
         released = true;
       }
       const m = s.machineOf[op]!;
@@ -63,29 +69,33 @@ export function explainWaits(decoder: Decoder, s: Sequencing): OrderExplanation[
       if (bound > ready) {
         if (matReady >= machReady) {
           const item = material!.items[waitedFor[op]!]!;
-          add("material", item, bound - ready);
+          add(MATERIAL, item, bound - ready);
           if (bound - ready > heldLongest) (heldLongest = bound - ready), (materialAt = matReady), (materialItem = item);
-        } else add("capacity", resource.id, bound - ready);
+        } else add(CAPACITY, resource.id, bound - ready);
       }
       const working = resource.calendar?.nextWorkingInstant(bound) ?? bound;
-      add("calendar", resource.id, Math.min(start[op]!, working) - bound);
-      add("progress", "", start[op]! - Math.max(bound, working));
-      add("changeover", resource.id, changeover[op]!);
+      add(CALENDAR, resource.id, Math.min(start[op]!, working) - bound);
+      add(PROGRESS, "", start[op]! - Math.max(bound, working));
+      add(CHANGEOVER, resource.id, changeover[op]!);
     }
-    const waits = Object.fromEntries(CATEGORIES.map((c) => [c, minutes.get(c)!])) as unknown as Waits;
-    let category: WaitCategory | null = null;
-    for (const c of CATEGORIES) if (minutes.get(c)! > 0 && (category === null || minutes.get(c)! > minutes.get(category)!)) category = c;
-    return { waits, cause: category === null ? null : causeOf(category, held, materialItem, materialAt), materialMinutes: minutes.get("material")! };
+    const waits = Object.fromEntries(CATEGORIES.map((c, i) => [c, minutes[i]!])) as unknown as Waits;
+    let category = -1;
+    for (let c = 0; c < CATEGORIES.length; c++) if (minutes[c]! > 0 && (category < 0 || minutes[c]! > minutes[category]!)) category = c;
+    if (category < 0) return { waits, cause: null, materialMinutes: 0 };
+    // The resource that held it longest in that category, its waits there summed.
+    const sums = new Map<string, number>();
+    let longest = "";
+    for (let k = 0; k < heldCategory.length; k++) {
+      if (heldCategory[k] !== category) continue;
+      const sum = (sums.get(heldWhat[k]!) ?? 0) + heldMinutes[k]!;
+      sums.set(heldWhat[k]!, sum);
+      if (longest === "" || sum > sums.get(longest)!) longest = heldWhat[k]!;
+    }
+    return { waits, cause: causeOf(CATEGORIES[category]!, longest, materialItem, materialAt), materialMinutes: minutes[MATERIAL]! };
   });
 }
 
-function causeOf(category: WaitCategory, held: ReadonlyMap<string, number>, item: string, availableAt: number): LateCause {
-  let longest = "";
-  let most = -1;
-  for (const [key, wait] of held) {
-    const [c, what] = key.split("\u0000") as [string, string];
-    if (c === category && wait > most) (most = wait), (longest = what);
-  }
+function causeOf(category: WaitCategory, longest: string, item: string, availableAt: number): LateCause {
   switch (category) {
     case "material":
       return { kind: "material", item, availableAt: formatDateTime(availableAt) };
