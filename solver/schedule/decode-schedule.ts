@@ -6,9 +6,11 @@
  * graph has a cycle is rejected. The decoder keeps its buffers between calls: the search decodes
  * thousands of neighbours per second.
  *
- * With material (issue 14) the topological order is the order of starts: an operation whose predecessors
- * are placed goes into a heap keyed by its tentative start; when it comes out, its material is checked
- * against the ledger of everything that started before it. If it is short, it goes back in at the next
+ * With material (issue 14) operations that consume are visited in the order of their starts: one whose
+ * predecessors are placed goes into a heap keyed by its tentative start, and comes out only when the stack
+ * of the others is empty (every operation that starts earlier is then placed: its unplaced ancestors would
+ * be on the stack or in the heap with an earlier key); its material is checked against the ledger of
+ * everything that started before it. If it is short, it goes back in at the next
  * instant supply grows (a receipt becoming usable, an order's completion), or waits for an order not
  * placed yet to produce the item. Starts come out nondecreasing, so stock goes to operations in the order
  * they start and never below zero. Operations left waiting when the heap runs dry are a deadlock (a
@@ -16,7 +18,7 @@
  * plain stack is used: the times are the same, the heap would only cost.
  */
 import { BinaryHeap } from "./binary-heap.ts";
-import { MaterialLedger } from "./material-ledger.ts";
+import { KEPT, MaterialLedger } from "./material-ledger.ts";
 import { objectiveOf } from "./objective.ts";
 import type { Objective } from "./objective.ts";
 import { placeOperation } from "./place-operation.ts";
@@ -90,6 +92,11 @@ export class Decoder {
   private readonly heap = new BinaryHeap();
   /** Operations waiting for an item that only an order not placed yet can produce, per item. */
   private readonly parked: number[][];
+  /**
+   * Material: 1 for the operations that may have to wait for material (they consume, and are not KEPT),
+   * which the decoder takes in start order; null without material.
+   */
+  private readonly timed: Uint8Array | null;
   /** Jobs whose last operation is fixed: their production is known before any decode. */
   private readonly fixedProducers: number[] = [];
   private readonly placement: Placement = { start: 0, end: 0, changeover: 0, pushedByFixed: false };
@@ -132,6 +139,7 @@ export class Decoder {
     this.materialReady = new Float64Array(material === null ? 0 : n).fill(-Infinity);
     this.waitedFor = new Int32Array(material === null ? 0 : n).fill(-1);
     this.parked = material === null ? [] : material.items.map(() => []);
+    this.timed = material === null ? null : Uint8Array.from({ length: n }, (_, op) => (material.consStart[op + 1]! > material.consStart[op]! && material.priority?.opClass[op] !== KEPT ? 1 : 0));
     problem.jobs.forEach((job, j) => {
       if (job.opCount > 0 && problem.opState[job.firstOp + job.opCount - 1] === FIXED) this.fixedProducers.push(j);
     });
@@ -219,28 +227,33 @@ export class Decoder {
       indeg[op] = d;
       if (d === 0) stack[top++] = op;
     }
+    const timed = this.timed;
     if (ledger !== null) {
       this.resetLedger();
       this.materialReady.fill(-Infinity);
       this.waitedFor.fill(-1);
       for (const list of this.parked) list.length = 0;
       heap.clear();
-      while (top > 0) {
-        const op = stack[--top]!;
-        if (!this.place(op, s, -Infinity)) return false;
-        heap.push(this.start[op]!, op);
+      // Operations that must wait for material go into the heap, timed; the others stay on the stack.
+      let kept = 0;
+      for (let k = 0; k < top; k++) {
+        const op = stack[k]!;
+        if (!timed![op]) stack[kept++] = op;
+        else if (!this.place(op, s, -Infinity)) return false;
+        else heap.push(this.start[op]!, op);
       }
+      top = kept;
     }
     let processed = 0;
     let totalChangeover = 0;
     for (;;) {
       let op: number;
-      if (ledger === null) {
-        if (top === 0) break;
+      if (top > 0) {
+        // The stack first: whatever starts before the heap's next operation is placed by then (see the header).
         op = stack[--top]!;
         if (!this.place(op, s, -Infinity)) return false;
-      } else {
-        if (heap.size === 0) break;
+        if (ledger !== null) ledger.consume(op);
+      } else if (ledger !== null && heap.size > 0) {
         op = heap.pop()!;
         const at = this.start[op]!;
         if (!ledger.covers(op, at)) {
@@ -256,7 +269,7 @@ export class Decoder {
           continue;
         }
         ledger.consume(op);
-      }
+      } else break;
       this.order[processed++] = op;
       totalChangeover += this.changeover[op]!;
       const succ = nextOp[op]!;
@@ -277,12 +290,12 @@ export class Decoder {
       const ms = pos + 1 < list.length ? list[pos + 1]! : -1;
       // Released successors: onto the stack, or timed and into the heap (routing successor first, as ever).
       if (succ >= 0 && state[succ] === FREE_STATE && s.machineOf[succ]! >= 0 && --indeg[succ]! === 0) {
-        if (ledger === null) stack[top++] = succ;
+        if (timed === null || !timed[succ]) stack[top++] = succ;
         else if (!this.place(succ, s, -Infinity)) return false;
         else heap.push(this.start[succ]!, succ);
       }
       if (ms >= 0 && --indeg[ms]! === 0) {
-        if (ledger === null) stack[top++] = ms;
+        if (timed === null || !timed[ms]) stack[top++] = ms;
         else if (!this.place(ms, s, -Infinity)) return false;
         else heap.push(this.start[ms]!, ms);
       }
