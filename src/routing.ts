@@ -12,7 +12,9 @@ export const Operation = z
       .array(z.string().min(1))
       .max(1000)
       .optional()
-      .describe("BOM components of the routing's item this operation consumes at its start; components no operation names are consumed at the first operation"),
+      .describe(
+        "BOM components of the routing's item this operation consumes at its start (at most 1,000); components no operation names are consumed at the first operation",
+      ),
   })
   .meta({ id: "Operation" });
 export type Operation = z.infer<typeof Operation>;

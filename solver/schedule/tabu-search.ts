@@ -73,6 +73,9 @@ function neighbourhood(decoder: Decoder, s: Sequencing, critical: Uint8Array, ra
   const { blocks, ops } = criticalPaths(decoder, s, critical);
   const core: Relocation[] = [];
   const extra: Relocation[] = [];
+  // Moves that let an operation take scarce material first: few, and the only ones that can help an order
+  // whose chain ends waiting for material, so they are never sampled away.
+  const material: Relocation[] = [];
   for (const { machine, first, last } of blocks) {
     const list = s.seq[machine]!;
     core.push({ op: list[first + 1]!, machine, pos: first });
@@ -84,7 +87,7 @@ function neighbourhood(decoder: Decoder, s: Sequencing, critical: Uint8Array, ra
     if (p.objective !== "makespan") for (let i = first + 1; i < last - 1; i++) extra.push({ op: list[i + 1]!, machine, pos: i });
   }
   for (const op of ops) {
-    materialMoves(decoder, s, op, core);
+    materialMoves(decoder, s, op, material);
     const choices: number[] = [];
     for (let a = p.altStart[op]!; a < p.altStart[op + 1]!; a++) {
       const r = p.resources[p.altResource[a]!]!;
@@ -103,8 +106,9 @@ function neighbourhood(decoder: Decoder, s: Sequencing, critical: Uint8Array, ra
       extra.push({ op, machine, pos: lo });
     }
   }
-  if (core.length >= limit) return sample(core, limit, random);
-  return core.concat(sample(extra, limit - core.length, random));
+  const room = Math.max(0, limit - material.length);
+  if (core.length >= room) return material.concat(sample(core, room, random));
+  return material.concat(core, sample(extra, room - core.length, random));
 }
 
 /** The attribute a move would restore (check) and the one it leaves behind (forbid). */
@@ -125,7 +129,7 @@ export function tabuSearch(decoder: Decoder, initial: Sequencing, control: TabuC
   const { random, clock } = control;
   const cost = Math.max(1, decoder.freeCount);
   const critical = new Uint8Array(n);
-  const continuous = p.objective === "makespan" && p.fixed.length === 0 && p.resources.every((r) => r.calendar === null && r.changeover === null);
+  const continuous = p.objective === "makespan" && p.fixed.length === 0 && p.material === null && p.resources.every((r) => r.calendar === null && r.changeover === null);
   const estimator = continuous ? new MoveEstimator(decoder) : null;
   // Estimates are cheap: rank every neighbour. Exact evaluation decodes each one: sample, fewer on large plants.
   const limit = estimator !== null ? Infinity : Math.max(8, Math.min(MAX_NEIGHBOURS, Math.floor(200_000 / cost)));

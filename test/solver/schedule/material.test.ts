@@ -51,6 +51,7 @@ describe("material: receipts and staging", () => {
     const { response } = solve(request(base({ items, receipts, orders: [order("a", "p", { priority: 1 }), order("b", "p", { priority: 5 })] })));
     expect(op(response, "a")).toMatchObject({ start: `${MONDAY}T06:00` });
     expect(op(response, "b")).toMatchObject({ start: `${MONDAY}T12:00` });
+    expect(outcome(response, "b").waits).toMatchObject({ material: 360, capacity: 0 });
     expect(response.materials).toEqual([
       expect.objectContaining({ item: "c", onHand: 1, consumed: 2, received: 1, produced: 0, endBalance: 0, lowestBalance: 0, shortages: [] }),
     ]);
