@@ -7,12 +7,14 @@
  * - makespan: most work remaining (MWKR).
  * An operation with alternatives is left to another resource when that one would finish it clearly sooner.
  * With material (issue 14) a machine only takes an operation whose components are there when it could
- * start (the decoder's ledger, counting everything dispatched so far as consumed); one that is short is
- * released again when supply next grows, or when an order producing the item is dispatched.
+ * start (the decoder's ledger, counting everything dispatched so far as consumed) and not needed by more
+ * important orders released soon (material-lookahead.ts); one that is short is released again when supply
+ * next grows, when an order producing the item is dispatched, or when those orders are released.
  * Only the sequencing is kept: the decoder recomputes the times with exactly the same placement rule.
  */
 import { BinaryHeap } from "./binary-heap.ts";
 import type { Decoder, Sequencing } from "./decode-schedule.ts";
+import { MaterialLookahead } from "./material-lookahead.ts";
 import { placeOperation } from "./place-operation.ts";
 import type { Placement } from "./place-operation.ts";
 import { altIndex, changeoverMinutes, FREE } from "./problem.ts";
@@ -97,9 +99,18 @@ export function dispatchSchedule(decoder: Decoder, rule: DispatchRule, random: R
   // sequencing if they deadlock (the construction then unblocks it).
   let force = false;
   const waiting: number[][] = ledger === null ? [] : ledger.model.items.map(() => []);
-  /** False (and op released again later) when op's material is short at t. */
+  const lookahead = ledger === null ? null : new MaterialLookahead(p);
+  /** False (and op released again later) when op's material is short at t, or kept for more important orders. */
   const materialThere = (op: number, t: number): boolean => {
-    if (ledger === null || force || ledger.covers(op, t)) return true;
+    if (ledger === null || force) return true;
+    if (ledger.covers(op, t)) {
+      const until = lookahead!.holdUntil(op, t, ledger, taken);
+      if (until === -Infinity) return true;
+      blocked[op] = 1;
+      ready[op] = until;
+      pending.push(until, op);
+      return false;
+    }
     const next = ledger.nextSupply(op, ledger.shortItem, t);
     blocked[op] = 1;
     if (next === Infinity) waiting[ledger.shortItem]!.push(op);

@@ -1,6 +1,7 @@
 /**
  * The time-ordered decoder with material (issue 14): a consumer queued before its producer on one unit is a
- * deadlock the decoder rejects and the construction repairs; with `material: "ignore"` plans are exactly
+ * deadlock the decoder rejects and the construction repairs; dispatching keeps scarce stock for a more
+ * important order released soon; with `material: "ignore"` plans are exactly
  * those of a model without material data; and, as a property, every plan of random small shops with
  * scarce stock, receipts, reservations and sub-assemblies passes the independent validator.
  */
@@ -42,6 +43,22 @@ describe("time-ordered decoding with material", () => {
     const { response } = solve(shop);
     expect(op(response, "sub")).toMatchObject({ start: `${MONDAY}T06:00`, end: `${MONDAY}T07:00` });
     expect(op(response, "parent")).toMatchObject({ start: `${MONDAY}T07:00` });
+  });
+
+  it("dispatching keeps scarce stock for a more important order released soon (the first plan, before any search)", () => {
+    const req = request({
+      resources: [{ id: "R", calendar: "day" }],
+      items: [{ id: "p" }, { id: "c", onHand: 1 }],
+      bom: [{ parent: "p", component: "c", quantity: 1 }],
+      receipts: [{ item: "c", date: "2026-03-03", quantity: 1 }],
+      routings: [routing("p", ["R"], 60)],
+      orders: [order("later", "p", { priority: 5, due: "2026-03-04T14:00" }), order("vip", "p", { priority: 1, release: `${MONDAY}T08:00`, due: `${MONDAY}T10:00` })],
+    });
+    const { response } = solve(req, 1, 0);
+    expect(response.solver.iterations).toBe(0);
+    // Without foresight "later" would take the one on hand at 06:00 and the VIP order would wait for Tuesday.
+    expect(op(response, "vip")).toMatchObject({ start: `${MONDAY}T08:00`, end: `${MONDAY}T09:00` });
+    expect(op(response, "later")).toMatchObject({ start: "2026-03-03T06:00" });
   });
 
   it('with material: "ignore" plans exactly as a model without material data', () => {
