@@ -88,7 +88,7 @@ export class RightShifter {
     const ledger = decoder.ledger!;
     let t = ready;
     while (!ledger.covers(op, t)) {
-      t = ledger.nextSupply(op, ledger.shortItem, t);
+      t = ledger.nextSupply(op, t);
       if (t === Infinity) return ready;
     }
     return t;

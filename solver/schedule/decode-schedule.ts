@@ -259,7 +259,7 @@ export class Decoder {
         if (!ledger.covers(op, at)) {
           const item = ledger.shortItem;
           this.waitedFor[op] = item;
-          const next = ledger.nextSupply(op, item, at);
+          const next = ledger.nextSupply(op, at);
           if (next === Infinity) this.parked[item]!.push(op);
           else {
             this.materialReady[op] = next;

@@ -111,7 +111,7 @@ export function dispatchSchedule(decoder: Decoder, rule: DispatchRule, random: R
       pending.push(until, op);
       return false;
     }
-    const next = ledger.nextSupply(op, ledger.shortItem, t);
+    const next = ledger.nextSupply(op, t);
     blocked[op] = 1;
     if (next === Infinity) waiting[ledger.shortItem]!.push(op);
     else {

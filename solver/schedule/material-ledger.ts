@@ -97,8 +97,11 @@ export class MaterialLedger {
   /** Production events per item: times and quantities, unsorted (few per item). */
   private readonly producedAt: number[][];
   private readonly producedQty: number[][];
-  /** The item the last failed `covers` found short. */
+  /** The item the last failed `covers` found short, and how much of it op needs from the pool. */
   shortItem = -1;
+  private shortNeed = 0;
+  /** Classes of operations when re-planning (see the header), null otherwise. */
+  private readonly opClass: Uint8Array | null;
 
   constructor(readonly model: MaterialModel) {
     const n = model.items.length;
@@ -107,6 +110,7 @@ export class MaterialLedger {
     this.slotLeft = model.slotQty.slice();
     this.producedAt = Array.from({ length: n }, () => []);
     this.producedQty = Array.from({ length: n }, () => []);
+    this.opClass = model.priority?.opClass ?? null;
   }
 
   reset(): void {
@@ -133,7 +137,7 @@ export class MaterialLedger {
   }
 
   private classOf(op: number): number {
-    return this.model.priority?.opClass[op] ?? 0;
+    return this.opClass === null ? 0 : this.opClass[op]!;
   }
 
   /** Whether op's material is there at t; when not, shortItem names the first component short. */
@@ -146,25 +150,30 @@ export class MaterialLedger {
       const need = m.consQty[c]! - (slot >= 0 ? Math.min(m.consQty[c]!, this.slotLeft[slot]!) : 0);
       if (need > 0 && !covered(need, this.available(m.consItem[c]!, t, cls === AFTER))) {
         this.shortItem = m.consItem[c]!;
+        this.shortNeed = need;
         return false;
       }
     }
     return true;
   }
 
-  /** The first instant after t at which item's supply for op grows (Infinity: none known yet). */
-  nextSupply(op: number, item: number, t: number): number {
-    const curve = this.classOf(op) === AFTER ? this.model.priority! : this.model;
-    let next = Infinity;
-    for (let k = entryOf(curve, item, t) + 1; k < curve.curveStart[item + 1]!; k++) {
-      if (curve.curveMin[k]! > curve.curveMin[k - 1]!) {
-        next = curve.curveAt[k]!;
-        break;
-      }
-    }
+  /**
+   * After a failed `covers(op, t)`: the first instant after t at which what is known of the short item's
+   * supply (receipts, production of orders placed so far) covers op's need, given what was consumed so far;
+   * Infinity when it never does (until more production is known). Consumption only grows, so op is never
+   * ready before it: a lower bound, checked again by `covers`.
+   */
+  nextSupply(op: number, t: number): number {
+    const item = this.shortItem;
+    const after = this.classOf(op) === AFTER;
+    const curve = after ? this.model.priority! : this.model;
     const at = this.producedAt[item]!;
-    for (let k = 0; k < at.length; k++) if (at[k]! > t && at[k]! < next) next = at[k]!;
-    return next;
+    const times: number[] = [];
+    for (let k = entryOf(curve, item, t) + 1; k < curve.curveStart[item + 1]!; k++) times.push(curve.curveAt[k]!);
+    for (let k = 0; k < at.length; k++) if (at[k]! > t) times.push(at[k]!);
+    if (at.length > 0) times.sort((x, y) => x - y);
+    for (const time of times) if (covered(this.shortNeed, this.available(item, time, after))) return time;
+    return Infinity;
   }
 
   consume(op: number): void {

@@ -73,8 +73,8 @@ function neighbourhood(decoder: Decoder, s: Sequencing, critical: Uint8Array, ra
   const { blocks, ops } = criticalPaths(decoder, s, critical);
   const core: Relocation[] = [];
   const extra: Relocation[] = [];
-  // Moves that let an operation take scarce material first: few, and the only ones that can help an order
-  // whose chain ends waiting for material, so they are never sampled away.
+  // Moves that let an operation take scarce material first: the only ones that can help an order whose chain
+  // ends waiting for material, so they go first (sampled only when they alone fill the neighbourhood).
   const material: Relocation[] = [];
   for (const { machine, first, last } of blocks) {
     const list = s.seq[machine]!;
@@ -106,7 +106,8 @@ function neighbourhood(decoder: Decoder, s: Sequencing, critical: Uint8Array, ra
       extra.push({ op, machine, pos: lo });
     }
   }
-  const room = Math.max(0, limit - material.length);
+  if (material.length >= limit) return sample(material, limit, random);
+  const room = limit - material.length;
   if (core.length >= room) return material.concat(sample(core, room, random));
   return material.concat(core, sample(extra, room - core.length, random));
 }
