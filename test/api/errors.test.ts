@@ -45,8 +45,9 @@ describe("bad bodies are 400 on every route, never 500", () => {
     ["an array", "[1, 2]", "application/json"],
     ["a number", "42", "application/json"],
     ["null", "null", "application/json"],
-    ["JSON with another content type", "not json either", "text/plain"],
-    ["XML", "<factory/>", "application/xml"],
+    ["a __proto__ key", '{"__proto__": {"admin": true}}', "application/json"],
+    ["a constructor.prototype key", '{"constructor": {"prototype": {"admin": true}}}', "application/json"],
+    ["a duplicate key", '{"orders": [], "orders": []}', "application/json; charset=utf-8"],
   ];
   for (const url of routes) {
     it.each(bad)(`${url}: %s`, async (_name, body, contentType) => {
@@ -58,6 +59,33 @@ describe("bad bodies are 400 on every route, never 500", () => {
       expect(res.headers["x-request-id"]).toBeTruthy();
     });
   }
+
+  // The same answer on every route, whichever thread parses the body (MRP's is parsed on a worker).
+  for (const url of routes) {
+    it(`${url}: names a duplicate key by its path`, async () => {
+      const res = await post(app, url, '{"kind": "capacity", "input": {}, "base": {}, "kind": "mrp"}');
+      expect(res.statusCode).toBe(400);
+      expect(ErrorResponse.parse(res.json()).problems).toEqual([{ path: "kind", message: expect.stringContaining('duplicate key "kind"') }]);
+    });
+
+    it.each([
+      ["JSON labelled text/plain", '{"kind": "capacity"}', "text/plain"],
+      ["a form", "kind=capacity", "application/x-www-form-urlencoded"],
+      ["XML", "<factory/>", "application/xml"],
+    ])(`${url}: refuses %s with 415, unread`, async (_name, body, contentType) => {
+      const res = await post(app, url, body, contentType);
+      expect(res.statusCode).toBe(415);
+      expect(ErrorResponse.parse(res.json()).code).toBe("TAKT_ERR_UNSUPPORTED_MEDIA_TYPE");
+    });
+  }
+
+  it("answers an over-long id with its own 400, however long", async () => {
+    for (const length of [101, 5000]) {
+      const res = await app.inject({ method: "GET", url: `/v1/jobs/${"x".repeat(length)}` });
+      expect(res.statusCode, res.body).toBe(400);
+      expect(ErrorResponse.parse(res.json()).code).toBe("TAKT_ERR_BAD_REQUEST");
+    }
+  });
 
   it("refuses a body over the size limit with 413", async () => {
     const res = await post(app, "/v1/validate", JSON.stringify({ pad: "x".repeat(5000) }));
