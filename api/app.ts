@@ -98,6 +98,18 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   });
   const pool = options.pool ?? createSolverPool(options.poolOptions);
   if (!options.pool) app.addHook("onClose", () => pool.close());
+  try {
+    await assemble(app, pool, options);
+  } catch (error) {
+    // An app that failed to build (its job store locked by another server) must not leave threads running.
+    if (!options.pool) await pool.close();
+    throw error;
+  }
+  return app;
+}
+
+/** Hooks, parsers, plugins and routes, in this order: hooks cover the routes registered after them. */
+async function assemble(app: FastifyInstance, pool: SolverPool, options: AppOptions): Promise<void> {
   app.addHook("onSend", async (request, reply) => {
     reply.header("x-request-id", request.id);
   });
@@ -161,10 +173,8 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 
   const capabilities = options.capabilities ?? allCapabilities;
-  // Before the routes: every route registered after this is covered by the hooks above.
   await registerCapabilityRoutes(app, capabilities, pool);
   registerJobs(app, { ...options.jobs, pool, capabilities });
-  return app;
 }
 
 /** Answers 403 to a request whose Host header names another host (see AppOptions.allowedHosts). */
