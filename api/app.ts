@@ -89,7 +89,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     keepAliveTimeout: timeouts.keepAliveMs,
     http: { headersTimeout: timeouts.headersMs, connectionsCheckingInterval: timeouts.checkIntervalMs },
     // Ids are UUIDs: a longer path parameter reaches the route, whose schema answers 400 at `id`.
-    maxParamLength: 1000,
+    routerOptions: { maxParamLength: 1000 },
     // URLs the router cannot take at all (bad escapes, a parameter past maxParamLength) answer in our format.
     frameworkErrors: (error, _request, reply) => {
       const described = describeError(error);
