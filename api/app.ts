@@ -128,8 +128,6 @@ async function assemble(app: FastifyInstance, pool: SolverPool, options: AppOpti
     }
   });
   registerErrorHandling(app);
-  if (options.allowedHosts) allowOnlyHosts(app, options.allowedHosts);
-  await registerAuth(app, options.tokens ?? []);
   if (options.corsOrigins?.length) {
     await app.register(fastifyCors, {
       origin: [...options.corsOrigins],
@@ -149,6 +147,10 @@ async function assemble(app: FastifyInstance, pool: SolverPool, options: AppOpti
     // Strict-Transport-Security is the TLS-terminating proxy's to send, for the name it serves.
     hsts: false,
   });
+  // After CORS and helmet, whose hooks add their headers first: a refusal carries them too (a page of an
+  // allowed origin can read its 401).
+  if (options.allowedHosts) allowOnlyHosts(app, options.allowedHosts);
+  await registerAuth(app, options.tokens ?? []);
 
   await app.register(fastifySwagger, {
     openapi: {

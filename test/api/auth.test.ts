@@ -51,6 +51,7 @@ describe("a server with tokens", () => {
         { client: "bob", token: BOB, admin: false },
         { client: "root", token: ROOT, admin: true },
       ],
+      corsOrigins: ["https://erp.example.com"],
     });
     url = await app.listen({ host: "127.0.0.1", port: 0 });
   });
@@ -103,6 +104,13 @@ describe("a server with tokens", () => {
       expect(res.headers.get("www-authenticate")).toBe('Bearer realm="takt"');
       expect(ErrorResponse.parse(await res.json()).code).toBe("TAKT_ERR_UNAUTHORIZED");
     }
+  });
+
+  it("sends a refusal with the security headers, and readable by an allowed origin", async () => {
+    const res = await call("GET", "/v1/jobs", undefined, undefined, { origin: "https://erp.example.com" });
+    expect(res.status).toBe(401);
+    expect(res.headers.get("content-security-policy")).toContain("default-src 'self'");
+    expect(res.headers.get("access-control-allow-origin")).toBe("https://erp.example.com");
   });
 
   it("keeps /health, the docs and the OpenAPI document open", async () => {
