@@ -85,6 +85,11 @@ export async function serve(options: ServeOptions): Promise<FastifyInstance> {
     });
   } catch (error) {
     if (error instanceof JobStoreLockedError) throw new StartupError(error.message);
+    // A folder that cannot be made, a file that is not a database: the store's path is the operator's to fix.
+    const { code, syscall } = error as { code?: unknown; syscall?: unknown };
+    if (typeof code === "string" && (syscall !== undefined || code.startsWith("SQLITE_"))) {
+      throw new StartupError(`cannot open the job store ${options.jobsDatabasePath}: ${(error as Error).message} (--db)`);
+    }
     throw error;
   }
   try {

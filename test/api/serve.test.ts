@@ -5,7 +5,7 @@
 import { spawn } from "node:child_process";
 import type { ChildProcess } from "node:child_process";
 import { once } from "node:events";
-import { existsSync, mkdtempSync, realpathSync } from "node:fs";
+import { existsSync, mkdtempSync, realpathSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -100,6 +100,20 @@ describe("takt serve refusing to start (exit 1)", () => {
       expect(existsSync(db)).toBe(false);
     } finally {
       blocker.close();
+    }
+  });
+
+  it("says in one line why the job store cannot be opened", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "takt-serve-"));
+    const notADatabase = join(dir, "notes.txt");
+    writeFileSync(notADatabase, "not a database, but long enough to be read as one: ".repeat(40));
+    for (const [db, reason] of [
+      [join(notADatabase, "jobs.sqlite"), "(ENOTDIR|EEXIST)"],
+      [notADatabase, "file is not a database"],
+    ] as const) {
+      const result = await serve(["--port", "0", "--db", db]);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(new RegExp(`^takt serve: cannot open the job store ${db}: .*${reason}.* \\(--db\\)\n$`));
     }
   });
 
