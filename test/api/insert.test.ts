@@ -28,12 +28,12 @@ describe("POST /v1/schedule/insert", () => {
 
   it("inserts into the demo file as it is (no schedule): the plan /v1/schedule gives is computed first", async () => {
     const { schedule: _plan, ...file } = plant;
-    // maxIterations binds well before the work budget and the safety deadline: the two plans agree on a busy machine too.
-    const search = { seed: 2, workers: 1, maxIterations: 20 };
-    const res = await post(app, "/v1/schedule/insert", { ...file, options: { ...search, baseScheduleSeconds: 2, timeLimitSeconds: 2 } });
+    // maxIterations ends both searches; the time limits are only safety nets, wide enough for a loaded machine.
+    const search = { seed: 2, workers: 1, maxIterations: 100 };
+    const res = await post(app, "/v1/schedule/insert", { ...file, options: { ...search, baseScheduleSeconds: 30, timeLimitSeconds: 2 } });
     expect(res.statusCode, res.body.slice(0, 500)).toBe(200);
     const response = InsertResponse.parse(res.json());
-    const planned = await post(app, "/v1/schedule", { ...file, options: { ...search, timeLimitSeconds: 2 } });
+    const planned = await post(app, "/v1/schedule", { ...file, options: { ...search, timeLimitSeconds: 30 } });
     const plan = ScheduleResponse.parse(planned.json());
     expect(response.baseSchedule).toMatchObject({ source: "computed", status: plan.status, kpis: plan.kpis });
     expectSoundOptions(InsertRequest.parse({ ...file, schedule: plan }), response);
