@@ -228,6 +228,7 @@ export class Decoder {
       if (d === 0) stack[top++] = op;
     }
     const timed = this.timed;
+    const consStart = p.material?.consStart;
     if (ledger !== null) {
       this.resetLedger();
       this.materialReady.fill(-Infinity);
@@ -252,7 +253,8 @@ export class Decoder {
         // The stack first: whatever starts before the heap's next operation is placed by then (see the header).
         op = stack[--top]!;
         if (!this.place(op, s, -Infinity)) return false;
-        if (ledger !== null) ledger.consume(op);
+        // Kept operations (re-planning) consume without waiting; the rest on the stack consume nothing.
+        if (ledger !== null && consStart![op + 1]! > consStart![op]!) ledger.consume(op);
       } else if (ledger !== null && heap.size > 0) {
         op = heap.pop()!;
         const at = this.start[op]!;

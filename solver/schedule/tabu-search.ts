@@ -87,7 +87,8 @@ function neighbourhood(decoder: Decoder, s: Sequencing, critical: Uint8Array, ra
     if (p.objective !== "makespan") for (let i = first + 1; i < last - 1; i++) extra.push({ op: list[i + 1]!, machine, pos: i });
   }
   for (const op of ops) {
-    materialMoves(decoder, s, op, material);
+    // Enough to sample from: on a large plant many critical operations wait for material.
+    if (material.length < 2 * limit) materialMoves(decoder, s, op, material);
     const choices: number[] = [];
     for (let a = p.altStart[op]!; a < p.altStart[op + 1]!; a++) {
       const r = p.resources[p.altResource[a]!]!;
