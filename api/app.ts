@@ -2,6 +2,7 @@
  * `buildApp(options)` assembles the HTTP API and never listens (tests use `app.inject()`); server.ts listens.
  */
 import { randomUUID } from "node:crypto";
+import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
 import Fastify from "fastify";
@@ -30,6 +31,11 @@ export interface AppOptions {
   capabilities?: ReadonlyArray<Capability>;
   /** Asynchronous jobs and scenario batches (/v1/jobs, /v1/scenarios): database file, limits, retention. */
   jobs?: JobsOptions;
+  /**
+   * Folder of the bundled workbench (index.html, app.js, app.css; bin/bundle.mjs makes it), served at `/`.
+   * Absent: no workbench, only the API.
+   */
+  webRoot?: string;
 }
 
 export const VERSION = "0.1.0";
@@ -77,6 +83,12 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     queued: pool.queued,
   }));
   app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+
+  if (options.webRoot) {
+    // Only the files there now get routes (no wildcard), so every other path keeps the API's JSON 404.
+    // swagger-ui registers this plugin too: the reply decorator is left to it.
+    await app.register(fastifyStatic, { root: options.webRoot, prefix: "/", wildcard: false, decorateReply: false });
+  }
 
   const capabilities = options.capabilities ?? allCapabilities;
   await registerCapabilityRoutes(app, capabilities, pool);

@@ -9,6 +9,8 @@ export interface ServeOptions {
   threads?: number;
   /** SQLite file for /v1/jobs and /v1/scenarios; default in-memory. */
   jobsDatabasePath?: string;
+  /** The bundled workbench to serve at `/` (AppOptions.webRoot). */
+  webRoot?: string;
 }
 
 export async function serve(options: ServeOptions): Promise<FastifyInstance> {
@@ -16,6 +18,7 @@ export async function serve(options: ServeOptions): Promise<FastifyInstance> {
     ...(options.bodyLimitBytes ? { bodyLimitBytes: options.bodyLimitBytes } : {}),
     ...(options.threads ? { poolOptions: { threads: options.threads } } : {}),
     ...(options.jobsDatabasePath ? { jobs: { databasePath: options.jobsDatabasePath } } : {}),
+    ...(options.webRoot ? { webRoot: options.webRoot } : {}),
   });
   const address = await app.listen({ host: options.host, port: options.port });
   const close = async (signal: string) => {
@@ -27,6 +30,9 @@ export async function serve(options: ServeOptions): Promise<FastifyInstance> {
   process.once("SIGTERM", close);
   process.stderr.write(
     `\nTakt is listening on ${address}\n` +
+      (options.webRoot
+        ? `  Workbench: ${address}/   (open it in a browser)\n`
+        : `  Workbench: not bundled (it is served when takt runs through bin/takt.mjs or npm start)\n`) +
       `  API docs:  ${address}/docs   (OpenAPI document: ${address}/openapi.json)\n` +
       `  Try it:    curl -s -X POST ${address}/v1/validate -H 'content-type: application/json' --data @data/steel-plant.json\n\n`,
   );

@@ -2,6 +2,9 @@
  * The `takt` command line. Every API capability is a command reading a JSON file and printing JSON;
  * `takt serve` starts the HTTP API.
  */
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { capabilities } from "../capabilities/index.ts";
 import { serve } from "../server.ts";
@@ -18,9 +21,18 @@ interface Command {
 
 const commands = new Map<string, Command>();
 
+/**
+ * The workbench's files: bin/bundle.mjs puts them in `web/` beside the bundled CLI (and `npm run build` beside
+ * dist/api/cli/takt.js); run from the sources there are none.
+ */
+function bundledWebRoot(): string | undefined {
+  const dir = fileURLToPath(new URL("./web/", import.meta.url));
+  return existsSync(join(dir, "index.html")) ? dir : undefined;
+}
+
 commands.set("serve", {
   usage: "takt serve [--host 127.0.0.1] [--port 3000] [--threads N] [--body-limit-mb 100] [--db FILE]",
-  summary: "Start the HTTP API (docs at /docs); jobs are kept in --db (default .takt/jobs.sqlite)",
+  summary: "Start the HTTP API (docs at /docs) and the planner's workbench (at /); jobs are kept in --db (default .takt/jobs.sqlite)",
   async run(args) {
     const { values } = parseArgs({
       args,
@@ -28,6 +40,7 @@ commands.set("serve", {
     });
     const limitMb = values["body-limit-mb"] ?? process.env.TAKT_BODY_LIMIT_MB;
     const threads = values.threads ?? process.env.TAKT_THREADS;
+    const webRoot = bundledWebRoot();
     await serve({
       host: values.host ?? process.env.HOST ?? "127.0.0.1",
       port: Number(values.port ?? process.env.PORT ?? 3000),
@@ -35,6 +48,7 @@ commands.set("serve", {
       ...(threads ? { threads: Number(threads) } : {}),
       // Jobs and their results persist in this SQLite file across restarts (.takt/ is git-ignored).
       jobsDatabasePath: values.db ?? process.env.TAKT_JOBS_DB ?? ".takt/jobs.sqlite",
+      ...(webRoot ? { webRoot } : {}),
     });
     return undefined; // keeps running
   },

@@ -1,0 +1,180 @@
+/**
+ * Order review (订单评审): candidate orders against the current plan through /v1/orders/review; each is
+ * accepted, counter-offered or declined, with what binds (resource, material, engineering, horizon).
+ */
+import type { ReviewDecision, ReviewReason, ReviewResponse } from "../../src/review.ts";
+import { formatDateTime, formatDuration, formatNumber } from "../format.ts";
+import type { Translate } from "../i18n.ts";
+import type { Plant } from "../model.ts";
+import type { ReviewState } from "../store.ts";
+import { update, useAppState } from "../store.ts";
+import { JobProgressBar, useJob } from "./job-progress.tsx";
+import { NeedsPlant } from "./needs-plant.tsx";
+
+type Candidate = ReviewState["candidates"][number];
+
+function reasonText(reason: ReviewReason, t: Translate): string {
+  switch (reason.kind) {
+    case "capacity":
+      return t("review.reason.capacity", { resource: reason.resource, wait: formatDuration(reason.waitMinutes, t.lang) });
+    case "material":
+      return t("review.reason.material", { item: reason.item, shortage: formatNumber(reason.shortage, t.lang, 3), date: formatDateTime(reason.availableDate, t.lang) });
+    case "engineering":
+      return t("review.reason.engineering", { days: reason.days, until: formatDateTime(reason.until, t.lang) });
+    case "horizon":
+      return t("review.reason.horizon", { end: formatDateTime(reason.horizonEnd, t.lang) });
+  }
+}
+
+export function ReviewView({ t }: { t: Translate }) {
+  const state = useAppState();
+  const job = useJob<ReviewResponse>();
+  const plant = state.plant?.model;
+  if (!plant) return <NeedsPlant t={t} />;
+  const review: ReviewState = state.review ?? { candidates: plant.candidates ?? [], response: null };
+  const edit = (change: Partial<ReviewState>) => update({ review: { ...review, ...change } });
+  const editCandidate = (i: number, change: Partial<Candidate>) => edit({ candidates: review.candidates.map((c, j) => (i === j ? { ...c, ...change } : c)) });
+  const items = (plant.routings ?? []).map((r) => r.item);
+  const run = () =>
+    job.run("review", reviewRequest(plant, state.plan?.operations, review.candidates), (outcome) => outcome.result && edit({ response: outcome.result }));
+
+  return (
+    <section aria-labelledby="review-title">
+      <h2 id="review-title">{t("review.title")}</h2>
+      <form
+        class="card"
+        data-testid="review-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void run();
+        }}
+      >
+        <table>
+          <thead>
+            <tr>
+              <th>{t("orders.order")}</th>
+              <th>{t("orders.item")}</th>
+              <th>{t("orders.quantity")}</th>
+              <th>{t("review.requested")}</th>
+              <th>{t("orders.priority")}</th>
+              <th>{t("review.kind")}</th>
+              <th>{t("review.engineeringDays")}</th>
+              <th>{t("review.maxDelayDays")}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {review.candidates.map((c, i) => (
+              <tr key={i}>
+                <td>
+                  <input required value={c.id} aria-label={t("orders.order")} onChange={(e) => editCandidate(i, { id: (e.currentTarget as HTMLInputElement).value })} />
+                </td>
+                <td>
+                  <select value={c.item} aria-label={t("orders.item")} onChange={(e) => editCandidate(i, { item: (e.currentTarget as HTMLSelectElement).value })}>
+                    {items.map((item) => (
+                      <option key={item}>{item}</option>
+                    ))}
+                  </select>
+                </td>
+                <td>
+                  <input type="number" min={0.001} step="any" required value={c.quantity} aria-label={t("orders.quantity")} onChange={(e) => editCandidate(i, { quantity: Number((e.currentTarget as HTMLInputElement).value) })} />
+                </td>
+                <td>
+                  <input type="datetime-local" required value={c.due} aria-label={t("review.requested")} onChange={(e) => editCandidate(i, { due: (e.currentTarget as HTMLInputElement).value })} />
+                </td>
+                <td>
+                  <select value={c.priority ?? 3} aria-label={t("orders.priority")} onChange={(e) => editCandidate(i, { priority: Number((e.currentTarget as HTMLSelectElement).value) })}>
+                    {[1, 2, 3, 4, 5].map((p) => (
+                      <option key={p}>{p}</option>
+                    ))}
+                  </select>
+                </td>
+                <td>
+                  <select value={c.kind ?? "standard"} aria-label={t("review.kind")} onChange={(e) => editCandidate(i, { kind: (e.currentTarget as HTMLSelectElement).value as "standard" | "non-standard" })}>
+                    <option value="standard">{t("review.standard")}</option>
+                    <option value="non-standard">{t("review.nonStandard")}</option>
+                  </select>
+                </td>
+                <td>
+                  <input type="number" min={0} value={c.engineeringDays ?? 0} aria-label={t("review.engineeringDays")} onChange={(e) => editCandidate(i, { engineeringDays: Number((e.currentTarget as HTMLInputElement).value) })} />
+                </td>
+                <td>
+                  <input
+                    type="number"
+                    min={0}
+                    value={c.maxDelayDays ?? ""}
+                    aria-label={t("review.maxDelayDays")}
+                    onChange={(e) => {
+                      const value = (e.currentTarget as HTMLInputElement).value;
+                      // Empty means "any later date is offered": the field is left out, not sent as 0.
+                      const { maxDelayDays: _empty, ...rest } = c;
+                      edit({ candidates: review.candidates.map((x, j) => (j === i ? (value === "" ? rest : { ...rest, maxDelayDays: Number(value) }) : x)) });
+                    }}
+                  />
+                </td>
+                <td>
+                  <button type="button" onClick={() => edit({ candidates: review.candidates.filter((_, j) => j !== i) })}>
+                    {t("form.remove")}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <div class="toolbar">
+          <button type="button" onClick={() => edit({ candidates: [...review.candidates, { id: `Q-${review.candidates.length + 1}`, item: items[0] ?? "", quantity: 10, due: plant.planStart ?? "", priority: 3 }] })}>
+            {t("review.add")}
+          </button>
+          <button type="submit" class="primary" data-testid="review-run" disabled={job.running || review.candidates.length === 0}>
+            {t("review.run")}
+          </button>
+          <JobProgressBar job={job} expectedMs={3000} t={t} />
+        </div>
+      </form>
+      {review.response && (
+        <div class="card" data-testid="review-decisions">
+          <table>
+            <thead>
+              <tr>
+                <th>{t("orders.order")}</th>
+                <th>{t("review.decision")}</th>
+                <th>{t("review.requested")}</th>
+                <th>{t("review.promise")}</th>
+                <th>{t("review.reasons")}</th>
+                <th>{t("review.impact")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {[...review.response.changes, ...review.response.candidates].map((d) => (
+                <DecisionRow key={d.order} t={t} decision={d} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function DecisionRow({ t, decision }: { t: Translate; decision: ReviewDecision }) {
+  const labels = { accept: "review.accept", "counter-offer": "review.counterOffer", decline: "review.decline" } as const;
+  return (
+    <tr data-order={decision.order} data-decision={decision.decision}>
+      <td>
+        <b>{decision.order}</b>
+      </td>
+      <td>
+        <span class={`badge ${decision.decision}`}>{t(labels[decision.decision])}</span>
+      </td>
+      <td>{formatDateTime(decision.requested, t.lang)}</td>
+      <td>{formatDateTime(decision.promise, t.lang)}</td>
+      <td>{decision.reasons.map((r) => reasonText(r, t)).join("; ") || "—"}</td>
+      <td>{decision.impact.length === 0 ? "—" : decision.impact.map((i) => `${i.order} +${formatDuration(i.delayMinutes, t.lang)}`).join(", ")}</td>
+    </tr>
+  );
+}
+
+/** The review request: the plant (its material data included), the plan the shop works to, the candidates. */
+function reviewRequest(plant: Plant, operations: ReadonlyArray<unknown> | undefined, candidates: ReadonlyArray<Candidate>): Plant {
+  return { ...plant, ...(operations ? { schedule: { operations } } : {}), candidates: [...candidates], now: plant.now ?? plant.planStart };
+}
