@@ -24,7 +24,7 @@ async function errorOf(response: Response): Promise<ApiError> {
 export async function requestJson<T>(method: "GET" | "POST" | "DELETE", url: string, body?: unknown): Promise<T> {
   const response = await fetch(url, {
     method,
-    headers: { "x-client-id": "workbench", ...(body === undefined ? {} : { "content-type": "application/json" }) },
+    headers: body === undefined ? {} : { "content-type": "application/json" },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   if (!response.ok) throw await errorOf(response);

@@ -26,7 +26,13 @@ export function useChart(lang: Lang, draw: (chart: Chart) => void, deps: Readonl
     const element = box.current!;
     const instance = echarts.init(element, null, { renderer: "canvas", locale: lang === "zh" ? "ZH" : "EN" });
     chart.current = instance;
-    const resize = new ResizeObserver(() => instance.resize());
+    // Observing reports the size at once: only a real change redraws (a redraw of 10,000 bars is not free).
+    let size = `${element.clientWidth}x${element.clientHeight}`;
+    const resize = new ResizeObserver(() => {
+      const now = `${element.clientWidth}x${element.clientHeight}`;
+      if (now !== size) instance.resize();
+      size = now;
+    });
     resize.observe(element);
     return () => {
       resize.disconnect();

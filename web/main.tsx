@@ -5,4 +5,6 @@ import { App } from "./app.tsx";
 import { loadState } from "./store.ts";
 
 await loadState();
-render(<App />, document.getElementById("app")!);
+const root = document.getElementById("app")!;
+root.textContent = ""; // the "loading" line index.html shows until now
+render(<App />, root);

@@ -5,6 +5,7 @@
  * and shown generically when their values are new to this page.
  */
 import type { z } from "zod";
+import { FactoryModel } from "../src/factory.ts";
 import type { CapacityBuckets, CapacityLevers } from "../src/capacity.ts";
 import type { Order } from "../src/order.ts";
 import type { Candidate, OrderChange } from "../src/review.ts";
@@ -54,4 +55,13 @@ export interface Plan {
 /** A plant's orders by id (the plan names orders; customers, items and quantities live here). */
 export function ordersById(plant: Plant): Map<string, z.input<typeof Order>> {
   return new Map((plant.orders ?? []).map((order) => [order.id, order]));
+}
+
+/**
+ * The plant with the model's defaults applied (weekdays without shifts, breaks, exceptions, units), as the
+ * engine reads it; null when it does not parse (the plant view then shows why).
+ */
+export function parseFactory(plant: Plant): FactoryModel | null {
+  const parsed = FactoryModel.safeParse(plant);
+  return parsed.success ? parsed.data : null;
 }

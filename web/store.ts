@@ -8,6 +8,7 @@ import { useEffect, useState } from "preact/hooks";
 import type { CapacityResponse } from "../src/capacity.ts";
 import type { InsertResponse } from "../src/insert.ts";
 import type { ReviewResponse } from "../src/review.ts";
+import type { DispatchRow } from "../solver/export/dispatch-list.ts";
 import type { Lang } from "./i18n.ts";
 import type { Plan, Plant } from "./model.ts";
 
@@ -55,7 +56,7 @@ export interface ScenarioState {
 /** A dispatch list handed to the shop, to mark what the next one changes. */
 export interface IssuedPlan {
   at: string;
-  rows: ReadonlyArray<Record<string, unknown>>;
+  rows: DispatchRow[];
 }
 
 export interface AppState {

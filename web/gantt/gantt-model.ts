@@ -7,11 +7,11 @@
  * changeover + setup + run in working time), so their ends are found on the resource's calendar: a setup
  * of 40 minutes starting at 09:50 before a 10:00–10:30 break ends at 10:50, not 10:30.
  */
-import type { Calendar } from "../../src/calendar.ts";
+import type { FactoryModel } from "../../src/factory.ts";
 import { parseDateTime } from "../../src/time.ts";
 import { expandShifts } from "../../solver/calendar/expand-shifts.ts";
 import type { Window } from "../../solver/calendar/working-time.ts";
-import type { Plan, Plant } from "../model.ts";
+import type { Plan } from "../model.ts";
 
 /** How a bar is coloured: by the order's state, or the operation's own when it runs or is frozen. */
 export type BarState = "on-time" | "late" | "running" | "frozen" | "other";
@@ -50,6 +50,8 @@ export interface ClosedBand {
 export interface GanttModel {
   rows: GanttRow[];
   bars: GanttBar[];
+  /** Each row's bars, by start (a unit runs one operation at a time, so by end too). */
+  barsByRow: GanttBar[][];
   closed: ClosedBand[];
   /** The time span shown: whole days around the plan start and every operation. */
   from: number;
@@ -106,11 +108,15 @@ export function closedIntervals(windows: ReadonlyArray<Window>, from: number, to
   return gaps;
 }
 
-export function ganttModel(plant: Plant, plan: Plan): GanttModel {
-  const resources = plant.resources ?? [];
+/**
+ * The layout of `plan` on `factory`'s resources (parsed, so units and calendars have their defaults) from
+ * `planStart`; resources missing from the factory get rows without non-working time.
+ */
+export function ganttModel(factory: Pick<FactoryModel, "resources" | "calendars">, planStart: string | undefined, plan: Plan): GanttModel {
+  const resources = factory.resources;
   // Units per resource: the plant's, or more when the plan uses a unit (or resource) the plant no longer has,
   // so that such operations still get a row of their own rather than vanishing.
-  const unitsOf = new Map(resources.map((r) => [r.id, r.units ?? 1]));
+  const unitsOf = new Map(resources.map((r) => [r.id, r.units]));
   for (const op of plan.operations) unitsOf.set(op.resource, Math.max(unitsOf.get(op.resource) ?? 0, op.unit + 1));
   const rows: GanttRow[] = [];
   const firstRow = new Map<string, number>();
@@ -119,9 +125,9 @@ export function ganttModel(plant: Plant, plan: Plan): GanttModel {
     for (let unit = 0; unit < units; unit++) rows.push({ resource, unit, units });
   }
 
-  const planStart = minutesOf(plant.planStart);
-  let from = planStart ?? Number.POSITIVE_INFINITY;
-  let to = planStart ?? Number.NEGATIVE_INFINITY;
+  const plannedFrom = minutesOf(planStart);
+  let from = plannedFrom ?? Number.POSITIVE_INFINITY;
+  let to = plannedFrom ?? Number.NEGATIVE_INFINITY;
   for (const op of plan.operations) {
     from = Math.min(from, minutesOf(op.start) ?? from);
     to = Math.max(to, minutesOf(op.end) ?? to);
@@ -130,25 +136,16 @@ export function ganttModel(plant: Plant, plan: Plan): GanttModel {
   from = Math.floor(from / DAY) * DAY;
   to = Math.max(Math.ceil(to / DAY) * DAY, from + DAY);
 
-  const calendars = new Map((plant.calendars ?? []).map((c) => [c.id, c]));
+  const calendars = new Map(factory.calendars.map((c) => [c.id, c]));
   const windowsOf = new Map<string, Window[]>();
   const calendarWindows = (calendarId: string | undefined): Window[] | null => {
-    if (calendarId === undefined) return null;
-    const calendar = calendars.get(calendarId);
+    const calendar = calendarId === undefined ? undefined : calendars.get(calendarId);
     if (!calendar) return null;
-    let windows = windowsOf.get(calendarId);
+    let windows = windowsOf.get(calendar.id);
     if (!windows) {
-      // Files may leave out a weekday or the exceptions; the engine's defaults make them empty.
-      const { mon = [], tue = [], wed = [], thu = [], fri = [], sat = [], sun = [] } = calendar.shifts ?? {};
-      const withBreaks = (shifts: typeof mon) => shifts.map((s) => ({ ...s, breaks: s.breaks ?? [] }));
-      const complete: Calendar = {
-        id: calendar.id,
-        shifts: { mon: withBreaks(mon), tue: withBreaks(tue), wed: withBreaks(wed), thu: withBreaks(thu), fri: withBreaks(fri), sat: withBreaks(sat), sun: withBreaks(sun) },
-        exceptions: (calendar.exceptions ?? []).map((e) => ({ date: e.date, shifts: withBreaks(e.shifts) })),
-      };
       // A month past the horizon, so setups near its end still find their working time.
-      windows = expandShifts(complete, from - DAY, to + 31 * DAY);
-      windowsOf.set(calendarId, windows);
+      windows = expandShifts(calendar, from - DAY, to + 31 * DAY);
+      windowsOf.set(calendar.id, windows);
     }
     return windows;
   };
@@ -175,6 +172,10 @@ export function ganttModel(plant: Plant, plan: Plan): GanttModel {
     });
   });
 
+  const barsByRow: GanttBar[][] = rows.map(() => []);
+  for (const bar of bars) barsByRow[bar.row]!.push(bar);
+  for (const row of barsByRow) row.sort((a, b) => a.start - b.start || a.end - b.end);
+
   const closed: ClosedBand[] = [];
   let band = 0;
   while (band < rows.length) {
@@ -185,5 +186,5 @@ export function ganttModel(plant: Plant, plan: Plan): GanttModel {
     if (windows) for (const [start, end] of closedIntervals(windows, from, to)) closed.push({ firstRow: band, lastRow: last, start, end });
     band = last + 1;
   }
-  return { rows, bars, closed, from, to };
+  return { rows, bars, barsByRow, closed, from, to };
 }

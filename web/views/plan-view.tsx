@@ -2,14 +2,16 @@
  * The plan as a Gantt, with Recalculate: /v1/schedule as a job, its progress from the job's event stream,
  * Stop for the best plan so far. Clicking a bar (or choosing an order) highlights the order's whole chain.
  */
-import { useMemo, useState } from "preact/hooks";
+import { useState } from "preact/hooks";
 import type { ScheduleResponse } from "../../src/schedule.ts";
 import { formatDuration, formatNumber, formatShare } from "../format.ts";
 import { localMs } from "../format.ts";
 import { BAR_COLOURS, CLOSED_COLOUR, GanttChart, STATE_LABELS } from "../gantt/gantt-chart.tsx";
+import type { GanttModel } from "../gantt/gantt-model.ts";
 import { ganttModel } from "../gantt/gantt-model.ts";
 import type { Translate } from "../i18n.ts";
 import type { Plan, Plant } from "../model.ts";
+import { parseFactory } from "../model.ts";
 import { update, useAppState } from "../store.ts";
 import { JobProgressBar, useJob } from "./job-progress.tsx";
 import { NeedsPlant } from "./needs-plant.tsx";
@@ -28,13 +30,23 @@ export function planFromSchedule(response: ScheduleResponse, plant: Plant, jobSt
   };
 }
 
+/** The Gantt layout of the last plan shown, kept across visits to the view (a 10,000-operation layout is not free). */
+let lastLayout: { plant: Plant; plan: Plan; model: GanttModel } | null = null;
+
+function layoutOf(plant: Plant, plan: Plan): GanttModel {
+  if (lastLayout?.plant !== plant || lastLayout.plan !== plan) {
+    lastLayout = { plant, plan, model: ganttModel(parseFactory(plant) ?? { resources: [], calendars: [] }, plant.planStart, plan) };
+  }
+  return lastLayout.model;
+}
+
 export function PlanView({ t }: { t: Translate }) {
   const state = useAppState();
   const job = useJob<ScheduleResponse>();
   const [highlight, setHighlight] = useState<string | null>(null);
   const plant = state.plant?.model;
   const plan = state.plan;
-  const model = useMemo(() => (plant && plan ? ganttModel(plant, plan) : null), [plant, plan]);
+  const model = plant && plan ? layoutOf(plant, plan) : null;
   if (!plant) return <NeedsPlant t={t} />;
 
   const recalculate = () =>
@@ -75,14 +87,22 @@ export function PlanView({ t }: { t: Translate }) {
           <div class="toolbar">
             <label>
               {t("plan.highlight")}{" "}
-              <select value={highlight ?? ""} data-testid="highlight-order" onChange={(e) => setHighlight((e.currentTarget as HTMLSelectElement).value || null)}>
-                <option value="">—</option>
+              {/* An input with suggestions rather than a select: a select measures every option's text to size itself. */}
+              <input
+                list="plan-orders"
+                value={highlight ?? ""}
+                placeholder={t("plan.highlightHint")}
+                data-testid="highlight-order"
+                onChange={(e) => {
+                  const id = (e.currentTarget as HTMLInputElement).value.trim();
+                  setHighlight(plan.orders.some((o) => o.id === id) ? id : null);
+                }}
+              />
+              <datalist id="plan-orders">
                 {plan.orders.map((o) => (
-                  <option key={o.id} value={o.id}>
-                    {o.id}
-                  </option>
+                  <option key={o.id} value={o.id} />
                 ))}
-              </select>
+              </datalist>
             </label>
             <Legend t={t} />
           </div>

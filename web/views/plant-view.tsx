@@ -4,8 +4,8 @@
  * order 3's due date); problems naming nothing shown are listed above.
  */
 import { useState } from "preact/hooks";
-import appliancePlant from "../../data/appliance-plant.json";
-import steelPlant from "../../data/steel-plant.json";
+import appliancePlant from "../../data/appliance-plant.json" with { type: "json" };
+import steelPlant from "../../data/steel-plant.json" with { type: "json" };
 import { ApiError, postJson } from "../api.ts";
 import type { MessageKey, Translate } from "../i18n.ts";
 import type { Plant } from "../model.ts";
@@ -114,6 +114,12 @@ function PlantDetails({ t, model, validation }: { t: Translate; model: Plant; va
         </p>
         <p data-testid="validation" role="status">
           {validation === null ? t("plant.validating") : validation.valid ? <span class="ok">✓ {t("plant.valid")}</span> : <span class="bad">✗ {t("plant.problems", { count: validation.problems.length })}</span>}
+          {validation?.valid && (
+            <>
+              {" "}
+              {t("plant.next")} <a href="#plan">{t("nav.plan")}</a>
+            </>
+          )}
         </p>
         {elsewhere.length > 0 && (
           <ul class="problems">

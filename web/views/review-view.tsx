@@ -176,5 +176,6 @@ function DecisionRow({ t, decision }: { t: Translate; decision: ReviewDecision }
 
 /** The review request: the plant (its material data included), the plan the shop works to, the candidates. */
 function reviewRequest(plant: Plant, operations: ReadonlyArray<unknown> | undefined, candidates: ReadonlyArray<Candidate>): Plant {
-  return { ...plant, ...(operations ? { schedule: { operations } } : {}), candidates: [...candidates], now: plant.now ?? plant.planStart };
+  const now = plant.now ?? plant.planStart;
+  return { ...plant, ...(operations ? { schedule: { operations } } : {}), candidates: [...candidates], ...(now ? { now } : {}) };
 }

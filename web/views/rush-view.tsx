@@ -15,6 +15,7 @@ import { JobProgressBar, useJob } from "./job-progress.tsx";
 import { NeedsPlant } from "./needs-plant.tsx";
 
 type RushOrder = RushState["rushOrders"][number];
+const DAY_MS = 86_400_000;
 /** Issue 15 adds each option's priority-weighted harm; until then the count of orders harmed is the harm. */
 type Option = PlanOption & { weightedHarm?: number };
 
@@ -191,7 +192,16 @@ function OptionsChart({ t, options, focus, onFocus }: { t: Translate; options: O
           aria: { enabled: true },
           grid: { left: 56, right: 24, top: 24, bottom: 48 },
           tooltip: { trigger: "item", formatter: (p: unknown) => { const { name, value } = p as { name: string; value: number[] }; return `${name}<br>${formatMs(value[0]!, t.lang)} · ${value[1]}`; } },
-          xAxis: { type: "time", name: t("rush.promise"), nameLocation: "middle", nameGap: 28, axisLabel: { color: "#1f2937" } },
+          xAxis: {
+            type: "time",
+            name: t("rush.promise"),
+            nameLocation: "middle",
+            nameGap: 28,
+            // A day of room on the left and three on the right, where the last option's name is written.
+            min: Math.min(...points.map((p) => p.value[0]!)) - DAY_MS,
+            max: Math.max(...points.map((p) => p.value[0]!)) + 3 * DAY_MS,
+            axisLabel: { color: "#1f2937", hideOverlap: true, formatter: (ms: number) => formatMs(ms, t.lang, "date") },
+          },
           yAxis: { type: "value", name: weighted ? t("rush.weightedHarm") : t("rush.harmed"), minInterval: 1, axisLabel: { color: "#1f2937" } },
           series: [
             { type: "line", data: [...points].sort((a, b) => a.value[0]! - b.value[0]!).map((p) => p.value), symbol: "none", lineStyle: { color: "#9ca3af", type: "dashed" }, silent: true },

@@ -4,7 +4,7 @@
  */
 import { useEffect, useState } from "preact/hooks";
 import { ApiError, postJson, requestJson } from "../api.ts";
-import { formatDateTime, formatNumber, formatShare } from "../format.ts";
+import { formatDateTime, formatDuration, formatNumber, formatShare } from "../format.ts";
 import type { MessageKey, Translate } from "../i18n.ts";
 import type { Plant } from "../model.ts";
 import type { ScenarioState, ScenarioVariationDraft } from "../store.ts";
@@ -36,11 +36,20 @@ const KPI_LABELS: Record<string, MessageKey> = {
   uncoveredMinutes: "scenarios.kpi.uncoveredMinutes",
 };
 
-function defaultVariations(plant: Plant): ScenarioVariationDraft[] {
-  const resource = plant.resources?.[0]?.id ?? "";
+/** The resource the plan keeps busiest. */
+function busiest(utilization: Record<string, number> | undefined): string | undefined {
+  return Object.entries(utilization ?? {}).sort((a, b) => b[1] - a[1])[0]?.[0];
+}
+
+/** A first study: more demand, and two ways to relieve the bottleneck (the load view's, else the first resource). */
+function defaultVariations(plant: Plant, bottleneck: string | undefined): ScenarioVariationDraft[] {
+  const resource = plant.resources?.find((r) => r.id === bottleneck) ?? plant.resources?.[0];
+  if (!resource) return [{ name: "+20 %", scaleDemand: 1.2, resource: "", units: null, calendar: "" }];
+  const otherCalendar = plant.calendars?.find((c) => c.id !== resource.calendar)?.id;
   return [
     { name: "+20 %", scaleDemand: 1.2, resource: "", units: null, calendar: "" },
-    { name: `${resource} +1`, scaleDemand: null, resource, units: (plant.resources?.[0]?.units ?? 1) + 1, calendar: "" },
+    ...(otherCalendar ? [{ name: `${resource.id}: ${otherCalendar}`, scaleDemand: null, resource: resource.id, units: null, calendar: otherCalendar }] : []),
+    { name: `${resource.id} +1`, scaleDemand: null, resource: resource.id, units: (resource.units ?? 1) + 1, calendar: "" },
   ];
 }
 
@@ -57,7 +66,7 @@ export function ScenariosView({ t }: { t: Translate }) {
   const state = useAppState();
   const plant = state.plant?.model;
   const [error, setError] = useState<ApiError | null>(null);
-  const scenarios: ScenarioState | null = plant ? (state.scenarios ?? { kind: "schedule", variations: defaultVariations(plant), batchId: null, batch: null }) : null;
+  const scenarios: ScenarioState | null = plant ? (state.scenarios ?? { kind: "schedule", variations: defaultVariations(plant, state.capacity?.bottlenecks[0]?.resource ?? busiest(state.plan?.kpis?.utilization)), batchId: null, batch: null }) : null;
   const batch = scenarios?.batch as Batch | null;
 
   // Follow an unfinished batch (also after a reload) until its comparison is there.
@@ -179,6 +188,7 @@ export function ScenariosView({ t }: { t: Translate }) {
 function kpiValue(value: number | string | null | undefined, unit: KpiUnit, t: Translate): string {
   if (value === null || value === undefined) return "—";
   if (typeof value === "string") return unit === "datetime" ? formatDateTime(value, t.lang) : value;
+  if (unit === "minutes") return formatDuration(value, t.lang);
   return unit === "share" ? formatShare(value) : formatNumber(value, t.lang, unit === "money" ? 2 : 0);
 }
 
@@ -190,7 +200,7 @@ function Comparison({ t, comparison }: { t: Translate; comparison: NonNullable<B
           <tr>
             <th>{t("scenarios.kpi")}</th>
             {comparison.scenarios.map((s) => (
-              <th key={s.name}>
+              <th key={s.name} class="num">
                 {s.name === "base" ? t("scenarios.base") : s.name}
                 {s.status !== "done" && <span class="muted"> ({s.status})</span>}
               </th>
@@ -208,7 +218,7 @@ function Comparison({ t, comparison }: { t: Translate; comparison: NonNullable<B
                   <td key={s.name} class="num">
                     {kpiValue(s.values[kpi.key], kpi.unit, t)}
                     {i > 0 && diff !== null && diff !== undefined && diff !== 0 && (
-                      <span class={better}> ({diff > 0 ? "+" : "−"}{kpi.unit === "share" ? `${Math.abs(diff * 100).toFixed(1)} pp` : formatNumber(Math.abs(diff), t.lang, 2)})</span>
+                      <span class={better}> ({diff > 0 ? "+" : "−"}{kpi.unit === "share" ? `${Math.abs(diff * 100).toFixed(1)} pp` : kpi.unit === "minutes" ? formatDuration(Math.abs(diff), t.lang) : formatNumber(Math.abs(diff), t.lang, 2)})</span>
                     )}
                   </td>
                 );

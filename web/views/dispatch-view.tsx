@@ -1,0 +1,146 @@
+/**
+ * The dispatch list (生产计划表): the plan's operations per resource, unit and shift, in sequence, from
+ * solver/export/dispatch-list.ts (the rows the spreadsheet export writes too). Printable on A4 (the print
+ * stylesheet leaves only the list), downloadable as CSV, and marked where it changed since the list issued
+ * to the shop last.
+ */
+import Papa from "papaparse";
+import { useMemo, useState } from "preact/hooks";
+import type { ScheduledOperation } from "../../src/schedule.ts";
+import type { DispatchRow } from "../../solver/export/dispatch-list.ts";
+import { dispatchList } from "../../solver/export/dispatch-list.ts";
+import { changesSinceIssued, dispatchRowKey } from "../dispatch-changes.ts";
+import { formatDateTime, formatMs, localMs } from "../format.ts";
+import type { Translate } from "../i18n.ts";
+import { parseFactory } from "../model.ts";
+import { update, useAppState } from "../store.ts";
+import { NeedsPlant } from "./needs-plant.tsx";
+
+/** The CSV's columns: the rows' own fields, in their order, so a spreadsheet gets what the list shows. */
+const CSV_FIELDS: ReadonlyArray<keyof DispatchRow> = ["resource", "unit", "shiftDate", "shift", "sequence", "order", "operation", "item", "quantity", "start", "end", "setupMinutes", "changeoverMinutes"];
+
+function downloadCsv(rows: ReadonlyArray<DispatchRow>, name: string): void {
+  // A byte-order mark, so spreadsheet programs read the UTF-8 (customers' Chinese names) as UTF-8.
+  const text = `\uFEFF${Papa.unparse({ fields: [...CSV_FIELDS], data: rows.map((row) => CSV_FIELDS.map((field) => row[field])) })}`;
+  const link = document.createElement("a");
+  link.href = URL.createObjectURL(new Blob([text], { type: "text/csv;charset=utf-8" }));
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+}
+
+export function DispatchView({ t }: { t: Translate }) {
+  const state = useAppState();
+  const plant = state.plant?.model;
+  const plan = state.plan;
+  const factory = useMemo(() => (plant ? parseFactory(plant) : null), [plant]);
+  const rows = useMemo(() => (factory && plan ? dispatchList(factory, { operations: plan.operations as unknown as ScheduledOperation[] }) : []), [factory, plan]);
+  const dates = useMemo(() => [...new Set(rows.map((r) => r.shiftDate))].sort(), [rows]);
+  const [date, setDate] = useState<string | null>(null);
+  const [resource, setResource] = useState("");
+  const issued = state.issued;
+  const { changes, removed } = useMemo(() => changesSinceIssued(rows, issued?.rows ?? []), [rows, issued]);
+  if (!plant) return <NeedsPlant t={t} />;
+  if (!plan) return <p class="card">{t("plan.none")}</p>;
+
+  const day = date ?? dates[0] ?? "";
+  const shown = rows.filter((r) => (day === "" || r.shiftDate === day) && (resource === "" || r.resource === resource));
+  const groups: DispatchRow[][] = [];
+  for (const row of shown) {
+    const last = groups.at(-1)?.[0];
+    if (last && last.resource === row.resource && last.unit === row.unit && last.shiftDate === row.shiftDate && last.shift === row.shift) groups.at(-1)!.push(row);
+    else groups.push([row]);
+  }
+  const units = new Map((factory?.resources ?? []).map((r) => [r.id, r.units]));
+
+  return (
+    <section aria-labelledby="dispatch-title" class="dispatch">
+      <h2 id="dispatch-title">{t("dispatch.title")}</h2>
+      <p class="print-only">{t("dispatch.printedFor", { plant: plant.name ?? state.plant!.source, at: new Date().toLocaleString(t.lang === "zh" ? "zh-CN" : "en-GB") })}</p>
+      <div class="toolbar no-print">
+        <label>
+          {t("dispatch.date")}{" "}
+          <select value={day} data-testid="dispatch-date" onChange={(e) => setDate((e.currentTarget as HTMLSelectElement).value)}>
+            <option value="">{t("dispatch.allDates")}</option>
+            {dates.map((d) => (
+              <option key={d} value={d}>
+                {formatMs(localMs(`${d}T00:00`), t.lang, "date")}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t("load.resource")}{" "}
+          <select value={resource} data-testid="dispatch-resource" onChange={(e) => setResource((e.currentTarget as HTMLSelectElement).value)}>
+            <option value="">{t("dispatch.allResources")}</option>
+            {[...new Set(rows.map((r) => r.resource))].map((id) => (
+              <option key={id}>{id}</option>
+            ))}
+          </select>
+        </label>
+        <button type="button" onClick={() => print()}>
+          {t("dispatch.print")}
+        </button>
+        <button type="button" data-testid="dispatch-csv" onClick={() => downloadCsv(shown, `dispatch-list-${day || "all"}.csv`)}>
+          {t("dispatch.csv")}
+        </button>
+        <button type="button" class="primary" data-testid="dispatch-issue" onClick={() => update({ issued: { at: new Date().toISOString(), rows } })}>
+          {t("dispatch.issue")}
+        </button>
+      </div>
+      <p role="status">
+        {issued ? t("dispatch.issued", { at: new Date(issued.at).toLocaleString(t.lang === "zh" ? "zh-CN" : "en-GB") }) : t("dispatch.notIssued")}
+        {issued && ` ${t("dispatch.changedCount", { count: changes.size, removed })}`}
+      </p>
+      <div data-testid="dispatch-list">
+        {groups.map((group) => {
+          const first = group[0]!;
+          return (
+            <table class="dispatch-group" key={`${first.resource}-${first.unit}-${first.shiftDate}-${first.shift}`}>
+              <caption>
+                <b>
+                  {first.resource}
+                  {(units.get(first.resource) ?? 1) > 1 ? ` · ${first.unit + 1}` : ""}
+                </b>{" "}
+                · {formatMs(localMs(`${first.shiftDate}T00:00`), t.lang, "date")} · {first.shift ? t("dispatch.shift", { shift: first.shift }) : t("dispatch.noShift")}
+              </caption>
+              <thead>
+                <tr>
+                  <th>{t("dispatch.sequence")}</th>
+                  <th>{t("orders.order")}</th>
+                  <th>{t("dispatch.operation")}</th>
+                  <th>{t("orders.item")}</th>
+                  <th>{t("orders.quantity")}</th>
+                  <th>{t("dispatch.start")}</th>
+                  <th>{t("dispatch.end")}</th>
+                  <th>{t("dispatch.setup")}</th>
+                  <th>{t("dispatch.changeover")}</th>
+                  <th>{t("dispatch.changed")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {group.map((row) => {
+                  const change = changes.get(dispatchRowKey(row));
+                  return (
+                    <tr key={dispatchRowKey(row)} data-order={row.order} data-operation={row.operation} data-changed={issued && change ? change : undefined} class={issued && change ? "changed" : undefined}>
+                      <td class="num">{row.sequence}</td>
+                      <td>{row.order}</td>
+                      <td>{row.operation}</td>
+                      <td>{row.item}</td>
+                      <td class="num">{row.quantity ?? ""}</td>
+                      <td>{formatDateTime(row.start, t.lang)}</td>
+                      <td>{formatDateTime(row.end, t.lang)}</td>
+                      <td class="num">{row.setupMinutes}</td>
+                      <td class="num">{row.changeoverMinutes}</td>
+                      <td>{issued && change ? `● ${t(change === "new" ? "dispatch.new" : "dispatch.moved")}` : ""}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          );
+        })}
+      </div>
+    </section>
+  );
+}
