@@ -87,16 +87,3 @@ export function followJob<T>(id: string, onProgress: (progress: JobProgress) => 
   });
   return { id, outcome, stop: async () => void (await requestJson("DELETE", `/v1/jobs/${encodeURIComponent(id)}`)) };
 }
-
-/** Submits `input` as a job of `kind` (a capability's command: schedule, capacity, insert, review) and follows it. */
-export async function startJob<T>(kind: string, input: unknown, onProgress: (progress: JobProgress) => void): Promise<RunningJob<T>> {
-  const accepted = await postJson<{ id: string }>("/v1/jobs", { kind, input, options: { label: "workbench" } });
-  return followJob<T>(accepted.id, onProgress);
-}
-
-/** The answer of a finished job, or the error it ended with (a failed job carries the route's error body). */
-export function resultOf<T>(outcome: JobOutcome<T>): T {
-  if (outcome.result !== undefined) return outcome.result;
-  const error = outcome.error;
-  throw new ApiError(0, error?.code ?? outcome.status, error?.message ?? `the job ended ${outcome.status}`, error?.problems ?? []);
-}

@@ -59,6 +59,9 @@ export interface IssuedPlan {
   rows: DispatchRow[];
 }
 
+/** The views that run jobs; each follows at most one. */
+export type JobPurpose = "schedule" | "capacity" | "insert" | "review";
+
 export interface AppState {
   lang: Lang;
   plant: PlantState | null;
@@ -70,6 +73,8 @@ export interface AppState {
   issued: IssuedPlan | null;
   /** Search seconds for Recalculate. */
   timeLimitSeconds: number;
+  /** Jobs running for the views, by purpose: a reload follows them on. */
+  runningJobs: Partial<Record<JobPurpose, string>>;
 }
 
 const KEY = "takt-workbench";
@@ -88,6 +93,7 @@ let state: AppState = {
   scenarios: null,
   issued: null,
   timeLimitSeconds: 5,
+  runningJobs: {},
 };
 const listeners = new Set<() => void>();
 let saving: Promise<void> = Promise.resolve();

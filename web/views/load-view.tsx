@@ -9,7 +9,7 @@ import { useChart } from "../charts.ts";
 import { formatMs, formatNumber, formatShare, localMs } from "../format.ts";
 import type { MessageKey, Translate } from "../i18n.ts";
 import type { Plant } from "../model.ts";
-import { update, useAppState } from "../store.ts";
+import { getState, update, useAppState } from "../store.ts";
 import { JobProgressBar, useJob } from "./job-progress.tsx";
 import { NeedsPlant } from "./needs-plant.tsx";
 
@@ -37,13 +37,14 @@ const ACTION_LABELS = {
 
 export function LoadView({ t }: { t: Translate }) {
   const state = useAppState();
-  const job = useJob<CapacityResponse>();
+  const job = useJob<CapacityResponse>("capacity", (outcome) => outcome.result && update({ capacity: outcome.result }));
   const plant = state.plant?.model;
   const report = state.capacity;
   const [selected, setSelected] = useState<string | null>(null);
-  const assess = () => plant && job.run("capacity", capacityRequest(plant), (outcome) => outcome.result && update({ capacity: outcome.result }));
+  const assess = () => plant && job.run("capacity", capacityRequest(plant));
   useEffect(() => {
-    if (plant && !report && !job.running) void assess();
+    // A first look assesses at once, unless an assessment is already under way (perhaps from before a reload).
+    if (plant && !report && !job.running && !getState().runningJobs.capacity) void assess();
   }, [plant, report]);
   if (!plant) return <NeedsPlant t={t} />;
 

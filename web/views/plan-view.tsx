@@ -42,17 +42,17 @@ function layoutOf(plant: Plant, plan: Plan): GanttModel {
 
 export function PlanView({ t }: { t: Translate }) {
   const state = useAppState();
-  const job = useJob<ScheduleResponse>();
+  const job = useJob<ScheduleResponse>("schedule", (outcome) => {
+    const result = outcome.result;
+    if (result) update((s) => (s.plant ? { plan: planFromSchedule(result, s.plant.model, outcome.status) } : {}));
+  });
   const [highlight, setHighlight] = useState<string | null>(null);
   const plant = state.plant?.model;
   const plan = state.plan;
   const model = plant && plan ? layoutOf(plant, plan) : null;
   if (!plant) return <NeedsPlant t={t} />;
 
-  const recalculate = () =>
-    job.run("schedule", { ...plant, options: { ...(plant.options ?? {}), timeLimitSeconds: state.timeLimitSeconds } }, (outcome) => {
-      if (outcome.result) update({ plan: planFromSchedule(outcome.result, plant, outcome.status) });
-    });
+  const recalculate = () => job.run("schedule", { ...plant, options: { ...(plant.options ?? {}), timeLimitSeconds: state.timeLimitSeconds } });
   const frozen = plan?.frozenUntil ?? plant.frozenUntil;
   const frozenMinutes = frozen ? localMs(frozen) / 60_000 : Number.NaN;
 

@@ -28,15 +28,20 @@ function reasonText(reason: ReviewReason, t: Translate): string {
 
 export function ReviewView({ t }: { t: Translate }) {
   const state = useAppState();
-  const job = useJob<ReviewResponse>();
+  const job = useJob<ReviewResponse>("review", (outcome) => {
+    const response = outcome.result;
+    if (response) update((s) => (s.review ? { review: { ...s.review, response } } : {}));
+  });
   const plant = state.plant?.model;
   if (!plant) return <NeedsPlant t={t} />;
   const review: ReviewState = state.review ?? { candidates: plant.candidates ?? [], response: null };
   const edit = (change: Partial<ReviewState>) => update({ review: { ...review, ...change } });
   const editCandidate = (i: number, change: Partial<Candidate>) => edit({ candidates: review.candidates.map((c, j) => (i === j ? { ...c, ...change } : c)) });
   const items = (plant.routings ?? []).map((r) => r.item);
-  const run = () =>
-    job.run("review", reviewRequest(plant, state.plan?.operations, review.candidates), (outcome) => outcome.result && edit({ response: outcome.result }));
+  const run = () => {
+    edit({ response: null });
+    return job.run("review", reviewRequest(plant, state.plan?.operations, review.candidates));
+  };
 
   return (
     <section aria-labelledby="review-title">

@@ -35,7 +35,10 @@ function harmOf(option: Option): number {
 
 export function RushView({ t }: { t: Translate }) {
   const state = useAppState();
-  const job = useJob<InsertResponse>();
+  const job = useJob<InsertResponse>("insert", (outcome) => {
+    const response = outcome.result;
+    if (response) update((s) => (s.rush ? { rush: { ...s.rush, response, chosen: null } } : {}));
+  });
   const plant = state.plant?.model;
   const [focus, setFocus] = useState<string | null>(null);
   if (!plant) return <NeedsPlant t={t} />;
@@ -44,18 +47,16 @@ export function RushView({ t }: { t: Translate }) {
   const editOrder = (i: number, change: Partial<RushOrder>) => edit({ rushOrders: rush.rushOrders.map((o, j) => (i === j ? { ...o, ...change } : o)) });
   const items = (plant.routings ?? []).map((r) => r.item);
 
-  const insert = () =>
-    job.run(
-      "insert",
-      {
-        ...plant,
-        ...(state.plan ? { schedule: { operations: state.plan.operations } } : {}),
-        rushOrders: rush.rushOrders,
-        now: rush.now,
-        frozenUntil: rush.frozenUntil,
-      },
-      (outcome) => outcome.result && edit({ response: outcome.result, chosen: null }),
-    );
+  const insert = () => {
+    edit({ response: null, chosen: null });
+    return job.run("insert", {
+      ...plant,
+      ...(state.plan ? { schedule: { operations: state.plan.operations } } : {}),
+      rushOrders: rush.rushOrders,
+      now: rush.now,
+      frozenUntil: rush.frozenUntil,
+    });
+  };
   const choose = (option: Option) => {
     const known = new Set((plant.orders ?? []).map((o) => o.id));
     update({
