@@ -135,6 +135,17 @@ export function GanttChart({ model, plan, plant, t, highlight, onHighlight, froz
     [model, highlight, frozenUntil],
   );
 
+  // A highlighted chain partly out of view: show all of it (from its first start to its last end).
+  useEffect(() => {
+    const chain = highlight === null ? [] : model.bars.filter((bar) => bar.order === highlight);
+    if (chain.length === 0) return;
+    const first = Math.min(...chain.map((bar) => bar.start)) * MS;
+    const last = Math.max(...chain.map((bar) => bar.end)) * MS;
+    if (first >= view.current.start && last <= view.current.end) return;
+    const margin = Math.max((last - first) * 0.05, 60 * MS);
+    chart.current?.dispatchAction({ type: "dataZoom", dataZoomId: "x-slider", startValue: first - margin, endValue: last + margin });
+  }, [highlight, model]);
+
   /** The bar under a pixel: its row from the y axis, then the bar holding the time in that row. */
   function barAt(instance: Chart, x: number, y: number): GanttBar | null {
     if (!instance.containPixel({ gridIndex: 0 }, [x, y])) return null;

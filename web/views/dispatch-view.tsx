@@ -29,6 +29,11 @@ function downloadCsv(rows: ReadonlyArray<DispatchRow>, name: string): void {
   setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
 }
 
+/** A time on the shift's own day as the clock reads it; on another day with its date. */
+function shiftTime(time: string, shiftDate: string, t: Translate): string {
+  return time.startsWith(shiftDate) ? time.slice(11) : formatDateTime(time, t.lang);
+}
+
 export function DispatchView({ t }: { t: Translate }) {
   const state = useAppState();
   const plant = state.plant?.model;
@@ -128,8 +133,8 @@ export function DispatchView({ t }: { t: Translate }) {
                       <td>{row.operation}</td>
                       <td>{row.item}</td>
                       <td class="num">{row.quantity ?? ""}</td>
-                      <td>{formatDateTime(row.start, t.lang)}</td>
-                      <td>{formatDateTime(row.end, t.lang)}</td>
+                      <td>{shiftTime(row.start, row.shiftDate, t)}</td>
+                      <td>{shiftTime(row.end, row.shiftDate, t)}</td>
                       <td class="num">{row.setupMinutes}</td>
                       <td class="num">{row.changeoverMinutes}</td>
                       <td>{issued && change ? `● ${t(change === "new" ? "dispatch.new" : "dispatch.moved")}` : ""}</td>
