@@ -28,7 +28,9 @@ function byCell(problems: readonly Problem[], cells: CellMap, skip: ReadonlySet<
   const seen = new Set<string>();
   const out: Problem[] = [];
   for (const problem of problems) {
-    const located = cells.toCell(problem);
+    const cell = cells.toCell(problem);
+    // Messages that name another entry by its path (`first at orders[0]`) name its cell too.
+    const located = { path: cell.path, message: cell.message.replace(/[A-Za-z]+(?:\[\d+\](?:\.[A-Za-z]+)*)+/g, (path) => cells.locate(path) ?? path) };
     const key = `${located.path}\u0000${located.message}`;
     if (skip.has(located.path) || seen.has(key)) continue;
     seen.add(key);
