@@ -1,7 +1,7 @@
 /**
  * A table as CSV (RFC 4180) through csv-stringify (the `csv` project: MIT, maintained, Node 20): fields with
  * commas, quotes or line breaks are quoted and quotes doubled, records end in CRLF, the header is the column
- * names. Dates are `YYYY-MM-DD` and `YYYY-MM-DD HH:mm`, which Excel reads as dates; booleans `true`/`false`.
+ * names (a lone CR or LF in a field is quoted too: csv-stringify does not by default once record_delimiter is set). Dates are `YYYY-MM-DD` and `YYYY-MM-DD HH:mm`, which Excel reads as dates; booleans `true`/`false`.
  *
  * Two things for the spreadsheet programs planners open CSV in: the text starts with a UTF-8 byte-order
  * mark, without which Excel reads Chinese names as another code page; and text starting with `=`, `+`,
@@ -23,7 +23,7 @@ function csvValue(value: Cell | undefined, type: Column["type"]): string | numbe
   return value;
 }
 
-const OPTIONS = { record_delimiter: "windows", escape_formulas: true, cast: { boolean: (b: boolean) => (b ? "true" : "false") } } as const;
+const OPTIONS = { record_delimiter: "windows", quote_record_delimiter: true, escape_formulas: true, cast: { boolean: (b: boolean) => (b ? "true" : "false") } } as const;
 
 /** Writes the table as CSV text, `sink` getting it a batch of rows at a time. */
 export function writeCsv(table: Table, sink: (chunk: Uint8Array) => void): void {

@@ -58,7 +58,7 @@ const STYLES =
  */
 export function escapeText(text: string): string {
   // eslint-disable-next-line no-control-regex
-  return text.replace(/[&<>]|[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|_(?=x[0-9a-fA-F]{4}_)/g, (c) => {
+  return text.replace(/[&<>]|[\u0000-\u0008\u000b-\u001f\ufffe\uffff]|_(?=x[0-9a-fA-F]{4}_)/g, (c) => {
     if (c === "&") return "&amp;";
     if (c === "<") return "&lt;";
     if (c === ">") return "&gt;";
@@ -104,8 +104,11 @@ function cellXml(value: unknown, type: Column["type"], r: string): string {
 
 const WIDTH: Readonly<Record<Column["type"], number>> = { text: 14, number: 11, boolean: 8, date: 11, datetime: 16 };
 
-/** Writes `tables` as one XLSX workbook, handing each compressed chunk to `sink` as it is made (`final` on the last). */
-export function writeXlsx(tables: Iterable<Table>, sink: (chunk: Uint8Array, final: boolean) => void): void {
+/**
+ * Writes `tables` as one XLSX workbook, handing each compressed chunk to `sink` as it is made (`final` on the
+ * last). `maxRows` (rows per sheet, header included) is Excel's limit; tests lower it.
+ */
+export function writeXlsx(tables: Iterable<Table>, sink: (chunk: Uint8Array, final: boolean) => void, { maxRows = XLSX_MAX_ROWS } = {}): void {
   let failure: Error | null = null;
   const zip = new Zip((error, data, final) => {
     if (error) failure = error;
@@ -151,7 +154,7 @@ export function writeXlsx(tables: Iterable<Table>, sink: (chunk: Uint8Array, fin
     };
     open();
     for (const row of table.rows) {
-      if (rowNumber === XLSX_MAX_ROWS) {
+      if (rowNumber === maxRows) {
         close();
         open();
       }
@@ -195,8 +198,8 @@ export function writeXlsx(tables: Iterable<Table>, sink: (chunk: Uint8Array, fin
 }
 
 /** writeXlsx into a list of chunks. */
-export function xlsxChunks(tables: Iterable<Table>): Uint8Array[] {
+export function xlsxChunks(tables: Iterable<Table>, options: { maxRows?: number } = {}): Uint8Array[] {
   const chunks: Uint8Array[] = [];
-  writeXlsx(tables, (chunk) => chunks.push(chunk));
+  writeXlsx(tables, (chunk) => chunks.push(chunk), options);
   return chunks;
 }

@@ -16,18 +16,24 @@ function bucketColumns(dates: readonly string[] | undefined, count: number): Col
 }
 
 export function mrpRecordsTable(answer: Pick<MrpAnswerRows, "records" | "bucketDates">): Table {
-  const iterator = answer.records[Symbol.iterator]();
-  const first = iterator.next();
-  const count = first.done ? 0 : first.value[1].gross.length;
+  // Without dates the first record tells how many buckets there are; with them no record is read twice.
+  let count = 0;
+  if (!answer.bucketDates) {
+    for (const [, record] of answer.records) {
+      count = record.gross.length;
+      break;
+    }
+  }
   const columns: Column[] = [{ name: "item", type: "text" }, { name: "lowLevelCode", type: "number" }, { name: "row", type: "text" }, ...bucketColumns(answer.bucketDates, count)];
   return {
     name: "records",
     columns,
-    rows: (function* () {
-      for (let next = first; !next.done; next = iterator.next()) {
-        const [item, record] = next.value;
-        for (const key of RECORD_ROWS) yield [item, record.lowLevelCode, key, ...Array.from((record as MrpRecordRows)[key])];
-      }
-    })(),
+    rows: {
+      *[Symbol.iterator]() {
+        for (const [item, record] of answer.records) {
+          for (const key of RECORD_ROWS) yield [item, record.lowLevelCode, key, ...Array.from((record as MrpRecordRows)[key])];
+        }
+      },
+    },
   };
 }

@@ -5,7 +5,7 @@
  */
 import type { MrpPeg, MrpPlannedOrder } from "../../src/mrp.ts";
 import type { Table } from "./table.ts";
-import { columnsOf } from "./table.ts";
+import { columnsOf, mappedRows } from "./table.ts";
 
 export const PLANNED_ORDER_COLUMNS = columnsOf({
   id: "text",
@@ -28,10 +28,6 @@ export function plannedOrdersTable(orders: Iterable<MrpPlannedOrder>): Table {
   return {
     name: "planned-orders",
     columns: PLANNED_ORDER_COLUMNS,
-    rows: (function* () {
-      for (const o of orders) {
-        yield [o.id, o.item, o.source, o.quantity, o.startQuantity, o.releaseBucket, o.releaseDate, o.receiptBucket, o.receiptDate, pegText(o.pegging)];
-      }
-    })(),
+    rows: mappedRows(orders, (o) => [o.id, o.item, o.source, o.quantity, o.startQuantity, o.releaseBucket, o.releaseDate, o.receiptBucket, o.receiptDate, pegText(o.pegging)]),
   };
 }
