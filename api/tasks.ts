@@ -97,9 +97,9 @@ export const taskHandlers = {
   },
 
   /** An answer (as objects, or as JSON text such as a stored job result) written as a spreadsheet file. */
-  export({ input, format }: { input: ExportInput | { answerJson: JsonBody; modelJson: string }; format: SpreadsheetFormat }): FileBody {
+  export({ input, format }: { input: ExportInput | { answerJson: JsonBody; modelJson: string; option?: string | undefined }; format: SpreadsheetFormat }): FileBody {
     if (!("answerJson" in input)) return exportAnswer(input, format);
-    return exportAnswer({ answer: JSON.parse(jsonBodyText(input.answerJson)), model: JSON.parse(input.modelJson) }, format);
+    return exportAnswer({ answer: JSON.parse(jsonBodyText(input.answerJson)), model: JSON.parse(input.modelJson), option: input.option }, format);
   },
 
   /** An MRP request planned and written as a spreadsheet straight from the plan's arrays. */
