@@ -18,6 +18,7 @@ import { registerJobs } from "./jobs/index.ts";
 import type { PoolOptions, SolverPool } from "./pool.ts";
 import { createSolverPool } from "./pool.ts";
 import { serializerCompiler, validatorCompiler } from "./request-validation.ts";
+import { registerSpreadsheetRoutes } from "./spreadsheet/spreadsheet-routes.ts";
 
 export interface AppOptions {
   /** pino logger options, or false for silence (tests). Default: info-level JSON logs. */
@@ -92,6 +93,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
 
   const capabilities = options.capabilities ?? allCapabilities;
   await registerCapabilityRoutes(app, capabilities, pool);
+  await registerSpreadsheetRoutes(app, pool);
   registerJobs(app, { ...options.jobs, pool, capabilities });
   return app;
 }

@@ -20,6 +20,8 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   TAKT_ERR_JOB_NOT_FOUND: 404,
   TAKT_ERR_PATCH_TARGET: 422,
   TAKT_ERR_RESULT_TOO_LARGE: 500,
+  TAKT_ERR_UNREADABLE_FILE: 400,
+  TAKT_ERR_NOT_ACCEPTABLE: 406,
 };
 
 export const ErrorResponse = z
@@ -43,6 +45,7 @@ export interface DescribedError {
 const REASON: Record<number, string> = {
   400: "Bad Request",
   404: "Not Found",
+  406: "Not Acceptable",
   413: "Payload Too Large",
   422: "Unprocessable Entity",
   500: "Internal Server Error",

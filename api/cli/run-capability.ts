@@ -10,7 +10,7 @@ import { describeError } from "../errors.ts";
 import { isJsonBody, writeJsonBody } from "../json-body.ts";
 import { createSolverPool } from "../pool.ts";
 
-async function readFileBytes(path: string): Promise<Buffer> {
+export async function readFileBytes(path: string): Promise<Buffer> {
   try {
     return await readFile(path);
   } catch (error) {

@@ -12,6 +12,7 @@ import { jobsCommand } from "./jobs.ts";
 import { jobshopCommand } from "./jobshop.ts";
 import { runCapabilityCommand } from "./run-capability.ts";
 import { scenariosCommand } from "./scenarios.ts";
+import { spreadsheetCommands } from "./spreadsheet-commands.ts";
 
 interface Command {
   usage: string;
@@ -77,6 +78,7 @@ for (const capability of capabilities) {
 commands.set("jobshop", jobshopCommand);
 commands.set("scenarios", scenariosCommand);
 commands.set("jobs", jobsCommand);
+for (const [name, command] of spreadsheetCommands) commands.set(name, command);
 
 class UsageError extends Error {}
 

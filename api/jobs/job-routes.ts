@@ -14,6 +14,9 @@ import { JobAccepted, JobIdParams, JobList, JobListQuery, JobOptionsSchema, JobS
 import type { JobStore, JobSummary } from "./job-store.ts";
 import { FINISHED } from "./job-store.ts";
 import { parseInput } from "./parse-input.ts";
+import type { SolverPool } from "../pool.ts";
+import type { FileBody } from "../spreadsheet/export-answer.ts";
+import { acceptedFormat, sendFile, spreadsheetResponses } from "../spreadsheet/negotiate.ts";
 
 export interface JobRoutesOptions {
   store: JobStore;
@@ -21,7 +24,16 @@ export interface JobRoutesOptions {
   capabilities: ReadonlyArray<Capability>;
   /** Largest accepted job input (bytes of JSON); default 16 MiB. */
   maxInputBytes?: number;
+  /** Writes results as spreadsheets (Accept: text/csv or XLSX). */
+  pool: SolverPool;
 }
+
+/**
+ * Largest stored result GET /v1/jobs/:id turns into a spreadsheet: the worker parses it whole (a 64 MiB plan
+ * takes some 500 MB as objects). A 100k-item MRP plan is bigger: POST /v1/mrp with the Accept header writes
+ * it from the plan's arrays instead.
+ */
+export const JOB_EXPORT_MAX_BYTES = 64 * 1024 * 1024;
 
 /** Who a job belongs to, for fairness: the `x-client-id` header when given, else the peer address. */
 export function clientOf(request: FastifyRequest): string {
@@ -118,8 +130,28 @@ export function jobRoutes(app: FastifyInstance, options: JobRoutesOptions): void
   });
 
   app.get("/v1/jobs/:id", {
-    schema: { tags, summary: "Get a job: status, progress and, when finished, the result", params: JobIdParams, response: { 200: JobSchema, 404: ErrorResponse } },
-    handler: async (request, reply) => sendJob(reply, store, find((request.params as { id: string }).id)),
+    schema: {
+      tags,
+      summary: "Get a job: status, progress and, when finished, the result",
+      description:
+        "With Accept: text/csv or the XLSX media type, a finished schedule, insert (`?option=`), capacity or MRP job with a result answers that result as a " +
+        `spreadsheet, as its route would (results up to ${JOB_EXPORT_MAX_BYTES} bytes; larger is a 406); otherwise, and for other kinds, the job as JSON.`,
+      params: JobIdParams,
+      querystring: z.object({ option: z.string().min(1).max(100).optional().describe("Insert jobs as spreadsheets: the option to export; default the first") }),
+      response: { 200: spreadsheetResponses(JobSchema, "the result's main table"), 404: ErrorResponse, 406: ErrorResponse },
+    },
+    handler: async (request, reply) => {
+      const job = find((request.params as { id: string }).id);
+      const format = acceptedFormat(request.headers.accept);
+      const result = store.result(job.id);
+      if (format === null || !result || !capabilities.get(job.kind)?.spreadsheet) return sendJob(reply, store, job);
+      if (result.byteLength > JOB_EXPORT_MAX_BYTES) {
+        throw new TaktError("TAKT_ERR_NOT_ACCEPTABLE", `the result is ${result.byteLength} bytes; stored results become spreadsheets up to ${JOB_EXPORT_MAX_BYTES}: POST the input to ${capabilities.get(job.kind)!.url} with this Accept header instead`);
+      }
+      const { option } = request.query as { option?: string };
+      const input = { answerJson: { jsonChunks: [...result.parts()] }, modelJson: store.inputJson(job.id) ?? "{}", option };
+      return sendFile(reply, await options.pool.run<FileBody>("export", { input, format }, { budgetMs: 60_000 }));
+    },
   });
 
   app.delete("/v1/jobs/:id", {

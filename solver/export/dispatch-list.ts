@@ -15,6 +15,8 @@ import { shiftTimeline, WEEKDAYS } from "../../src/calendar.ts";
 import type { FactoryModel } from "../../src/factory.ts";
 import type { ScheduledOperation } from "../../src/schedule.ts";
 import { formatDate, MINUTES_PER_DAY, parseDate, parseDateTime, weekdayIndex } from "../../src/time.ts";
+import type { Table } from "./table.ts";
+import { columnsOf, tableOf } from "./table.ts";
 
 /** One line of the dispatch list. */
 export interface DispatchRow {
@@ -122,4 +124,25 @@ export function dispatchList(model: DispatchModel, schedule: { readonly operatio
     });
   }
   return rows;
+}
+
+export const DISPATCH_COLUMNS = columnsOf({
+  resource: "text",
+  unit: "number",
+  shiftDate: "date",
+  shift: "text",
+  sequence: "number",
+  order: "text",
+  operation: "text",
+  item: "text",
+  quantity: "number",
+  start: "datetime",
+  end: "datetime",
+  setupMinutes: "number",
+  changeoverMinutes: "number",
+});
+
+/** The dispatch list as the `dispatch` sheet (and a schedule's CSV answer). */
+export function dispatchTable(model: DispatchModel, schedule: { readonly operations: readonly ScheduledOperation[] }): Table {
+  return tableOf("dispatch", DISPATCH_COLUMNS, dispatchList(model, schedule));
 }
