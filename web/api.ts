@@ -87,3 +87,24 @@ export function followJob<T>(id: string, onProgress: (progress: JobProgress) => 
   });
   return { id, outcome, stop: async () => void (await requestJson("DELETE", `/v1/jobs/${encodeURIComponent(id)}`)) };
 }
+
+export const XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/** POSTs `body` as JSON and saves the file the server answers (its name from Content-Disposition). */
+export async function downloadFile(url: string, body: unknown, accept: string, fallbackName: string): Promise<void> {
+  const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json", accept }, body: JSON.stringify(body) });
+  if (!response.ok) throw await errorOf(response);
+  const name = /filename="([^"]+)"/.exec(response.headers.get("content-disposition") ?? "")?.[1] ?? fallbackName;
+  const link = document.createElement("a");
+  link.href = URL.createObjectURL(await response.blob());
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+}
+
+/** Sends a file's bytes as they are (a workbook to /v1/import) and reads the JSON answer. */
+export async function postFile<T>(url: string, file: Blob, contentType: string): Promise<T> {
+  const response = await fetch(url, { method: "POST", headers: { "content-type": contentType }, body: file });
+  if (!response.ok) throw await errorOf(response);
+  return (await response.json()) as T;
+}

@@ -9,7 +9,8 @@ import { FactoryModel } from "../src/factory.ts";
 import type { CapacityBuckets, CapacityLevers } from "../src/capacity.ts";
 import type { Order } from "../src/order.ts";
 import type { Candidate, OrderChange } from "../src/review.ts";
-import type { OrderOutcome, ScheduledOperation, ScheduleKpis, ScheduleRequest } from "../src/schedule.ts";
+import type { InsertResponse } from "../src/insert.ts";
+import type { OrderOutcome, ScheduledOperation, ScheduleKpis, ScheduleRequest, ScheduleResponse } from "../src/schedule.ts";
 
 /** A factory model as a file gives it: the schedule request's fields (defaults not applied) and the extras. */
 export type Plant = Partial<z.input<typeof ScheduleRequest>> & {
@@ -46,8 +47,10 @@ export interface Plan {
   reason?: string;
   /** The frozen fence the plan was made with, when there is one. */
   frozenUntil?: string;
-  /** Where the plan came from: "schedule", or "rush" with the option's name. */
-  source: { kind: "schedule"; jobStatus?: string } | { kind: "rush"; option: string };
+  /** The search's statistics (a /v1/schedule plan), so the plan is again a whole answer for /v1/export. */
+  solver?: ScheduleResponse["solver"];
+  /** Where the plan came from: a schedule job, or a rush option with the insertion's answer it belongs to. */
+  source: { kind: "schedule"; jobStatus?: string } | { kind: "rush"; option: string; answer: InsertResponse };
   /** When the browser received it (ISO instant). */
   madeAt: string;
 }

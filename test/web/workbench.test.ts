@@ -4,9 +4,11 @@
  * The views run in sequence on one page, as a planner would use them; each is photographed into
  * test-results/workbench/ (git-ignored) for a look.
  */
-import { mkdirSync, readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
-import Papa from "papaparse";
+import { parse } from "csv-parse/sync";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { InsertResponse, PlanOption } from "../../src/insert.ts";
@@ -64,8 +66,12 @@ describe.skipIf(!run)("the workbench in Chromium", { timeout: 90_000 }, () => {
     (await page.locator('[data-testid="gantt-bar"]').evaluateAll((bars) => bars.map((b) => `${b.getAttribute("data-order")}/${b.getAttribute("data-operation")}`))).sort();
   const pairsOf = (operations: ReadonlyArray<{ order: string; operation: string }>) => operations.map((o) => `${o.order}/${o.operation}`).sort();
 
+  let workbookOfSteelPlant: string;
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
+    // The demo plant as a planners' workbook, written by `takt export-model` (issue 18).
+    workbookOfSteelPlant = join(mkdtempSync(join(tmpdir(), "takt-workbook-")), "steel-plant.xlsx");
+    execFileSync(process.execPath, ["bin/takt.mjs", "export-model", "data/steel-plant.json", "--xlsx", workbookOfSteelPlant]);
     takt = await startTakt();
     browser = await launchChromium({ downloads: true });
     page = await browser.context.newPage();
@@ -80,9 +86,16 @@ describe.skipIf(!run)("the workbench in Chromium", { timeout: 90_000 }, () => {
     await takt?.stop();
   });
 
-  it("opens the demo steel plant in one click, checked by /v1/validate", async () => {
+  it("opens a planners' workbook (XLSX) through /v1/import", async () => {
     await open("plant");
     await page.getByTestId("lang").selectOption("en");
+    await page.getByTestId("plant-file").setInputFiles(workbookOfSteelPlant);
+    await expect.poll(() => page.getByTestId("validation").textContent(), { timeout: 30_000 }).toContain("The model is valid");
+    expect(await page.locator(".plant-summary").textContent()).toContain("6 resources, 2 calendars, 11 items, 8 routings, 42 orders");
+  });
+
+  it("opens the demo steel plant in one click, checked by /v1/validate", async () => {
+    await open("plant");
     await page.getByTestId("load-demo-steel").click();
     await expect.poll(() => page.getByTestId("validation").textContent()).toContain("The model is valid");
     await shoot("1-plant");
@@ -188,10 +201,15 @@ describe.skipIf(!run)("the workbench in Chromium", { timeout: 90_000 }, () => {
     await page.getByTestId("dispatch-date").selectOption("");
     const download = page.waitForEvent("download");
     await page.getByTestId("dispatch-csv").click();
-    const csv = Papa.parse<{ order: string; operation: string; resource: string; unit: string; start: string; end: string }>(readFileSync(await (await download).path(), "utf8"), { header: true, skipEmptyLines: true });
+    // The CSV comes from /v1/export (dates written "YYYY-MM-DD HH:mm", as spreadsheets read them).
+    const csv = parse(readFileSync(await (await download).path(), "utf8"), { bom: true, columns: true }) as Array<Record<string, string>>;
     const chosen = options.find((o) => o.name === "protect-confirmed")!;
-    const key = (o: { order: string; operation: string; resource: string; unit: number | string; start: string; end: string }) => `${o.order}/${o.operation}@${o.resource}#${o.unit} ${o.start}–${o.end}`;
-    expect(csv.data.map(key).sort()).toEqual(chosen.schedule.operations.map(key).sort());
+    const key = (o: Record<string, unknown>) => `${o.order}/${o.operation}@${o.resource}#${o.unit} ${String(o.start).replace(" ", "T")}–${String(o.end).replace(" ", "T")}`;
+    expect(csv.map(key).sort()).toEqual(chosen.schedule.operations.map(key).sort());
+    const workbook = page.waitForEvent("download");
+    await page.getByTestId("dispatch-xlsx").click();
+    const xlsx = readFileSync(await (await workbook).path());
+    expect(xlsx.subarray(0, 2).toString("latin1")).toBe("PK"); // a zip, as every XLSX workbook
 
     await page.getByTestId("dispatch-issue").click();
     await open("rush");

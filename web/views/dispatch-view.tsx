@@ -4,29 +4,31 @@
  * stylesheet leaves only the list), downloadable as CSV, and marked where it changed since the list issued
  * to the shop last.
  */
-import Papa from "papaparse";
 import { useMemo, useState } from "preact/hooks";
 import type { ScheduledOperation } from "../../src/schedule.ts";
 import type { DispatchRow } from "../../solver/export/dispatch-list.ts";
 import { dispatchList } from "../../solver/export/dispatch-list.ts";
 import { changesSinceIssued, dispatchRowKey } from "../dispatch-changes.ts";
+import { ApiError, downloadFile, XLSX_MEDIA_TYPE } from "../api.ts";
 import { formatDateTime, formatMs, localMs } from "../format.ts";
 import type { Translate } from "../i18n.ts";
+import type { Plan, Plant } from "../model.ts";
 import { parseFactory } from "../model.ts";
+import { ErrorBox } from "./job-progress.tsx";
 import { update, useAppState } from "../store.ts";
 import { NeedsPlant } from "./needs-plant.tsx";
 
-/** The CSV's columns: the rows' own fields, in their order, so a spreadsheet gets what the list shows. */
-const CSV_FIELDS: ReadonlyArray<keyof DispatchRow> = ["resource", "unit", "shiftDate", "shift", "sequence", "order", "operation", "item", "quantity", "start", "end", "setupMinutes", "changeoverMinutes"];
-
-function downloadCsv(rows: ReadonlyArray<DispatchRow>, name: string): void {
-  // A byte-order mark, so spreadsheet programs read the UTF-8 (customers' Chinese names) as UTF-8.
-  const text = `\uFEFF${Papa.unparse({ fields: [...CSV_FIELDS], data: rows.map((row) => CSV_FIELDS.map((field) => row[field])) })}`;
-  const link = document.createElement("a");
-  link.href = URL.createObjectURL(new Blob([text], { type: "text/csv;charset=utf-8" }));
-  link.download = name;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+/**
+ * The plan as a spreadsheet from POST /v1/export (issue 18), which writes the same dispatch rows: CSV (the
+ * dispatch list) or a workbook (dispatch list, orders, and a rush insertion's options).
+ */
+function exportPlan(plant: Plant, plan: Plan, format: "csv" | "xlsx"): Promise<void> {
+  const answer =
+    plan.source.kind === "rush"
+      ? { answer: plan.source.answer, option: plan.source.option }
+      : { answer: { status: plan.status, ...(plan.reason ? { reason: plan.reason } : {}), operations: plan.operations, orders: plan.orders, kpis: plan.kpis, solver: plan.solver } };
+  const accept = format === "csv" ? "text/csv" : XLSX_MEDIA_TYPE;
+  return downloadFile("/v1/export", { ...answer, model: plant }, accept, `dispatch.${format}`);
 }
 
 /** A time on the shift's own day as the clock reads it; on another day with its date. */
@@ -43,6 +45,7 @@ export function DispatchView({ t }: { t: Translate }) {
   const dates = useMemo(() => [...new Set(rows.map((r) => r.shiftDate))].sort(), [rows]);
   const [date, setDate] = useState<string | null>(null);
   const [resource, setResource] = useState("");
+  const [exportError, setExportError] = useState<ApiError | null>(null);
   const issued = state.issued;
   const { changes, removed } = useMemo(() => changesSinceIssued(rows, issued?.rows ?? []), [rows, issued]);
   if (!plant) return <NeedsPlant t={t} />;
@@ -86,13 +89,24 @@ export function DispatchView({ t }: { t: Translate }) {
         <button type="button" onClick={() => print()}>
           {t("dispatch.print")}
         </button>
-        <button type="button" data-testid="dispatch-csv" onClick={() => downloadCsv(shown, `dispatch-list-${day || "all"}.csv`)}>
-          {t("dispatch.csv")}
-        </button>
+        {(["csv", "xlsx"] as const).map((format) => (
+          <button
+            type="button"
+            key={format}
+            data-testid={`dispatch-${format}`}
+            onClick={() => {
+              setExportError(null);
+              exportPlan(plant, plan, format).catch((error: unknown) => setExportError(error instanceof ApiError ? error : new ApiError(0, "NETWORK", String(error))));
+            }}
+          >
+            {t(format === "csv" ? "dispatch.csv" : "dispatch.xlsx")}
+          </button>
+        ))}
         <button type="button" class="primary" data-testid="dispatch-issue" onClick={() => update({ issued: { at: new Date().toISOString(), rows } })}>
           {t("dispatch.issue")}
         </button>
       </div>
+      {exportError && <ErrorBox error={exportError} t={t} />}
       <p role="status">
         {issued ? t("dispatch.issued", { at: new Date(issued.at).toLocaleString(t.lang === "zh" ? "zh-CN" : "en-GB") }) : t("dispatch.notIssued")}
         {issued && ` ${t("dispatch.changedCount", { count: changes.size, removed })}`}

@@ -23,6 +23,7 @@ export function planFromSchedule(response: ScheduleResponse, plant: Plant, jobSt
     orders: response.orders,
     kpis: response.kpis,
     status: response.status,
+    solver: response.solver,
     ...(response.reason ? { reason: response.reason } : {}),
     ...(plant.frozenUntil ? { frozenUntil: plant.frozenUntil } : {}),
     source: { kind: "schedule", jobStatus },

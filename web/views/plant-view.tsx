@@ -6,7 +6,7 @@
 import { useState } from "preact/hooks";
 import appliancePlant from "../../data/appliance-plant.json" with { type: "json" };
 import steelPlant from "../../data/steel-plant.json" with { type: "json" };
-import { ApiError, postJson } from "../api.ts";
+import { ApiError, postFile, postJson, XLSX_MEDIA_TYPE } from "../api.ts";
 import type { MessageKey, Translate } from "../i18n.ts";
 import type { Plant } from "../model.ts";
 import type { Problem } from "../store.ts";
@@ -35,10 +35,24 @@ export function PlantView({ t }: { t: Translate }) {
   const state = useAppState();
   const [fileError, setFileError] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
+  const [importProblems, setImportProblems] = useState<Problem[]>([]);
 
   const readFile = async (file: File | undefined) => {
     if (!file) return;
     setFileError(null);
+    setImportProblems([]);
+    if (/\.xlsx$/i.test(file.name)) {
+      // A planners' workbook: Takt reads it (POST /v1/import), naming every problem by its cell.
+      try {
+        const imported = await postFile<{ model: Plant; warnings: Problem[] }>("/v1/import", file, XLSX_MEDIA_TYPE);
+        await openPlant(imported.model, file.name);
+        setImportProblems(imported.warnings);
+      } catch (error) {
+        setFileError(t("plant.notWorkbook", { file: file.name, message: (error as Error).message }));
+        setImportProblems(error instanceof ApiError ? [...error.problems] : []);
+      }
+      return;
+    }
     let model: unknown;
     try {
       model = JSON.parse(await file.text());
@@ -81,11 +95,20 @@ export function PlantView({ t }: { t: Translate }) {
         >
           <h3>{t("plant.file")}</h3>
           <p>{t("plant.fileHint")}</p>
-          <input type="file" accept=".json,application/json" data-testid="plant-file" aria-label={t("plant.file")} onChange={(e) => void readFile((e.currentTarget as HTMLInputElement).files?.[0])} />
+          <input type="file" accept=".json,application/json,.xlsx" data-testid="plant-file" aria-label={t("plant.file")} onChange={(e) => void readFile((e.currentTarget as HTMLInputElement).files?.[0])} />
           {fileError && (
             <p class="error" role="alert">
               {fileError}
             </p>
+          )}
+          {importProblems.length > 0 && (
+            <ul class="problems" data-testid="import-problems">
+              {importProblems.map((p) => (
+                <li key={p.path + p.message}>
+                  <code>{p.path}</code> {p.message}
+                </li>
+              ))}
+            </ul>
           )}
         </div>
       </div>

@@ -67,7 +67,7 @@ export function RushView({ t }: { t: Translate }) {
         kpis: option.kpis,
         status: "feasible",
         frozenUntil: rush.frozenUntil,
-        source: { kind: "rush", option: option.name },
+        source: { kind: "rush", option: option.name, answer: rush.response! },
         madeAt: new Date().toISOString(),
       },
       rush: { ...rush, chosen: option.name },
