@@ -5,6 +5,7 @@ import { translator } from "./i18n.ts";
 import type { Lang } from "./i18n.ts";
 import { formatShare } from "./format.ts";
 import { update, useAppState } from "./store.ts";
+import { TokenPrompt } from "./token-prompt.tsx";
 import { DispatchView } from "./views/dispatch-view.tsx";
 import { LoadView } from "./views/load-view.tsx";
 import { OrdersView } from "./views/orders-view.tsx";
@@ -69,6 +70,7 @@ export function App() {
             </span>
           )}
         </div>
+        <TokenPrompt t={t} />
         <label class="lang">
           <span class="visually-hidden">{t("app.language")}</span>
           <select data-testid="lang" value={state.lang} onChange={(e) => update({ lang: (e.currentTarget as HTMLSelectElement).value as Lang })}>

@@ -29,11 +29,12 @@ export interface Takt {
   stop(): Promise<void>;
 }
 
-/** Starts `node bin/takt.mjs serve` on port 0 with its own job database; resolves with its address. */
-export async function startTakt(): Promise<Takt> {
+/** Starts `node bin/takt.mjs serve` on port 0 with its own job database (and `env`); resolves with its address. */
+export async function startTakt(env: Record<string, string> = {}): Promise<Takt> {
   const dir = mkdtempSync(join(tmpdir(), "takt-web-"));
   const child: ChildProcess = spawn(process.execPath, [join(ROOT, "bin", "takt.mjs"), "serve", "--port", "0", "--threads", "2", "--db", join(dir, "jobs.sqlite")], {
     cwd: ROOT,
+    env: { ...process.env, ...env },
     stdio: ["ignore", "ignore", "pipe"],
   });
   const url = await new Promise<string>((resolve, reject) => {
