@@ -15,8 +15,9 @@ import type { Translate } from "../i18n.ts";
 import type { Plan, Plant } from "../model.ts";
 import { barTooltip, escapeHtml, rowLabel, STATE_LABELS } from "./bar-tooltip.ts";
 import type { BarState, GanttBar, GanttModel } from "./gantt-model.ts";
+import { firstEndingAfter } from "./gantt-model.ts";
 import type { Paint } from "./row-paint.ts";
-import { firstEndingAfter, paintRow } from "./row-paint.ts";
+import { paintRow } from "./row-paint.ts";
 
 /** Bar colours, chosen to stay apart for colour-blind readers and to carry white text at 4.5:1. */
 export const BAR_COLOURS: Record<BarState, string> = {

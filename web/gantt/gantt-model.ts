@@ -71,21 +71,26 @@ function barState(operationState: string, orderLate: boolean | undefined): BarSt
   return orderLate ? "late" : "on-time";
 }
 
+/** The first index of `spans` (sorted, not overlapping: windows, one unit's bars) whose span ends after t. */
+export function firstEndingAfter(spans: ReadonlyArray<{ end: number }>, t: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (spans[mid]!.end <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /**
  * The instant `minutes` of working time after `start` on sorted disjoint windows; time past the last window
  * counts as working (the chart's horizon may end before the calendar's data does).
  */
 export function addWorkingMinutes(windows: ReadonlyArray<Window>, start: number, minutes: number): number {
-  let lo = 0;
-  let hi = windows.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (windows[mid]!.end <= start) lo = mid + 1;
-    else hi = mid;
-  }
   let t = start;
   let left = minutes;
-  for (let i = lo; i < windows.length && left > 0; i++) {
+  for (let i = firstEndingAfter(windows, start); i < windows.length && left > 0; i++) {
     const window = windows[i]!;
     t = Math.max(t, window.start);
     const here = Math.min(left, window.end - t);

@@ -5,24 +5,13 @@
  * panning cost in proportion to the bars in view, with a few elements per row at any plan size.
  */
 import type { BarState, GanttBar } from "./gantt-model.ts";
+import { firstEndingAfter } from "./gantt-model.ts";
 
 /** How a group of rectangles is painted. */
 export type Paint = BarState | `dim-${BarState}` | "setup" | "changeover" | "outline";
 
 /** Rectangles as flat [x, y, width, height, …] in pixels, per paint. */
 export type RowPaint = Map<Paint, number[]>;
-
-/** The first index in bars (sorted by start, not overlapping) whose bar ends after t. */
-export function firstEndingAfter(bars: ReadonlyArray<GanttBar>, t: number): number {
-  let lo = 0;
-  let hi = bars.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (bars[mid]!.end <= t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /**
  * The rectangles of `bars` (one unit's, sorted by start) inside [from, to) minutes, mapped to pixels by

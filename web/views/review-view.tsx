@@ -8,6 +8,7 @@ import type { Translate } from "../i18n.ts";
 import type { Plant } from "../model.ts";
 import type { ReviewState } from "../store.ts";
 import { update, useAppState } from "../store.ts";
+import { EditableRows, numberOrNull, orderFields } from "./editable-rows.tsx";
 import { JobProgressBar, useJob } from "./job-progress.tsx";
 import { NeedsPlant } from "./needs-plant.tsx";
 
@@ -36,7 +37,6 @@ export function ReviewView({ t }: { t: Translate }) {
   if (!plant) return <NeedsPlant t={t} />;
   const review: ReviewState = state.review ?? { candidates: plant.candidates ?? [], response: null };
   const edit = (change: Partial<ReviewState>) => update({ review: { ...review, ...change } });
-  const editCandidate = (i: number, change: Partial<Candidate>) => edit({ candidates: review.candidates.map((c, j) => (i === j ? { ...c, ...change } : c)) });
   const items = (plant.routings ?? []).map((r) => r.item);
   const run = () => {
     edit({ response: null });
@@ -54,78 +54,33 @@ export function ReviewView({ t }: { t: Translate }) {
           void run();
         }}
       >
-        <table>
-          <thead>
-            <tr>
-              <th>{t("orders.order")}</th>
-              <th>{t("orders.item")}</th>
-              <th>{t("orders.quantity")}</th>
-              <th>{t("review.requested")}</th>
-              <th>{t("orders.priority")}</th>
-              <th>{t("review.kind")}</th>
-              <th>{t("review.engineeringDays")}</th>
-              <th>{t("review.maxDelayDays")}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {review.candidates.map((c, i) => (
-              <tr key={i}>
-                <td>
-                  <input required value={c.id} aria-label={t("orders.order")} onChange={(e) => editCandidate(i, { id: (e.currentTarget as HTMLInputElement).value })} />
-                </td>
-                <td>
-                  <select value={c.item} aria-label={t("orders.item")} onChange={(e) => editCandidate(i, { item: (e.currentTarget as HTMLSelectElement).value })}>
-                    {items.map((item) => (
-                      <option key={item}>{item}</option>
-                    ))}
-                  </select>
-                </td>
-                <td>
-                  <input type="number" min={0.001} step="any" required value={c.quantity} aria-label={t("orders.quantity")} onChange={(e) => editCandidate(i, { quantity: Number((e.currentTarget as HTMLInputElement).value) })} />
-                </td>
-                <td>
-                  <input type="datetime-local" required value={c.due} aria-label={t("review.requested")} onChange={(e) => editCandidate(i, { due: (e.currentTarget as HTMLInputElement).value })} />
-                </td>
-                <td>
-                  <select value={c.priority ?? 3} aria-label={t("orders.priority")} onChange={(e) => editCandidate(i, { priority: Number((e.currentTarget as HTMLSelectElement).value) })}>
-                    {[1, 2, 3, 4, 5].map((p) => (
-                      <option key={p}>{p}</option>
-                    ))}
-                  </select>
-                </td>
-                <td>
-                  <select value={c.kind ?? "standard"} aria-label={t("review.kind")} onChange={(e) => editCandidate(i, { kind: (e.currentTarget as HTMLSelectElement).value as "standard" | "non-standard" })}>
-                    <option value="standard">{t("review.standard")}</option>
-                    <option value="non-standard">{t("review.nonStandard")}</option>
-                  </select>
-                </td>
-                <td>
-                  <input type="number" min={0} value={c.engineeringDays ?? 0} aria-label={t("review.engineeringDays")} onChange={(e) => editCandidate(i, { engineeringDays: Number((e.currentTarget as HTMLInputElement).value) })} />
-                </td>
-                <td>
-                  <input
-                    type="number"
-                    min={0}
-                    value={c.maxDelayDays ?? ""}
-                    aria-label={t("review.maxDelayDays")}
-                    onChange={(e) => {
-                      const value = (e.currentTarget as HTMLInputElement).value;
-                      // Empty means "any later date is offered": the field is left out, not sent as 0.
-                      const { maxDelayDays: _empty, ...rest } = c;
-                      edit({ candidates: review.candidates.map((x, j) => (j === i ? (value === "" ? rest : { ...rest, maxDelayDays: Number(value) }) : x)) });
-                    }}
-                  />
-                </td>
-                <td>
-                  <button type="button" onClick={() => edit({ candidates: review.candidates.filter((_, j) => j !== i) })}>
-                    {t("form.remove")}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <EditableRows
+          t={t}
+          rows={review.candidates}
+          fields={[
+            ...orderFields<Candidate>(items, "review.requested"),
+            {
+              label: "review.kind",
+              kind: "choice",
+              choices: [
+                { value: "standard", label: t("review.standard") },
+                { value: "non-standard", label: t("review.nonStandard") },
+              ],
+              get: (c) => c.kind ?? "standard",
+              set: (c, kind) => ({ ...c, kind: kind as Candidate["kind"] & string }),
+            },
+            { label: "review.engineeringDays", kind: "number", min: 0, get: (c) => c.engineeringDays ?? 0, set: (c, v) => ({ ...c, engineeringDays: numberOrNull(v) ?? 0 }) },
+            {
+              label: "review.maxDelayDays",
+              kind: "number",
+              min: 0,
+              get: (c) => c.maxDelayDays,
+              // Empty means "any later date is offered": the field is left out, not sent as 0.
+              set: ({ maxDelayDays: _empty, ...rest }, v) => (numberOrNull(v) === null ? rest : { ...rest, maxDelayDays: Number(v) }),
+            },
+          ]}
+          onChange={(candidates) => edit({ candidates })}
+        />
         <div class="toolbar">
           <button type="button" onClick={() => edit({ candidates: [...review.candidates, { id: `Q-${review.candidates.length + 1}`, item: items[0] ?? "", quantity: 10, due: plant.planStart ?? "", priority: 3 }] })}>
             {t("review.add")}

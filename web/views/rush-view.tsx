@@ -11,6 +11,7 @@ import type { Translate } from "../i18n.ts";
 import type { Plant } from "../model.ts";
 import type { RushState } from "../store.ts";
 import { update, useAppState } from "../store.ts";
+import { EditableRows, orderFields } from "./editable-rows.tsx";
 import { JobProgressBar, useJob } from "./job-progress.tsx";
 import { NeedsPlant } from "./needs-plant.tsx";
 
@@ -44,7 +45,6 @@ export function RushView({ t }: { t: Translate }) {
   if (!plant) return <NeedsPlant t={t} />;
   const rush = state.rush ?? initialRush(plant);
   const edit = (change: Partial<RushState>) => update({ rush: { ...rush, ...change } });
-  const editOrder = (i: number, change: Partial<RushOrder>) => edit({ rushOrders: rush.rushOrders.map((o, j) => (i === j ? { ...o, ...change } : o)) });
   const items = (plant.routings ?? []).map((r) => r.item);
 
   const insert = () => {
@@ -88,60 +88,12 @@ export function RushView({ t }: { t: Translate }) {
         }}
       >
         <p class="muted">{state.plan ? t("rush.intoPlan") : t("rush.noPlan")}</p>
-        <table>
-          <thead>
-            <tr>
-              <th>{t("orders.order")}</th>
-              <th>{t("orders.item")}</th>
-              <th>{t("orders.quantity")}</th>
-              <th>{t("orders.due")}</th>
-              <th>{t("orders.priority")}</th>
-              <th>{t("orders.customer")}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {rush.rushOrders.map((o, i) => (
-              <tr key={i}>
-                <td>
-                  <input required value={o.id} aria-label={t("orders.order")} onChange={(e) => editOrder(i, { id: (e.currentTarget as HTMLInputElement).value })} />
-                </td>
-                <td>
-                  <select value={o.item} aria-label={t("orders.item")} onChange={(e) => editOrder(i, { item: (e.currentTarget as HTMLSelectElement).value })}>
-                    {items.map((item) => (
-                      <option key={item} value={item}>
-                        {item}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-                <td>
-                  <input type="number" min={0.001} step="any" required value={o.quantity} aria-label={t("orders.quantity")} onChange={(e) => editOrder(i, { quantity: Number((e.currentTarget as HTMLInputElement).value) })} />
-                </td>
-                <td>
-                  <input type="datetime-local" required value={o.due} aria-label={t("orders.due")} onChange={(e) => editOrder(i, { due: (e.currentTarget as HTMLInputElement).value })} />
-                </td>
-                <td>
-                  <select value={o.priority ?? 3} aria-label={t("orders.priority")} onChange={(e) => editOrder(i, { priority: Number((e.currentTarget as HTMLSelectElement).value) })}>
-                    {[1, 2, 3, 4, 5].map((p) => (
-                      <option key={p} value={p}>
-                        {p}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-                <td>
-                  <input value={o.customer ?? ""} aria-label={t("orders.customer")} onChange={(e) => editOrder(i, { customer: (e.currentTarget as HTMLInputElement).value })} />
-                </td>
-                <td>
-                  <button type="button" onClick={() => edit({ rushOrders: rush.rushOrders.filter((_, j) => j !== i) })}>
-                    {t("form.remove")}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <EditableRows
+          t={t}
+          rows={rush.rushOrders}
+          fields={[...orderFields<RushOrder>(items, "orders.due"), { label: "orders.customer", kind: "text", get: (o) => o.customer ?? "", set: (o, customer) => ({ ...o, customer }) }]}
+          onChange={(rushOrders) => edit({ rushOrders })}
+        />
         <div class="toolbar">
           <button
             type="button"

@@ -9,6 +9,7 @@ import type { MessageKey, Translate } from "../i18n.ts";
 import type { Plant } from "../model.ts";
 import type { ScenarioState, ScenarioVariationDraft } from "../store.ts";
 import { update, useAppState } from "../store.ts";
+import { EditableRows, numberOrNull } from "./editable-rows.tsx";
 import { ErrorBox } from "./job-progress.tsx";
 import { NeedsPlant } from "./needs-plant.tsx";
 
@@ -86,7 +87,6 @@ export function ScenariosView({ t }: { t: Translate }) {
 
   if (!plant || !scenarios) return <NeedsPlant t={t} />;
   const edit = (change: Partial<ScenarioState>) => update({ scenarios: { ...scenarios, ...change } });
-  const editVariation = (i: number, change: Partial<ScenarioVariationDraft>) => edit({ variations: scenarios.variations.map((v, j) => (i === j ? { ...v, ...change } : v)) });
   const run = async () => {
     setError(null);
     try {
@@ -117,54 +117,18 @@ export function ScenariosView({ t }: { t: Translate }) {
             <option value="capacity">{t("scenarios.kind.capacity")}</option>
           </select>
         </label>
-        <table>
-          <thead>
-            <tr>
-              <th>{t("scenarios.name")}</th>
-              <th>{t("scenarios.scaleDemand")}</th>
-              <th>{t("load.resource")}</th>
-              <th>{t("plant.units")}</th>
-              <th>{t("plant.calendar")}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {scenarios.variations.map((v, i) => (
-              <tr key={i}>
-                <td>
-                  <input required value={v.name} aria-label={t("scenarios.name")} onChange={(e) => editVariation(i, { name: (e.currentTarget as HTMLInputElement).value })} />
-                </td>
-                <td>
-                  <input type="number" min={0.01} step="any" value={v.scaleDemand ?? ""} aria-label={t("scenarios.scaleDemand")} onChange={(e) => editVariation(i, { scaleDemand: Number((e.currentTarget as HTMLInputElement).value) || null })} />
-                </td>
-                <td>
-                  <select value={v.resource} aria-label={t("load.resource")} onChange={(e) => editVariation(i, { resource: (e.currentTarget as HTMLSelectElement).value })}>
-                    <option value="">—</option>
-                    {(plant.resources ?? []).map((r) => (
-                      <option key={r.id}>{r.id}</option>
-                    ))}
-                  </select>
-                </td>
-                <td>
-                  <input type="number" min={1} value={v.units ?? ""} aria-label={t("plant.units")} onChange={(e) => editVariation(i, { units: Number((e.currentTarget as HTMLInputElement).value) || null })} />
-                </td>
-                <td>
-                  <select value={v.calendar} aria-label={t("plant.calendar")} onChange={(e) => editVariation(i, { calendar: (e.currentTarget as HTMLSelectElement).value })}>
-                    <option value="">—</option>
-                    {(plant.calendars ?? []).map((c) => (
-                      <option key={c.id}>{c.id}</option>
-                    ))}
-                  </select>
-                </td>
-                <td>
-                  <button type="button" onClick={() => edit({ variations: scenarios.variations.filter((_, j) => j !== i) })}>
-                    {t("form.remove")}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <EditableRows
+          t={t}
+          rows={scenarios.variations}
+          fields={[
+            { label: "scenarios.name", kind: "text", required: true, get: (v) => v.name, set: (v, name) => ({ ...v, name }) },
+            { label: "scenarios.scaleDemand", kind: "number", min: 0.01, get: (v) => v.scaleDemand, set: (v, x) => ({ ...v, scaleDemand: numberOrNull(x) || null }) },
+            { label: "load.resource", kind: "choice", choices: [{ value: "" }, ...(plant.resources ?? []).map((r) => ({ value: r.id }))], get: (v) => v.resource, set: (v, resource) => ({ ...v, resource }) },
+            { label: "plant.units", kind: "number", min: 1, get: (v) => v.units, set: (v, x) => ({ ...v, units: numberOrNull(x) || null }) },
+            { label: "plant.calendar", kind: "choice", choices: [{ value: "" }, ...(plant.calendars ?? []).map((c) => ({ value: c.id }))], get: (v) => v.calendar, set: (v, calendar) => ({ ...v, calendar }) },
+          ]}
+          onChange={(variations) => edit({ variations })}
+        />
         <div class="toolbar">
           <button type="button" onClick={() => edit({ variations: [...scenarios.variations, { name: `${t("scenarios.variation")} ${scenarios.variations.length + 1}`, scaleDemand: null, resource: "", units: null, calendar: "" }] })}>
             {t("scenarios.add")}
