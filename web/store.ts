@@ -35,6 +35,7 @@ export interface RushState {
 
 export interface ReviewState {
   candidates: NonNullable<Plant["candidates"]>;
+  changes: NonNullable<Plant["changes"]>;
   response: ReviewResponse | null;
 }
 

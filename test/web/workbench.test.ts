@@ -227,11 +227,18 @@ describe.skipIf(!run)("the workbench in Chromium", { timeout: 90_000 }, () => {
 
   it("reviews the candidate orders: accept, counter-offer or decline with what binds", async () => {
     await open("review");
+    // A customer's change to a confirmed order (订单变更) is reviewed before the candidates.
+    await page.getByRole("button", { name: "Add a change" }).click();
+    const changes = page.locator('[data-testid="review-form"] table').nth(1);
+    await changes.locator("select").selectOption("SO-26-042"); // not started, not frozen
+    await changes.locator('input[type="datetime-local"]').fill("2026-04-20T22:00");
     await page.getByTestId("review-run").click();
     await page.locator('[data-testid="review-decisions"] tr[data-decision]').first().waitFor({ timeout: 30_000 });
     const { result } = await latestJob<ReviewResponse>("review");
     const shown = await page.locator('[data-testid="review-decisions"] tr[data-decision]').evaluateAll((rows) => rows.map((r) => `${r.getAttribute("data-order")}:${r.getAttribute("data-decision")}`));
     expect(shown).toEqual([...result.changes, ...result.candidates].map((d) => `${d.order}:${d.decision}`));
+    expect(result.changes).toHaveLength(1);
+    expect(result.candidates).toHaveLength(3);
     await shoot("7-review");
   });
 

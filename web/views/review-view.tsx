@@ -35,12 +35,12 @@ export function ReviewView({ t }: { t: Translate }) {
   });
   const plant = state.plant?.model;
   if (!plant) return <NeedsPlant t={t} />;
-  const review: ReviewState = state.review ?? { candidates: plant.candidates ?? [], response: null };
+  const review: ReviewState = { candidates: plant.candidates ?? [], changes: plant.changes ?? [], response: null, ...state.review };
   const edit = (change: Partial<ReviewState>) => update({ review: { ...review, ...change } });
   const items = (plant.routings ?? []).map((r) => r.item);
   const run = () => {
     edit({ response: null });
-    return job.run("review", reviewRequest(plant, state.plan?.operations, review.candidates));
+    return job.run("review", reviewRequest(plant, state.plan?.operations, review));
   };
 
   return (
@@ -54,6 +54,7 @@ export function ReviewView({ t }: { t: Translate }) {
           void run();
         }}
       >
+        <h3>{t("review.candidates")}</h3>
         <EditableRows
           t={t}
           rows={review.candidates}
@@ -81,11 +82,27 @@ export function ReviewView({ t }: { t: Translate }) {
           ]}
           onChange={(candidates) => edit({ candidates })}
         />
+        <button type="button" onClick={() => edit({ candidates: [...review.candidates, { id: `Q-${review.candidates.length + 1}`, item: items[0] ?? "", quantity: 10, due: plant.planStart ?? "", priority: 3 }] })}>
+          {t("review.add")}
+        </button>
+        <h3>{t("review.changes")}</h3>
+        <EditableRows
+          t={t}
+          rows={review.changes}
+          fields={[
+            { label: "orders.order", kind: "choice", choices: (plant.orders ?? []).map((o) => ({ value: o.id })), get: (c) => c.order, set: (c, order) => ({ ...c, order }) },
+            // An empty quantity or date leaves that field as confirmed: it is left out, not sent empty.
+            { label: "orders.quantity", kind: "number", min: 0.001, get: (c) => c.quantity, set: ({ quantity: _q, ...c }, v) => (numberOrNull(v) === null ? c : { ...c, quantity: Number(v) }) },
+            { label: "orders.due", kind: "datetime", get: (c) => c.due, set: ({ due: _d, ...c }, v) => (v ? { ...c, due: v } : c) },
+            { label: "review.maxDelayDays", kind: "number", min: 0, get: (c) => c.maxDelayDays, set: ({ maxDelayDays: _m, ...c }, v) => (numberOrNull(v) === null ? c : { ...c, maxDelayDays: Number(v) }) },
+          ]}
+          onChange={(changes) => edit({ changes })}
+        />
         <div class="toolbar">
-          <button type="button" onClick={() => edit({ candidates: [...review.candidates, { id: `Q-${review.candidates.length + 1}`, item: items[0] ?? "", quantity: 10, due: plant.planStart ?? "", priority: 3 }] })}>
-            {t("review.add")}
+          <button type="button" disabled={!plant.orders?.length} onClick={() => edit({ changes: [...review.changes, { order: plant.orders![0]!.id }] })}>
+            {t("review.addChange")}
           </button>
-          <button type="submit" class="primary" data-testid="review-run" disabled={job.running || review.candidates.length === 0}>
+          <button type="submit" class="primary" data-testid="review-run" disabled={job.running || review.candidates.length + review.changes.length === 0}>
             {t("review.run")}
           </button>
           <JobProgressBar job={job} expectedMs={3000} t={t} />
@@ -134,8 +151,8 @@ function DecisionRow({ t, decision }: { t: Translate; decision: ReviewDecision }
   );
 }
 
-/** The review request: the plant (its material data included), the plan the shop works to, the candidates. */
-function reviewRequest(plant: Plant, operations: ReadonlyArray<unknown> | undefined, candidates: ReadonlyArray<Candidate>): Plant {
+/** The review request: the plant (its material data included), the plan the shop works to, the candidates and changes. */
+function reviewRequest(plant: Plant, operations: ReadonlyArray<unknown> | undefined, review: ReviewState): Plant {
   const now = plant.now ?? plant.planStart;
-  return { ...plant, ...(operations ? { schedule: { operations } } : {}), candidates: [...candidates], ...(now ? { now } : {}) };
+  return { ...plant, ...(operations ? { schedule: { operations } } : {}), candidates: [...review.candidates], changes: [...review.changes], ...(now ? { now } : {}) };
 }
