@@ -6,39 +6,16 @@
  * under 1 GB, within 3× the JSON answer's time. Each task logs its CPU time, the file's size and the heap /
  * RSS after its last iteration, and the process's peak RSS. Run with `npm run bench -- export`.
  */
-import { loadavg } from "node:os";
 import type { Bench } from "tinybench";
 import { exportMrpPlan } from "../api/spreadsheet/export-answer.ts";
 import type { FileBody } from "../api/spreadsheet/export-answer.ts";
 import { planMaterials } from "../solver/mrp/plan-materials.ts";
-import { generateMrpRequest } from "./mrp.bench.ts";
+import { cpuAndMemory, generateMrpRequest } from "./mrp.bench.ts";
 
+/** The MRP benchmark's CPU and memory log, with the file's size and the process's peak RSS. */
 function measured(name: string, size: () => number) {
-  let cpuMicros = 0;
-  let iterations = 0;
-  let at = process.cpuUsage();
-  return {
-    beforeAll() {
-      cpuMicros = 0;
-      iterations = 0;
-    },
-    beforeEach() {
-      at = process.cpuUsage();
-    },
-    afterEach() {
-      const used = process.cpuUsage(at);
-      cpuMicros += used.user + used.system;
-      iterations++;
-    },
-    afterAll() {
-      const mb = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MB`;
-      const { heapUsed, rss } = process.memoryUsage();
-      console.log(
-        `${name}: ${mb(size())} written; CPU ${Math.round(cpuMicros / iterations / 1000)} ms per iteration over ${iterations}, load average ${loadavg()[0]!.toFixed(2)}; ` +
-          `heapUsed ${mb(heapUsed)}, rss ${mb(rss)} after the last iteration, peak rss so far ${mb(process.resourceUsage().maxRSS * 1024)}`,
-      );
-    },
-  };
+  const mb = (n: number) => `${Math.round(n / 2 ** 20)} MB`;
+  return cpuAndMemory(() => `${name}: ${mb(size())} written, peak rss so far ${mb(process.resourceUsage().maxRSS * 1024)}`);
 }
 
 const bytes = (chunks: readonly Uint8Array[] | undefined) => (chunks ?? []).reduce((n, chunk) => n + chunk.byteLength, 0);
