@@ -151,8 +151,9 @@ export function jobRoutes(app: FastifyInstance, options: JobRoutesOptions): void
     handler: async (request, reply) => {
       const job = find((request.params as { id: string }).id, principalOf(request));
       const format = acceptedFormat(request.headers.accept);
+      if (format === null || !capabilities.get(job.kind)?.spreadsheet) return sendJob(reply, store, job);
       const result = store.result(job.id);
-      if (format === null || !result || !capabilities.get(job.kind)?.spreadsheet) return sendJob(reply, store, job);
+      if (!result) return sendJob(reply, store, job);
       if (result.byteLength > JOB_EXPORT_MAX_BYTES) {
         throw new TaktError("TAKT_ERR_NOT_ACCEPTABLE", `the result is ${result.byteLength} bytes; stored results become spreadsheets up to ${JOB_EXPORT_MAX_BYTES}: POST the input to ${capabilities.get(job.kind)!.url} with this Accept header instead`);
       }
