@@ -4,6 +4,7 @@
 import { randomUUID } from "node:crypto";
 import fastifyCors from "@fastify/cors";
 import fastifyHelmet from "@fastify/helmet";
+import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
 import Fastify from "fastify";
@@ -47,6 +48,11 @@ export interface AppOptions {
    */
   allowedHosts?: ReadonlyArray<string>;
   timeouts?: TimeoutOptions;
+  /**
+   * Folder of the bundled workbench (index.html, app.js, app.css; bin/bundle.mjs makes it), served at `/`.
+   * Absent: no workbench, only the API.
+   */
+  webRoot?: string;
 }
 
 /** Timeouts of the HTTP server, milliseconds (0 turns off the header, request or idle timeout). Defaults in DEFAULT_TIMEOUTS. */
@@ -174,6 +180,12 @@ async function assemble(app: FastifyInstance, pool: SolverPool, options: AppOpti
     queued: pool.queued,
   }));
   app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+
+  if (options.webRoot) {
+    // Only the files there now get routes (no wildcard), so every other path keeps the API's JSON 404.
+    // swagger-ui registers this plugin too: the reply decorator is left to it.
+    await app.register(fastifyStatic, { root: options.webRoot, prefix: "/", wildcard: false, decorateReply: false });
+  }
 
   const capabilities = options.capabilities ?? allCapabilities;
   await registerCapabilityRoutes(app, capabilities, pool);

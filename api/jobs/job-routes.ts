@@ -10,15 +10,15 @@ import type { Principal } from "../auth.ts";
 import { principalOf } from "../auth.ts";
 import type { Capability } from "../capability.ts";
 import { ErrorResponse } from "../errors.ts";
+import type { SolverPool } from "../pool.ts";
+import type { FileBody } from "../spreadsheet/export-answer.ts";
+import { acceptedFormat, sendFile, spreadsheetResponses } from "../spreadsheet/negotiate.ts";
 import { TaktError } from "../../src/errors.ts";
 import type { JobRunner } from "./job-runner.ts";
 import { JobAccepted, JobIdParams, JobList, JobListQuery, JobOptionsSchema, JobSchema, toWire, wireTextAround } from "./job-schemas.ts";
 import type { JobStore, JobSummary } from "./job-store.ts";
 import { FINISHED } from "./job-store.ts";
 import { parseInput } from "./parse-input.ts";
-import type { SolverPool } from "../pool.ts";
-import type { FileBody } from "../spreadsheet/export-answer.ts";
-import { acceptedFormat, sendFile, spreadsheetResponses } from "../spreadsheet/negotiate.ts";
 
 export interface JobRoutesOptions {
   store: JobStore;
@@ -151,6 +151,7 @@ export function jobRoutes(app: FastifyInstance, options: JobRoutesOptions): void
     handler: async (request, reply) => {
       const job = find((request.params as { id: string }).id, principalOf(request));
       const format = acceptedFormat(request.headers.accept);
+      // JSON reads the stored result once, in sendJob (large results are streamed, never held twice).
       if (format === null || !capabilities.get(job.kind)?.spreadsheet) return sendJob(reply, store, job);
       const result = store.result(job.id);
       if (!result) return sendJob(reply, store, job);
