@@ -17,7 +17,7 @@ import { ModelError } from "../../src/errors.ts";
 import type { InsertRequest, InsertResponse, PlanOption } from "../../src/insert.ts";
 import { formatDateTime, parseDateTime } from "../../src/time.ts";
 import { checkInsertRequest } from "./check-insert-request.ts";
-import { planKey } from "./freeze-plan.ts";
+import { planKey } from "../schedule/freeze-plan.ts";
 import { harmedCount, harmLimits, insertJob } from "./insert-rush-order.ts";
 import type { InsertionMode, PlanState } from "./insert-rush-order.ts";
 import { planImpact } from "./plan-impact.ts";

@@ -8,7 +8,7 @@ import { formatDateTime } from "../../src/time.ts";
 import { orderTimings, scheduleKpis } from "../schedule/kpis.ts";
 import { DONE, FIXED } from "../schedule/problem.ts";
 import type { CompactSchedule } from "../schedule/search-problem.ts";
-import { planKey } from "./freeze-plan.ts";
+import { planKey } from "../schedule/freeze-plan.ts";
 import type { PlanState } from "./insert-rush-order.ts";
 import type { PreparedInsertion } from "./prepare-insertion.ts";
 

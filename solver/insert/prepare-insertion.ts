@@ -16,7 +16,7 @@ import type { Sequencing } from "../schedule/decode-schedule.ts";
 import { sequencingFromPlan } from "../schedule/sequencing-from-plan.ts";
 import type { AllocationShortage } from "../schedule/allocate-material.ts";
 import { protectConfirmed } from "../schedule/material-priority.ts";
-import { freezePlan, planKey } from "./freeze-plan.ts";
+import { freezePlan, planKey } from "../schedule/freeze-plan.ts";
 import { RightShifter } from "./right-shift.ts";
 import type { Timing } from "./right-shift.ts";
 

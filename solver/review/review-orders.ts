@@ -17,7 +17,7 @@ import type { Order } from "../../src/order.ts";
 import type { ReviewDecision, ReviewReason, ReviewRequest, ReviewResponse } from "../../src/review.ts";
 import type { ScheduledOperation } from "../../src/schedule.ts";
 import { formatDateTime, MINUTES_PER_DAY, parseDate, parseDateTime } from "../../src/time.ts";
-import { planKey } from "../insert/freeze-plan.ts";
+import { planKey } from "../schedule/freeze-plan.ts";
 import { planImpact } from "../insert/plan-impact.ts";
 import { planSchedule } from "../insert/plan-schedule.ts";
 import { capableToPromise } from "./capable-to-promise.ts";

@@ -3,10 +3,12 @@
  * entry must name a real order, one of its routing's operations and one of that operation's resources and
  * units, start no later than the plan start, and the reported operations of an order must be a prefix of
  * its routing (done …, then at most one running), since work cannot skip an operation. Receipts by bucket
- * need the request's buckets.
+ * need the request's buckets. A reference plan's operations must name known orders, operations, resources
+ * and units and not overlap on a unit (check-reference.ts).
  */
 import { checkFactory } from "../../src/check-factory.ts";
 import { checkReceiptBuckets } from "../../src/check-material.ts";
+import { checkPlanOperations } from "./check-reference.ts";
 import type { Problem } from "../../src/problem.ts";
 import { formatPath } from "../../src/problem.ts";
 import type { ScheduleRequest } from "../../src/schedule.ts";
@@ -15,6 +17,7 @@ import { parseDateTime } from "../../src/time.ts";
 export function checkScheduleRequest(request: ScheduleRequest): Problem[] {
   const problems = checkFactory(request);
   problems.push(...checkReceiptBuckets(request.receipts, request.buckets?.count));
+  if (request.reference !== undefined) problems.push(...checkPlanOperations(request, request.reference.operations, ["reference", "operations"]));
   const planStart = parseDateTime(request.planStart)!;
   const orders = new Map(request.orders.map((o) => [o.id, o]));
   const routings = new Map(request.routings.map((r) => [r.item, r]));

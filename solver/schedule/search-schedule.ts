@@ -25,7 +25,7 @@ export function problemSizeOf(request: ScheduleRequest): ProblemSize {
   return { operations: request.orders.reduce((n, o) => n + (routings.get(o.item) ?? 0), 0), calendars: true };
 }
 
-/** @throws ModelError when the request's references are wrong (the API answers 422). */
+/** @throws ModelError when the request's references are wrong or its frozen operations cannot be kept (the API answers 422). */
 export function searchSchedule(request: ScheduleRequest, options: SearchOptions): ScheduleSearchResult {
   const problems = checkScheduleRequest(request);
   if (problems.length > 0) throw new ModelError(problems);
@@ -44,6 +44,8 @@ export function searchSchedule(request: ScheduleRequest, options: SearchOptions)
   });
   for (let attempt = 0; ; attempt++) {
     const compiled = compileProblem(request, spanMinutes);
+    // Frozen operations that cannot be kept are the request's problem, not an infeasible plan.
+    if (!compiled.ok && compiled.problems !== undefined) throw new ModelError(compiled.problems);
     if (!compiled.ok) return infeasible(compiled.reason);
     const outcome = searchProblem(compiled.compiled.problem, options);
     if (outcome !== "horizon") return { ...outcome, spanMinutes };
