@@ -40,11 +40,12 @@ export function checkPlanOperations(model: FactoryModel, operations: readonly Sc
     if (op.end < op.start) problems.push({ path: at("end"), message: "ends before it starts" });
     return undefined;
   });
+  const start = operations.map((op) => parseDateTime(op.start)!);
   for (const list of onUnit.values()) {
-    list.sort((a, b) => parseDateTime(operations[a]!.start)! - parseDateTime(operations[b]!.start)! || a - b);
+    list.sort((a, b) => start[a]! - start[b]! || a - b);
     for (let k = 1; k < list.length; k++) {
       const [a, b] = [operations[list[k - 1]!]!, operations[list[k]!]!];
-      if (parseDateTime(b.start)! < parseDateTime(a.end)!) {
+      if (start[list[k]!]! < parseDateTime(a.end)!) {
         problems.push({ path: formatPath([...path, list[k]!]), message: `overlaps ${formatPath([...path, list[k - 1]!])} ("${a.operation}" of order "${a.order}", until ${a.end}) on unit ${b.unit} of "${b.resource}"` });
       }
     }

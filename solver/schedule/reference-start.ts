@@ -13,6 +13,7 @@
  */
 import type { Decoder, Sequencing } from "./decode-schedule.ts";
 import { altIndex, FREE } from "./problem.ts";
+import type { SchedulingProblem } from "./problem.ts";
 
 /** Far beyond any start: appended operations queue behind every reference one. */
 const APPENDED = 1e12;
@@ -33,11 +34,21 @@ function sequencingByKey(decoder: Decoder, machineOf: Int32Array, key: Float64Ar
   return { machineOf, seq, posOf, anchored };
 }
 
+/** Whether the reference has a usable unit for every free operation (no dispatching plan is then needed). */
+export function coversEveryOperation(p: SchedulingProblem): boolean {
+  const { refMachine } = p.stability!;
+  for (let op = 0; op < p.opCount; op++) {
+    if (p.opState[op] === FREE && !(refMachine[op]! >= 0 && altIndex(p, op, p.machineResource[refMachine[op]!]!) >= 0)) return false;
+  }
+  return true;
+}
+
 /**
  * The merged and the appended start (one when the reference has every operation).
- * @param dispatched a dispatching plan of the problem and its decoded starts, for the operations the reference lacks
+ * @param dispatched a dispatching plan of the problem and its decoded starts, for the operations the reference
+ *   lacks (null only when it lacks none)
  */
-export function referenceSequencings(decoder: Decoder, dispatched: Sequencing, dispatchedStart: Float64Array): Sequencing[] {
+export function referenceSequencings(decoder: Decoder, dispatched: { s: Sequencing; start: Float64Array } | null): Sequencing[] {
   const p = decoder.problem;
   const { refMachine, refStart } = p.stability!;
   const machineOf = new Int32Array(p.opCount).fill(-1);
@@ -55,9 +66,9 @@ export function referenceSequencings(decoder: Decoder, dispatched: Sequencing, d
       merged[op] = appended[op] = refStart[op]!;
     } else {
       missing++;
-      machineOf[op] = dispatched.machineOf[op]!;
-      merged[op] = dispatchedStart[op]!;
-      appended[op] = APPENDED + dispatchedStart[op]!;
+      machineOf[op] = dispatched!.s.machineOf[op]!;
+      merged[op] = dispatched!.start[op]!;
+      appended[op] = APPENDED + dispatched!.start[op]!;
     }
   }
   const first = sequencingByKey(decoder, machineOf, merged, anchored);

@@ -14,7 +14,7 @@ import { createRandom } from "../random.ts";
 import type { SearchBudget } from "./search-budget.ts";
 import { tabuSearch } from "./tabu-search.ts";
 import { decodeUnblocked } from "./unblock-material.ts";
-import { referenceSequencings } from "./reference-start.ts";
+import { coversEveryOperation, referenceSequencings } from "./reference-start.ts";
 
 /** Above this many operations only the plain dispatching rule constructs. */
 const SECOND_CONSTRUCTION_LIMIT = 5000;
@@ -84,8 +84,9 @@ export function searchProblem(problem: SchedulingProblem, options: SearchOptions
     return true;
   };
   const rules = [{ k1: 2, noise: 0 }, { k1: 0.5 + 3 * random.next(), noise: 0.3 }];
-  // A second, randomised construction pays off on small problems; on large ones the first plan is wanted fast.
-  if (decoder.freeCount > SECOND_CONSTRUCTION_LIMIT) rules.length = 1;
+  // A second, randomised construction pays off on small problems; on large ones the first plan is wanted fast,
+  // and against a reference that has every operation dispatching is only needed on small ones.
+  if (decoder.freeCount > SECOND_CONSTRUCTION_LIMIT) rules.length = problem.stability !== null && coversEveryOperation(problem) ? 0 : 1;
   let dispatched: { s: Sequencing; start: Float64Array } | null = null;
   for (const rule of rules) {
     const s = dispatchSchedule(decoder, rule, random);
@@ -96,7 +97,7 @@ export function searchProblem(problem: SchedulingProblem, options: SearchOptions
     dispatched ??= { s, start: decoder.start.slice() };
   }
   if (problem.stability !== null) {
-    for (const s of referenceSequencings(decoder, dispatched!.s, dispatched!.start)) if (!consider(s, true)) return "horizon";
+    for (const s of referenceSequencings(decoder, dispatched)) if (!consider(s, true)) return "horizon";
   }
   const bound = objectiveLowerBound(problem);
   const tabu = tabuSearch(decoder, initial!, {
