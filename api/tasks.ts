@@ -11,7 +11,7 @@ import type { JobShopInstance } from "../solver/jobshop/instance.ts";
 import { budgetFor } from "../solver/schedule/search-budget.ts";
 import type { ProblemSize } from "../solver/schedule/search-budget.ts";
 import type { SearchOptions, SearchResult } from "../solver/schedule/search-problem.ts";
-import type { ScheduleSearchResult } from "../solver/schedule/search-schedule.ts";
+import type { HarmLimits, ScheduleSearchResult } from "../solver/schedule/search-schedule.ts";
 import { problemSizeOf, searchSchedule } from "../solver/schedule/search-schedule.ts";
 import { planMaterials } from "../solver/mrp/plan-materials.ts";
 import { planRushInsertion } from "../solver/insert/plan-rush-insertion.ts";
@@ -75,9 +75,10 @@ export const taskHandlers = {
     return analyseBottleneck(request, { engine: highsEngine, timeLimitSeconds: lpSeconds(context) });
   },
 
-  "schedule-search"({ request, seed }: { request: ScheduleRequest; seed: number }, context: TaskContext): ScheduleSearchResult {
+  /** One seeded search; `harmLimits` is rush insertion's protect-confirmed (searchSchedule). */
+  "schedule-search"({ request, seed, harmLimits }: { request: ScheduleRequest; seed: number; harmLimits?: HarmLimits }, context: TaskContext): ScheduleSearchResult {
     const { timeLimitSeconds, maxIterations } = request.options;
-    return searchSchedule(request, searchOptions(seed, timeLimitSeconds, problemSizeOf(request), context, maxIterations));
+    return searchSchedule(request, searchOptions(seed, timeLimitSeconds, problemSizeOf(request), context, maxIterations), harmLimits);
   },
 
   "jobshop-search"({ instance, seed, timeLimitSeconds }: { instance: JobShopInstance; seed: number; timeLimitSeconds: number }, context: TaskContext): SearchResult {

@@ -16,6 +16,7 @@ import type { OrderImpact } from "../../src/insert.ts";
 import type { Order } from "../../src/order.ts";
 import type { ReviewDecision, ReviewReason, ReviewRequest, ReviewResponse } from "../../src/review.ts";
 import type { ScheduledOperation } from "../../src/schedule.ts";
+import { DEFAULT_MOVE_TOLERANCE_MINUTES } from "../../src/schedule.ts";
 import { formatDateTime, MINUTES_PER_DAY, parseDate, parseDateTime } from "../../src/time.ts";
 import { planKey } from "../schedule/freeze-plan.ts";
 import { planImpact } from "../insert/plan-impact.ts";
@@ -121,17 +122,17 @@ export function reviewOrders(request: ReviewRequest, clock: () => number): Revie
     if (!ctp.ok || ctp.completion > horizonEnd) return decline();
     for (const w of ctp.waits) reasons.push({ kind: "capacity", ...w });
     const decision = ctp.completion <= due ? "accept" : maxDelayDays === undefined || ctp.completion <= due + maxDelayDays * MINUTES_PER_DAY ? "counter-offer" : "decline";
-    const impact: OrderImpact[] = planImpact(ctp.prepared, ctp.state).impact;
+    const planned = planSchedule(ctp.prepared, ctp.state, new Map(basePlan.map((op) => [planKey(op.order, op.operation), op])));
+    const impact: OrderImpact[] = planImpact(confirmed, basePlan, planned.operations, DEFAULT_MOVE_TOLERANCE_MINUTES).impact;
     if (replaces !== undefined) {
       const was = Math.max(...plan.filter((op) => op.order === replaces.id).map((op) => parseDateTime(op.end)!));
       if (ctp.completion > was) {
         const wasDue = parseDateTime(replaces.due)!;
-        impact.unshift({ order: order.id, before: formatDateTime(was), after: formatDateTime(ctp.completion), delayMinutes: ctp.completion - was, becameLate: was <= wasDue && ctp.completion > due });
+        impact.unshift({ order: order.id, priority: order.priority, before: formatDateTime(was), after: formatDateTime(ctp.completion), delayMinutes: ctp.completion - was, becameLate: was <= wasDue && ctp.completion > due, harmMinutes: 0 });
       }
     }
     const result: ReviewDecision = { order: order.id, decision, requested: order.due, promise: formatDateTime(ctp.completion), reasons, impact };
     if (decision === "decline") return result;
-    const planned = planSchedule(ctp.prepared, ctp.state, new Map(basePlan.map((op) => [planKey(op.order, op.operation), op])));
     if (decision === "accept") {
       orders = [...confirmed, order];
       plan = planned.operations;

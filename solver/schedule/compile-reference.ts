@@ -57,6 +57,7 @@ export function stabilityModel(request: ScheduleRequest, reference: ReferencePla
     tolerance: request.options.moveToleranceMinutes ?? DEFAULT_MOVE_TOLERANCE_MINUTES,
     counted: request.options.stability !== "free",
     fence: reference.fence,
+    harmLimit: null,
   };
 }
 

@@ -59,14 +59,16 @@ export function objectiveLowerBound(problem: SchedulingProblem): Objective {
     last = Math.max(last, completion[j]! - problem.origin);
   });
   const first = problem.objective === "tardiness" ? tardiness : Math.max(last, loadBound(problem));
-  return problem.stability?.counted ? [first, 0, sum, 0] : [first, sum, 0];
+  const bound = problem.stability?.counted ? [first, 0, sum, 0] : [first, sum, 0];
+  if (problem.stability?.harmLimit) bound.unshift(0);
+  return bound;
 }
 
 /**
- * Whether an objective meets the bound: every component for tardiness, the makespan alone for makespan (and
- * no change either, when changes count).
+ * Whether an objective meets the bound: the makespan alone for makespan, every component otherwise (against a
+ * reference the changes and the harm count too).
  */
 export function meetsLowerBound(problem: SchedulingProblem, bound: Objective, objective: Objective): boolean {
-  if (problem.objective === "makespan") return objective[0]! <= bound[0]! && !(problem.stability?.counted && objective[1]! > 0);
+  if (problem.objective === "makespan" && !problem.stability) return objective[0]! <= bound[0]!;
   return objective.every((v, i) => v <= bound[i]!);
 }

@@ -2,7 +2,8 @@
  * The lexicographic objective. `tardiness`: [Σ weight × minutes late, Σ completion − origin, Σ changeover];
  * `makespan`: [last completion − origin, Σ completion − origin, Σ changeover]. Re-planning against a reference
  * with minimal change (issue 15) puts the number of changed operations second: [first, changes, Σ completion,
- * Σ changeover]. Every component is a whole number (integer work on integer calendars), so comparisons are exact.
+ * Σ changeover]; protecting confirmed orders puts their harm before everything: [Σ weight × minutes past the
+ * harm limit, …]. Every component is a whole number (integer work on integer calendars), so comparisons are exact.
  */
 import type { SchedulingProblem } from "./problem.ts";
 
@@ -22,12 +23,22 @@ export function objectiveOf(problem: SchedulingProblem, completion: Float64Array
   let tardiness = 0;
   let sum = 0;
   let last = 0;
+  let harm = 0;
+  const limit = problem.stability?.harmLimit ?? null;
   problem.jobs.forEach((job, j) => {
     const c = completion[j]! - problem.origin;
     sum += c;
     if (c > last) last = c;
     tardiness += job.weight * Math.max(0, completion[j]! - job.due);
+    if (limit !== null && completion[j]! > limit[j]!) harm += job.weight * (completion[j]! - limit[j]!);
   });
   const first = problem.objective === "tardiness" ? tardiness : last;
-  return problem.stability?.counted ? [first, changes, sum, changeover] : [first, sum, changeover];
+  const objective = problem.stability?.counted ? [first, changes, sum, changeover] : [first, sum, changeover];
+  if (limit !== null) objective.unshift(harm);
+  return objective;
+}
+
+/** Index of the tardiness (or makespan) component: 1 when harm comes first. */
+export function firstGoal(problem: SchedulingProblem): number {
+  return problem.stability?.harmLimit ? 1 : 0;
 }

@@ -55,6 +55,11 @@ export interface StabilityModel {
   counted: boolean;
   /** Nothing free starts before the frozen fence (minutes). */
   fence: number;
+  /**
+   * Protecting confirmed orders (rush insertion's protect-confirmed, issue 15): per job, the latest completion
+   * that harms no one (Infinity: none); the objective then puts Σ weight × minutes past it first. Null: none.
+   */
+  harmLimit: Float64Array | null;
 }
 
 export interface SchedulingProblem {

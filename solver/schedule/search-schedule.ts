@@ -25,8 +25,17 @@ export function problemSizeOf(request: ScheduleRequest): ProblemSize {
   return { operations: request.orders.reduce((n, o) => n + (routings.get(o.item) ?? 0), 0), calendars: true };
 }
 
-/** @throws ModelError when the request's references are wrong or its frozen operations cannot be kept (the API answers 422). */
-export function searchSchedule(request: ScheduleRequest, options: SearchOptions): ScheduleSearchResult {
+/**
+ * Protecting confirmed orders (rush insertion's protect-confirmed, issue 15): the latest completion in minutes
+ * of each order id that harms no one; the search then minimises Σ weight × minutes past it first.
+ */
+export type HarmLimits = Readonly<Record<string, number>>;
+
+/**
+ * @param harmLimits only with a reference (it sets the stability model they belong to)
+ * @throws ModelError when the request's references are wrong or its frozen operations cannot be kept (the API answers 422).
+ */
+export function searchSchedule(request: ScheduleRequest, options: SearchOptions, harmLimits?: HarmLimits): ScheduleSearchResult {
   const problems = checkScheduleRequest(request);
   if (problems.length > 0) throw new ModelError(problems);
   const begin = options.clock();
@@ -47,7 +56,11 @@ export function searchSchedule(request: ScheduleRequest, options: SearchOptions)
     // Frozen operations that cannot be kept are the request's problem, not an infeasible plan.
     if (!compiled.ok && compiled.problems !== undefined) throw new ModelError(compiled.problems);
     if (!compiled.ok) return infeasible(compiled.reason);
-    const outcome = searchProblem(compiled.compiled.problem, options);
+    const { problem, orderOfJob } = compiled.compiled;
+    if (harmLimits !== undefined && problem.stability !== null) {
+      problem.stability.harmLimit = Float64Array.from(orderOfJob, (o) => harmLimits[request.orders[o]!.id] ?? Infinity);
+    }
+    const outcome = searchProblem(problem, options);
     if (outcome !== "horizon") return { ...outcome, spanMinutes };
     if (attempt >= HORIZON_RETRIES) {
       return infeasible(`the plan does not fit in ${Math.round(spanMinutes / 1440)} days of the resources' calendars after the plan start`);
