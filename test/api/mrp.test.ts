@@ -9,6 +9,7 @@ import { MrpRequest, MrpResponse } from "../../src/mrp.ts";
 import { post, testApp } from "../helpers/app.ts";
 import { takt } from "../helpers/cli.ts";
 import { demo } from "../helpers/demo.ts";
+import type { MrpObjectsResponse } from "../solver/mrp/plan.ts";
 import { planJson } from "../solver/mrp/plan.ts";
 import { validateMrp } from "../solver/mrp/validate-mrp.ts";
 
@@ -22,7 +23,7 @@ describe("POST /v1/mrp", () => {
   it("plans the demo appliance plant exactly as the solver does", async () => {
     const res = await post(app, "/v1/mrp", demo("appliance-plant"));
     expect(res.statusCode).toBe(200);
-    const body = MrpResponse.parse(res.json());
+    const body = MrpResponse.parse(res.json()) as MrpObjectsResponse;
     const request = MrpRequest.parse(demo("appliance-plant"));
     expect(body).toEqual(planJson(request));
     expect(validateMrp(request, body)).toEqual([]);
