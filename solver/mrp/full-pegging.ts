@@ -24,8 +24,13 @@ import { ItemPegging } from "./peg-item.ts";
 import type { MaterialPlan } from "./plan-materials.ts";
 import { grow, SAFETY_STOCK } from "./plan-store.ts";
 
-/** Most pieces a full pegging may make (24 bytes each): beyond, it is refused with a 422 naming options.pegging. */
-export const MAX_FULL_PEGS = 10_000_000;
+/**
+ * Most pieces a full pegging may make (24 bytes each, and the paths they make): beyond, it is refused with a
+ * 422 naming options.pegging. The 100k-item benchmark plant, whose random BOM uses most parts at several
+ * levels, would need 29 million pieces along 4.6 million paths (9 s, 5 GB); plants with tree-like BOMs need
+ * a few per order.
+ */
+export const MAX_FULL_PEGS = 5_000_000;
 
 /** Supply of a piece: a store order k ≥ 0, ON_HAND, or open receipt r as −2 − r. */
 export const ON_HAND = -1;
@@ -51,6 +56,7 @@ export class FullPegging {
     orders: number,
     receipts: number,
     private readonly items: number,
+    private readonly maxPieces: number,
   ) {
     this.orderFirst = new Int32Array(orders);
     this.orderEnd = new Int32Array(orders);
@@ -73,8 +79,8 @@ export class FullPegging {
 
   add(demand: number, quantity: number, offset: number, path: number, supply: number): void {
     const n = this.count++;
-    if (n >= MAX_FULL_PEGS) {
-      throw new ModelError([{ path: "options.pegging", message: `full pegging of this plan takes more than ${MAX_FULL_PEGS} pegs; use "single" pegging or fewer demands` }]);
+    if (n >= this.maxPieces) {
+      throw new ModelError([{ path: "options.pegging", message: `full pegging of this plan takes more than ${this.maxPieces} pegs; use "single" pegging or fewer demands` }]);
     }
     if (n === this.demand.length) {
       this.demand = grow(this.demand, n + 1);
@@ -132,13 +138,14 @@ function carryUp(pegs: FullPegging, plan: MaterialPlan, item: number, supply: nu
   }
 }
 
-export function computeFullPegging(request: MrpRequest, plan: MaterialPlan): FullPegging {
+/** The full pegging of `plan`; a ModelError when it takes more than `maxPieces` pieces. */
+export function computeFullPegging(request: MrpRequest, plan: MaterialPlan, maxPieces = MAX_FULL_PEGS): FullPegging {
   const { indexed, orders } = plan;
   const T = indexed.buckets;
   const requirements = new RequirementGathering(T, false);
   const pegging = new ItemPegging(T, orders);
   const gross = new Float64Array(T);
-  const pegs = new FullPegging(orders.size, request.receipts.length, request.items.length);
+  const pegs = new FullPegging(orders.size, request.receipts.length, request.items.length, maxPieces);
   for (const i of plan.sequence) {
     const item = request.items[i]!;
     requirements.gather(i, item.phantom ? 0 : item.safetyStock, plan, gross.fill(0));

@@ -4,8 +4,11 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { ModelError } from "../../../src/errors.ts";
 import type { MrpDemandSupply, MrpRequest } from "../../../src/mrp.ts";
 import { MrpRequest as MrpRequestSchema } from "../../../src/mrp.ts";
+import { computeFullPegging } from "../../../solver/mrp/full-pegging.ts";
+import { computeMaterialPlan } from "../../../solver/mrp/plan-materials.ts";
 import { arbitraryMrpRequest } from "./arbitrary-mrp.ts";
 import { planJson } from "./plan.ts";
 import { validateMrp } from "./validate-mrp.ts";
@@ -152,5 +155,19 @@ describe("full pegging on random plans", () => {
       }),
       { seed: 23, numRuns: 300 },
     );
+  });
+});
+
+describe("the bound on full pegging", () => {
+  it("refuses a pegging larger than its bound with a 422-class error naming options.pegging", () => {
+    // the three-level example makes 9 pieces: the 5 + 4 supplies its two demands list
+    const plan = computeMaterialPlan(threeLevels);
+    expect(computeFullPegging(threeLevels, plan).count).toBe(9);
+    expect(() => computeFullPegging(threeLevels, plan, 8)).toThrow(ModelError);
+    try {
+      computeFullPegging(threeLevels, plan, 8);
+    } catch (error) {
+      expect((error as ModelError).problems.map((p) => p.path)).toEqual(["options.pegging"]);
+    }
   });
 });

@@ -70,12 +70,16 @@ describe("writeMrpResponse", () => {
     expect(bytesOf(awkward).toString()).toContain('"plannedOrders":[{"id":"MRP-Z-1"');
   });
 
-  it("writes random requests as JSON.stringify would", () => {
+  it("writes random requests as JSON.stringify would, in every format and pegging", () => {
     fc.assert(
-      fc.property(arbitraryMrpRequest(), fc.boolean(), (request, asOrders) => {
-        expectCanonical({ ...request, options: { asOrders } });
+      fc.property(arbitraryMrpRequest(), fc.boolean(), fc.constantFrom("objects", "columnar"), fc.constantFrom("single", "full"), (request, asOrders, format, pegging) => {
+        expectCanonical({ ...request, options: { asOrders, format, pegging } });
       }),
       { seed: 42, numRuns: 400 },
     );
+  });
+
+  it("writes columns and full pegging of awkward ids as JSON.stringify would", () => {
+    expectCanonical({ ...awkward, options: { format: "columnar", pegging: "full" } });
   });
 });
