@@ -2,6 +2,8 @@
  * `buildApp(options)` assembles the HTTP API and never listens (tests use `app.inject()`); server.ts listens.
  */
 import { randomUUID } from "node:crypto";
+import { constants as zlib } from "node:zlib";
+import fastifyCompress from "@fastify/compress";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
 import Fastify from "fastify";
@@ -55,6 +57,15 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   app.removeAllContentTypeParsers();
   app.addContentTypeParser("*", { parseAs: "string" }, app.getDefaultJsonParser("error", "error"));
   registerErrorHandling(app);
+  // Answers are compressed (brotli, gzip or deflate, as the client accepts) for every route, streamed:
+  // a worker's JSON text goes through zlib chunk by chunk, off the event loop. The fastest levels: a
+  // 376 MB MRP plan takes 1 s of CPU with brotli 1 (47 MB) and 1.6 s with gzip 1 (48 MB), against 3.8 s
+  // and 4.2 s at the defaults for a fifth fewer bytes. Request bodies are read as sent.
+  await app.register(fastifyCompress, {
+    brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 1 } },
+    zlibOptions: { level: 1 },
+    globalDecompression: false,
+  });
 
   await app.register(fastifySwagger, {
     openapi: {
