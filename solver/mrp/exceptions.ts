@@ -19,8 +19,32 @@ import { QUANTITY_EPSILON, tidy } from "./net-requirements.ts";
 import type { MaterialPlan } from "./plan-materials.ts";
 import type { RecordReplay } from "./replay-records.ts";
 import type { ResponseText } from "./response-text.ts";
+import { messageText } from "./response-text.ts";
 
 const KEY = encodeKeys(["item", "kind", "bucket", "toBucket", "bucketsLate", "receipt", "order", "quantity", "message"]);
+/** The messages' fixed parts, encoded once. */
+const TEXT = {
+  plannedOrder: messageText("planned order "),
+  firmPlannedOrder: messageText("firm planned order "),
+  dueIn: messageText(" due in"),
+  shouldHaveBeenReleased: messageText(" should have been released "),
+  beforeTheHorizon: messageText(" bucket(s) before the horizon starts; it is released in bucket 0"),
+  release: messageText("release "),
+  start: messageText(": start "),
+  in: messageText(" in"),
+  commaDueIn: messageText(", due in"),
+  openReceipt: messageText("open receipt "),
+  open: messageText(" ("),
+  arrivesIn: messageText(") arrives in"),
+  cancelIt: messageText(" but is not needed within the horizon: cancel it"),
+  neededIn: messageText(" but is needed in"),
+  notNeededBefore: messageText(" but is not needed before"),
+  rescheduleIn: messageText(": reschedule it in"),
+  rescheduleOut: messageText(": reschedule it out"),
+  shortIn: messageText(" short in"),
+  insideTheFence: messageText(", inside the planning time fence ("),
+  noOrderThere: messageText(" buckets): MRP plans no order there; expedite supply or firm a planned order"),
+};
 const KIND = {
   release: encodeJson("release"),
   rescheduleIn: encodeJson("reschedule-in"),
@@ -76,7 +100,7 @@ class MessageWriter {
 
   /** "planned order MRP-A-3" or "firm planned order F-1". */
   orderName(k: number): void {
-    this.w.stringPart(this.text.firmOrder(k) >= 0 ? "firm planned order " : "planned order ");
+    this.w.stringPartPreEncoded(this.text.firmOrder(k) >= 0 ? TEXT.firmPlannedOrder : TEXT.plannedOrder);
     this.text.writeOrderIdParts(this.w, k);
   }
 }
@@ -92,11 +116,11 @@ function writeOrderMessages(m: MessageWriter, text: ResponseText, plan: Material
     m.order(k);
     const w = m.beginMessage();
     m.orderName(k);
-    w.stringPart(" due in");
+    w.stringPartPreEncoded(TEXT.dueIn);
     text.writeBucketParts(w, receipt);
-    w.stringPart(" should have been released ");
+    w.stringPartPreEncoded(TEXT.shouldHaveBeenReleased);
     w.stringPartNumber(leadTime - receipt);
-    w.stringPart(" bucket(s) before the horizon starts; it is released in bucket 0");
+    w.stringPartPreEncoded(TEXT.beforeTheHorizon);
     m.end();
   }
   if (release <= window) {
@@ -105,13 +129,13 @@ function writeOrderMessages(m: MessageWriter, text: ResponseText, plan: Material
     m.order(k);
     m.field(KEY.quantity, start);
     const w = m.beginMessage();
-    w.stringPart("release ");
+    w.stringPartPreEncoded(TEXT.release);
     m.orderName(k);
-    w.stringPart(": start ");
+    w.stringPartPreEncoded(TEXT.start);
     w.stringPartNumber(start);
-    w.stringPart(" in");
+    w.stringPartPreEncoded(TEXT.in);
     text.writeBucketParts(w, release);
-    w.stringPart(", due in");
+    w.stringPartPreEncoded(TEXT.commaDueIn);
     text.writeBucketParts(w, receipt);
     m.end();
   }
@@ -134,17 +158,17 @@ function writeReceiptMessages(m: MessageWriter, text: ResponseText, request: Mrp
     m.receipt(receipt.id);
     m.field(KEY.quantity, receipt.quantity);
     const w = m.beginMessage();
-    w.stringPart("open receipt ");
+    w.stringPartPreEncoded(TEXT.openReceipt);
     w.stringPart(receipt.id);
-    w.stringPart(" (");
+    w.stringPartPreEncoded(TEXT.open);
     w.stringPartNumber(receipt.quantity);
-    w.stringPart(") arrives in");
+    w.stringPartPreEncoded(TEXT.arrivesIn);
     text.writeBucketParts(w, arrives);
-    if (kind === KIND.cancel) w.stringPart(" but is not needed within the horizon: cancel it");
+    if (kind === KIND.cancel) w.stringPartPreEncoded(TEXT.cancelIt);
     else {
-      w.stringPart(need < arrives ? " but is needed in" : " but is not needed before");
+      w.stringPartPreEncoded(need < arrives ? TEXT.neededIn : TEXT.notNeededBefore);
       text.writeBucketParts(w, need);
-      w.stringPart(need < arrives ? ": reschedule it in" : ": reschedule it out");
+      w.stringPartPreEncoded(need < arrives ? TEXT.rescheduleIn : TEXT.rescheduleOut);
     }
     m.end();
   }
@@ -164,11 +188,11 @@ export function writeActionMessages(w: JsonWriter, request: MrpRequest, plan: Ma
       m.field(KEY.quantity, tidy(quantity));
       const message = m.beginMessage();
       message.stringPartNumber(tidy(quantity));
-      message.stringPart(" short in");
+      message.stringPartPreEncoded(TEXT.shortIn);
       text.writeBucketParts(message, t);
-      message.stringPart(", inside the planning time fence (");
+      message.stringPartPreEncoded(TEXT.insideTheFence);
       message.stringPartNumber(fence[i]!);
-      message.stringPart(" buckets): MRP plans no order there; expedite supply or firm a planned order");
+      message.stringPartPreEncoded(TEXT.noOrderThere);
       m.end();
     });
     writeReceiptMessages(m, text, request, plan, replay, i);
