@@ -5,6 +5,7 @@
  * planned orders (of items that are no phantoms) anywhere in the horizon.
  */
 import fc from "fast-check";
+import type { MrpRecordSelection } from "../../../src/mrp.ts";
 import { MrpRequest } from "../../../src/mrp.ts";
 
 export interface ArbitraryOptions {
@@ -80,4 +81,11 @@ export function arbitraryMrpRequest(options: ArbitraryOptions = {}): fc.Arbitrar
           });
         });
     });
+}
+
+/** A random request with a random options.records: "all", "none" or some of its item ids. */
+export function arbitraryRecordSelection(): fc.Arbitrary<[MrpRequest, MrpRecordSelection]> {
+  return arbitraryMrpRequest().chain((request) =>
+    fc.tuple(fc.constant(request), fc.oneof(fc.constantFrom<MrpRecordSelection>("all", "none"), fc.subarray(request.items.map((item) => item.id)))),
+  );
 }
