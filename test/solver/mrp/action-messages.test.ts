@@ -80,6 +80,18 @@ describe("reschedule-in", () => {
   });
 });
 
+describe("reschedule-in, not cancel", () => {
+  it("for a late receipt that the planned order covering its need leaves unused", () => {
+    // 10 needed in bucket 0, R (10) arrives in bucket 2: MRP-A-0 covers bucket 0 and R is used by nothing,
+    // yet R is needed in bucket 0 (0 − 10 < 0): moving it in replaces the planned order.
+    const response = plan({ items: [{ id: "A" }], demands: [{ id: "d", item: "A", bucket: 0, quantity: 10 }], receipts: [{ id: "R", item: "A", bucket: 2, quantity: 10 }] });
+    expect(response.exceptions.map((e) => [e.kind, e.receipt ?? e.order, e.bucket, e.toBucket])).toEqual([
+      ["release", "MRP-A-0", 0, undefined],
+      ["reschedule-in", "R", 2, 0],
+    ]);
+  });
+});
+
 describe("reschedule-out", () => {
   it("moves each early receipt to where the stock would otherwise fall below safety stock", () => {
     // A, on hand 5 = safety stock 5; R1 20 in bucket 1, R2 20 in bucket 2; D1 20 in bucket 3, D2 20 in bucket 5.
