@@ -223,7 +223,7 @@ export type MrpException = z.infer<typeof MrpException>;
 
 export const MrpFollowUp = z
   .object({
-    kind: z.enum(["receipt", "planned-order"]).describe("An open purchase receipt, or a planned (or firm) purchase order"),
+    kind: z.enum(["receipt", "planned-order", "firm-order"]).describe("An open purchase receipt, a planned purchase order or a firm one"),
     id: z.string(),
     item: z.string(),
     supplier: z.string().optional().describe("The item's supplier, when it has one"),

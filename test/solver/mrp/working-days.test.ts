@@ -85,6 +85,16 @@ describe("working-day buckets", () => {
     ]);
   });
 
+  it("lists a firm purchase order as one", () => {
+    // F-B firms 5 of B due Monday 9 (bucket 2, 2 working days away); they cover bucket 4's 5, so MRP-B-4 is gone
+    const firmed = planJson({ ...request, firmPlannedOrders: [{ id: "F-B", item: "B", bucket: 2, quantity: 5 }] });
+    expect(firmed.followUp.map((f) => [f.kind, f.id, f.date, f.workingDays])).toEqual([
+      ["receipt", "PO-B1", "2026-03-05", 1],
+      ["planned-order", "MRP-B-1", "2026-03-05", 1],
+      ["firm-order", "F-B", "2026-03-09", 2],
+    ]);
+  });
+
   it("counts Monday to Friday without a calendar", () => {
     // Buckets are calendar days Wed 4 … Sat 14; PO-B1 and MRP-B-4 are due Sunday 8 (bucket 4), with the
     // Wednesday to Friday before it: 3 working days away; MRP-B-8 (Thu 12) is 6 away.
