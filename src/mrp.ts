@@ -15,6 +15,8 @@ const quantity = z.number().finite().nonnegative();
 
 /** Largest firm planned order, units. */
 export const MAX_FIRM_QUANTITY = 1e12;
+/** Largest receipt bucket of a firm planned order (the horizon's end decides first: a bucket past it is a 422). */
+export const MAX_FIRM_BUCKET = 1_000_000;
 /** Longest supplier follow-up window, working days (a year). */
 export const MAX_FOLLOW_UP_DAYS = 366;
 
@@ -62,7 +64,13 @@ export const MrpFirmPlannedOrder = z
   .object({
     id: z.string().min(1),
     item: z.string().min(1),
-    bucket: z.number().int().nonnegative().optional().describe("0-based receipt bucket"),
+    bucket: z
+      .number()
+      .int()
+      .nonnegative()
+      .max(MAX_FIRM_BUCKET)
+      .optional()
+      .describe(`0-based receipt bucket (at most ${MAX_FIRM_BUCKET}, and inside the horizon: else a 422)`),
     date: LocalDate.optional().describe("A date inside the receipt bucket"),
     quantity: z.number().finite().positive().max(MAX_FIRM_QUANTITY).describe(`Good units received (more than 0, at most ${MAX_FIRM_QUANTITY})`),
   })

@@ -53,6 +53,7 @@ describe("MrpRequest shape (400)", () => {
     const firm = (fields: Record<string, unknown>) => ({ ...base, firmPlannedOrders: [{ id: "F", item: "A", bucket: 0, quantity: 1, ...fields }] });
     expect(failingPaths(firm({ quantity: 0 }))).toEqual(["firmPlannedOrders.0.quantity"]);
     expect(failingPaths(firm({ quantity: 1e13 }))).toEqual(["firmPlannedOrders.0.quantity"]);
+    expect(failingPaths(firm({ bucket: 1_000_001 }))).toEqual(["firmPlannedOrders.0.bucket"]);
     expect(failingPaths(firm({ date: "2026-03-03" }))).toEqual(["firmPlannedOrders.0.bucket"]);
     expect(failingPaths(firm({}))).toEqual([]);
   });
