@@ -54,7 +54,7 @@ export async function registerCapabilityRoutes(app: FastifyInstance, capabilitie
   for (const capability of capabilities.filter((c) => !c.runJson)) addRoute(app, capability, pool);
   await app.register(async (scope) => {
     scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser("*", { parseAs: "buffer" }, (_request, body, done) => done(null, body));
+    scope.addContentTypeParser("application/json", { parseAs: "buffer" }, (_request, body, done) => done(null, body));
     for (const capability of capabilities.filter((c) => c.runJson)) addRoute(scope, capability, pool);
   });
 }

@@ -9,8 +9,6 @@ import type { z } from "zod";
 import { TaktError } from "../src/errors.ts";
 import type { Problem } from "../src/problem.ts";
 import { formatPath } from "../src/problem.ts";
-import type { JsonBody } from "./json-body.ts";
-import { jsonBodyText } from "./json-body.ts";
 
 /** A request whose shape is wrong; `problems` lists every failing path. */
 export class BadRequestError extends TaktError {
@@ -25,19 +23,6 @@ export class BadRequestError extends TaktError {
 
 export function zodProblems(error: z.ZodError): Problem[] {
   return error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message }));
-}
-
-/** Parses and checks a request still in JSON text (a worker does, for `runJson`): a 400 like the route's validator gives. */
-export function parseJsonRequest<Schema extends z.ZodType>(schema: Schema, body: JsonBody): z.output<Schema> {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(jsonBodyText(body));
-  } catch (error) {
-    throw new BadRequestError([{ path: "$", message: `the body is not JSON: ${(error as Error).message}` }]);
-  }
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) throw new BadRequestError(zodProblems(parsed.error));
-  return parsed.data;
 }
 
 export const validatorCompiler: FastifySchemaCompiler<z.ZodType> = ({ schema }) => (data) => {

@@ -30,7 +30,8 @@ import { FactoryModel } from "../src/factory.ts";
 import type { TaskContext } from "./task-protocol.ts";
 import type { JsonBody } from "./json-body.ts";
 import { isJsonBody } from "./json-body.ts";
-import { parseJsonRequest, zodProblems } from "./request-validation.ts";
+import { parseJsonRequest } from "./parse-json.ts";
+import { zodProblems } from "./request-validation.ts";
 
 /** A model with semantic problems is answered with all of them (422), before any solving. */
 function assertSound(problems: Problem[]): void {

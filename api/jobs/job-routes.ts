@@ -4,8 +4,10 @@
  */
 import { randomUUID } from "node:crypto";
 import { Readable } from "node:stream";
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyReply } from "fastify";
 import { z } from "zod";
+import type { Principal } from "../auth.ts";
+import { principalOf } from "../auth.ts";
 import type { Capability } from "../capability.ts";
 import { ErrorResponse } from "../errors.ts";
 import { TaktError } from "../../src/errors.ts";
@@ -23,10 +25,9 @@ export interface JobRoutesOptions {
   maxInputBytes?: number;
 }
 
-/** Who a job belongs to, for fairness: the `x-client-id` header when given, else the peer address. */
-export function clientOf(request: FastifyRequest): string {
-  const header = request.headers["x-client-id"];
-  return (Array.isArray(header) ? header[0] : header)?.slice(0, 100) || request.ip;
+/** Whether `principal` may see a job or batch of `client`: its own, or any for an admin (and everyone without tokens). */
+export function mayAccess(principal: Principal, client: string): boolean {
+  return principal.admin || principal.client === client;
 }
 
 export function jobNotFound(id: string): TaktError {
@@ -73,10 +74,11 @@ export function jobRoutes(app: FastifyInstance, options: JobRoutesOptions): void
   const errors = { 400: ErrorResponse, 404: ErrorResponse, 413: ErrorResponse, 503: ErrorResponse };
   const tags = ["jobs"];
 
-  const find = (id: string): JobSummary => {
+  // Another client's job answers as if it did not exist: its id tells nothing.
+  const find = (id: string, principal: Principal): JobSummary => {
     runner.expireOld();
     const job = runner.get(id);
-    if (!job) throw jobNotFound(id);
+    if (!job || !mayAccess(principal, job.client)) throw jobNotFound(id);
     return job;
   };
 
@@ -87,7 +89,7 @@ export function jobRoutes(app: FastifyInstance, options: JobRoutesOptions): void
       description:
         "Runs a capability asynchronously. `input` is that capability's request body and is checked now (400 with paths `input.…`), so a malformed job never enters the queue; " +
         "problems only the solver finds (a 422 on the synchronous route) end the job `failed` with them. A full queue is a 503 with Retry-After. " +
-        "Jobs survive restarts. Send `x-client-id` to be scheduled fairly as one client across addresses.\n\nCLI: `takt jobs submit KIND FILE.json --url …`",
+        "Jobs survive restarts. The job belongs to the client its bearer token names (without tokens: `x-client-id`, else the address), which alone sees and cancels it (and admins).\n\nCLI: `takt jobs submit KIND FILE.json --url …`",
       body: z.object({
         kind: kindEnum([...capabilities.keys()]).describe("The capability to run"),
         input: z.unknown().describe("The capability's request body"),
@@ -101,25 +103,31 @@ export function jobRoutes(app: FastifyInstance, options: JobRoutesOptions): void
       checkInputSize(input, maxInputBytes, "the input");
       runner.expireOld();
       const id = randomUUID();
-      runner.submit([{ id, kind, client: clientOf(request), input, options: jobOptions ?? {}, createdAt: runner.now() }]);
+      runner.submit([{ id, kind, client: principalOf(request).client, input, options: jobOptions ?? {}, createdAt: runner.now() }]);
       const location = `/v1/jobs/${id}`;
       return reply.code(202).header("location", location).send({ id, status: "queued" as const, location });
     },
   });
 
   app.get("/v1/jobs", {
-    schema: { tags, summary: "List jobs", description: "Newest first, without inputs and results.", querystring: JobListQuery, response: { 200: JobList, 400: ErrorResponse } },
+    schema: { tags, summary: "List jobs", description: "Newest first, without inputs and results: the caller's own jobs (an admin's: everyone's).", querystring: JobListQuery, response: { 200: JobList, 400: ErrorResponse } },
     handler: async (request) => {
       const query = request.query as z.infer<typeof JobListQuery>;
+      const principal = principalOf(request);
       runner.expireOld();
-      const jobs = store.list({ limit: query.limit, ...(query.status ? { status: query.status } : {}), ...(query.kind ? { kind: query.kind } : {}) });
+      const jobs = store.list({
+        limit: query.limit,
+        ...(query.status ? { status: query.status } : {}),
+        ...(query.kind ? { kind: query.kind } : {}),
+        ...(principal.admin ? {} : { client: principal.client }),
+      });
       return { jobs: jobs.map((job) => toWire(runner.withLiveProgress(job))) };
     },
   });
 
   app.get("/v1/jobs/:id", {
     schema: { tags, summary: "Get a job: status, progress and, when finished, the result", params: JobIdParams, response: { 200: JobSchema, 404: ErrorResponse } },
-    handler: async (request, reply) => sendJob(reply, store, find((request.params as { id: string }).id)),
+    handler: async (request, reply) => sendJob(reply, store, find((request.params as { id: string }).id, principalOf(request))),
   });
 
   app.delete("/v1/jobs/:id", {
@@ -134,7 +142,7 @@ export function jobRoutes(app: FastifyInstance, options: JobRoutesOptions): void
     },
     handler: async (request, reply) => {
       const { id } = request.params as { id: string };
-      find(id);
+      find(id, principalOf(request));
       return sendJob(reply, store, runner.cancel(id)!);
     },
   });
@@ -153,7 +161,7 @@ export function jobRoutes(app: FastifyInstance, options: JobRoutesOptions): void
       },
     },
     handler: async (request, reply) => {
-      const job = find((request.params as { id: string }).id);
+      const job = find((request.params as { id: string }).id, principalOf(request));
       reply.hijack();
       const raw = reply.raw;
       raw.writeHead(200, { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache", connection: "keep-alive", "x-request-id": request.id });

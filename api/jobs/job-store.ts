@@ -303,9 +303,10 @@ export class JobStore {
   }
 
   /** Newest first. */
-  list(filter: { status?: JobStatus; kind?: string; limit: number }): JobSummary[] {
+  list(filter: { status?: JobStatus; kind?: string; client?: string; limit: number }): JobSummary[] {
     const where: string[] = [];
     const args: Array<string | number> = [];
+    if (filter.client !== undefined) (where.push("client = ?"), args.push(filter.client));
     if (filter.status) (where.push("status = ?"), args.push(filter.status));
     if (filter.kind) (where.push("kind = ?"), args.push(filter.kind));
     const sql = `SELECT ${SUMMARY_COLUMNS} FROM jobs ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY seq DESC LIMIT ?`;

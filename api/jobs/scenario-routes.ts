@@ -5,10 +5,12 @@
 import { randomUUID } from "node:crypto";
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
+import type { Principal } from "../auth.ts";
+import { principalOf } from "../auth.ts";
 import type { Capability } from "../capability.ts";
 import { ErrorResponse } from "../errors.ts";
 import { TaktError } from "../../src/errors.ts";
-import { checkInputSize, clientOf, kindEnum } from "./job-routes.ts";
+import { checkInputSize, kindEnum, mayAccess } from "./job-routes.ts";
 import type { JobRunner } from "./job-runner.ts";
 import { JobIdParams, JobOptionsSchema, ScenarioBatch, ScenarioBatchAccepted } from "./job-schemas.ts";
 import type { BatchRecord, JobStore } from "./job-store.ts";
@@ -94,10 +96,10 @@ export function scenarioRoutes(app: FastifyInstance, options: ScenarioRoutesOpti
   const maxInputBytes = options.maxInputBytes ?? 16 * 1024 * 1024;
   const tags = ["scenarios"];
 
-  const find = (id: string): BatchRecord => {
+  const find = (id: string, principal: Principal): BatchRecord => {
     runner.expireOld();
     const batch = store.batch(id);
-    if (!batch) throw new TaktError("TAKT_ERR_JOB_NOT_FOUND", `no scenario batch "${id}" (finished batches expire after the retention period)`);
+    if (!batch || !mayAccess(principal, batch.client)) throw new TaktError("TAKT_ERR_JOB_NOT_FOUND", `no scenario batch "${id}" (finished batches expire after the retention period)`);
     return batch;
   };
 
@@ -116,7 +118,7 @@ export function scenarioRoutes(app: FastifyInstance, options: ScenarioRoutesOpti
     handler: async (request, reply) => {
       const body = request.body as ScenarioBatchRequest;
       runner.expireOld();
-      const accepted = submitBatch(runner, byCommand.get(body.kind)!, body, clientOf(request), maxInputBytes);
+      const accepted = submitBatch(runner, byCommand.get(body.kind)!, body, principalOf(request).client, maxInputBytes);
       const location = `/v1/scenarios/${accepted.id}`;
       return reply.code(202).header("location", location).send({ id: accepted.id, status: "queued" as const, location, scenarios: accepted.scenarios });
     },
@@ -130,7 +132,7 @@ export function scenarioRoutes(app: FastifyInstance, options: ScenarioRoutesOpti
       response: { 200: ScenarioBatch, 404: ErrorResponse },
     },
     handler: async (request) => {
-      const batch = find((request.params as { id: string }).id);
+      const batch = find((request.params as { id: string }).id, principalOf(request));
       return describeBatch(batch, runner, store, byCommand.get(batch.kind));
     },
   });
@@ -139,8 +141,9 @@ export function scenarioRoutes(app: FastifyInstance, options: ScenarioRoutesOpti
     schema: { tags, summary: "Cancel every unfinished scenario of a batch", params: JobIdParams, response: { 200: ScenarioBatch, 404: ErrorResponse } },
     handler: async (request) => {
       const { id } = request.params as { id: string };
-      for (const job of find(id).jobs) runner.cancel(job.id);
-      const batch = find(id);
+      const principal = principalOf(request);
+      for (const job of find(id, principal).jobs) runner.cancel(job.id);
+      const batch = find(id, principal);
       return describeBatch(batch, runner, store, byCommand.get(batch.kind));
     },
   });
