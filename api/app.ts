@@ -6,6 +6,7 @@ import { constants as zlib } from "node:zlib";
 import fastifyCompress from "@fastify/compress";
 import fastifyCors from "@fastify/cors";
 import fastifyHelmet from "@fastify/helmet";
+import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
 import Fastify from "fastify";
@@ -25,6 +26,7 @@ import type { PoolOptions, SolverPool } from "./pool.ts";
 import { parseJsonText } from "./parse-json.ts";
 import { createSolverPool } from "./pool.ts";
 import { serializerCompiler, validatorCompiler } from "./request-validation.ts";
+import { registerSpreadsheetRoutes } from "./spreadsheet/spreadsheet-routes.ts";
 
 export interface AppOptions {
   /** pino logger options, or false for silence (tests). Default: info-level JSON logs. */
@@ -48,6 +50,11 @@ export interface AppOptions {
    */
   allowedHosts?: ReadonlyArray<string>;
   timeouts?: TimeoutOptions;
+  /**
+   * Folder of the bundled workbench (index.html, app.js, app.css; bin/bundle.mjs makes it), served at `/`.
+   * Absent: no workbench, only the API.
+   */
+  webRoot?: string;
 }
 
 /** Timeouts of the HTTP server, milliseconds (0 turns off the header, request or idle timeout). Defaults in DEFAULT_TIMEOUTS. */
@@ -186,8 +193,15 @@ async function assemble(app: FastifyInstance, pool: SolverPool, options: AppOpti
   }));
   app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 
+  if (options.webRoot) {
+    // Only the files there now get routes (no wildcard), so every other path keeps the API's JSON 404.
+    // swagger-ui registers this plugin too: the reply decorator is left to it.
+    await app.register(fastifyStatic, { root: options.webRoot, prefix: "/", wildcard: false, decorateReply: false });
+  }
+
   const capabilities = options.capabilities ?? allCapabilities;
   await registerCapabilityRoutes(app, capabilities, pool);
+  await registerSpreadsheetRoutes(app, pool);
   registerJobs(app, { ...options.jobs, pool, capabilities });
 }
 

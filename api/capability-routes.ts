@@ -8,6 +8,8 @@ import type { Capability } from "./capability.ts";
 import { ErrorResponse } from "./errors.ts";
 import { isJsonBody, jsonBodyByteLength, jsonBodyStream } from "./json-body.ts";
 import type { SolverPool } from "./pool.ts";
+import type { FileBody } from "./spreadsheet/export-answer.ts";
+import { acceptedFormat, sendFile, spreadsheetResponses } from "./spreadsheet/negotiate.ts";
 
 const errorResponses = { 400: ErrorResponse, 422: ErrorResponse, 500: ErrorResponse, 503: ErrorResponse };
 
@@ -30,14 +32,15 @@ function send(reply: FastifyReply, result: unknown): unknown {
 }
 
 function addRoute(scope: FastifyInstance, capability: Capability, pool: SolverPool): void {
-  const { runJson } = capability;
+  const { runJson, spreadsheet } = capability;
   scope.post(capability.url, {
     schema: {
       summary: capability.summary,
       description: `${capability.description}\n\nCLI: \`takt ${capability.command} FILE.json\``,
       tags: ["v1"],
       body: capability.request,
-      response: { 200: capability.response, ...errorResponses },
+      ...(spreadsheet?.query ? { querystring: spreadsheet.query } : {}),
+      response: { 200: spreadsheet ? spreadsheetResponses(capability.response, spreadsheet.what) : capability.response, ...errorResponses },
     },
     // The worker validates what runJson receives.
     ...(runJson ? { validatorCompiler: () => (data: unknown) => ({ value: data }) } : {}),
@@ -45,7 +48,14 @@ function addRoute(scope: FastifyInstance, capability: Capability, pool: SolverPo
       const context = { pool, signal: clientGone(reply) };
       // A request without a content type has no parsed body: the worker answers it as empty JSON text.
       const text = () => ({ jsonChunks: Buffer.isBuffer(request.body) ? [request.body] : [] });
-      return send(reply, runJson ? await runJson(text(), context) : await capability.run(request.body, context));
+      const format = spreadsheet ? acceptedFormat(request.headers.accept) : null;
+      if (format === null) return send(reply, runJson ? await runJson(text(), context) : await capability.run(request.body, context));
+      const run = { budgetMs: 120_000, signal: context.signal };
+      // A large MRP plan is written as tables straight from its arrays; other answers from the answer.
+      if (runJson) return sendFile(reply, await pool.run<FileBody>("mrp-export", { request: text(), format }, run));
+      const answer = await capability.run(request.body, context);
+      const { option } = (request.query ?? {}) as { option?: string };
+      return sendFile(reply, await pool.run<FileBody>("export", { input: { answer, model: request.body, option }, format }, run));
     },
   });
 }

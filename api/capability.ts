@@ -22,6 +22,12 @@ export interface Capability<Request extends z.ZodType = z.ZodType, Response exte
   readonly request: Request;
   readonly response: Response;
   /** Boolean CLI flags that set request fields, e.g. `takt mrp --orders` sets `options.asOrders`. */
+  /**
+   * Its answer can also be given as spreadsheet tables (solver/export/answer-tables.ts), chosen by the Accept
+   * header: `what` names the CSV answer's table for the docs, `query` documents the route's query parameters
+   * for the export (rush insertion's `option`).
+   */
+  readonly spreadsheet?: { readonly what: string; readonly query?: z.ZodObject };
   readonly cliFlags?: Readonly<Record<string, { readonly description: string; apply(body: Record<string, unknown>): void }>>;
   /**
    * Runs on the pool; throws coded errors (src/errors.ts) for bad models. A response too large to pass

@@ -23,6 +23,8 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   TAKT_ERR_JOB_NOT_FOUND: 404,
   TAKT_ERR_PATCH_TARGET: 422,
   TAKT_ERR_RESULT_TOO_LARGE: 500,
+  TAKT_ERR_UNREADABLE_FILE: 400,
+  TAKT_ERR_NOT_ACCEPTABLE: 406,
 };
 
 export const ErrorResponse = z
@@ -48,6 +50,7 @@ const REASON: Record<number, string> = {
   401: "Unauthorized",
   403: "Forbidden",
   404: "Not Found",
+  406: "Not Acceptable",
   413: "Payload Too Large",
   415: "Unsupported Media Type",
   422: "Unprocessable Entity",

@@ -18,6 +18,8 @@ export interface ServeOptions {
   tokens?: ReadonlyArray<ClientToken>;
   /** Serve a non-loopback address without tokens. */
   insecure?: boolean;
+  /** The bundled workbench to serve at `/` (AppOptions.webRoot). */
+  webRoot?: string;
   corsOrigins?: ReadonlyArray<string>;
   timeouts?: TimeoutOptions;
 }
@@ -82,6 +84,7 @@ export async function serve(options: ServeOptions): Promise<FastifyInstance> {
       // Open on loopback: answer only to loopback names, so a page whose name resolves to 127.0.0.1 (DNS rebinding) is refused.
       ...(open && !options.insecure ? { allowedHosts: [...new Set([...LOOPBACK_NAMES, options.host])] } : {}),
       ...(options.timeouts ? { timeouts: options.timeouts } : {}),
+      ...(options.webRoot ? { webRoot: options.webRoot } : {}),
     });
   } catch (error) {
     if (error instanceof JobStoreLockedError) throw new StartupError(error.message);
@@ -125,6 +128,9 @@ function banner(bound: AddressInfo, options: ServeOptions, tokens: ReadonlyArray
   const auth = tokens.length > 0 ? " -H 'authorization: Bearer TOKEN'" : "";
   return (
     `\nTakt is listening on ${listening}${wildcard ? " (every interface)" : ""}\n` +
+    (options.webRoot
+      ? `  Workbench: ${local}/   (open it in a browser)\n`
+      : `  Workbench: not bundled (it is served when takt runs through bin/takt.mjs or npm start)\n`) +
     `  Access:    ${access}\n` +
     `  CORS:      ${options.corsOrigins?.length ? options.corsOrigins.join(", ") : "off (no other site's pages may call it)"}\n` +
     `  Job store: ${options.jobsDatabasePath ?? "in memory (jobs end with the process)"}\n` +

@@ -29,9 +29,13 @@ import type { ValidateResponse } from "../src/factory.ts";
 import { FactoryModel } from "../src/factory.ts";
 import type { TaskContext } from "./task-protocol.ts";
 import type { JsonBody } from "./json-body.ts";
-import { isJsonBody } from "./json-body.ts";
+import { isJsonBody, jsonBodyText } from "./json-body.ts";
 import { parseJsonRequest } from "./parse-json.ts";
 import { zodProblems } from "./request-validation.ts";
+import type { ExportInput, FileBody, SpreadsheetFormat } from "./spreadsheet/export-answer.ts";
+import { exportAnswer, exportMrpPlan } from "./spreadsheet/export-answer.ts";
+import { importWorkbook } from "./spreadsheet/import-workbook.ts";
+import type { ImportedPlant } from "../solver/workbook/import-plant.ts";
 
 /** A model with semantic problems is answered with all of them (422), before any solving. */
 function assertSound(problems: Problem[]): void {
@@ -86,6 +90,22 @@ export const taskHandlers = {
 
   review(request: ReviewRequest, context: TaskContext): ReviewResponse {
     return reviewOrders(request, context.clock);
+  },
+
+  /** A workbook's bytes as a plant (reading and checking a large workbook takes seconds: not on the event loop). */
+  import({ bytes }: { bytes: Uint8Array }): ImportedPlant {
+    return importWorkbook(bytes);
+  },
+
+  /** An answer (as objects, or as JSON text such as a stored job result) written as a spreadsheet file. */
+  export({ input, format }: { input: ExportInput | { answerJson: JsonBody; modelJson: string; option?: string | undefined }; format: SpreadsheetFormat }): FileBody {
+    if (!("answerJson" in input)) return exportAnswer(input, format);
+    return exportAnswer({ answer: JSON.parse(jsonBodyText(input.answerJson)), model: JSON.parse(input.modelJson), option: input.option }, format);
+  },
+
+  /** An MRP request planned and written as a spreadsheet straight from the plan's arrays. */
+  "mrp-export"({ request, format }: { request: MrpRequest | JsonBody; format: SpreadsheetFormat }): FileBody {
+    return exportMrpPlan(isJsonBody(request) ? parseJsonRequest(MrpRequest, request) : request, format);
   },
 } satisfies Record<string, (input: never, context: TaskContext) => unknown>;
 

@@ -19,6 +19,8 @@ export const ERROR_CODES = {
   TAKT_ERR_JOB_NOT_FOUND: "No job or scenario batch with that id; finished ones expire after the configured retention.",
   TAKT_ERR_PATCH_TARGET: "A scenario patch names an array element by an id the base does not have (each such key is listed with its path).",
   TAKT_ERR_RESULT_TOO_LARGE: "A job's result exceeds the configured size limit, so it was not stored; the job ends failed.",
+  TAKT_ERR_UNREADABLE_FILE: "An uploaded spreadsheet is not a readable XLSX workbook (or CSV file), or is larger than its documented limits.",
+  TAKT_ERR_NOT_ACCEPTABLE: "The answer cannot be given in the format the Accept header asks for (e.g. more columns than a worksheet holds); ask for JSON.",
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;
 

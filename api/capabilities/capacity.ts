@@ -12,5 +12,6 @@ export const capacity = defineCapability({
     "Also ranks bottlenecks and gives each routed item's line capacity. Unknown resources or calendars are a 422 naming them.",
   request: CapacityRequest,
   response: CapacityResponse,
+  spreadsheet: { what: "the load per resource and bucket" },
   run: (request, { pool, signal }) => pool.run("capacity", request, { budgetMs: 60_000, signal }),
 });

@@ -26,6 +26,7 @@ export const mrp = defineCapability({
     "Unknown items or calendars, duplicate ids, buckets or dates outside the horizon, fences longer than it and BOM cycles are a 422 naming the culprit.",
   request: MrpRequest,
   response: MrpResponse,
+  spreadsheet: { what: "the planned orders" },
   cliFlags: {
     "no-records": option('leave the items\' time-phased records out (options.records: "none"): planned orders and messages only', { records: "none" }),
     columnar: option('the records as columns (options.format: "columnar")', { format: "columnar" }),

@@ -16,6 +16,7 @@ export const schedule = defineCapability({
     "seed and workers give the same plan. An infeasible plan is a 200 with `status: \"infeasible\"`; wrong references are a 422.",
   request: ScheduleRequest,
   response: ScheduleResponse,
+  spreadsheet: { what: "the dispatch list (生产计划表)" },
   async run(request, context) {
     const { seed, timeLimitSeconds, workers = context.pool.threads } = request.options;
     const outcome = await parallelSearch<ScheduleSearchResult>("schedule-search", (s) => ({ request, seed: s }), { seed, workers, timeLimitSeconds }, context);

@@ -11,7 +11,7 @@ import { isJsonBody, writeJsonBody } from "../json-body.ts";
 import { parseJsonText } from "../parse-json.ts";
 import { createSolverPool } from "../pool.ts";
 
-async function readFileBytes(path: string): Promise<Buffer> {
+export async function readFileBytes(path: string): Promise<Buffer> {
   try {
     return await readFile(path);
   } catch (error) {

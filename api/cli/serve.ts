@@ -2,8 +2,9 @@
  * `takt serve`: flags and environment variables checked, then the server started (server.ts). Every
  * flag has an environment variable for containers; the flag wins.
  */
-import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { DEFAULT_TIMEOUTS } from "../app.ts";
 import type { ClientToken } from "../auth.ts";
@@ -16,9 +17,18 @@ export const DEFAULT_DATABASE = ".takt/jobs.sqlite";
 
 const s = (ms: number) => String(ms / 1000);
 
+/**
+ * The workbench's files: bin/bundle.mjs puts them in `web/` beside the bundled CLI (and `npm run build` beside
+ * dist/api/cli/); run from the sources there are none.
+ */
+function bundledWebRoot(): string | undefined {
+  const dir = fileURLToPath(new URL("./web/", import.meta.url));
+  return existsSync(join(dir, "index.html")) ? dir : undefined;
+}
+
 export const serveCommand = {
   usage: "takt serve [--host 127.0.0.1] [--port 3000] [--db FILE] [--token-file FILE] [--cors-origin URL] … (takt serve --help)",
-  summary: `Start the HTTP API (docs at /docs); jobs are kept in --db (default ${DEFAULT_DATABASE})`,
+  summary: `Start the HTTP API (docs at /docs) and the planner's workbench (at /); jobs are kept in --db (default ${DEFAULT_DATABASE})`,
   help: `Options (each also read from the environment variable in brackets; the flag wins):
   --host ADDRESS           address to listen on [HOST]; default 127.0.0.1. Any other than a loopback address
                            needs tokens, or --insecure
@@ -85,6 +95,7 @@ Exit codes: 2 a bad flag or token setting, 1 the server cannot start (port in us
     const corsSetting = values["cors-origin"]?.join(",") ?? process.env.TAKT_CORS_ORIGINS;
     const corsOrigins = corsSetting ? origins(corsSetting, values["cors-origin"] ? "--cors-origin" : "TAKT_CORS_ORIGINS") : [];
     const tokens = readTokens(setting("token-file", "TAKT_TOKEN_FILE")?.[0]);
+    const webRoot = bundledWebRoot();
     await serve({
       host: setting("host", "HOST")?.[0] ?? "127.0.0.1",
       port,
@@ -101,6 +112,7 @@ Exit codes: 2 a bad flag or token setting, 1 the server cannot start (port in us
         ...(idleMs === undefined ? {} : { idleMs }),
         ...(keepAliveMs === undefined ? {} : { keepAliveMs }),
       },
+      ...(webRoot ? { webRoot } : {}),
     });
     return undefined; // keeps running
   },

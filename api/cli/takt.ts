@@ -11,6 +11,7 @@ import { jobshopCommand } from "./jobshop.ts";
 import { runCapabilityCommand } from "./run-capability.ts";
 import { scenariosCommand } from "./scenarios.ts";
 import { serveCommand } from "./serve.ts";
+import { spreadsheetCommands } from "./spreadsheet-commands.ts";
 
 interface Command {
   usage: string;
@@ -51,6 +52,7 @@ for (const capability of capabilities) {
 commands.set("jobshop", jobshopCommand);
 commands.set("scenarios", scenariosCommand);
 commands.set("jobs", jobsCommand);
+for (const [name, command] of spreadsheetCommands) commands.set(name, command);
 
 function help(): string {
   const width = Math.max(...[...commands.values()].map((c) => c.usage.length));

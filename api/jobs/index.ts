@@ -56,6 +56,7 @@ export function registerJobs(app: FastifyInstance, options: JobsOptions & { pool
   const routeOptions = {
     store,
     runner,
+    pool: options.pool,
     capabilities: options.capabilities,
     ...(options.maxInputBytes === undefined ? {} : { maxInputBytes: options.maxInputBytes }),
   };

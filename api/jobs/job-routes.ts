@@ -10,6 +10,9 @@ import type { Principal } from "../auth.ts";
 import { principalOf } from "../auth.ts";
 import type { Capability } from "../capability.ts";
 import { ErrorResponse } from "../errors.ts";
+import type { SolverPool } from "../pool.ts";
+import type { FileBody } from "../spreadsheet/export-answer.ts";
+import { acceptedFormat, sendFile, spreadsheetResponses } from "../spreadsheet/negotiate.ts";
 import { TaktError } from "../../src/errors.ts";
 import type { JobRunner } from "./job-runner.ts";
 import { JobAccepted, JobIdParams, JobList, JobListQuery, JobOptionsSchema, JobSchema, toWire, wireTextAround } from "./job-schemas.ts";
@@ -23,7 +26,16 @@ export interface JobRoutesOptions {
   capabilities: ReadonlyArray<Capability>;
   /** Largest accepted job input (bytes of JSON); default 16 MiB. */
   maxInputBytes?: number;
+  /** Writes results as spreadsheets (Accept: text/csv or XLSX). */
+  pool: SolverPool;
 }
+
+/**
+ * Largest stored result GET /v1/jobs/:id turns into a spreadsheet: the worker parses it whole (a 64 MiB plan
+ * takes some 500 MB as objects). A 100k-item MRP plan is bigger: POST /v1/mrp with the Accept header writes
+ * it from the plan's arrays instead.
+ */
+export const JOB_EXPORT_MAX_BYTES = 64 * 1024 * 1024;
 
 /** Whether `principal` may see a job or batch of `client`: its own, or any for an admin (and everyone without tokens). */
 export function mayAccess(principal: Principal, client: string): boolean {
@@ -126,8 +138,30 @@ export function jobRoutes(app: FastifyInstance, options: JobRoutesOptions): void
   });
 
   app.get("/v1/jobs/:id", {
-    schema: { tags, summary: "Get a job: status, progress and, when finished, the result", params: JobIdParams, response: { 200: JobSchema, 404: ErrorResponse } },
-    handler: async (request, reply) => sendJob(reply, store, find((request.params as { id: string }).id, principalOf(request))),
+    schema: {
+      tags,
+      summary: "Get a job: status, progress and, when finished, the result",
+      description:
+        "With Accept: text/csv or the XLSX media type, a finished schedule, insert (`?option=`), capacity or MRP job with a result answers that result as a " +
+        `spreadsheet, as its route would (results up to ${JOB_EXPORT_MAX_BYTES} bytes; larger is a 406); otherwise, and for other kinds, the job as JSON.`,
+      params: JobIdParams,
+      querystring: z.object({ option: z.string().min(1).max(100).optional().describe("Insert jobs as spreadsheets: the option to export; default the first") }),
+      response: { 200: spreadsheetResponses(JobSchema, "the result's main table"), 404: ErrorResponse, 406: ErrorResponse },
+    },
+    handler: async (request, reply) => {
+      const job = find((request.params as { id: string }).id, principalOf(request));
+      const format = acceptedFormat(request.headers.accept);
+      // JSON reads the stored result once, in sendJob (large results are streamed, never held twice).
+      if (format === null || !capabilities.get(job.kind)?.spreadsheet) return sendJob(reply, store, job);
+      const result = store.result(job.id);
+      if (!result) return sendJob(reply, store, job);
+      if (result.byteLength > JOB_EXPORT_MAX_BYTES) {
+        throw new TaktError("TAKT_ERR_NOT_ACCEPTABLE", `the result is ${result.byteLength} bytes; stored results become spreadsheets up to ${JOB_EXPORT_MAX_BYTES}: POST the input to ${capabilities.get(job.kind)!.url} with this Accept header instead`);
+      }
+      const { option } = request.query as { option?: string };
+      const input = { answerJson: { jsonChunks: [...result.parts()] }, modelJson: store.inputJson(job.id) ?? "{}", option };
+      return sendFile(reply, await options.pool.run<FileBody>("export", { input, format }, { budgetMs: 60_000 }));
+    },
   });
 
   app.delete("/v1/jobs/:id", {

@@ -21,7 +21,7 @@ const SERIES_KEYS = Object.values(encodeKeys(["gross", "scheduledReceipts", "pro
  * are array indexes (canonical integers below 2^32 − 1) ascending, then the others as inserted — in
  * planning order. The columns keep the same order.
  */
-function recordOrder(request: MrpRequest, sequence: Int32Array): Int32Array {
+export function recordOrder(request: MrpRequest, sequence: Int32Array): Int32Array {
   const isIndex = (id: string) => /^(?:0|[1-9]\d*)$/.test(id) && Number(id) < 2 ** 32 - 1;
   const indexes = request.items.flatMap((item, i) => (isIndex(item.id) ? [i] : []));
   if (indexes.length === 0) return sequence;
@@ -30,7 +30,7 @@ function recordOrder(request: MrpRequest, sequence: Int32Array): Int32Array {
 }
 
 /** 1 for each item whose record options.records asks for, or null for all of them. */
-function selectedRecords(request: MrpRequest, plan: MaterialPlan): Uint8Array | null {
+export function selectedRecords(request: MrpRequest, plan: MaterialPlan): Uint8Array | null {
   const records = request.options?.records ?? "all";
   if (records === "all") return null;
   const selected = new Uint8Array(request.items.length);

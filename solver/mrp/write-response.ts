@@ -54,8 +54,13 @@ const BUY = encodeJson("buy");
 const TRUE = encodeJson(true);
 
 /** Each item's source: as given, else make when it is a BOM parent and buy otherwise. */
-function itemSources(items: MrpRequest["items"], graph: BomGraph): Array<"make" | "buy"> {
+export function itemSources(items: MrpRequest["items"], graph: BomGraph): Array<"make" | "buy"> {
   return items.map((item, i) => item.source ?? (graph.start[i + 1]! > graph.start[i]! ? "make" : "buy"));
+}
+
+/** 1 for each item of `source` that is no phantom (a phantom is never bought or made on its own). */
+export function itemsOfSource(items: MrpRequest["items"], sources: ReadonlyArray<"make" | "buy">, source: "make" | "buy"): Uint8Array {
+  return Uint8Array.from(items, (item, i) => (sources[i] === source && !item.phantom ? 1 : 0));
 }
 
 /** Store order k's single-level pegs: demands and parent orders. */
@@ -144,7 +149,7 @@ export function writeMrpResponse(request: MrpRequest, plan: MaterialPlan): Uint8
   w.key(KEY.exceptions);
   writeActionMessages(w, request, plan, text, replay);
   w.key(KEY.followUp);
-  writeFollowUp(w, request, plan, text, Uint8Array.from(request.items, (item, i) => (sources[i] === "buy" && !item.phantom ? 1 : 0)));
+  writeFollowUp(w, request, plan, text, itemsOfSource(request.items, sources, "buy"));
   if (full !== null) {
     w.key(KEY.demands);
     full.writeDemands(w);
@@ -153,7 +158,7 @@ export function writeMrpResponse(request: MrpRequest, plan: MaterialPlan): Uint8
   }
   if (request.options?.asOrders) {
     w.key(KEY.orders);
-    writePlannedOrdersAsOrders(w, plan, text, Uint8Array.from(request.items, (item, i) => (sources[i] === "make" && !item.phantom ? 1 : 0)));
+    writePlannedOrdersAsOrders(w, plan, text, itemsOfSource(request.items, sources, "make"));
   }
   w.endObject();
   return w.finish();

@@ -84,6 +84,9 @@ describe("a server with tokens", () => {
     ["POST", "/v1/scenarios"],
     ["GET", "/v1/scenarios/00000000-0000-0000-0000-000000000000"],
     ["DELETE", "/v1/scenarios/00000000-0000-0000-0000-000000000000"],
+    // Issue 18's spreadsheet routes.
+    ["POST", "/v1/import"],
+    ["POST", "/v1/export"],
     ["GET", "/v1/no-such-route"],
   ];
 
