@@ -170,6 +170,17 @@ async function assemble(app: FastifyInstance, pool: SolverPool, options: AppOpti
     zlibOptions: { level: 1 },
     globalDecompression: false,
   });
+  // close() drops the connections idle at that moment; one whose answer is still streaming (through zlib, or
+  // a large answer) would idle in keep-alive afterwards and hold close() for the keep-alive timeout (72 s),
+  // as a client that has not read its body yet never answers a half-close. Such a connection is dropped as
+  // soon as its answer has been handed to the network.
+  let closing = false;
+  app.addHook("preClose", async () => {
+    closing = true;
+  });
+  app.addHook("onResponse", async (request) => {
+    if (closing) request.raw.socket?.destroy();
+  });
 
   await app.register(fastifySwagger, {
     openapi: {

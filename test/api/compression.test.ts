@@ -58,6 +58,17 @@ describe("compressed answers", () => {
     expect(brotliDecompressSync(br.rawPayload).toString("utf8")).toBe(plain.body);
   });
 
+  it("lets a server close while a compressed answer is on its way: the answer arrives whole, no keep-alive holds the close", async () => {
+    // The answer finishes streaming after close() began; its keep-alive connection, which the client has not
+    // read from yet, used to hold close() for the keep-alive timeout (72 s, past this test's 30 s).
+    const server = await testApp();
+    const address = await server.listen({ host: "127.0.0.1", port: 0 });
+    const res = await fetch(`${address}/openapi.json`, { headers: { "accept-encoding": "gzip" } });
+    await server.close();
+    expect(res.headers.get("content-encoding")).toBe("gzip");
+    expect(await res.json()).toHaveProperty("openapi", "3.1.0");
+  }, 30_000);
+
   it("streams a 20,000-item plan to a real client, chunked, and it decompresses whole", async () => {
     const items = Array.from({ length: 20_000 }, (_, k) => ({ id: `P${k}`, safetyStock: 5 }));
     const big = {
