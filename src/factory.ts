@@ -2,6 +2,7 @@ import { z } from "zod";
 import { BomLine } from "./bom.ts";
 import { Calendar } from "./calendar.ts";
 import { Item } from "./item.ts";
+import { Receipt, Reservation } from "./material.ts";
 import { Order } from "./order.ts";
 import { Resource } from "./resource.ts";
 import { Routing } from "./routing.ts";
@@ -15,6 +16,8 @@ export const FactoryModel = z
     bom: z.array(BomLine).default([]),
     routings: z.array(Routing).default([]),
     orders: z.array(Order).default([]),
+    receipts: z.array(Receipt).default([]).describe("Open purchase and work orders (the material model, issue 14)"),
+    reservations: z.array(Reservation).default([]).describe("Stock on hand allocated to confirmed orders"),
   })
   .meta({ id: "FactoryModel", description: "Calendars, resources, items, BOM, routings and orders of one plant" });
 export type FactoryModel = z.infer<typeof FactoryModel>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_STAGING_MINUTES } from "./material.ts";
 
 /** Longest planning time fence (MRP), in buckets: a bound on the number, not a horizon (a fence longer than the horizon is a 422). */
 export const MAX_FENCE_BUCKETS = 10_000;
@@ -42,6 +43,13 @@ export const Item = z
       .max(MAX_FENCE_BUCKETS)
       .optional()
       .describe(`MRP planning time fence of this item, in buckets (0 … ${MAX_FENCE_BUCKETS}): no planned orders are due inside it (the longer of this and options.planningFenceBuckets applies)`),
+    stagingMinutes: z
+      .number()
+      .finite()
+      .nonnegative()
+      .max(MAX_STAGING_MINUTES)
+      .default(0)
+      .describe(`Elapsed minutes a received quantity must be on hand before an operation may consume it (inspection), 0 … ${MAX_STAGING_MINUTES}; stock on hand at the plan start is usable at once`),
   })
   .meta({ id: "Item", description: "A material: finished product, sub-assembly, part or raw material" });
 export type Item = z.infer<typeof Item>;

@@ -12,7 +12,7 @@
 import { z } from "zod";
 import { FactoryModel } from "./factory.ts";
 import { BaseSchedule, BaseScheduleOptions, CurrentPlan, OptionalCurrentPlan, OrderImpact } from "./insert.ts";
-import { MrpBuckets, MrpReceipt } from "./mrp.ts";
+import { MrpBuckets } from "./mrp.ts";
 import { Order } from "./order.ts";
 import { OrderOutcome, ProgressEntry, ScheduledOperation } from "./schedule.ts";
 import { LocalDateTime } from "./time.ts";
@@ -42,7 +42,6 @@ export type OrderChange = z.infer<typeof OrderChange>;
 export const ReviewRequest = FactoryModel.extend({
   schedule: CurrentPlan,
   progress: z.array(ProgressEntry).default([]),
-  receipts: z.array(MrpReceipt).default([]).describe("Open purchase and work orders"),
   buckets: MrpBuckets.optional().describe("When given: the unit of items' leadTime, and the review horizon's end"),
   now: LocalDateTime,
   frozenUntil: LocalDateTime.optional().describe("As for rush insertion; default now"),

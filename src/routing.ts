@@ -8,6 +8,13 @@ export const Operation = z
     runMinutesPerUnit: z.number().finite().nonnegative(),
     family: z.string().min(1).optional().describe("Changeover family (coating, colour, gauge)"),
     minGapMinutes: z.number().finite().nonnegative().default(0).describe("Elapsed minutes after the previous operation ends (cooling, curing)"),
+    consumes: z
+      .array(z.string().min(1))
+      .max(1000)
+      .optional()
+      .describe(
+        "BOM components of the routing's item this operation consumes at its start (at most 1,000); components no operation names are consumed at the first operation",
+      ),
   })
   .meta({ id: "Operation" });
 export type Operation = z.infer<typeof Operation>;

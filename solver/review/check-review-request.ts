@@ -4,6 +4,7 @@
  * not started and are not frozen (the frozen horizon does not change), and receipts naming known items,
  * by bucket only when the request has buckets.
  */
+import { checkReceiptBuckets } from "../../src/check-material.ts";
 import type { Problem } from "../../src/problem.ts";
 import { formatPath } from "../../src/problem.ts";
 import type { ReviewRequest } from "../../src/review.ts";
@@ -12,12 +13,7 @@ import { checkCurrentPlan, checkModelWith } from "../insert/check-insert-request
 
 export function checkReviewRequest(request: ReviewRequest): Problem[] {
   const problems = checkModelWith(request, request.candidates, "candidates", request.progress, request.now);
-  const items = new Set(request.items.map((i) => i.id));
-  request.receipts.forEach((r, i) => {
-    if (request.items.length > 0 && !items.has(r.item)) problems.push({ path: formatPath(["receipts", i, "item"]), message: `unknown item "${r.item}"` });
-    if (r.bucket !== undefined && request.buckets === undefined) problems.push({ path: formatPath(["receipts", i, "bucket"]), message: "a bucket needs the request's buckets; give a date" });
-    else if (r.bucket !== undefined && r.bucket >= request.buckets!.count) problems.push({ path: formatPath(["receipts", i, "bucket"]), message: `bucket ${r.bucket} is outside the ${request.buckets!.count} buckets` });
-  });
+  problems.push(...checkReceiptBuckets(request.receipts, request.buckets?.count));
   if (problems.length > 0) return problems;
   problems.push(...checkCurrentPlan(request, request.schedule.operations, request.progress));
   const frozenUntil = Math.max(parseDateTime(request.now)!, parseDateTime(request.frozenUntil ?? request.now)!);
