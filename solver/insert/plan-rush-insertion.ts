@@ -9,7 +9,7 @@
  *   harmed, so harming a priority-5 order is preferred to harming a priority-1 one). When fastest ships the
  *   rush orders on time and protect-confirmed does not, the tolerances probed are a bisection (on a log scale:
  *   the weights span four decades) for the least weighted harm that still ships them on time; otherwise
- *   tolerances spread geometrically between 0 and fastest's harm. Every probed plan is kept that harms less
+ *   tolerances spread evenly between 0 and fastest's harm. Every probed plan is kept that harms less
  *   than the plans before it and promises earlier than protect-confirmed (a Pareto front), while time allows;
  *   N is the number of orders it harms.
  * The calendars are compiled once for a span that fits the plan; when an insertion runs past it the whole
@@ -132,7 +132,7 @@ export function planRushInsertion(request: InsertRequest, clock: () => number): 
       }
     } else {
       for (let i = 1; i <= TRADE_OFF_PLANS && !horizon && clock() <= deadline; i++) {
-        const tolerance = Math.round(most ** ((TRADE_OFF_PLANS + 1 - i) / (TRADE_OFF_PLANS + 1)));
+        const tolerance = Math.round((most * (TRADE_OFF_PLANS + 1 - i)) / (TRADE_OFF_PLANS + 1));
         if (tolerance > 0 && tolerance < most) probe(tolerance);
       }
     }
