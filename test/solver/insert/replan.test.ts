@@ -13,22 +13,13 @@ import { protectRequest, replanRequest, withSearchedOptions } from "../../../sol
 import { searchSchedule } from "../../../solver/schedule/search-schedule.ts";
 import type { HarmLimits } from "../../../solver/schedule/search-schedule.ts";
 import { toScheduleResponse } from "../../../solver/schedule/to-response.ts";
+import { plannedOperation } from "../../helpers/planned-operation.ts";
 import { expectSoundOptions } from "./fixtures.ts";
 
 const MONDAY = "2026-03-02";
 const at = (time: string) => `${MONDAY}T${time}`;
 const DAY = [{ start: "06:00", end: "14:00" }];
-const op = (order: string, resource: string, start: string, end: string) => ({
-  order,
-  operation: "op",
-  resource,
-  unit: 0,
-  start: at(start),
-  end: at(end),
-  setupMinutes: 0,
-  changeoverMinutes: 0,
-  state: "planned" as const,
-});
+const op = (order: string, resource: string, start: string, end: string) => plannedOperation(order, "op", resource, start, end);
 
 /** M1 and M2 on the day shift; "flex" runs on either (60 min/unit), "rigid" on M1 only. */
 function plant(orders: unknown[], operations: unknown[], rushOrders: unknown[]) {

@@ -10,21 +10,12 @@ import { ReviewRequest } from "../../../src/review.ts";
 import type { ReviewDecision } from "../../../src/review.ts";
 import { ScheduleRequest } from "../../../src/schedule.ts";
 import { reviewOrders } from "../../../solver/review/review-orders.ts";
+import { plannedOperation } from "../../helpers/planned-operation.ts";
 import { validateSchedule } from "../../helpers/validate-schedule.ts";
 
 const at = (time: string, day = "2026-03-02") => `${day}T${time}`;
 const DAY = [{ start: "06:00", end: "14:00" }];
-const op = (order: string, operation: string, resource: string, start: string, end: string) => ({
-  order,
-  operation,
-  resource,
-  unit: 0,
-  start: at(start),
-  end: at(end),
-  setupMinutes: 0,
-  changeoverMinutes: 0,
-  state: "planned",
-});
+const op = plannedOperation;
 const ORDERS = [
   { id: "A", item: "p", quantity: 2, due: at("12:00") },
   { id: "B", item: "p", quantity: 2, due: at("08:00") },

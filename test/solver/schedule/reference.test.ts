@@ -7,22 +7,13 @@
 import { describe, expect, it } from "vitest";
 import { ModelError } from "../../../src/errors.ts";
 import { ScheduleRequest } from "../../../src/schedule.ts";
+import type { ScheduledOperation } from "../../../src/schedule.ts";
+import { plannedOperation } from "../../helpers/planned-operation.ts";
 import { searchSchedule } from "../../../solver/schedule/search-schedule.ts";
 import { MONDAY, op, order, request, routing, solve } from "./fixtures.ts";
 
 const at = (time: string) => `${MONDAY}T${time}`;
-const planned = (id: string, start: string, end: string, extra: Record<string, unknown> = {}) => ({
-  order: id,
-  operation: "op",
-  resource: "M",
-  unit: 0,
-  start: at(start),
-  end: at(end),
-  setupMinutes: 0,
-  changeoverMinutes: 0,
-  state: "planned",
-  ...extra,
-});
+const planned = (id: string, start: string, end: string, extra: Partial<ScheduledOperation> = {}) => plannedOperation(id, "op", "M", start, end, extra);
 /** The plan in force: a, b, c one after the other from 06:00. */
 const REFERENCE = { operations: [planned("a", "06:00", "07:00"), planned("b", "07:00", "08:00"), planned("c", "08:00", "09:00")] };
 const shop = (extra: Record<string, unknown> = {}) => ({
