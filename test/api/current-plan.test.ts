@@ -95,7 +95,7 @@ describe("POST /v1/schedule/insert without schedule", () => {
     expect(withPlan.baseSchedule).toEqual({ source: "given" });
     expect(withoutPlan.baseSchedule).toMatchObject({ source: "computed", status: plan.status, kpis: plan.kpis });
     expect(withoutPlan.baseSchedule?.source === "computed" && withoutPlan.baseSchedule.solver.objective).toEqual(plan.solver.objective);
-    expectSoundOptions(InsertRequest.parse(withPlanBody), withoutPlan);
+    expectSoundOptions(InsertRequest.parse(withPlanBody), withoutPlan, true);
   });
 
   it("plans with the request's seed: another seed gives /v1/schedule's plan for that seed", async () => {
@@ -104,7 +104,7 @@ describe("POST /v1/schedule/insert without schedule", () => {
     const response = InsertResponse.parse(res.json());
     const plan = await scheduleRoute({ ...SEARCH, seed: 11 });
     expect(response.baseSchedule).toMatchObject({ source: "computed", kpis: plan.kpis });
-    expectSoundOptions(InsertRequest.parse({ ...body, schedule: plan }), response);
+    expectSoundOptions(InsertRequest.parse({ ...body, schedule: plan }), response, true);
   });
 
   it("is a 200 infeasible when the confirmed orders cannot be planned, and review is a 422 at schedule", async () => {
@@ -179,7 +179,8 @@ describe("the plan-computing step", () => {
       const small = { ...shop(ORDERS), now: NOW, progress: PROGRESS, options: { ...OPTIONS, workers: 1 } };
       await insert.run(InsertBody.parse({ ...small, rushOrders: [RUSH] }), { pool, signal });
       await review.run(ReviewBody.parse({ ...small, candidates: CANDIDATES }), { pool, signal });
-      expect(pool.seen.map((s) => s.kind)).toEqual(["schedule-search", "insert", "schedule-search", "review"]);
+      // Insertion: the base plan, the shift-only options, then re-plan and protect-confirmed's search; review: the base plan, the review.
+      expect(pool.seen.map((s) => s.kind)).toEqual(["schedule-search", "insert", "schedule-search", "schedule-search", "schedule-search", "review"]);
       for (const { options } of pool.seen) expect(options.signal).toBe(signal);
     } finally {
       await pool.close();
@@ -198,7 +199,7 @@ describe("takt insert FILE without schedule", () => {
     const response = InsertResponse.parse(JSON.parse(stdout));
     expect(response.baseSchedule?.source).toBe("computed");
     const plan = await scheduleRoute(search);
-    expectSoundOptions(InsertRequest.parse({ ...request, schedule: plan }), response);
+    expectSoundOptions(InsertRequest.parse({ ...request, schedule: plan }), response, true);
     const route = InsertResponse.parse((await post(app, "/v1/schedule/insert", request)).json());
     expect(response.options).toEqual(route.options);
   });
