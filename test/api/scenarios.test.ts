@@ -256,11 +256,18 @@ describe("an insert scenario batch on the demo steel plant", () => {
     };
     batch.comparison!.scenarios.forEach((row, i) => {
       const [fastest, protect] = [figures(answers[i]!, "fastest"), figures(answers[i]!, "protect-confirmed")];
+      const replan = answers[i]!.options.find((o) => o.name === "re-plan");
+      const replanned = replan && figures(answers[i]!, "re-plan");
       expect(row.values).toEqual({
         fastestPromise: answers[i]!.options[0]!.promise[rush.id],
         fastestRushLatenessMinutes: fastest.lateness,
         fastestOrdersHarmed: fastest.harmed,
         fastestDelayMinutes: fastest.delay,
+        fastestWeightedHarm: answers[i]!.options[0]!.weightedHarm,
+        replanPromise: replan?.promise[rush.id] ?? null,
+        replanRushLatenessMinutes: replanned?.lateness ?? null,
+        replanWeightedHarm: replan?.weightedHarm ?? null,
+        replanChanges: replan?.changes.count ?? null,
         protectPromise: answers[i]!.options.at(-1)!.promise[rush.id],
         protectRushLatenessMinutes: protect.lateness,
         protectDelayMinutes: protect.delay,
