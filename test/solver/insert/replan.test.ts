@@ -5,6 +5,7 @@
  * as the route runs them (searched-options.ts), and every option passes the independent validator.
  */
 import { describe, expect, it } from "vitest";
+import { ModelError } from "../../../src/errors.ts";
 import { InsertRequest } from "../../../src/insert.ts";
 import type { InsertResponse } from "../../../src/insert.ts";
 import { ScheduleRequest } from "../../../src/schedule.ts";
@@ -135,5 +136,23 @@ describe("the re-plan request", () => {
     expect(replan.orders.map((o) => o.id)).toEqual(["X", "R"]);
     expect(replan).toMatchObject({ planStart: at("06:00"), frozenUntil: at("08:00"), reference: { operations: request.schedule.operations }, options: { timeLimitSeconds: 3 } });
     expect(ScheduleRequest.safeParse(replan).success).toBe(true);
+  });
+});
+
+describe("a frozen operation the insertion cannot keep", () => {
+  it("is a 422 naming it: running work reported to run into it", () => {
+    const orders = [
+      { id: "X", item: "flex", quantity: 1, due: at("12:00") },
+      { id: "Y", item: "flex", quantity: 1, due: at("12:00") },
+    ];
+    const request = plant(orders, [op("X", "M1", "06:00", "07:00"), op("Y", "M1", "07:00", "08:00")], [{ id: "R", item: "rigid", quantity: 1, due: at("12:00") }]);
+    const progress = [{ order: "X", operation: "op", status: "running" as const, resource: "M1", unit: 0, start: at("06:00"), remainingMinutes: 90 }];
+    try {
+      planRushInsertion({ ...request, now: at("06:30"), frozenUntil: at("07:30"), progress }, () => 0);
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ModelError);
+      expect((error as ModelError).problems.map((p) => p.path)).toEqual(["schedule.operations[1]"]);
+    }
   });
 });
