@@ -5,6 +5,8 @@
  */
 import type { Calendar } from "./calendar.ts";
 import { shiftTimeline, WEEKDAYS } from "./calendar.ts";
+import { checkBomShape, checkModelLimits } from "./check-limits.ts";
+import type { IndexedBom } from "./check-limits.ts";
 import type { FactoryModel } from "./factory.ts";
 import { findCycle } from "./find-cycle.ts";
 import type { Problem } from "./problem.ts";
@@ -46,7 +48,7 @@ function checkCalendar(calendar: Calendar, path: PropertyKey[]): Problem[] {
   return checkUniqueIds(calendar.exceptions, (e: { date: string }) => e.date, [...path, "exceptions"], "exception date").concat(problems);
 }
 
-/** All semantic problems of a factory model (empty when it is sound). */
+/** All semantic problems of a factory model (empty when it is sound), the limits on its totals included. */
 export function checkFactory(model: FactoryModel, options: CheckOptions = {}): Problem[] {
   const { ordersNeedRoutings = true } = options;
   const problems: Problem[] = [];
@@ -87,10 +89,11 @@ export function checkFactory(model: FactoryModel, options: CheckOptions = {}): P
   });
 
   problems.push(...checkBom(model));
+  problems.push(...checkModelLimits(model));
   return problems;
 }
 
-/** BOM references and cycles. A cycle is named in full: `A → B → C → A`. */
+/** BOM references and cycles, and its depth and explosion when it has none. A cycle is named in full: `A → B → C → A`. */
 export function checkBom(model: Pick<FactoryModel, "items" | "bom">): Problem[] {
   const problems: Problem[] = [];
   const items = new Set(model.items.map((x) => x.id));
@@ -113,6 +116,23 @@ export function checkBom(model: Pick<FactoryModel, "items" | "bom">): Problem[] 
   if (cycle) {
     const at = model.bom.findIndex((l) => l.parent === cycle[0] && l.component === cycle[1]);
     problems.push({ path: formatPath(["bom", at]), message: `BOM cycle: ${cycle.join(" → ")}` });
+  } else if (!model.bom.some((line) => line.parent === line.component)) {
+    problems.push(...checkBomShape(indexBom(model)));
   }
   return problems;
+}
+
+/** The BOM on item indexes (items first, then ids only the BOM names), for checkBomShape. */
+function indexBom(model: Pick<FactoryModel, "items" | "bom">): IndexedBom {
+  const index = new Map<string, number>();
+  const scrap: number[] = [];
+  const indexOf = (id: string) => {
+    let i = index.get(id);
+    if (i === undefined) index.set(id, (i = index.size)), scrap.push(0);
+    return i;
+  };
+  for (const item of model.items) if (!index.has(item.id)) scrap[indexOf(item.id)] = item.scrapRate;
+  const parent = model.bom.map((line) => indexOf(line.parent));
+  const component = model.bom.map((line) => indexOf(line.component));
+  return { itemCount: index.size, parent, component, quantity: model.bom.map((line) => line.quantity), scrapRate: (i) => scrap[i]! };
 }

@@ -7,12 +7,13 @@
 import { z } from "zod";
 import { FactoryModel } from "./factory.ts";
 import { Order } from "./order.ts";
-import { OrderOutcome, ProgressEntry, ScheduleKpis, ScheduledOperation, ScheduleOptions, ScheduleResponse, ScheduleStatus } from "./schedule.ts";
+import { listOf, MAX_PROGRESS_ENTRIES, MAX_RUSH_ORDERS, MAX_TIME_LIMIT_SECONDS } from "./limits.ts";
+import { OrderOutcome, ProgressList, ScheduleKpis, ScheduledOperation, ScheduleOptions, ScheduleResponse, ScheduleStatus } from "./schedule.ts";
 import { LocalDateTime } from "./time.ts";
 
 /** The current plan: an earlier `/v1/schedule` response can be passed as it is (other keys are dropped). */
 export const CurrentPlan = z
-  .object({ operations: z.array(ScheduledOperation) })
+  .object({ operations: listOf(ScheduledOperation, MAX_PROGRESS_ENTRIES, "planned operations") })
   .meta({ id: "CurrentPlan", description: "The plan the shop works to: every not-done operation of the confirmed orders" });
 export type CurrentPlan = z.infer<typeof CurrentPlan>;
 
@@ -27,7 +28,7 @@ export const BaseScheduleOptions = z
       .number()
       .finite()
       .positive()
-      .max(3600)
+      .max(MAX_TIME_LIMIT_SECONDS)
       .default(5)
       .describe("Without `schedule`: search time for the plan of the confirmed orders (/v1/schedule's timeLimitSeconds); unused when `schedule` is given"),
     workers: ScheduleOptions.shape.workers,
@@ -41,7 +42,7 @@ export const InsertOptions = BaseScheduleOptions.extend({
     .number()
     .finite()
     .positive()
-    .max(3600)
+    .max(MAX_TIME_LIMIT_SECONDS)
     .default(5)
     .describe("Time for the trade-off plans; fastest and protect-confirmed are always returned"),
 }).meta({ id: "InsertOptions", description: "The insertion itself is deterministic; seed, workers and maxIterations only matter without `schedule`" });
@@ -50,12 +51,12 @@ export type InsertOptions = z.infer<typeof InsertOptions>;
 /** What the insertion works on: the request with the current plan, given or computed first by the route. */
 export const InsertRequest = FactoryModel.extend({
   schedule: CurrentPlan,
-  rushOrders: z.array(Order).min(1).describe("Orders to insert; same shape as orders"),
+  rushOrders: listOf(Order, MAX_RUSH_ORDERS, "rush orders").min(1).describe("Orders to insert; same shape as orders"),
   now: LocalDateTime.describe("The current time: nothing new starts earlier"),
   frozenUntil: LocalDateTime.optional().describe(
     "Operations starting before it, and running ones, keep resource, unit and times; rush operations start no earlier. Default: now",
   ),
-  progress: z.array(ProgressEntry).default([]).describe("Done and running work, as for /v1/schedule"),
+  progress: ProgressList.describe("Done and running work, as for /v1/schedule"),
   options: InsertOptions.default({ timeLimitSeconds: 5, seed: 1, baseScheduleSeconds: 5 }),
 });
 export type InsertRequest = z.infer<typeof InsertRequest>;

@@ -6,16 +6,21 @@
 import { z } from "zod";
 import { BomLine } from "./bom.ts";
 import { Item } from "./item.ts";
+import { Id, listOf, MAX_BOM_LINES, MAX_ITEMS, MAX_MRP_BUCKETS, MAX_MRP_ENTRIES, Quantity } from "./limits.ts";
 import { Order } from "./order.ts";
 import { LocalDate } from "./time.ts";
 
-const quantity = z.number().finite().nonnegative();
 
 export const MrpBuckets = z
   .object({
     start: LocalDate.describe("Start date of bucket 0"),
     size: z.enum(["day", "week"]),
-    count: z.number().int().min(1).describe("Number of buckets in the horizon"),
+    count: z
+      .number()
+      .int()
+      .min(1)
+      .max(MAX_MRP_BUCKETS)
+      .describe("Number of buckets in the horizon (their span is at most the MAX_HORIZON_DAYS limit, and items × buckets at most MAX_MRP_CELLS)"),
   })
   .meta({ id: "MrpBuckets", description: "Planning horizon: bucket t starts at start + t × size" });
 export type MrpBuckets = z.infer<typeof MrpBuckets>;
@@ -24,11 +29,11 @@ export type MrpBuckets = z.infer<typeof MrpBuckets>;
 function placed(id: string, description: string) {
   return z
     .object({
-      id: z.string().min(1),
-      item: z.string().min(1),
-      bucket: z.number().int().nonnegative().optional().describe("0-based bucket index"),
+      id: Id,
+      item: Id,
+      bucket: z.number().int().nonnegative().max(MAX_MRP_BUCKETS - 1).optional().describe("0-based bucket index"),
       date: LocalDate.optional().describe("A date inside the bucket"),
-      quantity,
+      quantity: Quantity,
     })
     .refine((x) => (x.bucket === undefined) !== (x.date === undefined), {
       message: "give exactly one of bucket or date",
@@ -48,7 +53,7 @@ export type MrpReceipt = z.infer<typeof MrpReceipt>;
  * loading planned orders does not need, and a planner looks at a few items' records at a time.
  */
 export const MrpRecordSelection = z
-  .union([z.enum(["all", "none"]), z.array(z.string()).describe("Ids of the items whose records to return")])
+  .union([z.enum(["all", "none"]), listOf(Id, MAX_ITEMS, "items").describe("Ids of the items whose records to return")])
   .describe('Records in `items`: "all" (the default), "none" (`items` is then empty), or the listed items\' only')
   .meta({ id: "MrpRecordSelection" });
 export type MrpRecordSelection = z.infer<typeof MrpRecordSelection>;
@@ -56,10 +61,10 @@ export type MrpRecordSelection = z.infer<typeof MrpRecordSelection>;
 export const MrpRequest = z
   .object({
     buckets: MrpBuckets,
-    items: z.array(Item).min(1),
-    bom: z.array(BomLine).default([]),
-    demands: z.array(MrpDemand).default([]),
-    receipts: z.array(MrpReceipt).default([]),
+    items: listOf(Item, MAX_ITEMS, "items").min(1),
+    bom: listOf(BomLine, MAX_BOM_LINES, "BOM lines").default([]),
+    demands: listOf(MrpDemand, MAX_MRP_ENTRIES, "demands").default([]),
+    receipts: listOf(MrpReceipt, MAX_MRP_ENTRIES, "receipts").default([]),
     options: z
       .object({
         asOrders: z.boolean().optional().describe("Also return planned make orders as orders for /v1/capacity and /v1/schedule"),

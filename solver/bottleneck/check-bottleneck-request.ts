@@ -7,6 +7,8 @@
  */
 import type { BottleneckRequest } from "../../src/bottleneck.ts";
 import { checkFactory, checkUniqueIds } from "../../src/check-factory.ts";
+import { checkSpan } from "../../src/check-limits.ts";
+import { parseDateTime } from "../../src/time.ts";
 import type { Problem } from "../../src/problem.ts";
 import { formatPath } from "../../src/problem.ts";
 import { findCycle } from "../../src/find-cycle.ts";
@@ -14,7 +16,11 @@ import { rollUpProducts } from "./roll-up-load.ts";
 
 function hasBomCycle(request: BottleneckRequest): boolean {
   const components = new Map<string, string[]>();
-  for (const line of request.bom) components.set(line.parent, [...(components.get(line.parent) ?? []), line.component]);
+  for (const line of request.bom) {
+    const list = components.get(line.parent);
+    if (list) list.push(line.component);
+    else components.set(line.parent, [line.component]);
+  }
   return findCycle(components.keys(), (n) => components.get(n) ?? []) !== null;
 }
 
@@ -22,6 +28,7 @@ function hasBomCycle(request: BottleneckRequest): boolean {
 export function checkBottleneckRequest(request: BottleneckRequest): Problem[] {
   const problems = checkFactory(request, { ordersNeedRoutings: true });
   problems.push(...checkUniqueIds(request.products, (p: { item: string }) => p.item, ["products"], "product item"));
+  problems.push(...checkSpan(parseDateTime(request.period.start)!, parseDateTime(request.period.end)!, "period.end", "the period"));
 
   // Same rule as checkFactory: without an item master, routings and BOM lines define the items.
   const items = new Set(request.items.map((x) => x.id));

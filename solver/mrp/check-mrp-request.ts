@@ -1,10 +1,12 @@
 /**
  * Semantic checks of an MRP request (issue 5, "Bad input"; answered with 422): unknown items in the BOM,
  * demands, receipts and options.records, duplicate ids, a bucket or date outside the horizon, an item combining
- * wagner-whitin or silver-meal with minimum/multiple, and BOM cycles named in full (`A → B → C → A`).
+ * wagner-whitin or silver-meal with minimum/multiple, BOM cycles named in full (`A → B → C → A`), and the
+ * limits on the horizon, items × buckets and the BOM's depth and explosion.
  * Every problem is reported with its path, not just the first.
  */
 import { checkBom, checkUniqueIds } from "../../src/check-factory.ts";
+import { checkBucketSpan, checkMrpCells } from "../../src/check-limits.ts";
 import type { MrpDemand, MrpRequest } from "../../src/mrp.ts";
 import type { Problem } from "../../src/problem.ts";
 import { formatPath } from "../../src/problem.ts";
@@ -17,6 +19,8 @@ export function checkMrpRequest(request: MrpRequest): Problem[] {
     ...checkUniqueIds(request.items, byId, ["items"], "item id"),
     ...checkUniqueIds(request.demands, byId, ["demands"], "demand id"),
     ...checkUniqueIds(request.receipts, byId, ["receipts"], "receipt id"),
+    ...checkBucketSpan(request.buckets),
+    ...checkMrpCells(request.items.length, request.buckets.count),
   ];
   request.items.forEach((item, i) => {
     const rule = item.lotSizing.rule;

@@ -3,10 +3,12 @@
  * demands and receipts grouped by item (receipts by bucket within an item, for first-in-first-out
  * pegging). Indexing meets every reference anyway, so it is also the fast semantic check: an unknown
  * item (in the BOM, demands, receipts or options.records), a duplicate id, a bucket outside the horizon
- * or wagner-whitin / silver-meal with a modifier throws the ModelError of checkMrpRequest (all problems
- * with their paths, built only then). BOM cycles are left to lowLevelCodes.
+ * or wagner-whitin / silver-meal with a modifier, and a request over a limit (horizon, items × buckets, BOM
+ * depth or explosion), throws the ModelError of checkMrpRequest (all problems with their paths, built only
+ * then). BOM cycles are left to lowLevelCodes.
  */
 import type { MrpRequest } from "../../src/mrp.ts";
+import { checkBomShape, checkBucketSpan, checkMrpCells } from "../../src/check-limits.ts";
 import { ModelError } from "../../src/errors.ts";
 import { bucketOf } from "./bucket-dates.ts";
 import { checkMrpRequest } from "./check-mrp-request.ts";
@@ -82,6 +84,7 @@ function countingSort(key: Int32Array, keys: number, input: Int32Array | null, f
 
 export function indexRequest(request: MrpRequest): IndexedRequest {
   const { items, bom } = request;
+  if (checkBucketSpan(request.buckets).length > 0 || checkMrpCells(items.length, request.buckets.count).length > 0) fail(request);
   const itemIndex = new IdIndex(items.length);
   for (let i = 0; i < items.length; i++) {
     const item = items[i]!;
@@ -101,6 +104,8 @@ export function indexRequest(request: MrpRequest): IndexedRequest {
     components[e] = c;
     quantities[e] = line.quantity;
   }
+  const shape = { itemCount: items.length, parent: parents, component: components, quantity: quantities, scrapRate: (i: number) => items[i]!.scrapRate };
+  if (checkBomShape(shape).length > 0) fail(request);
   const selected = request.options?.records;
   if (Array.isArray(selected)) for (const id of selected) if (itemIndex.indexOf(id) < 0) fail(request);
   return {

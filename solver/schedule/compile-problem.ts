@@ -10,6 +10,7 @@
  */
 import type { WorkingTime } from "../calendar/working-time.ts";
 import { compileCalendar } from "../calendar/compile-calendar.ts";
+import { MAX_HORIZON_DAYS } from "../../src/limits.ts";
 import { priorityWeight } from "../../src/order.ts";
 import type { ScheduleRequest } from "../../src/schedule.ts";
 import { MINUTES_PER_DAY, parseDateTime } from "../../src/time.ts";
@@ -50,6 +51,14 @@ function minutes(text: string): number {
   return t;
 }
 
+/** The longest calendar span after the plan start: the MAX_HORIZON_DAYS limit. A plan that does not fit is infeasible. */
+export const MAX_SPAN_MINUTES = MAX_HORIZON_DAYS * MINUTES_PER_DAY;
+
+/** The span to try after `span` proved too short (×4, up to MAX_SPAN_MINUTES), or null when it was the longest. */
+export function longerSpan(span: number): number | null {
+  return span >= MAX_SPAN_MINUTES ? null : Math.min(4 * span, MAX_SPAN_MINUTES);
+}
+
 /** A span after the plan start that fits any reasonable plan: the latest release plus several times the heaviest load. */
 export function defaultSpanMinutes(request: ScheduleRequest): number {
   const planStart = minutes(request.planStart);
@@ -71,18 +80,18 @@ export function defaultSpanMinutes(request: ScheduleRequest): number {
   }
   const heaviest = Math.max(0, ...load.values());
   // Calendars of one 8-hour shift on weekdays offer a quarter of the elapsed time: allow for that twice over.
-  return latest - planStart + 28 * MINUTES_PER_DAY + Math.ceil(8 * (heaviest + longestJob));
+  return Math.min(MAX_SPAN_MINUTES, latest - planStart + 28 * MINUTES_PER_DAY + Math.ceil(8 * (heaviest + longestJob)));
 }
 
 /**
- * @param spanMinutes how far past planStart calendars are compiled (default: defaultSpanMinutes)
+ * @param spanMinutes how far past planStart calendars are compiled (default: defaultSpanMinutes; at most MAX_SPAN_MINUTES)
  * @param frozen operations that keep resource, unit and times (progress entries take precedence)
  */
 export function compileProblem(request: ScheduleRequest, spanMinutes = defaultSpanMinutes(request), frozen: readonly FrozenOperation[] = []): CompileResult {
   const planStart = minutes(request.planStart);
   const progressStarts = request.progress.map((p) => minutes(p.start));
   const from = Math.min(planStart, ...progressStarts) - MINUTES_PER_DAY;
-  const to = planStart + spanMinutes;
+  const to = planStart + Math.min(spanMinutes, MAX_SPAN_MINUTES);
   const calendarById = new Map(request.calendars.map((c) => [c.id, c]));
   const compiled = new Map<string, WorkingTime>();
   const families = new Map<string, number>();

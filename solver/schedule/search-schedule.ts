@@ -6,7 +6,7 @@
 import { ModelError } from "../../src/errors.ts";
 import type { ScheduleRequest } from "../../src/schedule.ts";
 import { checkScheduleRequest } from "./check-schedule-request.ts";
-import { compileProblem, defaultSpanMinutes } from "./compile-problem.ts";
+import { compileProblem, defaultSpanMinutes, longerSpan } from "./compile-problem.ts";
 import type { SearchOptions, SearchResult } from "./search-problem.ts";
 import { searchProblem } from "./search-problem.ts";
 import type { ProblemSize } from "./search-budget.ts";
@@ -15,9 +15,6 @@ export interface ScheduleSearchResult extends SearchResult {
   /** The calendar span the schedule was computed on (toScheduleResponse compiles the same). */
   spanMinutes: number;
 }
-
-/** Extending the horizon this many times (×4 each) before calling a plan infeasible. */
-const HORIZON_RETRIES = 3;
 
 /** The size budgetFor needs, from a request. */
 export function problemSizeOf(request: ScheduleRequest): ProblemSize {
@@ -42,14 +39,15 @@ export function searchSchedule(request: ScheduleRequest, options: SearchOptions)
     schedule: null,
     spanMinutes,
   });
-  for (let attempt = 0; ; attempt++) {
+  for (;;) {
     const compiled = compileProblem(request, spanMinutes);
     if (!compiled.ok) return infeasible(compiled.reason);
     const outcome = searchProblem(compiled.compiled.problem, options);
     if (outcome !== "horizon") return { ...outcome, spanMinutes };
-    if (attempt >= HORIZON_RETRIES) {
-      return infeasible(`the plan does not fit in ${Math.round(spanMinutes / 1440)} days of the resources' calendars after the plan start`);
+    const longer = longerSpan(spanMinutes);
+    if (longer === null) {
+      return infeasible(`the plan does not fit in ${Math.round(spanMinutes / 1440)} days of the resources' calendars after the plan start (the MAX_HORIZON_DAYS limit)`);
     }
-    spanMinutes *= 4;
+    spanMinutes = longer;
   }
 }
