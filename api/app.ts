@@ -45,6 +45,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   });
   const pool = options.pool ?? createSolverPool(options.poolOptions);
   if (!options.pool) app.addHook("onClose", () => pool.close());
+  app.addHook("onReady", () => pool.warm());
   app.addHook("onSend", async (request, reply) => {
     reply.header("x-request-id", request.id);
   });

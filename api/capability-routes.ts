@@ -1,12 +1,13 @@
 /**
- * One POST route per capability, documented from the capability's schemas. A capability that can take
- * its request as JSON text (`runJson`) gets it unparsed: its route sits in a scope whose body parser keeps
- * the bytes, and the worker parses and validates them. Its schema still documents the route.
+ * One POST route per capability, documented from the capability's schemas. The routes take their bodies as
+ * bytes (their scope's body parser keeps them unparsed): a worker parses and validates them, and answers with
+ * JSON text that is streamed back as it is. The event loop neither parses nor serializes a plan.
  */
 import type { FastifyInstance, FastifyReply } from "fastify";
 import type { Capability } from "./capability.ts";
 import { ErrorResponse } from "./errors.ts";
-import { isJsonBody, jsonBodyByteLength, jsonBodyStream } from "./json-body.ts";
+import type { JsonBody } from "./json-body.ts";
+import { jsonBodyByteLength, jsonBodyStream } from "./json-body.ts";
 import type { SolverPool } from "./pool.ts";
 
 const errorResponses = { 400: ErrorResponse, 422: ErrorResponse, 500: ErrorResponse, 503: ErrorResponse };
@@ -23,14 +24,26 @@ function clientGone(reply: FastifyReply): AbortSignal {
   return controller.signal;
 }
 
-/** Objects go through the serializer; JSON text from a worker is streamed as it is. */
-function send(reply: FastifyReply, result: unknown): unknown {
-  if (!isJsonBody(result)) return result;
-  return reply.type("application/json; charset=utf-8").header("content-length", jsonBodyByteLength(result)).send(jsonBodyStream(result));
+/** JSON text from a worker, streamed as it is. */
+export function sendJsonBody(reply: FastifyReply, body: JsonBody): FastifyReply {
+  return reply.type("application/json; charset=utf-8").header("content-length", jsonBodyByteLength(body)).send(jsonBodyStream(body));
 }
 
+/** Request bytes as JSON text; a request without a content type has no body, which the worker answers as empty text. */
+export function bodyText(body: unknown): JsonBody {
+  return { jsonChunks: Buffer.isBuffer(body) ? [body] : [] };
+}
+
+/** Keeps request bodies as bytes in `scope` (whatever their content type: ERP exports label JSON all sorts of ways). */
+export function keepBodiesAsBytes(scope: FastifyInstance): void {
+  scope.removeAllContentTypeParsers();
+  scope.addContentTypeParser("*", { parseAs: "buffer" }, (_request, body, done) => done(null, body));
+}
+
+/** The schema documents the route; the worker validates (a route validator would parse on the event loop). */
+export const validatedOnWorker = { validatorCompiler: () => (data: unknown) => ({ value: data }) };
+
 function addRoute(scope: FastifyInstance, capability: Capability, pool: SolverPool): void {
-  const { runJson } = capability;
   scope.post(capability.url, {
     schema: {
       summary: capability.summary,
@@ -39,22 +52,18 @@ function addRoute(scope: FastifyInstance, capability: Capability, pool: SolverPo
       body: capability.request,
       response: { 200: capability.response, ...errorResponses },
     },
-    // The worker validates what runJson receives.
-    ...(runJson ? { validatorCompiler: () => (data: unknown) => ({ value: data }) } : {}),
+    ...validatedOnWorker,
     handler: async (request, reply) => {
-      const context = { pool, signal: clientGone(reply) };
-      // A request without a content type has no parsed body: the worker answers it as empty JSON text.
-      const text = () => ({ jsonChunks: Buffer.isBuffer(request.body) ? [request.body] : [] });
-      return send(reply, runJson ? await runJson(text(), context) : await capability.run(request.body, context));
+      // The time limit counts from the request's arrival, its upload included.
+      const context = { pool, signal: clientGone(reply), receivedAt: Date.now() - reply.elapsedTime };
+      return sendJsonBody(reply, (await capability.run(bodyText(request.body), context)).body);
     },
   });
 }
 
 export async function registerCapabilityRoutes(app: FastifyInstance, capabilities: ReadonlyArray<Capability>, pool: SolverPool): Promise<void> {
-  for (const capability of capabilities.filter((c) => !c.runJson)) addRoute(app, capability, pool);
   await app.register(async (scope) => {
-    scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser("*", { parseAs: "buffer" }, (_request, body, done) => done(null, body));
-    for (const capability of capabilities.filter((c) => c.runJson)) addRoute(scope, capability, pool);
+    keepBodiesAsBytes(scope);
+    for (const capability of capabilities) addRoute(scope, capability, pool);
   });
 }

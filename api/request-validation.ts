@@ -27,15 +27,18 @@ export function zodProblems(error: z.ZodError): Problem[] {
   return error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message }));
 }
 
-/** Parses and checks a request still in JSON text (a worker does, for `runJson`): a 400 like the route's validator gives. */
-export function parseJsonRequest<Schema extends z.ZodType>(schema: Schema, body: JsonBody): z.output<Schema> {
-  let raw: unknown;
+/** The value of JSON text; text that is not JSON (an empty body included) is a 400. */
+export function parseJsonText(body: JsonBody): unknown {
   try {
-    raw = JSON.parse(jsonBodyText(body));
+    return JSON.parse(jsonBodyText(body));
   } catch (error) {
     throw new BadRequestError([{ path: "$", message: `the body is not JSON: ${(error as Error).message}` }]);
   }
-  const parsed = schema.safeParse(raw);
+}
+
+/** Parses and checks a request still in JSON text (a worker does): a 400 like a route's validator gives. */
+export function parseJsonRequest<Schema extends z.ZodType>(schema: Schema, body: JsonBody): z.output<Schema> {
+  const parsed = schema.safeParse(parseJsonText(body));
   if (!parsed.success) throw new BadRequestError(zodProblems(parsed.error));
   return parsed.data;
 }

@@ -15,12 +15,20 @@ export default async function runTask(request: TaskRequest): Promise<TaskReply> 
   if (!handler) throw new TypeError(`unknown solver task "${request.kind}"`);
   const stop = new Int32Array(request.stopFlag);
   const port = request.progressPort;
-  const deadlineEpochMs = Date.now() + request.budgetMs;
+  const budgetFrom = request.budgetFrom ?? Date.now();
+  let deadlineEpochMs = budgetFrom + request.budgetMs;
   const post = (message: WorkerMessage) => port.postMessage(message);
-  post({ type: "started" });
+  post({ type: "started", deadlineEpochMs });
   let lastProgress = 0;
   const context: TaskContext = {
-    deadlineEpochMs,
+    budgetFrom,
+    get deadlineEpochMs() {
+      return deadlineEpochMs;
+    },
+    setDeadline(epochMs) {
+      deadlineEpochMs = epochMs;
+      post({ type: "deadline", deadlineEpochMs });
+    },
     clock: () => performance.now(),
     remainingMs: () => deadlineEpochMs - Date.now(),
     shouldStop: () => Atomics.load(stop, 0) === 1 || Date.now() >= deadlineEpochMs,
@@ -31,10 +39,11 @@ export default async function runTask(request: TaskRequest): Promise<TaskReply> 
       lastProgress = now;
       post({ type: "progress", report });
     },
+    parsed: (info) => post({ type: "parsed", info }),
   };
   try {
-    // JSON text (json-writer.ts) lies in shared memory: posted as it is, it is shared, neither copied nor
-    // transferred (a transfer would slow every later task on this thread: see newChunk there).
+    // JSON text (json-body.ts) lies in shared memory: posted as it is, it is shared, neither copied nor
+    // transferred (a transfer would slow every later task on this thread: see newChunk in json-writer.ts).
     return { ok: true, value: await handler(request.input as never, context) };
   } catch (error) {
     if (error instanceof ModelError || error instanceof BadRequestError) return { ok: false, error: { code: error.code, message: error.message, problems: error.problems } };

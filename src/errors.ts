@@ -9,7 +9,11 @@ export const ERROR_CODES = {
   TAKT_ERR_INVALID_MODEL: "The model is well-formed but wrong: unknown references, duplicate ids, cycles (every problem is listed).",
   TAKT_ERR_BOM_CYCLE: "The bill of materials contains a cycle; the message names it (A → B → C → A).",
   TAKT_ERR_QUEUE_FULL: "The solver pool's queue is full; retry after the number of seconds in Retry-After.",
-  TAKT_ERR_TASK_FAILED: "A solver task crashed or was aborted past its hard time limit; the server stays up.",
+  TAKT_ERR_TASK_FAILED: "A solver task crashed (a bug; it is logged); only this request fails and the server stays up.",
+  TAKT_ERR_TASK_STOPPED:
+    "A solver task did not answer within its time budget, or within a grace period after it was asked to stop; its thread was stopped and replaced, and only this request fails.",
+  TAKT_ERR_TASK_MEMORY:
+    "A solver task needed more memory than one solver thread may use (takt serve --thread-memory-mb); its thread was replaced and only this request fails. Make the request smaller.",
   TAKT_ERR_NOT_FOUND: "No such route or resource.",
   TAKT_ERR_BODY_TOO_LARGE: "The request body exceeds the configured size limit.",
   TAKT_ERR_INTERNAL: "An unexpected failure; details are in the server log, not the response.",
@@ -48,7 +52,23 @@ export class QueueFullError extends TaktError {
   }
 }
 
-/** A solver task that crashed, or ran past its hard limit and was killed. */
+/** A solver task that ran past its hard time limit (or would not stop when asked) and whose thread was stopped. */
+export class TaskStoppedError extends TaktError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super("TAKT_ERR_TASK_STOPPED", message, options);
+    this.name = "TaskStoppedError";
+  }
+}
+
+/** A solver task whose thread ran out of its memory limit. */
+export class TaskMemoryError extends TaktError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super("TAKT_ERR_TASK_MEMORY", message, options);
+    this.name = "TaskMemoryError";
+  }
+}
+
+/** A solver task that crashed: a bug. */
 export class TaskFailedError extends TaktError {
   constructor(message: string, options?: { cause?: unknown }) {
     super("TAKT_ERR_TASK_FAILED", message, options);

@@ -1,5 +1,5 @@
 import { CapacityRequest, CapacityResponse } from "../../src/capacity.ts";
-import { defineCapability } from "../capability.ts";
+import { defineCapability, runTask } from "../capability.ts";
 
 export const capacity = defineCapability({
   command: "capacity",
@@ -12,5 +12,5 @@ export const capacity = defineCapability({
     "Also ranks bottlenecks and gives each routed item's line capacity. Unknown resources or calendars are a 422 naming them.",
   request: CapacityRequest,
   response: CapacityResponse,
-  run: (request, { pool, signal }) => pool.run("capacity", request, { budgetMs: 60_000, signal }),
+  run: runTask("capacity", 60_000),
 });

@@ -1,9 +1,6 @@
 import { InsertBody, InsertResponse } from "../../src/insert.ts";
 import { defineCapability } from "../capability.ts";
-import { withCurrentPlan } from "../current-plan.ts";
-
-/** Slack past the request's time limit before the pool stops the task (the trade-off plans stop at the limit). */
-const SLACK_MS = 10_000;
+import { runOnCurrentPlan } from "./on-current-plan.ts";
 
 export const insert = defineCapability({
   command: "insert",
@@ -20,12 +17,5 @@ export const insert = defineCapability({
     "Wrong references (in the plan, rush orders or progress) are a 422 naming their paths.",
   request: InsertBody,
   response: InsertResponse,
-  async run(body, context): Promise<InsertResponse> {
-    const planned = await withCurrentPlan(body, context);
-    const { baseSchedule } = planned;
-    if (!planned.ok) return { status: "infeasible", reason: `no plan for the confirmed orders: ${planned.reason}`, options: [], solver: { elapsedMs: 0 }, baseSchedule };
-    const { pool, signal } = context;
-    const budgetMs = body.options.timeLimitSeconds * 1000 + SLACK_MS;
-    return { ...(await pool.run<InsertResponse>("insert", planned.request, { budgetMs, signal })), baseSchedule };
-  },
+  run: runOnCurrentPlan("insert"),
 });

@@ -1,5 +1,5 @@
 import { MrpRequest, MrpResponse } from "../../src/mrp.ts";
-import { defineCapability } from "../capability.ts";
+import { defineCapability, runTask } from "../capability.ts";
 
 export const mrp = defineCapability({
   command: "mrp",
@@ -27,7 +27,6 @@ export const mrp = defineCapability({
       },
     },
   },
-  run: (request, { pool, signal }) => pool.run("mrp", request, { budgetMs: 60_000, signal }),
   // ERP snapshots are tens of MB: the worker parses them, and writes the plan straight to JSON text.
-  runJson: (request, { pool, signal }) => pool.run("mrp", request, { budgetMs: 60_000, signal }),
+  run: runTask("mrp", 60_000),
 });

@@ -7,21 +7,29 @@ import { Readable } from "node:stream";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { Capability } from "../capability.ts";
+import { bodyText, keepBodiesAsBytes, validatedOnWorker } from "../capability-routes.ts";
 import { ErrorResponse } from "../errors.ts";
+import type { SolverPool } from "../pool.ts";
 import { TaktError } from "../../src/errors.ts";
+import { MAX_JOB_INPUT_BYTES } from "../../src/limits.ts";
 import type { JobRunner } from "./job-runner.ts";
-import { JobAccepted, JobIdParams, JobList, JobListQuery, JobOptionsSchema, JobSchema, toWire, wireTextAround } from "./job-schemas.ts";
+import { JobAccepted, JobIdParams, JobList, JobListQuery, jobRequest, JobSchema, toWire, wireTextAround } from "./job-schemas.ts";
 import type { JobStore, JobSummary } from "./job-store.ts";
 import { FINISHED } from "./job-store.ts";
+import type { AcceptedJob } from "./job-tasks.ts";
 import { parseInput } from "./parse-input.ts";
 
 export interface JobRoutesOptions {
   store: JobStore;
   runner: JobRunner;
+  pool: SolverPool;
   capabilities: ReadonlyArray<Capability>;
-  /** Largest accepted job input (bytes of JSON); default 16 MiB. */
+  /** Largest accepted job input (bytes of JSON); default MAX_JOB_INPUT_BYTES (16 MiB). */
   maxInputBytes?: number;
 }
+
+/** Time a worker has to check a submission (job-tasks.ts). */
+export const SUBMIT_BUDGET_MS = 60_000;
 
 /** Who a job belongs to, for fairness: the `x-client-id` header when given, else the peer address. */
 export function clientOf(request: FastifyRequest): string {
@@ -31,18 +39,6 @@ export function clientOf(request: FastifyRequest): string {
 
 export function jobNotFound(id: string): TaktError {
   return new TaktError("TAKT_ERR_JOB_NOT_FOUND", `no job "${id}" (finished jobs expire after the retention period)`);
-}
-
-export function checkInputSize(input: unknown, limit: number, what: string): void {
-  const bytes = Buffer.byteLength(JSON.stringify(input));
-  if (bytes > limit) throw new TaktError("TAKT_ERR_BODY_TOO_LARGE", `${what} is ${bytes} bytes, over the job input limit of ${limit}`);
-}
-
-/** Capability commands as a zod enum (the body schema's `kind`), so an unknown kind is a 400 listing the known ones. */
-export function kindEnum(commands: ReadonlyArray<string>) {
-  const [first, ...rest] = commands;
-  if (first === undefined) throw new TypeError("no capabilities to run as jobs");
-  return z.enum([first, ...rest]);
 }
 
 /**
@@ -67,9 +63,10 @@ export function sendJob(reply: FastifyReply, store: JobStore, job: JobSummary): 
 }
 
 export function jobRoutes(app: FastifyInstance, options: JobRoutesOptions): void {
-  const { store, runner } = options;
+  const { store, runner, pool } = options;
   const capabilities = new Map(options.capabilities.map((c) => [c.command, c]));
-  const maxInputBytes = options.maxInputBytes ?? 16 * 1024 * 1024;
+  const kinds = [...capabilities.keys()];
+  const maxInputBytes = options.maxInputBytes ?? MAX_JOB_INPUT_BYTES;
   const errors = { 400: ErrorResponse, 404: ErrorResponse, 413: ErrorResponse, 503: ErrorResponse };
   const tags = ["jobs"];
 
@@ -80,7 +77,10 @@ export function jobRoutes(app: FastifyInstance, options: JobRoutesOptions): void
     return job;
   };
 
-  app.post("/v1/jobs", {
+  // The body stays bytes: a worker checks it (job-tasks.ts).
+  void app.register(async (scope) => {
+    keepBodiesAsBytes(scope);
+    scope.post("/v1/jobs", {
     schema: {
       tags,
       summary: "Submit a job",
@@ -88,23 +88,20 @@ export function jobRoutes(app: FastifyInstance, options: JobRoutesOptions): void
         "Runs a capability asynchronously. `input` is that capability's request body and is checked now (400 with paths `input.…`), so a malformed job never enters the queue; " +
         "problems only the solver finds (a 422 on the synchronous route) end the job `failed` with them. A full queue is a 503 with Retry-After. " +
         "Jobs survive restarts. Send `x-client-id` to be scheduled fairly as one client across addresses.\n\nCLI: `takt jobs submit KIND FILE.json --url …`",
-      body: z.object({
-        kind: kindEnum([...capabilities.keys()]).describe("The capability to run"),
-        input: z.unknown().describe("The capability's request body"),
-        options: JobOptionsSchema.optional(),
-      }),
+      body: jobRequest(kinds),
       response: { 202: JobAccepted, ...errors },
     },
+    ...validatedOnWorker,
     handler: async (request, reply) => {
-      const { kind, input, options: jobOptions } = request.body as { kind: string; input: unknown; options?: { label?: string } };
-      parseInput(capabilities.get(kind)!, input, ["input"]);
-      checkInputSize(input, maxInputBytes, "the input");
+      const accepted = await pool.run<AcceptedJob>("job-input", { body: bodyText(request.body), kinds, maxInputBytes }, { budgetMs: SUBMIT_BUDGET_MS });
+      if (!accepted.checked) parseInput(capabilities.get(accepted.kind)!, JSON.parse(accepted.inputJson), ["input"]);
       runner.expireOld();
       const id = randomUUID();
-      runner.submit([{ id, kind, client: clientOf(request), input, options: jobOptions ?? {}, createdAt: runner.now() }]);
+      runner.submit([{ id, kind: accepted.kind, client: clientOf(request), inputJson: accepted.inputJson, options: accepted.options, createdAt: runner.now() }]);
       const location = `/v1/jobs/${id}`;
       return reply.code(202).header("location", location).send({ id, status: "queued" as const, location });
     },
+    });
   });
 
   app.get("/v1/jobs", {

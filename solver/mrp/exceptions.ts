@@ -23,6 +23,7 @@ export function firstNetRequirement(net: ArrayLike<number>): number {
 }
 
 function beginException(w: JsonWriter, text: ResponseText, item: number, kind: Uint8Array, bucket: number): void {
+  text.figures.exceptions++;
   w.beginObject();
   w.key(KEY.item);
   w.preEncoded(text.itemIds[item]!);

@@ -51,7 +51,18 @@ const MAKE = encodeJson("make");
 const BUY = encodeJson("buy");
 
 /** Texts the response repeats, encoded once: item ids, bucket dates, planned order ids from their parts. */
+/** What a scenario comparison reads of a plan, counted as the plan is written (never by parsing it back). */
+export interface MrpFigures {
+  /** Planned orders in the response (phantoms' are not). */
+  plannedOrders: number;
+  /** Σ planned buy orders' startQuantity × the item's unitCost (0 when it has none). */
+  purchaseSpend: number;
+  exceptions: number;
+}
+
 export class ResponseText {
+  /** Filled in as the response is written. */
+  readonly figures: MrpFigures = { plannedOrders: 0, purchaseSpend: 0, exceptions: 0 };
   /** Bucket start dates "YYYY-MM-DD", index t → date. */
   readonly dates: ReadonlyArray<string>;
   /** The dates as JSON strings. */
@@ -218,6 +229,8 @@ function writePlannedOrders(w: JsonWriter, request: MrpRequest, plan: MaterialPl
   for (let k = 0; k < orders.size; k++) {
     const i = orders.item[k]!;
     if (items[i]!.phantom) continue;
+    text.figures.plannedOrders++;
+    if (sources[i] === "buy") text.figures.purchaseSpend += orders.startQuantity[k]! * (items[i]!.unitCost ?? 0);
     const releaseBucket = orders.releaseBucket[k]!;
     const receiptBucket = orders.receiptBucket[k]!;
     w.beginObject();
@@ -277,8 +290,11 @@ function writeExceptions(w: JsonWriter, request: MrpRequest, plan: MaterialPlan,
   w.endArray();
 }
 
-/** The response's JSON text, UTF-8, as views of the writer's chunks (never one buffer: it can be ~350 MB). */
-export function writeMrpResponse(request: MrpRequest, plan: MaterialPlan): Uint8Array[] {
+/**
+ * The response's JSON text, UTF-8, as views of the writer's chunks (never one buffer: it can be ~350 MB).
+ * `figures`, when given, receives the plan's MrpFigures.
+ */
+export function writeMrpResponse(request: MrpRequest, plan: MaterialPlan, figures?: MrpFigures): Uint8Array[] {
   const text = new ResponseText(request);
   const itemCount = request.items.length;
   const firstNet = new Int32Array(itemCount);
@@ -297,5 +313,6 @@ export function writeMrpResponse(request: MrpRequest, plan: MaterialPlan): Uint8
     writePlannedOrdersAsOrders(w, plan, text, Uint8Array.from(request.items, (item, i) => (sources[i] === "make" && !item.phantom ? 1 : 0)));
   }
   w.endObject();
+  if (figures) Object.assign(figures, text.figures);
   return w.finish();
 }

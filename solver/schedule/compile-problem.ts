@@ -43,7 +43,11 @@ export interface FrozenOperation {
   changeover?: number;
 }
 
-export type CompileResult = { ok: true; compiled: CompiledRequest } | { ok: false; reason: string };
+/** `stopped`: the caller's stop condition held (its deadline passed) before compiling finished. */
+export type CompileResult = { ok: true; compiled: CompiledRequest } | { ok: false; reason: string; stopped?: true };
+
+/** Orders compiled between two polls of the caller's stop condition. */
+const POLL_EVERY = 1024;
 
 function minutes(text: string): number {
   const t = parseDateTime(text);
@@ -86,8 +90,16 @@ export function defaultSpanMinutes(request: ScheduleRequest): number {
 /**
  * @param spanMinutes how far past planStart calendars are compiled (default: defaultSpanMinutes; at most MAX_SPAN_MINUTES)
  * @param frozen operations that keep resource, unit and times (progress entries take precedence)
+ * @param shouldStop polled between calendars and every POLL_EVERY orders: compiling 50,000 orders takes
+ *   half a second, and it counts against the request's time limit
  */
-export function compileProblem(request: ScheduleRequest, spanMinutes = defaultSpanMinutes(request), frozen: readonly FrozenOperation[] = []): CompileResult {
+export function compileProblem(
+  request: ScheduleRequest,
+  spanMinutes = defaultSpanMinutes(request),
+  frozen: readonly FrozenOperation[] = [],
+  shouldStop: () => boolean = () => false,
+): CompileResult {
+  const stopped: CompileResult = { ok: false, reason: "stopped while compiling the problem", stopped: true };
   const planStart = minutes(request.planStart);
   const progressStarts = request.progress.map((p) => minutes(p.start));
   const from = Math.min(planStart, ...progressStarts) - MINUTES_PER_DAY;
@@ -105,9 +117,11 @@ export function compileProblem(request: ScheduleRequest, spanMinutes = defaultSp
   const familyCount = families.size;
 
   let machineCount = 0;
-  const resources: ProblemResource[] = request.resources.map((r) => {
+  const resources: ProblemResource[] = [];
+  for (const r of request.resources) {
     let calendar = compiled.get(r.calendar);
     if (calendar === undefined) {
+      if (shouldStop()) return stopped;
       calendar = compileCalendar(calendarById.get(r.calendar)!, { from, to });
       compiled.set(r.calendar, calendar);
     }
@@ -116,10 +130,9 @@ export function compileProblem(request: ScheduleRequest, spanMinutes = defaultSp
       changeover = new Float64Array(familyCount * familyCount).fill(r.setupMatrix.default);
       for (const c of r.setupMatrix.changeovers) changeover[familyIndex(c.from) * familyCount + familyIndex(c.to)] = c.minutes;
     }
-    const resource = { id: r.id, firstMachine: machineCount, units: r.units, calendar, changeover };
+    resources.push({ id: r.id, firstMachine: machineCount, units: r.units, calendar, changeover });
     machineCount += r.units;
-    return resource;
-  });
+  }
   const resourceIndex = new Map(request.resources.map((r, i) => [r.id, i]));
   const alive = resources.map((r) => r.calendar!.nextWorkingInstant(planStart) !== null);
 
@@ -143,6 +156,7 @@ export function compileProblem(request: ScheduleRequest, spanMinutes = defaultSp
   const initialFamilyStart = new Float64Array(machineCount).fill(-Infinity);
 
   for (const [o, order] of request.orders.entries()) {
+    if (o % POLL_EVERY === POLL_EVERY - 1 && shouldStop()) return stopped;
     const routing = routings.get(order.item)!;
     let earliest = planStart;
     for (const t of [order.release, order.materialReady]) if (t !== undefined) earliest = Math.max(earliest, minutes(t));

@@ -7,6 +7,7 @@ import { ModelError } from "../../src/errors.ts";
 import type { ScheduleRequest } from "../../src/schedule.ts";
 import { checkScheduleRequest } from "./check-schedule-request.ts";
 import { compileProblem, defaultSpanMinutes, longerSpan } from "./compile-problem.ts";
+import type { CompiledRequest } from "./compile-problem.ts";
 import type { SearchOptions, SearchResult } from "./search-problem.ts";
 import { searchProblem } from "./search-problem.ts";
 import type { ProblemSize } from "./search-budget.ts";
@@ -14,6 +15,13 @@ import type { ProblemSize } from "./search-budget.ts";
 export interface ScheduleSearchResult extends SearchResult {
   /** The calendar span the schedule was computed on (toScheduleResponse compiles the same). */
   spanMinutes: number;
+}
+
+/** A search's result with the problem it solved: what its response is built from without compiling again. */
+export interface ScheduleSearch {
+  result: ScheduleSearchResult;
+  /** Null when the request compiled to no problem (infeasible, or stopped while compiling). */
+  compiled: CompiledRequest | null;
 }
 
 /** The size budgetFor needs, from a request. */
@@ -24,29 +32,32 @@ export function problemSizeOf(request: ScheduleRequest): ProblemSize {
 
 /** @throws ModelError when the request's references are wrong (the API answers 422). */
 export function searchSchedule(request: ScheduleRequest, options: SearchOptions): ScheduleSearchResult {
+  return runScheduleSearch(request, options).result;
+}
+
+/**
+ * searchSchedule, keeping the compiled problem. Its safety deadline (budget.deadlineMs) counts from here,
+ * so checking and compiling count against the time limit too; so does `shouldStop`, polled throughout.
+ */
+export function runScheduleSearch(request: ScheduleRequest, options: SearchOptions): ScheduleSearch {
+  const begin = options.clock();
+  const timed: SearchOptions = { ...options, deadlineAt: options.deadlineAt ?? begin + options.budget.deadlineMs };
+  const stopNow = () => options.clock() >= timed.deadlineAt! || options.shouldStop?.() === true;
   const problems = checkScheduleRequest(request);
   if (problems.length > 0) throw new ModelError(problems);
-  const begin = options.clock();
   let spanMinutes = defaultSpanMinutes(request);
-  const infeasible = (reason: string): ScheduleSearchResult => ({
-    status: "infeasible",
-    reason,
-    objective: [],
-    iterations: 0,
-    bestFoundAtMs: 0,
-    elapsedMs: options.clock() - begin,
-    seed: options.seed,
-    schedule: null,
-    spanMinutes,
+  const noPlan = (status: "infeasible" | "timedout", reason: string): ScheduleSearch => ({
+    result: { status, reason, objective: [], iterations: 0, bestFoundAtMs: 0, elapsedMs: options.clock() - begin, seed: options.seed, schedule: null, spanMinutes },
+    compiled: null,
   });
   for (;;) {
-    const compiled = compileProblem(request, spanMinutes);
-    if (!compiled.ok) return infeasible(compiled.reason);
-    const outcome = searchProblem(compiled.compiled.problem, options);
-    if (outcome !== "horizon") return { ...outcome, spanMinutes };
+    const compiled = compileProblem(request, spanMinutes, [], stopNow);
+    if (!compiled.ok) return compiled.stopped ? noPlan("timedout", `the time ran out while the problem was compiled`) : noPlan("infeasible", compiled.reason);
+    const outcome = searchProblem(compiled.compiled.problem, timed);
+    if (outcome !== "horizon") return { result: { ...outcome, spanMinutes }, compiled: compiled.compiled };
     const longer = longerSpan(spanMinutes);
     if (longer === null) {
-      return infeasible(`the plan does not fit in ${Math.round(spanMinutes / 1440)} days of the resources' calendars after the plan start (the MAX_HORIZON_DAYS limit)`);
+      return noPlan("infeasible", `the plan does not fit in ${Math.round(spanMinutes / 1440)} days of the resources' calendars after the plan start (the MAX_HORIZON_DAYS limit)`);
     }
     spanMinutes = longer;
   }

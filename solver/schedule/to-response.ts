@@ -5,6 +5,7 @@
 import type { ScheduleRequest, ScheduleResponse } from "../../src/schedule.ts";
 import { formatDateTime } from "../../src/time.ts";
 import { compileProblem } from "./compile-problem.ts";
+import type { CompiledRequest } from "./compile-problem.ts";
 import { orderTimings, scheduleKpis } from "./kpis.ts";
 import { DONE, FIXED } from "./problem.ts";
 import type { ScheduleSearchResult } from "./search-schedule.ts";
@@ -16,14 +17,19 @@ export interface ResponseStats {
 
 const emptyKpis = { onTimeRate: 0, weightedTardiness: 0, makespanMinutes: 0, setupMinutes: 0, changeoverMinutes: 0, utilization: {} };
 
-export function toScheduleResponse(request: ScheduleRequest, best: ScheduleSearchResult, stats: ResponseStats): ScheduleResponse {
+/**
+ * @param compiled the problem the search solved (runScheduleSearch keeps it); compiled again when absent
+ */
+export function toScheduleResponse(request: ScheduleRequest, best: ScheduleSearchResult, stats: ResponseStats, compiled?: CompiledRequest | null): ScheduleResponse {
   const solver = { elapsedMs: stats.elapsedMs, iterations: best.iterations, workers: stats.workers, bestFoundAtMs: best.bestFoundAtMs, objective: best.objective };
-  const compiled = compileProblem(request, best.spanMinutes);
   const schedule = best.schedule;
-  if (schedule === null || !compiled.ok) {
-    return { status: "infeasible", ...(best.reason !== undefined ? { reason: best.reason } : {}), operations: [], orders: [], kpis: emptyKpis, solver };
+  const problem = schedule === null ? null : (compiled ?? compiledAgain(request, best.spanMinutes));
+  if (schedule === null || problem === null) {
+    // No plan: infeasible, or the time ran out before a first plan was built.
+    const status = best.status === "timedout" ? "timedout" : "infeasible";
+    return { status, ...(best.reason !== undefined ? { reason: best.reason } : {}), operations: [], orders: [], kpis: emptyKpis, solver };
   }
-  const { problem: p, orderOfJob, operationId, setupMinutes } = compiled.compiled;
+  const { problem: p, orderOfJob, operationId, setupMinutes } = problem;
   const operations: ScheduleResponse["operations"] = [];
   for (let op = 0; op < p.opCount; op++) {
     if (p.opState[op] === DONE) continue;
@@ -42,7 +48,7 @@ export function toScheduleResponse(request: ScheduleRequest, best: ScheduleSearc
       state: running ? "running" : "planned",
     });
   }
-  const timings = orderTimings(compiled.compiled, schedule);
+  const timings = orderTimings(problem, schedule);
   const orders: ScheduleResponse["orders"] = p.jobs.map((job, j) => {
     const order = request.orders[orderOfJob[j]!]!;
     const { completion, lateMinutes } = timings[j]!;
@@ -59,5 +65,10 @@ export function toScheduleResponse(request: ScheduleRequest, best: ScheduleSearc
     }
     return { id: order.id, due: order.due, completion: formatDateTime(completion), lateMinutes, onTime: lateMinutes === 0, ...(heldBy !== undefined ? { heldBy } : {}) };
   });
-  return { status: best.status, operations, orders, kpis: scheduleKpis(compiled.compiled, schedule, timings), solver };
+  return { status: best.status, operations, orders, kpis: scheduleKpis(problem, schedule, timings), solver };
+}
+
+function compiledAgain(request: ScheduleRequest, spanMinutes: number): CompiledRequest | null {
+  const result = compileProblem(request, spanMinutes);
+  return result.ok ? result.compiled : null;
 }

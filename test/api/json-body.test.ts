@@ -1,10 +1,11 @@
 import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
-import type { JsonBody } from "../../api/json-body.ts";
 import { isJsonBody, jsonBodyByteLength, jsonBodyStream, jsonBodyText, writeJsonBody } from "../../api/json-body.ts";
+import type { Answer } from "../../api/capability.ts";
 import { createSolverPool } from "../../api/pool.ts";
 import { planMaterials } from "../../solver/mrp/plan-materials.ts";
 import { MrpRequest } from "../../src/mrp.ts";
+import { jsonText } from "../helpers/app.ts";
 import { demo } from "../helpers/demo.ts";
 
 // "Größe" has two 2-byte characters; the chunk boundary below splits the "ö" between two chunks.
@@ -57,9 +58,9 @@ describe("JSON text crossing from a solver thread", () => {
       const request = MrpRequest.parse(demo("appliance-plant"));
       const expected = Buffer.concat(planMaterials(request));
       for (let run = 0; run < 2; run++) {
-        const reply = await pool.run<JsonBody>("mrp", request, { budgetMs: 60_000 });
-        expect(reply.jsonChunks.every((chunk) => chunk.buffer instanceof SharedArrayBuffer)).toBe(true);
-        expect(Buffer.concat(reply.jsonChunks)).toEqual(expected);
+        const { body } = await pool.run<Answer>("mrp", { body: jsonText(demo("appliance-plant")), kpis: false }, { budgetMs: 60_000 });
+        expect(body.jsonChunks.every((chunk) => chunk.buffer instanceof SharedArrayBuffer)).toBe(true);
+        expect(Buffer.concat(body.jsonChunks)).toEqual(expected);
       }
     } finally {
       await pool.close();

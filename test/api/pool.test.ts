@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { QueueFullError, TaskFailedError } from "../../src/errors.ts";
+import { QueueFullError, TaskFailedError, TaskStoppedError } from "../../src/errors.ts";
 import { createSolverPool } from "../../api/pool.ts";
 import type { TaskKind } from "../../api/tasks.ts";
 
@@ -19,7 +19,7 @@ describe("solver pool", () => {
     const started = Date.now();
     const failure = await pool.run(kind, { mode: "spin" }, { budgetMs: 400 }).catch((e: unknown) => e);
     const elapsed = Date.now() - started;
-    expect(failure).toBeInstanceOf(TaskFailedError);
+    expect(failure).toBeInstanceOf(TaskStoppedError);
     expect((failure as Error).message).toMatch(/past its time budget of 400 ms/);
     expect(elapsed).toBeLessThan(400 + 1000);
     await expect(pool.run(kind, { mode: "echo" }, { budgetMs: 1000 })).resolves.toEqual({ echo: { mode: "echo" } });
@@ -30,7 +30,7 @@ describe("solver pool", () => {
     const running = pool.run(kind, { mode: "spin" }, { budgetMs: 60_000, signal: controller.signal }).catch((e: unknown) => e);
     setTimeout(() => controller.abort(), 100);
     const failure = await running;
-    expect(failure).toBeInstanceOf(TaskFailedError);
+    expect(failure).toBeInstanceOf(TaskStoppedError);
     expect((failure as Error).message).toMatch(/asked to stop .* had not within 300 ms/);
     await expect(pool.run(kind, { mode: "echo" }, { budgetMs: 1000 })).resolves.toEqual({ echo: { mode: "echo" } });
   });

@@ -9,7 +9,7 @@ import type { TaskReply, TaskRequest } from "../../api/task-protocol.ts";
 export default function run(request: TaskRequest): TaskReply {
   const stop = new Int32Array(request.stopFlag);
   const deadline = Date.now() + request.budgetMs;
-  request.progressPort.postMessage({ type: "started" });
+  request.progressPort.postMessage({ type: "started", deadlineEpochMs: deadline });
   const mode = (request.input as { mode: string }).mode;
   switch (mode) {
     case "spin":
