@@ -123,6 +123,12 @@ export const MAX_RUSH_ORDERS = 100;
 export const MAX_REVIEWS = 100;
 /** Products of a bottleneck analysis: the integer product-mix LP has one variable each. */
 export const MAX_PRODUCTS = 10_000;
+/**
+ * BOM lines below the products' items, summed over the products (422): the bottleneck roll-up walks each
+ * product's part of the BOM once, about a second for 20 million lines. Products sharing one deep BOM count it
+ * once each.
+ */
+export const MAX_ROLL_UP_LINES = 20_000_000;
 
 // ——— Jobs and scenario batches ———
 

@@ -12,7 +12,8 @@ import { parseDateTime } from "../../src/time.ts";
 import type { Problem } from "../../src/problem.ts";
 import { formatPath } from "../../src/problem.ts";
 import { findCycle } from "../../src/find-cycle.ts";
-import { rollUpProducts } from "./roll-up-load.ts";
+import { MAX_ROLL_UP_LINES } from "../../src/limits.ts";
+import { rollUpLines, rollUpProducts } from "./roll-up-load.ts";
 
 function hasBomCycle(request: BottleneckRequest): boolean {
   const components = new Map<string, string[]>();
@@ -38,8 +39,15 @@ export function checkBottleneckRequest(request: BottleneckRequest): Problem[] {
     if (!rollable[i]) problems.push({ path: formatPath(["products", i, "item"]), message: `unknown item "${p.item}"` });
   });
   // The roll-up walks the BOM, which needs it acyclic (a cycle is already reported above).
-  if (!hasBomCycle(request)) {
-    const products = request.products.filter((_, i) => rollable[i]);
+  const products = request.products.filter((_, i) => rollable[i]);
+  const cyclic = hasBomCycle(request);
+  const lines = cyclic ? 0 : rollUpLines(request, products, MAX_ROLL_UP_LINES);
+  if (lines > MAX_ROLL_UP_LINES) {
+    problems.push({
+      path: "products",
+      message: `the products' BOMs have more than ${MAX_ROLL_UP_LINES.toLocaleString("en-US")} lines together (each product counts the lines below it; MAX_ROLL_UP_LINES)`,
+    });
+  } else if (!cyclic) {
     const rolled = rollUpProducts(request, products);
     let k = 0;
     request.products.forEach((p, i) => {
