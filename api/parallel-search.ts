@@ -82,15 +82,23 @@ export async function searchRequestText(body: JsonBody, as: SearchedRequest, res
       onParsed,
       onProgress: onProgress && ((report: unknown) => onProgress({ seed: (parsed?.seed ?? 0) + index, ...(report as object) })),
     });
+  let firstFailed = false;
   // Once, when the first search has parsed the request: from its message, or at the latest from its answer.
+  // Never after it failed (its message may arrive after its failure: they travel on different ports).
   const startOthers = (info: SearchParsed) => {
-    if (parsed !== undefined) return;
+    if (parsed !== undefined || firstFailed) return;
     parsed = info;
     if (info.planGiven) return;
     const workers = info.workers ?? (batch ? pool.batchThreads : pool.threads);
-    for (let index = 1; index < workers; index++) others.push(search(index, info.timeLimitSeconds * 1000));
+    for (let index = 1; index < workers; index++) {
+      const other = search(index, info.timeLimitSeconds * 1000);
+      // Handled below (all of them, or all settled when the first fails); it may fail before that is reached.
+      other.catch(() => undefined);
+      others.push(other);
+    }
   };
   const first = await search(0, PARSE_BUDGET_MS, (info) => startOthers(info as SearchParsed)).catch(async (error: unknown) => {
+    firstFailed = true;
     await Promise.allSettled(others);
     throw error;
   });

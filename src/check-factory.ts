@@ -10,7 +10,7 @@ import type { IndexedBom } from "./check-limits.ts";
 import type { FactoryModel } from "./factory.ts";
 import { findCycle } from "./find-cycle.ts";
 import type { Problem } from "./problem.ts";
-import { formatPath } from "./problem.ts";
+import { addProblems, formatPath } from "./problem.ts";
 
 export interface CheckOptions {
   /** Every order's item must have a routing (scheduling, capacity); MRP orders need not. Default true. */
@@ -53,13 +53,13 @@ export function checkFactory(model: FactoryModel, options: CheckOptions = {}): P
   const { ordersNeedRoutings = true } = options;
   const problems: Problem[] = [];
   const byId = (x: { id: string }) => x.id;
-  problems.push(...checkUniqueIds(model.calendars, byId, ["calendars"], "calendar id"));
-  problems.push(...checkUniqueIds(model.resources, byId, ["resources"], "resource id"));
-  problems.push(...checkUniqueIds(model.items, byId, ["items"], "item id"));
-  problems.push(...checkUniqueIds(model.orders, byId, ["orders"], "order id"));
-  problems.push(...checkUniqueIds(model.routings, (r: { item: string }) => r.item, ["routings"], "routing for item"));
+  addProblems(problems, checkUniqueIds(model.calendars, byId, ["calendars"], "calendar id"));
+  addProblems(problems, checkUniqueIds(model.resources, byId, ["resources"], "resource id"));
+  addProblems(problems, checkUniqueIds(model.items, byId, ["items"], "item id"));
+  addProblems(problems, checkUniqueIds(model.orders, byId, ["orders"], "order id"));
+  addProblems(problems, checkUniqueIds(model.routings, (r: { item: string }) => r.item, ["routings"], "routing for item"));
 
-  model.calendars.forEach((c, i) => problems.push(...checkCalendar(c, ["calendars", i])));
+  model.calendars.forEach((c, i) => addProblems(problems, checkCalendar(c, ["calendars", i])));
 
   const calendars = new Set(model.calendars.map(byId));
   model.resources.forEach((r, i) => {
@@ -72,7 +72,7 @@ export function checkFactory(model: FactoryModel, options: CheckOptions = {}): P
   const resources = new Set(model.resources.map(byId));
   model.routings.forEach((routing, i) => {
     if (!knowsItem(routing.item)) problems.push({ path: formatPath(["routings", i, "item"]), message: `unknown item "${routing.item}"` });
-    problems.push(...checkUniqueIds(routing.operations, byId, ["routings", i, "operations"], "operation id"));
+    addProblems(problems, checkUniqueIds(routing.operations, byId, ["routings", i, "operations"], "operation id"));
     routing.operations.forEach((op, j) => {
       op.resources.forEach((res, k) => {
         if (!resources.has(res)) problems.push({ path: formatPath(["routings", i, "operations", j, "resources", k]), message: `unknown resource "${res}"` });
@@ -88,8 +88,8 @@ export function checkFactory(model: FactoryModel, options: CheckOptions = {}): P
     }
   });
 
-  problems.push(...checkBom(model));
-  problems.push(...checkModelLimits(model));
+  addProblems(problems, checkBom(model));
+  addProblems(problems, checkModelLimits(model));
   return problems;
 }
 
@@ -117,7 +117,7 @@ export function checkBom(model: Pick<FactoryModel, "items" | "bom">): Problem[] 
     const at = model.bom.findIndex((l) => l.parent === cycle[0] && l.component === cycle[1]);
     problems.push({ path: formatPath(["bom", at]), message: `BOM cycle: ${cycle.join(" → ")}` });
   } else if (!model.bom.some((line) => line.parent === line.component)) {
-    problems.push(...checkBomShape(indexBom(model)));
+    addProblems(problems, checkBomShape(indexBom(model)));
   }
   return problems;
 }

@@ -16,7 +16,7 @@ import {
 } from "./limits.ts";
 import type { Problem } from "./problem.ts";
 import { formatPath } from "./problem.ts";
-import { MINUTES_PER_DAY } from "./time.ts";
+import { MINUTES_PER_DAY, parseDateTime } from "./time.ts";
 import type { Minute } from "./time.ts";
 
 const grouped = (n: number) => n.toLocaleString("en-US");
@@ -134,6 +134,32 @@ export function checkSpan(from: Minute, to: Minute, path: string, what: string):
   const days = (to - from) / MINUTES_PER_DAY;
   if (days <= MAX_HORIZON_DAYS) return [];
   return [{ path, message: `${what} spans ${grouped(Math.ceil(days))} days, more than the limit of ${grouped(MAX_HORIZON_DAYS)} (MAX_HORIZON_DAYS)` }];
+}
+
+/**
+ * The dates of orders (due, release, material ready) and of progress (start) within MAX_HORIZON_DAYS of the
+ * request's anchor (its plan start, now, or period start), before or after: calendars are compiled over the
+ * span they cover, and an order due in 9999 once had capacity assessment compile 8,000 years of them.
+ */
+export function checkDatesNear(
+  anchor: Minute,
+  anchorName: string,
+  orders: ReadonlyArray<{ due: string; release?: string | undefined; materialReady?: string | undefined }>,
+  progress: ReadonlyArray<{ start: string }>,
+  ordersPath = "orders",
+): Problem[] {
+  const problems: Problem[] = [];
+  const near = (text: string | undefined, path: PropertyKey[], what: string) => {
+    const t = text === undefined ? null : parseDateTime(text);
+    if (t !== null) for (const problem of checkSpan(Math.min(anchor, t), Math.max(anchor, t), formatPath(path), `from ${anchorName} to ${what}`)) problems.push(problem);
+  };
+  orders.forEach((order, i) => {
+    near(order.due, [ordersPath, i, "due"], "this due date");
+    near(order.release, [ordersPath, i, "release"], "this release");
+    near(order.materialReady, [ordersPath, i, "materialReady"], "this material date");
+  });
+  progress.forEach((entry, i) => near(entry.start, ["progress", i, "start"], "this progress"));
+  return problems;
 }
 
 /** Day or week buckets spanning at most MAX_HORIZON_DAYS. */

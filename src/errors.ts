@@ -3,6 +3,7 @@
  * them to responses, and `test/api/errors.test.ts` checks that every code here is mapped and documented.
  */
 import type { Problem } from "./problem.ts";
+import { reportedProblems } from "./problem.ts";
 
 export const ERROR_CODES = {
   TAKT_ERR_BAD_REQUEST: "The request body is not of the documented shape (every failing path is listed).",
@@ -36,9 +37,10 @@ export class TaktError extends Error {
 export class ModelError extends TaktError {
   readonly problems: Problem[];
   constructor(problems: Problem[], code: ErrorCode = "TAKT_ERR_INVALID_MODEL") {
-    super(code, problems.map((p) => `${p.path}: ${p.message}`).join("; "));
+    const reported = reportedProblems(problems);
+    super(code, reported.map((p) => `${p.path}: ${p.message}`).join("; "));
     this.name = "ModelError";
-    this.problems = problems;
+    this.problems = reported;
   }
 }
 

@@ -130,6 +130,14 @@ export const MAX_PRODUCTS = 10_000;
  */
 export const MAX_ROLL_UP_LINES = 20_000_000;
 
+// ——— Answers ———
+
+/**
+ * Problems listed in one 400 or 422 answer: the first ones, then how many more. 100,000 wrong entries would
+ * otherwise make a 20 MB error answer out of a request.
+ */
+export const MAX_REPORTED_PROBLEMS = 1000;
+
 // ——— Jobs and scenario batches ———
 
 /** Bytes of one job's input JSON (16 MiB). */

@@ -102,7 +102,7 @@ export function expandScenarios(capability: Capability, base: Record<string, unk
     let input: unknown = base;
     if (variation.patch) {
       const patched = applyMergePatch(base, variation.patch);
-      patchProblems.push(...patched.problems.map((p) => ({ path: `variations[${i}].patch.${p.path}`, message: p.message })));
+      for (const p of patched.problems) patchProblems.push({ path: `variations[${i}].patch.${p.path}`, message: p.message });
       input = patched.value;
     }
     if (variation.scaleDemand !== undefined && input !== null && typeof input === "object" && !Array.isArray(input)) {

@@ -7,10 +7,10 @@
  */
 import type { BottleneckRequest } from "../../src/bottleneck.ts";
 import { checkFactory, checkUniqueIds } from "../../src/check-factory.ts";
-import { checkSpan } from "../../src/check-limits.ts";
+import { checkDatesNear, checkSpan } from "../../src/check-limits.ts";
 import { parseDateTime } from "../../src/time.ts";
 import type { Problem } from "../../src/problem.ts";
-import { formatPath } from "../../src/problem.ts";
+import { addProblems, formatPath } from "../../src/problem.ts";
 import { findCycle } from "../../src/find-cycle.ts";
 import { MAX_ROLL_UP_LINES } from "../../src/limits.ts";
 import { rollUpLines, rollUpProducts } from "./roll-up-load.ts";
@@ -28,8 +28,9 @@ function hasBomCycle(request: BottleneckRequest): boolean {
 /** All semantic problems of a bottleneck request; empty when it can be analysed. */
 export function checkBottleneckRequest(request: BottleneckRequest): Problem[] {
   const problems = checkFactory(request, { ordersNeedRoutings: true });
-  problems.push(...checkUniqueIds(request.products, (p: { item: string }) => p.item, ["products"], "product item"));
-  problems.push(...checkSpan(parseDateTime(request.period.start)!, parseDateTime(request.period.end)!, "period.end", "the period"));
+  addProblems(problems, checkUniqueIds(request.products, (p: { item: string }) => p.item, ["products"], "product item"));
+  addProblems(problems, checkSpan(parseDateTime(request.period.start)!, parseDateTime(request.period.end)!, "period.end", "the period"));
+  addProblems(problems, checkDatesNear(parseDateTime(request.now ?? request.period.start)!, request.now === undefined ? "period.start" : "now", request.orders, request.progress));
 
   // Same rule as checkFactory: without an item master, routings and BOM lines define the items.
   const items = new Set(request.items.map((x) => x.id));
@@ -78,6 +79,6 @@ export function checkBottleneckRequest(request: BottleneckRequest): Problem[] {
     const units = request.resources.find((r) => r.id === entry.resource)?.units ?? 1;
     if (entry.unit >= units) problems.push({ path: formatPath(["progress", i, "unit"]), message: `resource "${entry.resource}" has ${units} unit(s), numbered from 0` });
   });
-  problems.push(...checkUniqueIds(request.progress, (p: { order: string; operation: string }) => `${p.order}/${p.operation}`, ["progress"], "progress entry for order/operation"));
+  addProblems(problems, checkUniqueIds(request.progress, (p: { order: string; operation: string }) => `${p.order}/${p.operation}`, ["progress"], "progress entry for order/operation"));
   return problems;
 }

@@ -9,7 +9,7 @@ import { checkBom, checkUniqueIds } from "../../src/check-factory.ts";
 import { checkBucketSpan, checkMrpCells } from "../../src/check-limits.ts";
 import type { MrpDemand, MrpRequest } from "../../src/mrp.ts";
 import type { Problem } from "../../src/problem.ts";
-import { formatPath } from "../../src/problem.ts";
+import { addProblems, formatPath } from "../../src/problem.ts";
 import { bucketOf } from "./bucket-dates.ts";
 
 /** All semantic problems of an MRP request; empty when it can be planned. */
@@ -31,7 +31,7 @@ export function checkMrpRequest(request: MrpRequest): Problem[] {
       }
     }
   });
-  problems.push(...checkBom(request));
+  addProblems(problems, checkBom(request));
   const items = new Set(request.items.map(byId));
   const lastBucket = request.buckets.count - 1;
   const checkPlaced = (list: ReadonlyArray<MrpDemand>, key: "demands" | "receipts") => {

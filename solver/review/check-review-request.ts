@@ -5,7 +5,7 @@
  * by bucket only when the request has buckets.
  */
 import type { Problem } from "../../src/problem.ts";
-import { formatPath } from "../../src/problem.ts";
+import { addProblems, formatPath } from "../../src/problem.ts";
 import type { ReviewRequest } from "../../src/review.ts";
 import { MINUTES_PER_DAY, parseDate, parseDateTime } from "../../src/time.ts";
 import { checkBucketSpan, checkSpan } from "../../src/check-limits.ts";
@@ -28,9 +28,9 @@ export function reviewHorizon(request: Pick<ReviewRequest, "now" | "buckets" | "
 
 export function checkReviewRequest(request: ReviewRequest): Problem[] {
   const problems = checkModelWith(request, request.candidates, "candidates", request.progress, request.now);
-  if (request.buckets !== undefined) problems.push(...checkBucketSpan(request.buckets, "buckets.count"));
+  if (request.buckets !== undefined) addProblems(problems, checkBucketSpan(request.buckets, "buckets.count"));
   const horizonPath = request.horizonEnd !== undefined ? "horizonEnd" : "buckets.start";
-  problems.push(...checkSpan(parseDateTime(request.now)!, reviewHorizon(request).end, horizonPath, "from now to the review horizon's end"));
+  addProblems(problems, checkSpan(parseDateTime(request.now)!, reviewHorizon(request).end, horizonPath, "from now to the review horizon's end"));
   const items = new Set(request.items.map((i) => i.id));
   request.receipts.forEach((r, i) => {
     if (request.items.length > 0 && !items.has(r.item)) problems.push({ path: formatPath(["receipts", i, "item"]), message: `unknown item "${r.item}"` });
@@ -38,7 +38,7 @@ export function checkReviewRequest(request: ReviewRequest): Problem[] {
     else if (r.bucket !== undefined && r.bucket >= request.buckets!.count) problems.push({ path: formatPath(["receipts", i, "bucket"]), message: `bucket ${r.bucket} is outside the ${request.buckets!.count} buckets` });
   });
   if (problems.length > 0) return problems;
-  problems.push(...checkCurrentPlan(request, request.schedule.operations, request.progress));
+  addProblems(problems, checkCurrentPlan(request, request.schedule.operations, request.progress));
   const frozenUntil = Math.max(parseDateTime(request.now)!, parseDateTime(request.frozenUntil ?? request.now)!);
   const started = new Set(request.progress.map((e) => e.order));
   for (const op of request.schedule.operations) if (op.state === "running" || parseDateTime(op.start)! < frozenUntil) started.add(op.order);

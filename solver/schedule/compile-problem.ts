@@ -101,8 +101,7 @@ export function compileProblem(
 ): CompileResult {
   const stopped: CompileResult = { ok: false, reason: "stopped while compiling the problem", stopped: true };
   const planStart = minutes(request.planStart);
-  const progressStarts = request.progress.map((p) => minutes(p.start));
-  const from = Math.min(planStart, ...progressStarts) - MINUTES_PER_DAY;
+  const from = request.progress.reduce((earliest, p) => Math.min(earliest, minutes(p.start)), planStart) - MINUTES_PER_DAY;
   const to = planStart + Math.min(spanMinutes, MAX_SPAN_MINUTES);
   const calendarById = new Map(request.calendars.map((c) => [c.id, c]));
   const compiled = new Map<string, WorkingTime>();

@@ -13,6 +13,8 @@
  * not patience; the deadline itself has tests of its own.
  */
 import { readFileSync } from "node:fs";
+import { request as httpRequest } from "node:http";
+import type { Agent } from "node:http";
 
 export interface FuzzRandom {
   next(): number;
@@ -233,4 +235,21 @@ export function fuzzRequest(route: FuzzRoute, random: FuzzRandom, maxSeconds: nu
   }
   const payload = random.int(4) === 0 ? junkBody(random) : JSON.stringify(clampTimeKnobs(mutatedBody(route.base, random), maxSeconds));
   return { method: route.method, url: route.url, payload };
+}
+
+/** The status of one request over `agent`'s kept-alive connections; rejects when the connection drops. */
+export function sendFuzzRequest(base: string, request: FuzzRequest, agent: Agent): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      `${base}${request.url}`,
+      { method: request.method, agent, headers: request.payload === undefined ? {} : { "content-type": "application/json" } },
+      (res) => {
+        res.resume();
+        res.on("end", () => resolve(res.statusCode ?? 0));
+        res.on("error", reject);
+      },
+    );
+    req.on("error", reject);
+    req.end(request.payload);
+  });
 }
