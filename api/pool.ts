@@ -166,17 +166,17 @@ export function createSolverPool(options: PoolOptions = {}): SolverPool {
     const { port1, port2 } = new MessageChannel();
     const hardAbort = new AbortController();
     let killer: NodeJS.Timeout | undefined;
-    let deadline = Infinity;
+    let budgetShown = budgetMs;
     let startedAt = Date.now();
     // The thread is stopped a grace period after the deadline the worker reports: when the task reaches a
     // thread, and again when the task moves it (a search learns its time limit from its request).
     const armKiller = (deadlineEpochMs: number) => {
-      deadline = deadlineEpochMs;
       clearTimeout(killer);
       killer = setTimeout(() => hardAbort.abort(), Math.max(0, deadlineEpochMs - Date.now()) + graceMs);
     };
     port1.on("message", (message: WorkerMessage) => {
       if (message.type === "started") startedAt = Date.now();
+      if (message.type === "deadline") budgetShown = Math.round(message.deadlineEpochMs - (budgetFrom ?? startedAt));
       if (message.type === "started" || message.type === "deadline") armKiller(message.deadlineEpochMs);
       else if (message.type === "parsed") onParsed?.(message.info);
       else onProgress?.(message.report);
@@ -205,7 +205,7 @@ export function createSolverPool(options: PoolOptions = {}): SolverPool {
       if (hardAbort.signal.aborted) {
         const why = stopRequested
           ? `was asked to stop (cancelled, or its client disconnected) and had not within ${graceMs} ms`
-          : `ran past its time budget of ${Math.round(deadline - (budgetFrom ?? startedAt))} ms`;
+          : `ran past its time budget of ${budgetShown} ms`;
         throw new TaskStoppedError(`the ${kind} task ${why}; its thread was stopped and replaced`, { cause: error });
       }
       const detail = error instanceof Error ? error.message : String(error);
@@ -238,7 +238,7 @@ export function createSolverPool(options: PoolOptions = {}): SolverPool {
     liveThreads: () => searches.piscina.threads.length + lp.piscina.threads.length,
     // One task per thread at once: each holds its thread a moment, so every thread gets one.
     warm: async () => {
-      await Promise.all(Array.from({ length: threads }, () => run("warm", null, { budgetMs: 60_000 })));
+      await Promise.all(Array.from({ length: threads }, () => run("warm", {}, { budgetMs: 60_000 })));
     },
     close: async () => {
       await Promise.all([searches.piscina.destroy(), lp.piscina.destroy()]);

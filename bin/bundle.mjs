@@ -17,7 +17,8 @@ import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 
 export const root = dirname(dirname(fileURLToPath(import.meta.url)));
-const SOURCE_DIRS = ["src", "solver", "api", "bench"];
+// test/helpers: the fuzzer, which a benchmark runs.
+const SOURCE_DIRS = ["src", "solver", "api", "bench", "test/helpers"];
 const CACHE = join(root, "node_modules", ".cache", "takt");
 /** Bundles of older sources are deleted after this long (a server started from one may still be running). */
 const KEEP_OLD_MS = 24 * 3600_000;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Id, MAX_MRP_BUCKETS, MAX_SCRAP_RATE, Money, PositiveQuantity, Quantity, Text } from "./limits.ts";
+import { Id, LotQuantity, MAX_MRP_BUCKETS, MAX_SCRAP_RATE, Money, Quantity, Text } from "./limits.ts";
 
 /** Holding cost per unit per bucket where it divides (EOQ): positive, and not so small that the lot size overflows. */
 const DIVISOR_COST = z.number().finite().min(1e-6).max(1e12);
@@ -8,7 +8,7 @@ const DIVISOR_COST = z.number().finite().min(1e-6).max(1e12);
 export const LotSizing = z
   .discriminatedUnion("rule", [
     z.object({ rule: z.literal("lot-for-lot") }),
-    z.object({ rule: z.literal("fixed"), quantity: PositiveQuantity }),
+    z.object({ rule: z.literal("fixed"), quantity: LotQuantity }),
     z.object({ rule: z.literal("periods"), periods: z.number().int().positive().max(MAX_MRP_BUCKETS) }),
     z.object({ rule: z.literal("eoq"), setupCost: Money, holdingCost: DIVISOR_COST.describe("Per unit per bucket, 1e-6 … 1e12") }),
     z.object({ rule: z.literal("wagner-whitin"), setupCost: Money, holdingCost: Money }),
@@ -29,7 +29,7 @@ export const Item = z
     unitCost: Money.optional().describe("Purchase cost per unit (bought items)"),
     lotSizing: LotSizing.default({ rule: "lot-for-lot" }),
     minimum: Quantity.optional().describe("Smallest planned order quantity"),
-    multiple: PositiveQuantity.optional().describe("Planned order quantities are rounded up to a multiple of this"),
+    multiple: LotQuantity.optional().describe("Planned order quantities are rounded up to a multiple of this"),
     scrapRate: z.number().finite().min(0).max(MAX_SCRAP_RATE).default(0).describe(`Share of started units lost, 0 <= r <= ${MAX_SCRAP_RATE}`),
     phantom: z.boolean().default(false).describe("Exploded through, never stocked or ordered"),
   })

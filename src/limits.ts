@@ -43,6 +43,8 @@ export const MAX_UNITS_PER_RESOURCE = 1000;
 export const MAX_TOTAL_UNITS = 20_000;
 /** Efficiency factor of a resource (1 = standard speed). */
 export const MAX_EFFICIENCY = 100;
+/** Smallest efficiency factor: work divides by it, and 5e-324 made an operation's minutes Infinity. */
+export const MIN_EFFICIENCY = 0.01;
 /** Changeover families over all routings and setup matrices (422). */
 export const MAX_FAMILIES = 1000;
 /** Changeover entries in one resource's setup matrix. */
@@ -84,6 +86,11 @@ export const MAX_PROGRESS_ENTRIES = MAX_SCHEDULED_OPERATIONS;
 
 /** Any quantity: order quantity, demand, stock, receipts, lot sizes (units of the item: pieces, tonnes, metres). */
 export const MAX_QUANTITY = 1e9;
+/**
+ * Smallest lot size and lot multiple: a lot divides a requirement into whole lots, and a lot of 5e-324 units
+ * made that count overflow to Infinity (found by the fuzzer). A millionth of a unit is below any real lot.
+ */
+export const MIN_LOT_QUANTITY = 1e-6;
 /** Any duration in minutes: setup, run per unit, gaps, changeovers, remaining work, buffers. One leap year. */
 export const MAX_DURATION_MINUTES = 527_040;
 /** Any amount of money: prices, costs per unit or minute, operating expense. */
@@ -176,6 +183,8 @@ export function positiveUpTo(max: number) {
 export const Quantity = upTo(MAX_QUANTITY);
 /** Positive quantity of an item, at most MAX_QUANTITY. */
 export const PositiveQuantity = positiveUpTo(MAX_QUANTITY);
+/** A lot size or multiple: MIN_LOT_QUANTITY … MAX_QUANTITY. */
+export const LotQuantity = z.number().finite().min(MIN_LOT_QUANTITY).max(MAX_QUANTITY);
 /** Minutes, 0 … MAX_DURATION_MINUTES. */
 export const DurationMinutes = upTo(MAX_DURATION_MINUTES);
 /** Money, 0 … MAX_MONEY. */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DurationMinutes, Id, listOf, MAX_CHANGEOVERS, MAX_EFFICIENCY, MAX_UNITS_PER_RESOURCE, Money, positiveUpTo, Text } from "./limits.ts";
+import { DurationMinutes, Id, listOf, MAX_CHANGEOVERS, MAX_EFFICIENCY, MAX_UNITS_PER_RESOURCE, MIN_EFFICIENCY, Money, Text } from "./limits.ts";
 
 export const Changeover = z.object({
   from: Id.describe("Family of the previous operation on the unit"),
@@ -27,7 +27,13 @@ export const Resource = z
     id: Id,
     name: Text.optional(),
     calendar: Id.describe("Id of the resource's calendar"),
-    efficiency: positiveUpTo(MAX_EFFICIENCY).default(1).describe(`Output per standard minute: 0.8 means 100 standard minutes take 125; at most ${MAX_EFFICIENCY}`),
+    efficiency: z
+      .number()
+      .finite()
+      .min(MIN_EFFICIENCY)
+      .max(MAX_EFFICIENCY)
+      .default(1)
+      .describe(`Output per standard minute: 0.8 means 100 standard minutes take 125; ${MIN_EFFICIENCY} to ${MAX_EFFICIENCY}`),
     units: z
       .number()
       .int()

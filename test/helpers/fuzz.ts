@@ -12,7 +12,9 @@
  * documented, search for an hour. `clampTimeKnobs` caps the valid ones so a fuzz run tests input handling,
  * not patience; the deadline itself has tests of its own.
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { request as httpRequest } from "node:http";
 import type { Agent } from "node:http";
 
@@ -188,8 +190,13 @@ export interface FuzzRoute {
   base?: Json;
 }
 
+/** A demo plant from data/, found upwards from this module (the fuzz benchmark runs it from a bundle). */
 function demo(name: string): Json {
-  return JSON.parse(readFileSync(new URL(`../../data/${name}.json`, import.meta.url), "utf8")) as Json;
+  for (let dir = dirname(fileURLToPath(import.meta.url)); dir !== dirname(dir); dir = dirname(dir)) {
+    const file = join(dir, "data", `${name}.json`);
+    if (existsSync(file)) return JSON.parse(readFileSync(file, "utf8")) as Json;
+  }
+  throw new Error(`data/${name}.json not found above ${fileURLToPath(import.meta.url)}`);
 }
 
 /** Every route with the demo body it takes (the steel plant, or the appliance plant for MRP). */
