@@ -20,9 +20,10 @@ export interface TaskRequest {
 }
 
 /**
- * `started` and `deadline` carry the cooperative deadline (epoch ms): the pool stops the thread a grace period
- * after it. A task moves its deadline once it knows its time limit (it is in the request, which only the
- * worker parses); `parsed` tells the caller what it needs of the request (a search's workers and seed).
+ * `started` carries the cooperative deadline (epoch ms), `deadline` a new one with the time the task then
+ * still needs to write its answer: the pool stops the thread a grace period after that. A task moves its
+ * deadline once it knows its time limit (it is in the request, which only the worker parses); `parsed` tells
+ * the caller what it needs of the request (a search's workers and seed).
  */
 export type WorkerMessage =
   | { type: "started"; deadlineEpochMs: number }
@@ -40,8 +41,11 @@ export interface TaskContext {
   readonly budgetFrom: number;
   /** Cooperative deadline as epoch milliseconds. */
   readonly deadlineEpochMs: number;
-  /** Moves the deadline (and the pool's hard stop after it): a task that learnt its time limit from its request. */
-  setDeadline(epochMs: number): void;
+  /**
+   * Moves the deadline: a task that learnt its time limit from its request. The pool's hard stop moves to a
+   * grace period after `epochMs + answerMs`, the time the task keeps after its deadline to write its answer.
+   */
+  setDeadline(epochMs: number, answerMs?: number): void;
   /** Monotonic milliseconds (performance.now of the worker). */
   clock(): number;
   /** Milliseconds left before the cooperative deadline (may be negative). */

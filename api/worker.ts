@@ -2,6 +2,7 @@
  * The thread side of the solver pool: one thin function. It looks up the task handler, gives it time and
  * cancellation, and turns domain errors into plain data. Anything else it lets fly: the pool reports it.
  */
+import { setPriority } from "node:os";
 import { performance } from "node:perf_hooks";
 import { ModelError, TaktError } from "../src/errors.ts";
 import { BadRequestError } from "./request-validation.ts";
@@ -9,6 +10,20 @@ import type { TaskContext, TaskHandler, TaskReply, TaskRequest, WorkerMessage } 
 import { taskHandlers } from "./tasks.ts";
 
 const PROGRESS_INTERVAL_MS = 200;
+
+/**
+ * Solver threads run at a lower priority than the event loop: with every core busy solving, the main thread
+ * still gets a core as soon as a request arrives, so /health and new requests are answered while the solvers
+ * run. Linux sets a thread's own priority this way (elsewhere it would be the whole process's: left alone).
+ */
+const SOLVER_NICE = 5;
+if (process.platform === "linux") {
+  try {
+    setPriority(SOLVER_NICE);
+  } catch {
+    // Not allowed here (a sandbox): the threads run at the process's priority.
+  }
+}
 
 export default async function runTask(request: TaskRequest): Promise<TaskReply> {
   const handler = (taskHandlers as Record<string, TaskHandler | undefined>)[request.kind];
@@ -25,9 +40,9 @@ export default async function runTask(request: TaskRequest): Promise<TaskReply> 
     get deadlineEpochMs() {
       return deadlineEpochMs;
     },
-    setDeadline(epochMs) {
+    setDeadline(epochMs, answerMs = 0) {
       deadlineEpochMs = epochMs;
-      post({ type: "deadline", deadlineEpochMs });
+      post({ type: "deadline", deadlineEpochMs: epochMs + answerMs });
     },
     clock: () => performance.now(),
     remainingMs: () => deadlineEpochMs - Date.now(),

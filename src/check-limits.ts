@@ -82,7 +82,7 @@ export interface IndexedBom {
  * starts, through every path, scrap included — an upper bound of what any one product needs. One pass in
  * Kahn's topological order, O(items + lines). Problems name the line into the culprit.
  */
-export function checkBomShape(bom: IndexedBom, path: PropertyKey = "bom"): Problem[] {
+export function checkBomShape(bom: IndexedBom, path: PropertyKey = "bom", limits = { depth: MAX_BOM_DEPTH, explosion: MAX_BOM_EXPLOSION }): Problem[] {
   const { itemCount, parent, component, quantity } = bom;
   const lines = parent.length;
   const start = new Int32Array(itemCount + 1);
@@ -111,19 +111,19 @@ export function checkBomShape(bom: IndexedBom, path: PropertyKey = "bom"): Probl
       const c = component[e]!;
       gross[c]! += started * quantity[e]!;
       if (level[c]! < level[p]! + 1) level[c] = level[p]! + 1;
-      if (deepest < 0 && level[c]! > MAX_BOM_DEPTH) deepest = e;
-      if (exploded < 0 && !(gross[c]! <= MAX_BOM_EXPLOSION)) exploded = e;
+      if (deepest < 0 && level[c]! > limits.depth) deepest = e;
+      if (exploded < 0 && !(gross[c]! <= limits.explosion)) exploded = e;
       if (--parentsLeft[c]! === 0) queue[tail++] = c;
     }
   }
   if (tail < itemCount) return problems;
   if (deepest >= 0) {
-    problems.push({ path: formatPath([path, deepest]), message: `the BOM is more than ${grouped(MAX_BOM_DEPTH)} levels deep here (MAX_BOM_DEPTH)` });
+    problems.push({ path: formatPath([path, deepest]), message: `the BOM is more than ${grouped(limits.depth)} levels deep here (MAX_BOM_DEPTH)` });
   }
   if (exploded >= 0) {
     problems.push({
       path: formatPath([path, exploded]),
-      message: `one unit of the BOM's top items needs more than ${MAX_BOM_EXPLOSION.toExponential()} units of this line's component through all its paths (MAX_BOM_EXPLOSION)`,
+      message: `one unit of the BOM's top items needs more than ${limits.explosion.toExponential()} units of this line's component through all its paths (MAX_BOM_EXPLOSION)`,
     });
   }
   return problems;

@@ -79,7 +79,7 @@ export function jobRoutes(app: FastifyInstance, options: JobRoutesOptions): void
 
   // The body stays bytes: a worker checks it (job-tasks.ts).
   void app.register(async (scope) => {
-    keepBodiesAsBytes(scope);
+    keepBodiesAsBytes(scope, app.initialConfig.bodyLimit!);
     scope.post("/v1/jobs", {
     schema: {
       tags,

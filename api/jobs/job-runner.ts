@@ -22,7 +22,7 @@
 import type { FastifyBaseLogger } from "fastify";
 import type { Answer, Capability } from "../capability.ts";
 import { describeError } from "../errors.ts";
-import { jsonBodyByteLength } from "../json-body.ts";
+import { jsonBodyByteLength, sharedText } from "../json-body.ts";
 import type { SolverPool } from "../pool.ts";
 import { QueueFullError, TaktError } from "../../src/errors.ts";
 import type { JobProgress, JobStore, JobSummary, NewJob } from "./job-store.ts";
@@ -265,7 +265,7 @@ export class JobRunner {
         },
       };
       // The input was checked when the job was accepted; the capability gets its text as stored.
-      const answer = await capability.run({ jsonChunks: [Buffer.from(this.store.inputJson(id)!, "utf8")] }, context);
+      const answer = await capability.run(sharedText(this.store.inputJson(id)!), context);
       this.assertStorable(jsonBodyByteLength(answer.body));
       const resultBytes = await this.store.writeResult(id, answer.body);
       outcome = { status: entry.controller.signal.aborted ? "cancelled" : "done", resultBytes, kpis: answer.kpis };

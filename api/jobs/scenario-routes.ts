@@ -106,7 +106,7 @@ export function scenarioRoutes(app: FastifyInstance, options: ScenarioRoutesOpti
 
   // The body stays bytes: a worker expands and checks the batch (job-tasks.ts).
   void app.register(async (scope) => {
-    keepBodiesAsBytes(scope);
+    keepBodiesAsBytes(scope, app.initialConfig.bodyLimit!);
     scope.post("/v1/scenarios", {
     schema: {
       tags,
