@@ -21,7 +21,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   TAKT_ERR_INTERNAL: 500,
   TAKT_ERR_JOB_NOT_FOUND: 404,
   TAKT_ERR_PATCH_TARGET: 422,
-  TAKT_ERR_RESULT_TOO_LARGE: 500,
+  TAKT_ERR_RESULT_TOO_LARGE: 422,
 };
 
 export const ErrorResponse = z

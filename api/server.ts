@@ -7,6 +7,8 @@ export interface ServeOptions {
   port: number;
   bodyLimitBytes?: number;
   threads?: number;
+  /** Heap limit of each solver thread, MB (PoolOptions.threadMemoryMb). */
+  threadMemoryMb?: number;
   /** SQLite file for /v1/jobs and /v1/scenarios; default in-memory. */
   jobsDatabasePath?: string;
 }
@@ -14,7 +16,7 @@ export interface ServeOptions {
 export async function serve(options: ServeOptions): Promise<FastifyInstance> {
   const app = await buildApp({
     ...(options.bodyLimitBytes ? { bodyLimitBytes: options.bodyLimitBytes } : {}),
-    ...(options.threads ? { poolOptions: { threads: options.threads } } : {}),
+    poolOptions: { ...(options.threads ? { threads: options.threads } : {}), ...(options.threadMemoryMb ? { threadMemoryMb: options.threadMemoryMb } : {}) },
     ...(options.jobsDatabasePath ? { jobs: { databasePath: options.jobsDatabasePath } } : {}),
   });
   const address = await app.listen({ host: options.host, port: options.port });

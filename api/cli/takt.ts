@@ -19,13 +19,21 @@ interface Command {
 const commands = new Map<string, Command>();
 
 commands.set("serve", {
-  usage: "takt serve [--host 127.0.0.1] [--port 3000] [--threads N] [--body-limit-mb 100] [--db FILE]",
+  usage: "takt serve [--host 127.0.0.1] [--port 3000] [--threads N] [--thread-memory-mb MB] [--body-limit-mb 100] [--db FILE]",
   summary: "Start the HTTP API (docs at /docs); jobs are kept in --db (default .takt/jobs.sqlite)",
   async run(args) {
     const { values } = parseArgs({
       args,
-      options: { host: { type: "string" }, port: { type: "string" }, threads: { type: "string" }, "body-limit-mb": { type: "string" }, db: { type: "string" } },
+      options: {
+        host: { type: "string" },
+        port: { type: "string" },
+        threads: { type: "string" },
+        "thread-memory-mb": { type: "string" },
+        "body-limit-mb": { type: "string" },
+        db: { type: "string" },
+      },
     });
+    const threadMemoryMb = values["thread-memory-mb"] ?? process.env.TAKT_THREAD_MEMORY_MB;
     const limitMb = values["body-limit-mb"] ?? process.env.TAKT_BODY_LIMIT_MB;
     const threads = values.threads ?? process.env.TAKT_THREADS;
     await serve({
@@ -33,6 +41,7 @@ commands.set("serve", {
       port: Number(values.port ?? process.env.PORT ?? 3000),
       ...(limitMb ? { bodyLimitBytes: Number(limitMb) * 1024 * 1024 } : {}),
       ...(threads ? { threads: Number(threads) } : {}),
+      ...(threadMemoryMb ? { threadMemoryMb: Number(threadMemoryMb) } : {}),
       // Jobs and their results persist in this SQLite file across restarts (.takt/ is git-ignored).
       jobsDatabasePath: values.db ?? process.env.TAKT_JOBS_DB ?? ".takt/jobs.sqlite",
     });
