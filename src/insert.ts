@@ -7,7 +7,7 @@
 import { z } from "zod";
 import { FactoryModel } from "./factory.ts";
 import { Order } from "./order.ts";
-import { listOf, MAX_PROGRESS_ENTRIES, MAX_RUSH_ORDERS, MAX_TIME_LIMIT_SECONDS } from "./limits.ts";
+import { listOf, MAX_PROGRESS_ENTRIES, MAX_RUSH_ORDERS, TimeLimitSeconds } from "./limits.ts";
 import { OrderOutcome, ProgressList, ScheduleKpis, ScheduledOperation, ScheduleOptions, ScheduleResponse, ScheduleStatus } from "./schedule.ts";
 import { LocalDateTime } from "./time.ts";
 
@@ -24,13 +24,7 @@ export type CurrentPlan = z.infer<typeof CurrentPlan>;
 export const BaseScheduleOptions = z
   .object({
     seed: ScheduleOptions.shape.seed.describe("Seed of the search that plans the confirmed orders when `schedule` is absent (as for /v1/schedule)"),
-    baseScheduleSeconds: z
-      .number()
-      .finite()
-      .positive()
-      .max(MAX_TIME_LIMIT_SECONDS)
-      .default(5)
-      .describe("Without `schedule`: search time for the plan of the confirmed orders (/v1/schedule's timeLimitSeconds); unused when `schedule` is given"),
+    baseScheduleSeconds: TimeLimitSeconds.describe("Without `schedule`: search time for the plan of the confirmed orders (/v1/schedule's timeLimitSeconds); unused when `schedule` is given"),
     workers: ScheduleOptions.shape.workers,
     maxIterations: ScheduleOptions.shape.maxIterations,
   })
@@ -38,13 +32,7 @@ export const BaseScheduleOptions = z
 export type BaseScheduleOptions = z.infer<typeof BaseScheduleOptions>;
 
 export const InsertOptions = BaseScheduleOptions.extend({
-  timeLimitSeconds: z
-    .number()
-    .finite()
-    .positive()
-    .max(MAX_TIME_LIMIT_SECONDS)
-    .default(5)
-    .describe("Time for the trade-off plans; fastest and protect-confirmed are always returned"),
+  timeLimitSeconds: TimeLimitSeconds.describe("Time for the trade-off plans; fastest and protect-confirmed are always returned"),
 }).meta({ id: "InsertOptions", description: "The insertion itself is deterministic; seed, workers and maxIterations only matter without `schedule`" });
 export type InsertOptions = z.infer<typeof InsertOptions>;
 

@@ -179,6 +179,9 @@ export function positiveUpTo(max: number) {
   return z.number().finite().positive().max(max);
 }
 
+/** A time limit in seconds, positive, at most MAX_TIME_LIMIT_SECONDS, 5 by default. */
+export const TimeLimitSeconds = z.number().finite().positive().max(MAX_TIME_LIMIT_SECONDS).default(5);
+
 /** Non-negative quantity of an item, at most MAX_QUANTITY. */
 export const Quantity = upTo(MAX_QUANTITY);
 /** Positive quantity of an item, at most MAX_QUANTITY. */

@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { FactoryModel } from "./factory.ts";
-import { DurationMinutes, Id, listOf, MAX_DURATION_MINUTES, MAX_ITERATIONS, MAX_PROGRESS_ENTRIES, MAX_SEARCH_WORKERS, MAX_SEED, MAX_TIME_LIMIT_SECONDS, MAX_UNITS_PER_RESOURCE, upTo } from "./limits.ts";
+import { DurationMinutes, Id, listOf, MAX_DURATION_MINUTES, MAX_ITERATIONS, MAX_PROGRESS_ENTRIES, MAX_SEARCH_WORKERS, MAX_SEED, MAX_UNITS_PER_RESOURCE, TimeLimitSeconds, upTo } from "./limits.ts";
 import { LocalDateTime } from "./time.ts";
 
 const nonNegative = z.number().finite().nonnegative();
@@ -30,13 +30,7 @@ export const ProgressList = listOf(ProgressEntry, MAX_PROGRESS_ENTRIES, "progres
 
 export const ScheduleOptions = z
   .object({
-    timeLimitSeconds: z
-      .number()
-      .finite()
-      .positive()
-      .max(MAX_TIME_LIMIT_SECONDS)
-      .default(5)
-      .describe("Time for the whole answer, seconds: construction, search and the response; the answer arrives within it plus a second"),
+    timeLimitSeconds: TimeLimitSeconds.describe("Time for the whole answer, seconds: construction, search and the response; the answer arrives within it plus a second"),
     seed: z.number().int().nonnegative().max(MAX_SEED).default(1).describe("Random seed; same seed and workers give the same answer"),
     objective: z
       .enum(["tardiness", "makespan"])

@@ -22,6 +22,16 @@ interface Batch {
 const dir = mkdtempSync(join(tmpdir(), "takt-kpis-"));
 const study = { kind: "capacity", base: tinyCapacity(), variations: [{ name: "two presses", patch: { resources: { press: { units: 2 } } } }] };
 
+/** The batch as a new app on the database reads it. */
+async function batchFrom(databasePath: string, id: string): Promise<Batch> {
+  const app = await testApp({ jobs: { databasePath } });
+  try {
+    return (await app.inject({ method: "GET", url: `/v1/scenarios/${id}` })).json() as Batch;
+  } finally {
+    await app.close();
+  }
+}
+
 async function finishedBatch(databasePath: string) {
   const app = await testApp({ jobs: { databasePath } });
   const accepted = (await post(app, "/v1/scenarios", study)).json() as { id: string; scenarios: Array<{ job: string }> };
@@ -42,13 +52,7 @@ describe("stored scenario KPIs", () => {
     const db = new Database(databasePath);
     db.prepare("UPDATE job_results SET bytes = ?").run(Buffer.from("not JSON"));
     db.close();
-    const app = await testApp({ jobs: { databasePath } });
-    try {
-      const again = (await app.inject({ method: "GET", url: `/v1/scenarios/${id}` })).json() as Batch;
-      expect(again.comparison).toEqual(batch.comparison);
-    } finally {
-      await app.close();
-    }
+    expect((await batchFrom(databasePath, id)).comparison).toEqual(batch.comparison);
   });
 
   it("are read once from results stored before KPIs were, and kept", async () => {
@@ -58,13 +62,7 @@ describe("stored scenario KPIs", () => {
     const db = new Database(databasePath);
     db.prepare("UPDATE jobs SET kpis = NULL").run();
     db.close();
-    const app = await testApp({ jobs: { databasePath } });
-    try {
-      const again = (await app.inject({ method: "GET", url: `/v1/scenarios/${id}` })).json() as Batch;
-      expect(again.comparison).toEqual(batch.comparison);
-    } finally {
-      await app.close();
-    }
+    expect((await batchFrom(databasePath, id)).comparison).toEqual(batch.comparison);
     const check = new Database(databasePath, { readonly: true });
     const stored = check.prepare("SELECT kpis FROM jobs WHERE batch = ? ORDER BY position").pluck().all(id) as string[];
     check.close();

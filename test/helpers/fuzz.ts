@@ -15,26 +15,19 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { createRandom } from "../../solver/random.ts";
+import type { Random } from "../../solver/random.ts";
 import { request as httpRequest } from "node:http";
 import type { Agent } from "node:http";
 
-export interface FuzzRandom {
-  next(): number;
-  int(n: number): number;
+export interface FuzzRandom extends Random {
   pick<T>(list: readonly T[]): T;
 }
 
+/** The project's seeded generator (mulberry32), with a pick from a list. */
 export function fuzzRandom(seed: number): FuzzRandom {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (n: number) => Math.floor(next() * n);
-  return { next, int, pick: (list) => list[int(list.length)]! };
+  const random = createRandom(seed);
+  return { ...random, pick: (list) => list[random.int(list.length)]! };
 }
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
