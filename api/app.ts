@@ -2,21 +2,29 @@
  * `buildApp(options)` assembles the HTTP API and never listens (tests use `app.inject()`); server.ts listens.
  */
 import { randomUUID } from "node:crypto";
+import fastifyCors from "@fastify/cors";
+import fastifyHelmet from "@fastify/helmet";
+import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
 import Fastify from "fastify";
-import type { FastifyInstance, FastifyServerOptions } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyServerOptions } from "fastify";
 import { jsonSchemaTransform, jsonSchemaTransformObject } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { TaktError } from "../src/errors.ts";
+import type { ClientToken } from "./auth.ts";
+import { registerAuth } from "./auth.ts";
 import type { Capability } from "./capability.ts";
 import { capabilities as allCapabilities } from "./capabilities/index.ts";
 import { registerCapabilityRoutes } from "./capability-routes.ts";
-import { registerErrorHandling } from "./errors.ts";
+import { describeError, registerErrorHandling } from "./errors.ts";
 import type { JobsOptions } from "./jobs/index.ts";
 import { registerJobs } from "./jobs/index.ts";
 import type { PoolOptions, SolverPool } from "./pool.ts";
+import { parseJsonText } from "./parse-json.ts";
 import { createSolverPool } from "./pool.ts";
 import { serializerCompiler, validatorCompiler } from "./request-validation.ts";
+import { registerSpreadsheetRoutes } from "./spreadsheet/spreadsheet-routes.ts";
 
 export interface AppOptions {
   /** pino logger options, or false for silence (tests). Default: info-level JSON logs. */
@@ -30,32 +38,127 @@ export interface AppOptions {
   capabilities?: ReadonlyArray<Capability>;
   /** Asynchronous jobs and scenario batches (/v1/jobs, /v1/scenarios): database file, limits, retention. */
   jobs?: JobsOptions;
+  /** Bearer tokens naming the clients that may call /v1 (auth.ts); none: the API is open, for loopback use. */
+  tokens?: ReadonlyArray<ClientToken>;
+  /** Origins (`https://erp.example.com`) whose web pages may call the API (CORS); default none. */
+  corsOrigins?: ReadonlyArray<string>;
+  /**
+   * Host names (no port) the API answers to; others get 403. Guards an open service on loopback against
+   * DNS rebinding (a page whose name resolves to 127.0.0.1 calls it "same-origin"). Default: any.
+   */
+  allowedHosts?: ReadonlyArray<string>;
+  timeouts?: TimeoutOptions;
+  /**
+   * Folder of the bundled workbench (index.html, app.js, app.css; bin/bundle.mjs makes it), served at `/`.
+   * Absent: no workbench, only the API.
+   */
+  webRoot?: string;
 }
+
+/** Timeouts of the HTTP server, milliseconds (0 turns off the header, request or idle timeout). Defaults in DEFAULT_TIMEOUTS. */
+export interface TimeoutOptions {
+  /** To receive a request's headers. */
+  headersMs?: number;
+  /** To receive a whole request, headers and body: a client trickling its body is cut off after it (408). */
+  requestMs?: number;
+  /** A socket silent this long is closed (fastify's connectionTimeout). Must outlast the longest synchronous solve. */
+  idleMs?: number;
+  /** A kept-alive connection is closed after this long without a new request. */
+  keepAliveMs?: number;
+  /** How often the server checks the header and request timeouts (node:http's connectionsCheckingInterval). */
+  checkIntervalMs?: number;
+}
+
+export const DEFAULT_TIMEOUTS: Required<TimeoutOptions> = {
+  headersMs: 30_000,
+  // A 100 MB body (the default limit) then needs about 0.85 MB/s.
+  requestMs: 120_000,
+  // A synchronous schedule may search for up to 3,600 s before its first byte; a minute on top.
+  idleMs: 3_660_000,
+  // Longer than the 60 s idle timeout of common load balancers, so they close first (fastify's default).
+  keepAliveMs: 72_000,
+  checkIntervalMs: 5_000,
+};
 
 export const VERSION = "0.1.0";
 
 const Health = z.object({ status: z.literal("ok"), version: z.string(), threads: z.number().int(), queued: z.number().int() }).meta({ id: "Health" });
 
 export async function buildApp(options: AppOptions = {}): Promise<FastifyInstance> {
+  const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
   const app = Fastify({
     logger: options.logger ?? true,
     bodyLimit: options.bodyLimitBytes ?? 100 * 1024 * 1024,
     requestIdHeader: "x-request-id",
     genReqId: () => randomUUID(),
+    connectionTimeout: timeouts.idleMs,
+    requestTimeout: timeouts.requestMs,
+    keepAliveTimeout: timeouts.keepAliveMs,
+    http: { headersTimeout: timeouts.headersMs, connectionsCheckingInterval: timeouts.checkIntervalMs },
+    // Ids are UUIDs: a longer path parameter reaches the route, whose schema answers 400 at `id`.
+    routerOptions: { maxParamLength: 1000 },
+    // URLs the router cannot take at all (bad escapes, a parameter past maxParamLength) answer in our format.
+    frameworkErrors: (error, _request, reply) => {
+      const described = describeError(error);
+      void (reply as FastifyReply).code(described.body.statusCode).headers(described.headers).send(described.body);
+    },
   });
   const pool = options.pool ?? createSolverPool(options.poolOptions);
   if (!options.pool) app.addHook("onClose", () => pool.close());
   app.addHook("onReady", () => pool.warm());
+  try {
+    await assemble(app, pool, options);
+  } catch (error) {
+    // An app that failed to build (its job store locked by another server) must not leave threads running.
+    if (!options.pool) await pool.close();
+    throw error;
+  }
+  return app;
+}
+
+/** Hooks, parsers, plugins and routes, in this order: hooks cover the routes registered after them. */
+async function assemble(app: FastifyInstance, pool: SolverPool, options: AppOptions): Promise<void> {
   app.addHook("onSend", async (request, reply) => {
     reply.header("x-request-id", request.id);
   });
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  // ERP exports arrive with all sorts of content types; whatever the label, the body must be JSON.
+  // JSON only. A web page on another site may POST text/plain or a form to a Takt on the planner's machine
+  // without a CORS preflight; such a body is refused (415) unread. A route that takes another type (a
+  // workbook) registers its parser in its own scope.
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser("*", { parseAs: "string" }, app.getDefaultJsonParser("error", "error"));
+  app.addContentTypeParser("application/json", { parseAs: "string" }, (_request, text, done) => {
+    try {
+      done(null, parseJsonText(text as string));
+    } catch (error) {
+      done(error as Error, undefined);
+    }
+  });
   registerErrorHandling(app);
+  if (options.corsOrigins?.length) {
+    await app.register(fastifyCors, {
+      origin: [...options.corsOrigins],
+      methods: ["GET", "POST", "DELETE"],
+      allowedHeaders: ["authorization", "content-type", "x-client-id", "x-request-id"],
+      exposedHeaders: ["location", "retry-after", "x-request-id"],
+      maxAge: 600,
+    });
+  }
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      // Helmet's defaults (scripts and styles from this origin only, no plugins, no framing by others) for
+      // the workbench and Swagger UI, both served from here; but Takt speaks plain HTTP (TLS, if any, ends
+      // at a proxy), so asking browsers to upgrade every asset to https would break the pages.
+      directives: { "upgrade-insecure-requests": null },
+    },
+    // Strict-Transport-Security is the TLS-terminating proxy's to send, for the name it serves.
+    hsts: false,
+  });
+  // After CORS and helmet, whose hooks add their headers first: a refusal carries them too (a page of an
+  // allowed origin can read its 401).
+  if (options.allowedHosts) allowOnlyHosts(app, options.allowedHosts);
+  await registerAuth(app, options.tokens ?? []);
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -79,8 +182,23 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   }));
   app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 
+  if (options.webRoot) {
+    // Only the files there now get routes (no wildcard), so every other path keeps the API's JSON 404.
+    // swagger-ui registers this plugin too: the reply decorator is left to it.
+    await app.register(fastifyStatic, { root: options.webRoot, prefix: "/", wildcard: false, decorateReply: false });
+  }
+
   const capabilities = options.capabilities ?? allCapabilities;
   await registerCapabilityRoutes(app, capabilities, pool);
+  await registerSpreadsheetRoutes(app, pool);
   registerJobs(app, { ...options.jobs, pool, capabilities });
-  return app;
+}
+
+/** Answers 403 to a request whose Host header names another host (see AppOptions.allowedHosts). */
+function allowOnlyHosts(app: FastifyInstance, hosts: ReadonlyArray<string>): void {
+  const allowed = new Set(hosts.map((host) => host.toLowerCase().replace(/^\[(.*)\]$/, "$1")));
+  app.addHook("onRequest", async (request) => {
+    const host = request.hostname.toLowerCase().replace(/^\[(.*)\]$/, "$1");
+    if (!allowed.has(host)) throw new TaktError("TAKT_ERR_FORBIDDEN_HOST", `this server answers only to ${[...allowed].join(", ")}, not to "${host}"`);
+  });
 }

@@ -1,7 +1,8 @@
 /**
  * One POST route per capability, documented from the capability's schemas. The routes take their bodies as
  * bytes (their scope's body parser keeps them unparsed): a worker parses and validates them, and answers with
- * JSON text that is streamed back as it is. The event loop neither parses nor serializes a plan.
+ * JSON text that is streamed back as it is. The event loop neither parses nor serializes a plan. With an
+ * Accept header asking for a spreadsheet, a worker writes the answer's tables instead (issue 18).
  */
 import type { FastifyInstance, FastifyReply } from "fastify";
 import type { Capability } from "./capability.ts";
@@ -9,6 +10,8 @@ import { ErrorResponse } from "./errors.ts";
 import type { JsonBody } from "./json-body.ts";
 import { jsonBodyByteLength, jsonBodyStream } from "./json-body.ts";
 import type { SolverPool } from "./pool.ts";
+import type { FileBody } from "./spreadsheet/export-answer.ts";
+import { acceptedFormat, sendFile, spreadsheetResponses } from "./spreadsheet/negotiate.ts";
 
 const errorResponses = { 400: ErrorResponse, 422: ErrorResponse, 500: ErrorResponse, 503: ErrorResponse };
 
@@ -40,14 +43,14 @@ function tooLarge(limit: number): Error {
 }
 
 /**
- * Keeps request bodies as bytes in `scope` (whatever their content type: ERP exports label JSON all sorts of
- * ways), written as they arrive into shared memory: the text then reaches the solver threads without a copy
- * (cloning a 74 MB body into a worker's message held the event loop for 150 ms), and no concatenated copy of
- * the chunks is made either.
+ * Keeps JSON request bodies as bytes in `scope` (other types stay refused, 415, as everywhere), written as
+ * they arrive into shared memory: the text then reaches the solver threads without a copy (cloning a 74 MB
+ * body into a worker's message held the event loop for 150 ms), and no concatenated copy of the chunks is
+ * made either. A worker parses them with the one JSON reader (parse-json.ts).
  */
 export function keepBodiesAsBytes(scope: FastifyInstance, bodyLimit: number): void {
   scope.removeAllContentTypeParsers();
-  scope.addContentTypeParser("*", (request, payload, done) => {
+  scope.addContentTypeParser("application/json", (request, payload, done) => {
     const declared = Number(request.headers["content-length"]);
     if (declared > bodyLimit) return done(tooLarge(bodyLimit), undefined);
     let bytes = new Uint8Array(new SharedArrayBuffer(Number.isSafeInteger(declared) && declared > 0 ? declared : 64 * 1024));
@@ -76,19 +79,29 @@ export function keepBodiesAsBytes(scope: FastifyInstance, bodyLimit: number): vo
 export const validatedOnWorker = { validatorCompiler: () => (data: unknown) => ({ value: data }) };
 
 function addRoute(scope: FastifyInstance, capability: Capability, pool: SolverPool): void {
+  const { spreadsheet } = capability;
   scope.post(capability.url, {
     schema: {
       summary: capability.summary,
       description: `${capability.description}\n\nCLI: \`takt ${capability.command} FILE.json\``,
       tags: ["v1"],
       body: capability.request,
-      response: { 200: capability.response, ...errorResponses },
+      ...(spreadsheet?.query ? { querystring: spreadsheet.query } : {}),
+      response: { 200: spreadsheet ? spreadsheetResponses(capability.response, spreadsheet.what) : capability.response, ...errorResponses },
     },
     ...validatedOnWorker,
     handler: async (request, reply) => {
       // The time limit counts from the request's arrival, its upload included.
       const context = { pool, signal: clientGone(reply), receivedAt: Date.now() - reply.elapsedTime };
-      return sendJsonBody(reply, (await capability.run(bodyText(request.body), context)).body);
+      const text = bodyText(request.body);
+      const format = spreadsheet ? acceptedFormat(request.headers.accept) : null;
+      if (format === null) return sendJsonBody(reply, (await capability.run(text, context)).body);
+      const run = { budgetMs: 120_000, signal: context.signal };
+      // A large MRP plan is written as tables straight from its arrays; other answers from the answer's text.
+      if (spreadsheet?.fromPlan) return sendFile(reply, await pool.run<FileBody>("mrp-export", { request: text, format }, run));
+      const answer = await capability.run(text, context);
+      const { option } = (request.query ?? {}) as { option?: string };
+      return sendFile(reply, await pool.run<FileBody>("export", { input: { answerJson: answer.body, modelJson: text, option }, format }, run));
     },
   });
 }

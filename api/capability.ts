@@ -41,6 +41,13 @@ export interface Capability<Request extends z.ZodType = z.ZodType, Response exte
   /** The request's schema: documents the route, and validates the request on the worker. */
   readonly request: Request;
   readonly response: Response;
+  /**
+   * Its answer can also be given as spreadsheet tables (solver/export/answer-tables.ts), chosen by the Accept
+   * header: `what` names the CSV answer's table for the docs, `query` documents the route's query parameters
+   * for the export (rush insertion's `option`); `fromPlan`: the tables are written from the plan's arrays by
+   * the `mrp-export` task, never from the JSON answer (an MRP plan's is hundreds of MB).
+   */
+  readonly spreadsheet?: { readonly what: string; readonly query?: z.ZodObject; readonly fromPlan?: boolean };
   /** Boolean CLI flags that set request fields, e.g. `takt mrp --orders` sets `options.asOrders`. */
   readonly cliFlags?: Readonly<Record<string, { readonly description: string; apply(body: Record<string, unknown>): void }>>;
   /** Answers a request given as JSON text, on the pool; throws coded errors (src/errors.ts) for bad requests. */

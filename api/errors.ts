@@ -18,10 +18,15 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   TAKT_ERR_TASK_MEMORY: 422,
   TAKT_ERR_NOT_FOUND: 404,
   TAKT_ERR_BODY_TOO_LARGE: 413,
+  TAKT_ERR_UNSUPPORTED_MEDIA_TYPE: 415,
+  TAKT_ERR_UNAUTHORIZED: 401,
+  TAKT_ERR_FORBIDDEN_HOST: 403,
   TAKT_ERR_INTERNAL: 500,
   TAKT_ERR_JOB_NOT_FOUND: 404,
   TAKT_ERR_PATCH_TARGET: 422,
   TAKT_ERR_RESULT_TOO_LARGE: 422,
+  TAKT_ERR_UNREADABLE_FILE: 400,
+  TAKT_ERR_NOT_ACCEPTABLE: 406,
 };
 
 export const ErrorResponse = z
@@ -44,8 +49,12 @@ export interface DescribedError {
 
 const REASON: Record<number, string> = {
   400: "Bad Request",
+  401: "Unauthorized",
+  403: "Forbidden",
   404: "Not Found",
+  406: "Not Acceptable",
   413: "Payload Too Large",
+  415: "Unsupported Media Type",
   422: "Unprocessable Entity",
   500: "Internal Server Error",
   503: "Service Unavailable",
@@ -66,10 +75,16 @@ export function describeError(error: unknown): DescribedError {
   if (error instanceof TaktError) {
     return { body: response(error.code, error.message), headers: {}, log: HTTP_STATUS[error.code] >= 500 };
   }
-  // Fastify's own client errors: malformed JSON, empty body, body too large.
+  // Fastify's own client errors: body too large, a content type no route reads, a missing or wrong token.
   const status = (error as Partial<FastifyError> | undefined)?.statusCode;
   const message = error instanceof Error ? error.message : String(error);
   if (status === 413) return { body: response("TAKT_ERR_BODY_TOO_LARGE", message), headers: {}, log: false };
+  if (status === 415) {
+    return { body: response("TAKT_ERR_UNSUPPORTED_MEDIA_TYPE", "this route does not read a body of that Content-Type: JSON routes read application/json only"), headers: {}, log: false };
+  }
+  if (status === 401) {
+    return { body: response("TAKT_ERR_UNAUTHORIZED", `${message}: send Authorization: Bearer TOKEN`), headers: { "www-authenticate": 'Bearer realm="takt"' }, log: false };
+  }
   if (status !== undefined && status >= 400 && status < 500) {
     return { body: response("TAKT_ERR_BAD_REQUEST", message, [{ path: "$", message }]), headers: {}, log: false };
   }

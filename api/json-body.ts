@@ -16,10 +16,6 @@ export interface JsonBody {
   readonly jsonChunks: readonly Uint8Array[];
 }
 
-export function isJsonBody(value: unknown): value is JsonBody {
-  return typeof value === "object" && value !== null && Array.isArray((value as Partial<JsonBody>).jsonChunks);
-}
-
 export function jsonBodyByteLength(body: JsonBody): number {
   return body.jsonChunks.reduce((sum, chunk) => sum + chunk.byteLength, 0);
 }
@@ -65,9 +61,4 @@ export function sharedJsonBody(body: JsonBody): JsonBody {
     at += chunk.byteLength;
   }
   return { jsonChunks: [bytes] };
-}
-
-/** The body followed by `text` (a worker's text completed on the main thread with what only it knows). */
-export function appendText(body: JsonBody, text: string): JsonBody {
-  return { jsonChunks: [...body.jsonChunks, Buffer.from(text, "utf8")] };
 }

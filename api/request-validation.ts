@@ -9,8 +9,6 @@ import type { z } from "zod";
 import { TaktError } from "../src/errors.ts";
 import type { Problem } from "../src/problem.ts";
 import { formatPath, reportedProblems } from "../src/problem.ts";
-import type { JsonBody } from "./json-body.ts";
-import { jsonBodyText } from "./json-body.ts";
 
 /** A request whose shape is wrong; `problems` lists every failing path. */
 export class BadRequestError extends TaktError {
@@ -26,22 +24,6 @@ export class BadRequestError extends TaktError {
 
 export function zodProblems(error: z.ZodError): Problem[] {
   return error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message }));
-}
-
-/** The value of JSON text; text that is not JSON (an empty body included) is a 400. */
-export function parseJsonText(body: JsonBody): unknown {
-  try {
-    return JSON.parse(jsonBodyText(body));
-  } catch (error) {
-    throw new BadRequestError([{ path: "$", message: `the body is not JSON: ${(error as Error).message}` }]);
-  }
-}
-
-/** Parses and checks a request still in JSON text (a worker does): a 400 like a route's validator gives. */
-export function parseJsonRequest<Schema extends z.ZodType>(schema: Schema, body: JsonBody): z.output<Schema> {
-  const parsed = schema.safeParse(parseJsonText(body));
-  if (!parsed.success) throw new BadRequestError(zodProblems(parsed.error));
-  return parsed.data;
 }
 
 export const validatorCompiler: FastifySchemaCompiler<z.ZodType> = ({ schema }) => (data) => {

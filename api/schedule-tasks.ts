@@ -27,7 +27,7 @@ import { baseScheduleRequest, withCurrentPlan } from "./current-plan.ts";
 import { kpiExtractors } from "./jobs/kpis.ts";
 import type { JsonBody } from "./json-body.ts";
 import { sharedText, toJsonBody } from "./json-body.ts";
-import { parseJsonRequest } from "./request-validation.ts";
+import { parseJsonRequest } from "./parse-json.ts";
 import type { TaskContext } from "./task-protocol.ts";
 
 /** Which request a search's text is: a schedule, or an insert or review whose confirmed orders it plans first. */

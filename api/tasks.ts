@@ -25,10 +25,15 @@ import type { Answer } from "./capability.ts";
 import { kpiExtractors } from "./jobs/kpis.ts";
 import { jobInputTask, scenarioInputsTask, storedKpisTask } from "./jobs/job-tasks.ts";
 import type { JsonBody } from "./json-body.ts";
-import { toJsonBody } from "./json-body.ts";
+import { jsonBodyText, toJsonBody } from "./json-body.ts";
 import { FactoryModelDraft } from "./capabilities/validate.ts";
-import { parseJsonRequest, zodProblems } from "./request-validation.ts";
+import { parseJsonRequest } from "./parse-json.ts";
+import { zodProblems } from "./request-validation.ts";
 import { insertTask, reviewTask, scheduleSearch } from "./schedule-tasks.ts";
+import type { ExportInput, FileBody, SpreadsheetFormat } from "./spreadsheet/export-answer.ts";
+import { exportAnswer, exportMrpPlan } from "./spreadsheet/export-answer.ts";
+import { importWorkbook } from "./spreadsheet/import-workbook.ts";
+import type { ImportedPlant } from "../solver/workbook/import-plant.ts";
 import type { TaskContext } from "./task-protocol.ts";
 
 /** A capability task's input: the request's text, and whether a job wants its KPIs. */
@@ -93,6 +98,23 @@ export const taskHandlers = {
   "job-input": jobInputTask,
   "scenario-inputs": scenarioInputsTask,
   "stored-kpis": storedKpisTask,
+
+  /** A workbook's bytes as a plant (reading and checking a large workbook takes seconds: not on the event loop). */
+  import({ bytes }: { bytes: Uint8Array }): ImportedPlant {
+    return importWorkbook(bytes);
+  },
+
+  /** An answer (as objects, or as JSON text: a route's answer, a stored job result) written as a spreadsheet file. */
+  export({ input, format }: { input: ExportInput | { answerJson: JsonBody; modelJson: JsonBody | string; option?: string | undefined }; format: SpreadsheetFormat }): FileBody {
+    if (!("answerJson" in input)) return exportAnswer(input, format);
+    const modelText = typeof input.modelJson === "string" ? input.modelJson : jsonBodyText(input.modelJson);
+    return exportAnswer({ answer: JSON.parse(jsonBodyText(input.answerJson)), model: JSON.parse(modelText), option: input.option }, format);
+  },
+
+  /** An MRP request planned and written as a spreadsheet straight from the plan's arrays. */
+  "mrp-export"({ request, format }: { request: JsonBody; format: SpreadsheetFormat }): FileBody {
+    return exportMrpPlan(parseJsonRequest(MrpRequest, request), format);
+  },
 } satisfies Record<string, (input: never, context: TaskContext) => unknown>;
 
 export type TaskKind = keyof typeof taskHandlers;

@@ -7,7 +7,7 @@ import { pathToFileURL } from "node:url";
 let entry;
 try {
   const { bundle } = await import("./bundle.mjs");
-  entry = pathToFileURL(join(await bundle({ takt: "api/cli/takt.ts" }), "takt.mjs")).href;
+  entry = pathToFileURL(join(await bundle({ takt: "api/cli/takt.ts" }, { web: true }), "takt.mjs")).href;
   process.setSourceMapsEnabled(true);
 } catch (error) {
   process.stderr.write(`takt: running through tsx, which makes the solver slower (no bundle: ${error.message})\n`);

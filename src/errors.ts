@@ -17,10 +17,15 @@ export const ERROR_CODES = {
     "A solver task needed more memory than one solver thread may use (takt serve --thread-memory-mb); its thread was replaced and only this request fails. Make the request smaller.",
   TAKT_ERR_NOT_FOUND: "No such route or resource.",
   TAKT_ERR_BODY_TOO_LARGE: "The request body exceeds the configured size limit.",
+  TAKT_ERR_UNSUPPORTED_MEDIA_TYPE: "The request body is not sent as application/json (or, where a route says so, another type it accepts); it is not read.",
+  TAKT_ERR_FORBIDDEN_HOST: "The Host header names a host this server does not answer to (an open server on loopback answers only to loopback names, against DNS rebinding).",
+  TAKT_ERR_UNAUTHORIZED: "The server was started with tokens and the request has no valid `Authorization: Bearer TOKEN` header.",
   TAKT_ERR_INTERNAL: "An unexpected failure; details are in the server log, not the response.",
   TAKT_ERR_JOB_NOT_FOUND: "No job or scenario batch with that id; finished ones expire after the configured retention.",
   TAKT_ERR_PATCH_TARGET: "A scenario patch names an array element by an id the base does not have (each such key is listed with its path).",
   TAKT_ERR_RESULT_TOO_LARGE: "A job's result exceeds the configured size limit, so it was not stored; the job ends failed.",
+  TAKT_ERR_UNREADABLE_FILE: "An uploaded spreadsheet is not a readable XLSX workbook (or CSV file), or is larger than its documented limits.",
+  TAKT_ERR_NOT_ACCEPTABLE: "The answer cannot be given in the format the Accept header asks for (e.g. more columns than a worksheet holds); ask for JSON.",
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;
 

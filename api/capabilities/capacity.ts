@@ -12,5 +12,6 @@ export const capacity = defineCapability({
     "Also ranks bottlenecks and gives each routed item's line capacity. Unknown resources or calendars are a 422 naming them.",
   request: CapacityRequest,
   response: CapacityResponse,
+  spreadsheet: { what: "the load per resource and bucket" },
   run: runTask("capacity", 60_000),
 });

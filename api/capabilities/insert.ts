@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { InsertBody, InsertResponse } from "../../src/insert.ts";
 import { defineCapability } from "../capability.ts";
 import { runOnCurrentPlan } from "./on-current-plan.ts";
@@ -17,5 +18,11 @@ export const insert = defineCapability({
     "Wrong references (in the plan, rush orders or progress) are a 422 naming their paths.",
   request: InsertBody,
   response: InsertResponse,
+  spreadsheet: {
+    what: "the chosen option's dispatch list",
+    query: z.object({
+      option: z.string().min(1).max(100).optional().describe("Spreadsheet answers: the option to export (fastest, protect-confirmed, allow-N-late); default the first, fastest"),
+    }),
+  },
   run: runOnCurrentPlan("insert"),
 });

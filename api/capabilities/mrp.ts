@@ -13,6 +13,7 @@ export const mrp = defineCapability({
     "Unknown items, duplicate ids, buckets or dates outside the horizon and BOM cycles are a 422 naming the culprit.",
   request: MrpRequest,
   response: MrpResponse,
+  spreadsheet: { what: "the planned orders", fromPlan: true },
   cliFlags: {
     "no-records": {
       description: 'leave the items\' time-phased records out (options.records: "none"): planned orders and exceptions only',

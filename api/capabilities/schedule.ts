@@ -17,6 +17,7 @@ export const schedule = defineCapability({
     "An infeasible plan is a 200 with `status: \"infeasible\"`; wrong references are a 422.",
   request: ScheduleRequest,
   response: ScheduleResponse,
+  spreadsheet: { what: "the dispatch list (生产计划表)" },
   async run(request, context) {
     const outcome = await searchRequestText(request, "schedule", true, context);
     if (outcome.planGiven) throw new TypeError("a schedule request has no plan to bring");

@@ -1,15 +1,15 @@
 /**
  * `takt jobs list|get|cancel|submit`: the /v1/jobs API of a running server (`--url`, default $TAKT_URL or
- * http://127.0.0.1:3000), over fetch. Prints the server's JSON indented (`list` prints a table unless --json;
- * a reply over 32 MiB is printed as sent); the exit code follows the HTTP status as for every command: 2 bad
- * input, 3 wrong model, 1 failure.
+ * http://127.0.0.1:3000; the bearer token from $TAKT_TOKEN), over fetch. Prints the server's JSON indented
+ * (`list` prints a table and `cancel` one line unless --json; a reply over 32 MiB is printed as sent); the
+ * exit code follows the HTTP status as for every command: 2 bad input, 3 wrong model, 1 failure.
  */
 import { once } from "node:events";
 import { parseArgs } from "node:util";
 import { exitCodeFor, readJsonFile } from "./run-capability.ts";
 
 const USAGE = "takt jobs list|get|cancel|submit … [--url URL]";
-const DETAIL = "list [--status S] [--json] | get ID | cancel ID | submit KIND FILE.json [--wait]";
+const DETAIL = "list [--status S] [--json] | get ID | cancel ID [--json] | submit KIND FILE.json [--wait]";
 
 interface JobLine {
   id: string;
@@ -24,6 +24,13 @@ interface JobLine {
 export const jobsCommand = {
   usage: USAGE,
   summary: `Jobs on a running server (/v1/jobs; URL default $TAKT_URL or http://127.0.0.1:3000): ${DETAIL}`,
+  help: `  list [--status S] [--json]    your jobs, newest first (all jobs for an admin token), as a table
+  get ID                        the job with its result, as JSON
+  cancel ID [--json]            stop a job: a queued one never runs, a running search returns its best plan so far;
+                                prints one line (a finished job is left as it is, and says so)
+  submit KIND FILE.json [--wait] queue FILE.json as a job of KIND (schedule, capacity, mrp, …); --wait: follow it
+  --url URL                     the server [TAKT_URL]; default http://127.0.0.1:3000
+A server started with tokens needs one: set TAKT_TOKEN. Exit codes: 0 done, 2 bad input or unauthorized, 3 wrong model, 1 failure.`,
   async run(args: string[]): Promise<number> {
     const { positionals, values } = parseArgs({
       args,
@@ -42,9 +49,11 @@ export const jobsCommand = {
           return 0;
         }
         case "get":
+          if (!first) break;
+          return print(await call(base, "GET", `/v1/jobs/${encodeURIComponent(first)}`));
         case "cancel":
           if (!first) break;
-          return print(await call(base, action === "get" ? "GET" : "DELETE", `/v1/jobs/${encodeURIComponent(first)}`));
+          return cancel(base, first, values.json === true);
         case "submit": {
           if (!first || !second) break;
           const accepted = await call(base, "POST", "/v1/jobs", { kind: first, input: await readJsonFile(second) });
@@ -79,9 +88,14 @@ interface Reply {
 }
 
 async function call(base: string, method: string, path: string, body?: unknown): Promise<Reply> {
+  const token = process.env.TAKT_TOKEN;
   const res = await fetch(`${base}${path}`, {
     method,
-    ...(body === undefined ? {} : { headers: { "content-type": "application/json" }, body: JSON.stringify(body) }),
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body === undefined ? {} : { "content-type": "application/json" }),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   if (Number(res.headers.get("content-length")) > INDENTED_MAX_BYTES && res.body) return { ok: res.ok, status: res.status, body: undefined, stream: res.body };
   const text = await res.text();
@@ -102,13 +116,42 @@ async function print(reply: Reply): Promise<number> {
   return reply.ok ? 0 : exitCodeFor(reply.status);
 }
 
+/**
+ * Cancels a job and says in one line what became of it. A finished job is not touched (its result stays as
+ * it is), which is not a failure: the job is stopped either way.
+ */
+async function cancel(base: string, id: string, json: boolean): Promise<number> {
+  const path = `/v1/jobs/${encodeURIComponent(id)}`;
+  const before = await call(base, "GET", path);
+  if (!before.ok || before.stream) return before.ok ? finished(id, undefined) : print(before);
+  if (FINISHED_STATUSES.includes((before.body as JobLine).status)) return json ? print(before) : finished(id, (before.body as JobLine).status);
+  const after = await call(base, "DELETE", path);
+  if (!after.ok || json || after.stream) return after.stream ? finished(id, undefined) : print(after);
+  const job = after.body as JobLine;
+  process.stdout.write(
+    job.status === "running"
+      ? `job ${id} is stopping: a search ends with its best plan so far (takt jobs get ${id})\n`
+      : job.status === "cancelled"
+        ? `job ${id} cancelled before it ran\n`
+        : `job ${id} had just finished (${job.status}); nothing to cancel\n`,
+  );
+  return 0;
+}
+
+function finished(id: string, status: string | undefined): number {
+  process.stdout.write(`job ${id} has already finished${status ? ` (${status})` : ""}; nothing to cancel\n`);
+  return 0;
+}
+
+const FINISHED_STATUSES = ["done", "failed", "cancelled"];
+
 /** Polls the job until it finishes, showing its status and elapsed time on stderr. */
 async function follow(base: string, id: string): Promise<Reply> {
   for (;;) {
     const reply = await call(base, "GET", `/v1/jobs/${id}`);
     const job = reply.body as JobLine;
     // Only a finished job's reply (it carries the result) can be long enough to be left as a stream.
-    if (!reply.ok || reply.stream || ["done", "failed", "cancelled"].includes(job.status)) return reply;
+    if (!reply.ok || reply.stream || FINISHED_STATUSES.includes(job.status)) return reply;
     process.stderr.write(`job ${id}: ${job.status}${job.progress ? ` ${(job.progress.elapsedMs / 1000).toFixed(1)} s` : ""}\n`);
     await new Promise((resolve) => setTimeout(resolve, 1000));
   }

@@ -11,9 +11,10 @@ import type { Capability } from "../capability.ts";
 import { describeError } from "../errors.ts";
 import type { JsonBody } from "../json-body.ts";
 import { writeJsonBody } from "../json-body.ts";
+import { parseJsonText } from "../parse-json.ts";
 import { createSolverPool } from "../pool.ts";
 
-async function readFileBytes(path: string): Promise<Buffer> {
+export async function readFileBytes(path: string): Promise<Buffer> {
   try {
     return await readFile(path);
   } catch (error) {
@@ -21,12 +22,14 @@ async function readFileBytes(path: string): Promise<Buffer> {
   }
 }
 
+/** A JSON file read as the API reads a body (parse-json.ts): the same 400s, each message naming the file. */
 export async function readJsonFile(path: string): Promise<unknown> {
   const text = (await readFileBytes(path)).toString("utf8");
   try {
-    return JSON.parse(text) as unknown;
+    return parseJsonText(text);
   } catch (error) {
-    throw new BadRequestError([{ path: "$", message: `${path} is not JSON: ${(error as Error).message}` }]);
+    if (!(error instanceof BadRequestError)) throw error;
+    throw new BadRequestError(error.problems.map((problem) => ({ path: problem.path, message: `${path}: ${problem.message}` })));
   }
 }
 

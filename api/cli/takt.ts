@@ -4,50 +4,26 @@
  */
 import { parseArgs } from "node:util";
 import { capabilities } from "../capabilities/index.ts";
-import { serve } from "../server.ts";
+import { StartupError } from "../server.ts";
+import { UsageError } from "./flags.ts";
 import { jobsCommand } from "./jobs.ts";
 import { jobshopCommand } from "./jobshop.ts";
 import { runCapabilityCommand } from "./run-capability.ts";
 import { scenariosCommand } from "./scenarios.ts";
+import { serveCommand } from "./serve.ts";
+import { spreadsheetCommands } from "./spreadsheet-commands.ts";
 
 interface Command {
   usage: string;
   summary: string;
+  /** More than the summary, for `takt COMMAND --help`: options and what they do. */
+  help?: string;
   run(args: string[]): Promise<number | undefined>;
 }
 
 const commands = new Map<string, Command>();
 
-commands.set("serve", {
-  usage: "takt serve [--host 127.0.0.1] [--port 3000] [--threads N] [--thread-memory-mb MB] [--body-limit-mb 100] [--db FILE]",
-  summary: "Start the HTTP API (docs at /docs); jobs are kept in --db (default .takt/jobs.sqlite)",
-  async run(args) {
-    const { values } = parseArgs({
-      args,
-      options: {
-        host: { type: "string" },
-        port: { type: "string" },
-        threads: { type: "string" },
-        "thread-memory-mb": { type: "string" },
-        "body-limit-mb": { type: "string" },
-        db: { type: "string" },
-      },
-    });
-    const threadMemoryMb = values["thread-memory-mb"] ?? process.env.TAKT_THREAD_MEMORY_MB;
-    const limitMb = values["body-limit-mb"] ?? process.env.TAKT_BODY_LIMIT_MB;
-    const threads = values.threads ?? process.env.TAKT_THREADS;
-    await serve({
-      host: values.host ?? process.env.HOST ?? "127.0.0.1",
-      port: Number(values.port ?? process.env.PORT ?? 3000),
-      ...(limitMb ? { bodyLimitBytes: Number(limitMb) * 1024 * 1024 } : {}),
-      ...(threads ? { threads: Number(threads) } : {}),
-      ...(threadMemoryMb ? { threadMemoryMb: Number(threadMemoryMb) } : {}),
-      // Jobs and their results persist in this SQLite file across restarts (.takt/ is git-ignored).
-      jobsDatabasePath: values.db ?? process.env.TAKT_JOBS_DB ?? ".takt/jobs.sqlite",
-    });
-    return undefined; // keeps running
-  },
-});
+commands.set("serve", serveCommand);
 
 for (const capability of capabilities) {
   const flags = Object.entries(capability.cliFlags ?? {});
@@ -55,6 +31,10 @@ for (const capability of capabilities) {
   commands.set(capability.command, {
     usage,
     summary: `${capability.summary} (POST ${capability.url})${flags.map(([flag, f]) => `; --${flag}: ${f.description}`).join("")}`,
+    help:
+      `FILE.json is the body of POST ${capability.url}; the same JSON the route answers is printed (progress on stderr).\n` +
+      flags.map(([flag, f]) => `  --${flag}  ${f.description}\n`).join("") +
+      "Exit codes: 0 done, 2 bad input (the API's 400), 3 wrong model (422), 1 failure.",
     async run(args) {
       const { positionals, values } = parseArgs({
         args,
@@ -72,13 +52,12 @@ for (const capability of capabilities) {
 commands.set("jobshop", jobshopCommand);
 commands.set("scenarios", scenariosCommand);
 commands.set("jobs", jobsCommand);
-
-class UsageError extends Error {}
+for (const [name, command] of spreadsheetCommands) commands.set(name, command);
 
 function help(): string {
   const width = Math.max(...[...commands.values()].map((c) => c.usage.length));
   const lines = [...commands.values()].map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`);
-  return `Takt: production scheduling and MRP for make-to-order factories.\n\nUsage:\n${lines.join("\n")}\n  takt --help\n\nEach FILE.json command prints the same JSON as its API route; exit code 2 = bad input, 3 = wrong model (422), 1 = failure.\n`;
+  return `Takt: production scheduling and MRP for make-to-order factories.\n\nUsage:\n${lines.join("\n")}\n  takt --help | takt COMMAND --help\n\nEach FILE.json command prints the same JSON as its API route; exit code 2 = bad input, 3 = wrong model (422), 1 = failure.\n`;
 }
 
 async function main(argv: string[]): Promise<number | undefined> {
@@ -92,12 +71,21 @@ async function main(argv: string[]): Promise<number | undefined> {
     process.stderr.write(`takt: unknown command "${name}"\n\n${help()}`);
     return 2;
   }
+  if (rest.includes("--help") || rest.includes("-h")) {
+    process.stdout.write(`Usage: ${command.usage}\n\n${command.summary}\n${command.help ? `\n${command.help}\n` : ""}`);
+    return 0;
+  }
   try {
     return await command.run(rest);
   } catch (error) {
+    // A mistake of the user's (a flag, a setting, a port in use): one line, no stack.
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
-      process.stderr.write(`takt: ${(error as Error).message}\n`);
+      process.stderr.write(`takt ${name}: ${(error as Error).message} (takt ${name} --help)\n`);
       return 2;
+    }
+    if (error instanceof StartupError) {
+      process.stderr.write(`takt ${name}: ${error.message}\n`);
+      return 1;
     }
     throw error;
   }

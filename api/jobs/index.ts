@@ -9,6 +9,7 @@ import { JobRunner } from "./job-runner.ts";
 import { jobRoutes } from "./job-routes.ts";
 import { JobStore } from "./job-store.ts";
 import { scenarioRoutes } from "./scenario-routes.ts";
+import { lockJobStore } from "./store-lock.ts";
 
 export interface JobsOptions {
   /** SQLite database file; default `:memory:` (jobs do not survive the process). `takt serve` passes a file. */
@@ -33,8 +34,11 @@ export interface JobsOptions {
   now?: () => number;
 }
 
+/** Throws JobStoreLockedError when another server holds the database file (store-lock.ts). */
 export function registerJobs(app: FastifyInstance, options: JobsOptions & { pool: SolverPool; capabilities: ReadonlyArray<Capability> }): void {
-  const store = new JobStore(options.databasePath ?? ":memory:");
+  const databasePath = options.databasePath ?? ":memory:";
+  const unlock = databasePath === ":memory:" ? () => {} : lockJobStore(databasePath);
+  const store = new JobStore(databasePath);
   const runner = new JobRunner({
     store,
     pool: options.pool,
@@ -60,6 +64,9 @@ export function registerJobs(app: FastifyInstance, options: JobsOptions & { pool
   scenarioRoutes(app, routeOptions);
   // preClose runs before the pool is destroyed (onClose), so running jobs can finish or be re-queued cleanly.
   app.addHook("preClose", () => runner.close());
-  app.addHook("onClose", async () => store.close());
+  app.addHook("onClose", async () => {
+    store.close();
+    unlock();
+  });
   app.addHook("onReady", async () => runner.recover());
 }

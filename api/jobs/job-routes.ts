@@ -4,12 +4,16 @@
  */
 import { randomUUID } from "node:crypto";
 import { Readable } from "node:stream";
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyReply } from "fastify";
 import { z } from "zod";
+import type { Principal } from "../auth.ts";
+import { principalOf } from "../auth.ts";
 import type { Capability } from "../capability.ts";
 import { bodyText, keepBodiesAsBytes, validatedOnWorker } from "../capability-routes.ts";
 import { ErrorResponse } from "../errors.ts";
 import type { SolverPool } from "../pool.ts";
+import type { FileBody } from "../spreadsheet/export-answer.ts";
+import { acceptedFormat, sendFile, spreadsheetResponses } from "../spreadsheet/negotiate.ts";
 import { TaktError } from "../../src/errors.ts";
 import { MAX_JOB_INPUT_BYTES } from "../../src/limits.ts";
 import type { JobRunner } from "./job-runner.ts";
@@ -22,6 +26,7 @@ import { parseInput } from "./parse-input.ts";
 export interface JobRoutesOptions {
   store: JobStore;
   runner: JobRunner;
+  /** Checks submissions, and writes results as spreadsheets (Accept: text/csv or XLSX). */
   pool: SolverPool;
   capabilities: ReadonlyArray<Capability>;
   /** Largest accepted job input (bytes of JSON); default MAX_JOB_INPUT_BYTES (16 MiB). */
@@ -31,10 +36,16 @@ export interface JobRoutesOptions {
 /** Time a worker has to check a submission (job-tasks.ts). */
 export const SUBMIT_BUDGET_MS = 60_000;
 
-/** Who a job belongs to, for fairness: the `x-client-id` header when given, else the peer address. */
-export function clientOf(request: FastifyRequest): string {
-  const header = request.headers["x-client-id"];
-  return (Array.isArray(header) ? header[0] : header)?.slice(0, 100) || request.ip;
+/**
+ * Largest stored result GET /v1/jobs/:id turns into a spreadsheet: the worker parses it whole (a 64 MiB plan
+ * takes some 500 MB as objects). A 100k-item MRP plan is bigger: POST /v1/mrp with the Accept header writes
+ * it from the plan's arrays instead.
+ */
+export const JOB_EXPORT_MAX_BYTES = 64 * 1024 * 1024;
+
+/** Whether `principal` may see a job or batch of `client`: its own, or any for an admin (and everyone without tokens). */
+export function mayAccess(principal: Principal, client: string): boolean {
+  return principal.admin || principal.client === client;
 }
 
 export function jobNotFound(id: string): TaktError {
@@ -70,10 +81,11 @@ export function jobRoutes(app: FastifyInstance, options: JobRoutesOptions): void
   const errors = { 400: ErrorResponse, 404: ErrorResponse, 413: ErrorResponse, 503: ErrorResponse };
   const tags = ["jobs"];
 
-  const find = (id: string): JobSummary => {
+  // Another client's job answers as if it did not exist: its id tells nothing.
+  const find = (id: string, principal: Principal): JobSummary => {
     runner.expireOld();
     const job = runner.get(id);
-    if (!job) throw jobNotFound(id);
+    if (!job || !mayAccess(principal, job.client)) throw jobNotFound(id);
     return job;
   };
 
@@ -87,7 +99,7 @@ export function jobRoutes(app: FastifyInstance, options: JobRoutesOptions): void
       description:
         "Runs a capability asynchronously. `input` is that capability's request body and is checked now (400 with paths `input.…`), so a malformed job never enters the queue; " +
         "problems only the solver finds (a 422 on the synchronous route) end the job `failed` with them. A full queue is a 503 with Retry-After. " +
-        "Jobs survive restarts. Send `x-client-id` to be scheduled fairly as one client across addresses.\n\nCLI: `takt jobs submit KIND FILE.json --url …`",
+        "Jobs survive restarts. The job belongs to the client its bearer token names (without tokens: `x-client-id`, else the address), which alone sees and cancels it (and admins).\n\nCLI: `takt jobs submit KIND FILE.json --url …`",
       body: jobRequest(kinds),
       response: { 202: JobAccepted, ...errors },
     },
@@ -97,7 +109,7 @@ export function jobRoutes(app: FastifyInstance, options: JobRoutesOptions): void
       if (!accepted.checked) parseInput(capabilities.get(accepted.kind)!, JSON.parse(accepted.inputJson), ["input"]);
       runner.expireOld();
       const id = randomUUID();
-      runner.submit([{ id, kind: accepted.kind, client: clientOf(request), inputJson: accepted.inputJson, options: accepted.options, createdAt: runner.now() }]);
+      runner.submit([{ id, kind: accepted.kind, client: principalOf(request).client, inputJson: accepted.inputJson, options: accepted.options, createdAt: runner.now() }]);
       const location = `/v1/jobs/${id}`;
       return reply.code(202).header("location", location).send({ id, status: "queued" as const, location });
     },
@@ -105,18 +117,46 @@ export function jobRoutes(app: FastifyInstance, options: JobRoutesOptions): void
   });
 
   app.get("/v1/jobs", {
-    schema: { tags, summary: "List jobs", description: "Newest first, without inputs and results.", querystring: JobListQuery, response: { 200: JobList, 400: ErrorResponse } },
+    schema: { tags, summary: "List jobs", description: "Newest first, without inputs and results: the caller's own jobs (an admin's: everyone's).", querystring: JobListQuery, response: { 200: JobList, 400: ErrorResponse } },
     handler: async (request) => {
       const query = request.query as z.infer<typeof JobListQuery>;
+      const principal = principalOf(request);
       runner.expireOld();
-      const jobs = store.list({ limit: query.limit, ...(query.status ? { status: query.status } : {}), ...(query.kind ? { kind: query.kind } : {}) });
+      const jobs = store.list({
+        limit: query.limit,
+        ...(query.status ? { status: query.status } : {}),
+        ...(query.kind ? { kind: query.kind } : {}),
+        ...(principal.admin ? {} : { client: principal.client }),
+      });
       return { jobs: jobs.map((job) => toWire(runner.withLiveProgress(job))) };
     },
   });
 
   app.get("/v1/jobs/:id", {
-    schema: { tags, summary: "Get a job: status, progress and, when finished, the result", params: JobIdParams, response: { 200: JobSchema, 404: ErrorResponse } },
-    handler: async (request, reply) => sendJob(reply, store, find((request.params as { id: string }).id)),
+    schema: {
+      tags,
+      summary: "Get a job: status, progress and, when finished, the result",
+      description:
+        "With Accept: text/csv or the XLSX media type, a finished schedule, insert (`?option=`), capacity or MRP job with a result answers that result as a " +
+        `spreadsheet, as its route would (results up to ${JOB_EXPORT_MAX_BYTES} bytes; larger is a 406); otherwise, and for other kinds, the job as JSON.`,
+      params: JobIdParams,
+      querystring: z.object({ option: z.string().min(1).max(100).optional().describe("Insert jobs as spreadsheets: the option to export; default the first") }),
+      response: { 200: spreadsheetResponses(JobSchema, "the result's main table"), 404: ErrorResponse, 406: ErrorResponse },
+    },
+    handler: async (request, reply) => {
+      const job = find((request.params as { id: string }).id, principalOf(request));
+      const format = acceptedFormat(request.headers.accept);
+      // JSON reads the stored result once, in sendJob (large results are streamed, never held twice).
+      if (format === null || !capabilities.get(job.kind)?.spreadsheet) return sendJob(reply, store, job);
+      const result = store.result(job.id);
+      if (!result) return sendJob(reply, store, job);
+      if (result.byteLength > JOB_EXPORT_MAX_BYTES) {
+        throw new TaktError("TAKT_ERR_NOT_ACCEPTABLE", `the result is ${result.byteLength} bytes; stored results become spreadsheets up to ${JOB_EXPORT_MAX_BYTES}: POST the input to ${capabilities.get(job.kind)!.url} with this Accept header instead`);
+      }
+      const { option } = request.query as { option?: string };
+      const input = { answerJson: { jsonChunks: [...result.parts()] }, modelJson: store.inputJson(job.id) ?? "{}", option };
+      return sendFile(reply, await options.pool.run<FileBody>("export", { input, format }, { budgetMs: 60_000 }));
+    },
   });
 
   app.delete("/v1/jobs/:id", {
@@ -131,7 +171,7 @@ export function jobRoutes(app: FastifyInstance, options: JobRoutesOptions): void
     },
     handler: async (request, reply) => {
       const { id } = request.params as { id: string };
-      find(id);
+      find(id, principalOf(request));
       return sendJob(reply, store, runner.cancel(id)!);
     },
   });
@@ -150,7 +190,7 @@ export function jobRoutes(app: FastifyInstance, options: JobRoutesOptions): void
       },
     },
     handler: async (request, reply) => {
-      const job = find((request.params as { id: string }).id);
+      const job = find((request.params as { id: string }).id, principalOf(request));
       reply.hijack();
       const raw = reply.raw;
       raw.writeHead(200, { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache", connection: "keep-alive", "x-request-id": request.id });

@@ -38,7 +38,7 @@ export const JobSummarySchema = z
     id: z.string(),
     kind: z.string().describe("The capability: its CLI command name (schedule, capacity, mrp, …)"),
     status: JobStatusSchema,
-    client: z.string().describe("Who submitted it: the x-client-id header, else the client address"),
+    client: z.string().describe("Who submitted it: the client its bearer token names (without tokens: the x-client-id header, else the client address)"),
     label: z.string().optional(),
     progress: JobProgressSchema.optional(),
     error: ErrorResponse.optional().describe("Failed jobs: the error the synchronous route would have answered (e.g. a 422 with problems)"),
@@ -84,7 +84,7 @@ export const JobAccepted = z
   .object({ id: z.string(), status: z.literal("queued"), location: z.string().describe("Where to GET the job (also the Location header)") })
   .meta({ id: "JobAccepted" });
 
-export const JobIdParams = z.object({ id: z.string().min(1) });
+export const JobIdParams = z.object({ id: z.string().min(1).max(100).describe("A job or batch id (a UUID)") });
 
 export const JobListQuery = z.object({
   status: JobStatusSchema.optional(),

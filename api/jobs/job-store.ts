@@ -297,16 +297,17 @@ export class JobStore {
     this.db.prepare("DELETE FROM job_results WHERE job = ?").run(id);
   }
 
-  /** The input as stored, JSON text: for a worker to parse (Capability.runJson). */
+  /** The input as stored, JSON text: for a worker to parse (capabilities take their requests as text). */
   inputJson(id: string): string | undefined {
     const row = this.db.prepare("SELECT input FROM jobs WHERE id = ?").get(id) as { input: string } | undefined;
     return row?.input;
   }
 
   /** Newest first. */
-  list(filter: { status?: JobStatus; kind?: string; limit: number }): JobSummary[] {
+  list(filter: { status?: JobStatus; kind?: string; client?: string; limit: number }): JobSummary[] {
     const where: string[] = [];
     const args: Array<string | number> = [];
+    if (filter.client !== undefined) (where.push("client = ?"), args.push(filter.client));
     if (filter.status) (where.push("status = ?"), args.push(filter.status));
     if (filter.kind) (where.push("kind = ?"), args.push(filter.kind));
     const sql = `SELECT ${SUMMARY_COLUMNS} FROM jobs ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY seq DESC LIMIT ?`;

@@ -9,7 +9,8 @@ import { TaktError } from "../../src/errors.ts";
 import { capabilities } from "../capabilities/index.ts";
 import type { Capability } from "../capability.ts";
 import type { JsonBody } from "../json-body.ts";
-import { parseJsonRequest, parseJsonText } from "../request-validation.ts";
+import { jsonBodyText } from "../json-body.ts";
+import { parseJsonRequest, parseJsonText } from "../parse-json.ts";
 import type { JobOptions } from "./job-store.ts";
 import { jobRequest, scenarioBatchRequest } from "./job-schemas.ts";
 import type { KpiValue } from "./kpis.ts";
@@ -81,6 +82,6 @@ export function scenarioInputsTask({ body, kinds, maxInputBytes }: SubmissionTas
 
 /** The KPIs of a result stored before KPIs were stored with results: read once, then kept (job-runner.ts). */
 export function storedKpisTask({ kind, input, result }: { kind: string; input: JsonBody; result: JsonBody }): Record<string, KpiValue> {
-  const request = capabilityOf(kind).request.parse(parseJsonText(input));
-  return kpiExtractors[kind]!.extract(request, parseJsonText(result));
+  const request = capabilityOf(kind).request.parse(parseJsonText(jsonBodyText(input)));
+  return kpiExtractors[kind]!.extract(request, JSON.parse(jsonBodyText(result)));
 }

@@ -5,6 +5,8 @@
 import { randomUUID } from "node:crypto";
 import type { FastifyInstance } from "fastify";
 import type { z } from "zod";
+import type { Principal } from "../auth.ts";
+import { principalOf } from "../auth.ts";
 import type { Capability } from "../capability.ts";
 import { bodyText, keepBodiesAsBytes, validatedOnWorker } from "../capability-routes.ts";
 import { ErrorResponse } from "../errors.ts";
@@ -12,7 +14,7 @@ import type { JsonBody } from "../json-body.ts";
 import type { SolverPool } from "../pool.ts";
 import { TaktError } from "../../src/errors.ts";
 import { MAX_JOB_INPUT_BYTES } from "../../src/limits.ts";
-import { clientOf, SUBMIT_BUDGET_MS } from "./job-routes.ts";
+import { mayAccess, SUBMIT_BUDGET_MS } from "./job-routes.ts";
 import type { JobRunner } from "./job-runner.ts";
 import { JobIdParams, ScenarioBatch, ScenarioBatchAccepted, scenarioBatchRequest } from "./job-schemas.ts";
 import type { BatchRecord, JobStore } from "./job-store.ts";
@@ -97,10 +99,10 @@ export function scenarioRoutes(app: FastifyInstance, options: ScenarioRoutesOpti
   const maxInputBytes = options.maxInputBytes ?? MAX_JOB_INPUT_BYTES;
   const tags = ["scenarios"];
 
-  const find = (id: string): BatchRecord => {
+  const find = (id: string, principal: Principal): BatchRecord => {
     runner.expireOld();
     const batch = store.batch(id);
-    if (!batch) throw new TaktError("TAKT_ERR_JOB_NOT_FOUND", `no scenario batch "${id}" (finished batches expire after the retention period)`);
+    if (!batch || !mayAccess(principal, batch.client)) throw new TaktError("TAKT_ERR_JOB_NOT_FOUND", `no scenario batch "${id}" (finished batches expire after the retention period)`);
     return batch;
   };
 
@@ -122,7 +124,7 @@ export function scenarioRoutes(app: FastifyInstance, options: ScenarioRoutesOpti
     ...validatedOnWorker,
     handler: async (request, reply) => {
       runner.expireOld();
-      const accepted = await submitBatch(runner, pool, bodyText(request.body), kinds, clientOf(request), maxInputBytes);
+      const accepted = await submitBatch(runner, pool, bodyText(request.body), kinds, principalOf(request).client, maxInputBytes);
       const location = `/v1/scenarios/${accepted.id}`;
       return reply.code(202).header("location", location).send({ id: accepted.id, status: "queued" as const, location, scenarios: accepted.scenarios });
     },
@@ -136,15 +138,16 @@ export function scenarioRoutes(app: FastifyInstance, options: ScenarioRoutesOpti
       params: JobIdParams,
       response: { 200: ScenarioBatch, 404: ErrorResponse },
     },
-    handler: async (request) => describeBatch(await withKpis(find((request.params as { id: string }).id), store, pool), runner),
+    handler: async (request) => describeBatch(await withKpis(find((request.params as { id: string }).id, principalOf(request)), store, pool), runner),
   });
 
   app.delete("/v1/scenarios/:id", {
     schema: { tags, summary: "Cancel every unfinished scenario of a batch", params: JobIdParams, response: { 200: ScenarioBatch, 404: ErrorResponse } },
     handler: async (request) => {
       const { id } = request.params as { id: string };
-      for (const job of find(id).jobs) runner.cancel(job.id);
-      return describeBatch(await withKpis(find(id), store, pool), runner);
+      const principal = principalOf(request);
+      for (const job of find(id, principal).jobs) runner.cancel(job.id);
+      return describeBatch(await withKpis(find(id, principal), store, pool), runner);
     },
   });
 }

@@ -94,7 +94,7 @@ export class ResponseText {
 }
 
 /** Each item's source: as given, else make when it is a BOM parent and buy otherwise. */
-function itemSources(items: MrpRequest["items"], graph: BomGraph): Array<"make" | "buy"> {
+export function itemSources(items: MrpRequest["items"], graph: BomGraph): Array<"make" | "buy"> {
   return items.map((item, i) => item.source ?? (graph.start[i + 1]! > graph.start[i]! ? "make" : "buy"));
 }
 
@@ -103,7 +103,7 @@ function itemSources(items: MrpRequest["items"], graph: BomGraph): Array<"make" 
  * are array indexes (canonical integers below 2^32 − 1) ascending, then the others as inserted — in
  * planning order.
  */
-function recordOrder(request: MrpRequest, sequence: Int32Array): Int32Array {
+export function recordOrder(request: MrpRequest, sequence: Int32Array): Int32Array {
   const isIndex = (id: string) => /^(?:0|[1-9]\d*)$/.test(id) && Number(id) < 2 ** 32 - 1;
   const indexes = request.items.flatMap((item, i) => (isIndex(item.id) ? [i] : []));
   if (indexes.length === 0) return sequence;
@@ -117,7 +117,7 @@ function recordOrder(request: MrpRequest, sequence: Int32Array): Int32Array {
  * in the planning's order, projected on hand and net requirements by netting again with the planned
  * receipts as the lots. Scratch, reused per item.
  */
-class RecordReplay {
+export class RecordReplay {
   readonly gross: Float64Array;
   readonly scheduled: Float64Array;
   readonly plannedReceipts: Float64Array;
@@ -171,7 +171,7 @@ function writeSeries(w: JsonWriter, values: Float64Array, zeros: Uint8Array): vo
 }
 
 /** 1 for each item whose record options.records asks for, or null for all of them. */
-function selectedRecords(request: MrpRequest, plan: MaterialPlan): Uint8Array | null {
+export function selectedRecords(request: MrpRequest, plan: MaterialPlan): Uint8Array | null {
   const records = request.options?.records ?? "all";
   if (records === "all") return null;
   const selected = new Uint8Array(request.items.length);
@@ -275,7 +275,7 @@ function writePlannedOrders(w: JsonWriter, request: MrpRequest, plan: MaterialPl
 }
 
 /** Exceptions item by item in planning order: the item's past-due planned orders, then its receipts'. */
-function writeExceptions(w: JsonWriter, request: MrpRequest, plan: MaterialPlan, text: ResponseText, firstNet: Int32Array, firstNetQuantity: Float64Array): void {
+export function writeExceptions(w: JsonWriter, request: MrpRequest, plan: MaterialPlan, text: ResponseText, firstNet: Int32Array, firstNetQuantity: Float64Array): void {
   const { orders } = plan;
   w.beginArray();
   for (const i of plan.sequence) {

@@ -45,8 +45,6 @@ describe("bad bodies are 400 on every route, never 500", () => {
     ["an array", "[1, 2]", "application/json"],
     ["a number", "42", "application/json"],
     ["null", "null", "application/json"],
-    ["JSON with another content type", "not json either", "text/plain"],
-    ["XML", "<factory/>", "application/xml"],
   ];
   for (const url of routes) {
     it.each(bad)(`${url}: %s`, async (_name, body, contentType) => {
@@ -58,6 +56,45 @@ describe("bad bodies are 400 on every route, never 500", () => {
       expect(res.headers["x-request-id"]).toBeTruthy();
     });
   }
+
+  // The same answer on every route, whichever thread parses the body (MRP's is parsed on a worker).
+  for (const url of routes) {
+    it.each([
+      ["__proto__", '{"__proto__": {"admin": true}}', "Object contains forbidden prototype property"],
+      ["constructor.prototype", '{"constructor": {"prototype": {"admin": true}}}', "Object contains forbidden prototype property"],
+    ])(`${url}: refuses a %s key as every route does`, async (_name, body, reason) => {
+      const res = await post(app, url, body, "application/json; charset=utf-8");
+      expect(res.statusCode).toBe(400);
+      expect(ErrorResponse.parse(res.json()).problems).toEqual([{ path: "$", message: `the body is not JSON: ${reason}` }]);
+    });
+
+    it(`${url}: names a duplicate key by its path`, async () => {
+      const res = await post(app, url, '{"kind": "capacity", "input": {}, "base": {}, "kind": "mrp"}');
+      expect(res.statusCode).toBe(400);
+      expect(ErrorResponse.parse(res.json()).problems).toEqual([{ path: "kind", message: expect.stringContaining('duplicate key "kind"') }]);
+    });
+
+    it.each([
+      ["JSON labelled text/plain", '{"kind": "capacity"}', "text/plain"],
+      ["a form", "kind=capacity", "application/x-www-form-urlencoded"],
+      ["XML", "<factory/>", "application/xml"],
+    ])(`${url}: refuses %s with 415, unread`, async (_name, body, contentType) => {
+      const res = await post(app, url, body, contentType);
+      expect(res.statusCode).toBe(415);
+      expect(ErrorResponse.parse(res.json()).code).toBe("TAKT_ERR_UNSUPPORTED_MEDIA_TYPE");
+    });
+  }
+
+  it("answers an over-long or malformed id with its own 400, never fastify's 414", async () => {
+    for (const length of [101, 5000]) {
+      const res = await app.inject({ method: "GET", url: `/v1/jobs/${"x".repeat(length)}` });
+      expect(res.statusCode, res.body).toBe(400);
+      expect(ErrorResponse.parse(res.json()).code).toBe("TAKT_ERR_BAD_REQUEST");
+    }
+    const badEscape = await app.inject({ method: "GET", url: "/v1/jobs/%E0%A4%A" });
+    expect(badEscape.statusCode).toBe(400);
+    expect(ErrorResponse.parse(badEscape.json()).code).toBe("TAKT_ERR_BAD_REQUEST");
+  });
 
   it("refuses a body over the size limit with 413", async () => {
     const res = await post(app, "/v1/validate", JSON.stringify({ pad: "x".repeat(5000) }));

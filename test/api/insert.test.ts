@@ -28,11 +28,12 @@ describe("POST /v1/schedule/insert", () => {
 
   it("inserts into the demo file as it is (no schedule): the plan /v1/schedule gives is computed first", async () => {
     const { schedule: _plan, ...file } = plant;
+    // maxIterations ends both searches; the time limits are only safety nets, wide enough for a loaded machine.
     const search = { seed: 2, workers: 1, maxIterations: 100 };
-    const res = await post(app, "/v1/schedule/insert", { ...file, options: { ...search, baseScheduleSeconds: 10, timeLimitSeconds: 2 } });
+    const res = await post(app, "/v1/schedule/insert", { ...file, options: { ...search, baseScheduleSeconds: 30, timeLimitSeconds: 2 } });
     expect(res.statusCode, res.body.slice(0, 500)).toBe(200);
     const response = InsertResponse.parse(res.json());
-    const planned = await post(app, "/v1/schedule", { ...file, options: { ...search, timeLimitSeconds: 10 } });
+    const planned = await post(app, "/v1/schedule", { ...file, options: { ...search, timeLimitSeconds: 30 } });
     const plan = ScheduleResponse.parse(planned.json());
     expect(response.baseSchedule).toMatchObject({ source: "computed", status: plan.status, kpis: plan.kpis });
     expectSoundOptions(InsertRequest.parse({ ...file, schedule: plan }), response);

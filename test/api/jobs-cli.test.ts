@@ -34,7 +34,23 @@ describe("takt jobs against a running server", () => {
     const got = await takt("jobs", "get", id, "--url", url);
     expect(JSON.parse(got.stdout)).toMatchObject({ id, status: "done", result: { buckets: [{ index: 0 }] } });
     const cancelled = await takt("jobs", "cancel", id, "--url", url);
-    expect(JSON.parse(cancelled.stdout)).toMatchObject({ id, status: "done" });
+    expect(cancelled).toEqual({ code: 0, stdout: `job ${id} has already finished (done); nothing to cancel\n`, stderr: "" });
+    expect((await waitFor(app, id)).status).toBe("done");
+  });
+
+  it("cancels a queued job in one line", async () => {
+    const input = join(mkdtempSync(join(tmpdir(), "takt-jobs-cli-")), "tiny.json");
+    writeFileSync(input, JSON.stringify(tinyCapacity()));
+    // A server whose runner takes no job, so the job is still queued when the command runs.
+    const idle = await testApp({ jobs: { maxRunning: 0 } });
+    const idleUrl = await idle.listen({ host: "127.0.0.1", port: 0 });
+    try {
+      const { id } = JSON.parse((await takt("jobs", "submit", "capacity", input, "--url", idleUrl)).stdout) as { id: string };
+      expect(await takt("jobs", "cancel", id, "--url", idleUrl)).toEqual({ code: 0, stdout: `job ${id} cancelled before it ran\n`, stderr: "" });
+      expect((await waitFor(idle, id)).status).toBe("cancelled");
+    } finally {
+      await idle.close();
+    }
   });
 
   it("exits 2 with the server's 400 or 404 body, and 1 when the server is unreachable", async () => {

@@ -1,6 +1,6 @@
 import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { isJsonBody, jsonBodyByteLength, jsonBodyStream, jsonBodyText, writeJsonBody } from "../../api/json-body.ts";
+import { jsonBodyByteLength, jsonBodyStream, jsonBodyText, sharedJsonBody, toJsonBody, writeJsonBody } from "../../api/json-body.ts";
 import type { Answer } from "../../api/capability.ts";
 import { createSolverPool } from "../../api/pool.ts";
 import { planMaterials } from "../../solver/mrp/plan-materials.ts";
@@ -21,11 +21,19 @@ async function collect(stream: NodeJS.ReadableStream): Promise<string> {
 }
 
 describe("JSON text from a worker", () => {
-  it("is recognised by its chunks, and nothing else is", () => {
-    expect(isJsonBody(body)).toBe(true);
-    expect(isJsonBody({ jsonChunks: "no" })).toBe(false);
-    expect(isJsonBody(null)).toBe(false);
-    expect(isJsonBody({ items: {} })).toBe(false);
+  it("moves into shared memory once: the same bytes in one shared chunk, and text already there stays as it is", () => {
+    const shared = sharedJsonBody(body);
+    expect(shared.jsonChunks).toHaveLength(1);
+    expect(shared.jsonChunks[0]!.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(Buffer.from(shared.jsonChunks[0]!).toString("utf8")).toBe(text);
+    expect(sharedJsonBody(shared)).toBe(shared);
+  });
+
+  it("is written from a value as JSON.stringify writes it, in shared memory", () => {
+    const value = { item: "Größe", quantities: [1, 2.5, -3], note: "日本🙂" };
+    const written = toJsonBody(value);
+    expect(written.jsonChunks.every((chunk) => chunk.buffer instanceof SharedArrayBuffer)).toBe(true);
+    expect(jsonBodyText(written)).toBe(JSON.stringify(value));
   });
 
   it("measures bytes, not characters", () => {

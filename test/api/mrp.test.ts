@@ -83,8 +83,9 @@ describe("POST /v1/mrp", () => {
     expect(ErrorResponse.parse(res.json()).code).toBe("TAKT_ERR_BAD_REQUEST");
   });
 
-  it("reads JSON whatever the content type says, as the other routes do", async () => {
-    const res = await post(app, "/v1/mrp", demo("appliance-plant"), "text/plain");
+  it("reads application/json with a charset, and refuses another content type unread, as the other routes do", async () => {
+    expect((await post(app, "/v1/mrp", demo("appliance-plant"), "text/plain")).statusCode).toBe(415);
+    const res = await post(app, "/v1/mrp", demo("appliance-plant"), "application/json; charset=utf-8");
     expect(res.statusCode).toBe(200);
     expect(res.headers["content-type"]).toMatch(/^application\/json/);
     expect(Number(res.headers["content-length"])).toBe(Buffer.byteLength(res.body));

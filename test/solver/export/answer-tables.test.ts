@@ -1,0 +1,118 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { answerTables, chosenOption, insertTables, mrpAnswerRows, mrpTables } from "../../../solver/export/answer-tables.ts";
+import { describeCause, orderOutcomeTable } from "../../../solver/export/order-outcomes.ts";
+import type { Table } from "../../../solver/export/table.ts";
+import { assessCapacity } from "../../../solver/capacity/assess-capacity.ts";
+import { highsEngine } from "../../../solver/lp/highs-engine.ts";
+import { computeMaterialPlan, planMaterials } from "../../../solver/mrp/plan-materials.ts";
+import { planRows } from "../../../solver/mrp/plan-rows.ts";
+import { CapacityRequest } from "../../../src/capacity.ts";
+import { ModelError } from "../../../src/errors.ts";
+import type { InsertResponse } from "../../../src/insert.ts";
+import { MrpRequest } from "../../../src/mrp.ts";
+import type { MrpResponse } from "../../../src/mrp.ts";
+import { Order } from "../../../src/order.ts";
+
+const plant = (name: string) => JSON.parse(readFileSync(new URL(`../../../data/${name}.json`, import.meta.url), "utf8")) as Record<string, unknown>;
+const rowsOf = (table: Table) => Array.from(table.rows, (row) => [...row]);
+const names = (table: Table) => table.columns.map((c) => c.name);
+
+describe("capacity sheets of the demo steel plant", () => {
+  it("load: a row per resource and week with the figures of data/README.md", async () => {
+    const answer = await assessCapacity(CapacityRequest.parse(plant("steel-plant")), { engine: highsEngine, timeLimitSeconds: 30 });
+    const [load, countermeasures] = answerTables(answer).tables as [Table, Table];
+    expect(names(load)).toEqual(["resource", "bucket", "bucketStart", "bucketEnd", "workingMinutes", "availableMinutes", "loadMinutes", "utilization", "overloadMinutes"]);
+    const rows = rowsOf(load);
+    expect(rows).toHaveLength(6 * 4);
+    // Week 2 of the galvanizing line: the Qingming holiday and the overtime Saturday, 351 minutes over.
+    expect(rows.find((r) => r[0] === "CGL" && r[1] === 1)).toEqual(["CGL", 1, "2026-04-06T00:00", "2026-04-13T00:00", 4050, 4050, 4401, 4401 / 4050, 351]);
+    // The cheapest countermeasure: build the 351 minutes ahead into week 1 at 2 CNY a minute.
+    expect(names(countermeasures)).toEqual(["kind", "resource", "bucket", "minutes", "order", "item", "operation", "toResource", "toBucket", "cost"]);
+    const built = rowsOf(countermeasures).filter((r) => r[0] === "build-ahead");
+    expect(built.reduce((sum, r) => sum + (r[3] as number), 0)).toBeCloseTo(351, 6);
+    expect(built.every((r) => r[1] === "CGL" && r[2] === 1 && r[8] === 0)).toBe(true);
+    expect(rowsOf(countermeasures).reduce((sum, r) => sum + (r[9] as number), 0)).toBeCloseTo(702, 6);
+  });
+});
+
+describe("MRP sheets of the demo appliance plant", () => {
+  const request = MrpRequest.parse(plant("appliance-plant"));
+  const answer = JSON.parse(Buffer.concat(planMaterials(request)).toString("utf8")) as MrpResponse;
+  const fromAnswer = mrpTables(mrpAnswerRows(request, answer));
+
+  it("planned orders, exceptions and records hold the answer's values in its order", () => {
+    const [orders, exceptions, records] = fromAnswer as [Table, Table, Table];
+    const orderRows = rowsOf(orders);
+    // data/README.md: 333 planned orders, 179 make and 154 buy; exactly four exceptions.
+    expect(orderRows).toHaveLength(333);
+    expect(orderRows.filter((r) => r[2] === "make")).toHaveLength(179);
+    const first = answer.plannedOrders[0]!;
+    expect(orderRows[0]).toEqual([
+      first.id, first.item, first.source, first.quantity, first.startQuantity, first.releaseBucket, first.releaseDate, first.receiptBucket, first.receiptDate,
+      first.pegging.map((p) => `${"demand" in p ? p.demand : p.parentOrder} ${p.quantity}`).join("; "),
+    ]);
+    expect(rowsOf(exceptions).map((r) => r[1]).sort()).toEqual(["excess", "expedite", "past-due", "past-due"]);
+    expect(names(records).slice(0, 5)).toEqual(["item", "lowLevelCode", "row", "2026-03-30", "2026-04-06"]);
+    expect(names(records)).toHaveLength(3 + 12);
+    const recordRows = rowsOf(records);
+    expect(recordRows).toHaveLength(6 * Object.keys(answer.items).length);
+    const [item, record] = Object.entries(answer.items)[0]!;
+    expect(recordRows.slice(0, 6)).toEqual(
+      (["gross", "scheduledReceipts", "projectedOnHand", "net", "plannedReceipts", "plannedReleases"] as const).map((key) => [item, record.lowLevelCode, key, ...record[key]]),
+    );
+  });
+
+  it("read straight from the plan's arrays, are the same as from the JSON answer", () => {
+    const fromPlan = mrpTables(planRows(request, computeMaterialPlan(request)));
+    expect(fromPlan.map((t) => [t.name, t.columns])).toEqual(fromAnswer.map((t) => [t.name, t.columns]));
+    fromPlan.forEach((table, k) => expect(rowsOf(table)).toEqual(rowsOf(mrpTables(mrpAnswerRows(request, answer))[k]!)));
+  });
+});
+
+describe("orders sheet", () => {
+  const orders = [Order.parse({ id: "A", item: "P", quantity: 5, due: "2026-03-02T14:00", customer: "Huaxin" })];
+  it("gives the cause of a late order as text, else the resource that held it", () => {
+    const table = orderOutcomeTable(orders, [
+      { id: "A", due: "2026-03-02T14:00", completion: "2026-03-02T15:30", lateMinutes: 90, onTime: false, heldBy: "CGL" },
+      { id: "A", due: "2026-03-02T14:00", completion: "2026-03-02T15:30", lateMinutes: 90, onTime: false, heldBy: "CGL", cause: { kind: "material", item: "ZINC", availableAt: "2026-03-02T12:00" } },
+      { id: "B", due: "2026-03-02T14:00", completion: "2026-03-02T10:00", lateMinutes: 0, onTime: true },
+    ]);
+    expect(rowsOf(table)).toEqual([
+      ["A", "Huaxin", "P", 5, "2026-03-02T14:00", "2026-03-02T15:30", 90, false, "held by CGL"],
+      ["A", "Huaxin", "P", 5, "2026-03-02T14:00", "2026-03-02T15:30", 90, false, "material: ZINC, availableAt 2026-03-02T12:00"],
+      ["B", "", "", null, "2026-03-02T14:00", "2026-03-02T10:00", 0, true, ""],
+    ]);
+    expect(describeCause({ kind: "release" })).toBe("release");
+    expect(describeCause({ kind: "capacity", resource: "CGL" })).toBe("capacity: CGL");
+  });
+});
+
+describe("rush insertion sheets", () => {
+  const option = (name: string, start: string) => ({
+    name,
+    promise: { R: start },
+    schedule: { operations: [{ order: "R", operation: "x", resource: "M", unit: 0, start, end: start, setupMinutes: 0, changeoverMinutes: 0, state: "planned" as const }], orders: [] },
+    impact: [],
+    ordersMadeLate: name === "fastest" ? 1 : 0,
+    movedOperations: 0,
+    kpis: { onTimeRate: 1, weightedTardiness: 0, makespanMinutes: 0, setupMinutes: 0, changeoverMinutes: 0, utilization: {} },
+  });
+  const answer: Pick<InsertResponse, "options"> = { options: [option("fastest", "2026-03-02T06:00"), option("protect-confirmed", "2026-03-03T06:00")] };
+
+  it("export the chosen option (the first by default) and compare all of them", () => {
+    const model = { rushOrders: [Order.parse({ id: "R", item: "P", quantity: 3, due: "2026-03-04T14:00" })] };
+    const [dispatch, , options] = insertTables(model, answer, "protect-confirmed") as [Table, Table, Table];
+    expect(rowsOf(dispatch).map((r) => [r[5], r[7], r[8], r[9]])).toEqual([["R", "P", 3, "2026-03-03T06:00"]]);
+    expect(rowsOf(options).map((r) => [r[0], r[1], r[2], r[3]])).toEqual([
+      ["fastest", false, "R 2026-03-02T06:00", 1],
+      ["protect-confirmed", true, "R 2026-03-03T06:00", 0],
+    ]);
+    expect(chosenOption(answer)?.name).toBe("fastest");
+  });
+
+  it("refuses an option the answer does not have, naming the ones it has", () => {
+    expect(() => chosenOption(answer, "allow-9-late")).toThrow(ModelError);
+    expect(() => chosenOption(answer, "allow-9-late")).toThrow(/fastest, protect-confirmed/);
+  });
+});

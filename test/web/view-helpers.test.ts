@@ -1,0 +1,73 @@
+/** The workbench's small pure helpers: where a problem points, what changed since the issued list, late causes, durations. */
+import { describe, expect, it } from "vitest";
+import { lateCause } from "../../web/cause.ts";
+import { changesSinceIssued } from "../../web/dispatch-changes.ts";
+import { formatDuration, formatShare } from "../../web/format.ts";
+import { translator } from "../../web/i18n.ts";
+import type { PlanOrder } from "../../web/model.ts";
+import { placeOf, problemsByPath } from "../../web/views/problems.ts";
+
+describe("problems by path", () => {
+  it("places a problem at its list, row and first field", () => {
+    expect(placeOf("orders[3].due")).toEqual({ section: "orders", row: 3, field: "due" });
+    expect(placeOf("resources[1].setupMatrix.changeovers[0].minutes")).toEqual({ section: "resources", row: 1, field: "setupMatrix" });
+    expect(placeOf("orders[12]")).toEqual({ section: "orders", row: 12, field: "" });
+    expect(placeOf("planStart")).toBeNull();
+    expect(placeOf("$")).toBeNull();
+  });
+  it("gathers every message of a cell", () => {
+    const byPath = problemsByPath([
+      { path: "orders[3].due", message: "a" },
+      { path: "orders[3].due", message: "b" },
+      { path: "orders[4]", message: "c" },
+    ]);
+    expect(byPath.get("orders")?.get(3)?.get("due")).toEqual(["a", "b"]);
+    expect(byPath.get("orders")?.get(4)?.get("")).toEqual(["c"]);
+  });
+});
+
+describe("changes since the issued dispatch list", () => {
+  const row = (order: string, start: string, resource = "R", unit = 0) => ({ order, operation: "op", resource, unit, start, end: "2026-03-02T12:00" });
+  it("marks new and moved operations and counts the ones no longer planned", () => {
+    const issued = [row("A", "2026-03-02T06:00"), row("B", "2026-03-02T07:00"), row("C", "2026-03-02T08:00"), row("E", "2026-03-02T08:00")];
+    const now = [row("A", "2026-03-02T06:00"), row("B", "2026-03-02T07:30"), row("C", "2026-03-02T08:00", "R", 1), row("D", "2026-03-02T09:00")];
+    const { changes, removed } = changesSinceIssued(now, issued);
+    expect([...changes]).toEqual([
+      ["B\u0000op", "moved"],
+      ["C\u0000op", "moved"],
+      ["D\u0000op", "new"],
+    ]);
+    expect(removed).toBe(1);
+  });
+});
+
+describe("late causes", () => {
+  const en = translator("en");
+  const order = (extra: Partial<PlanOrder>): PlanOrder => ({ id: "O", due: "2026-03-02T10:00", completion: "2026-03-02T12:00", lateMinutes: 120, onTime: false, ...extra });
+  it("says nothing for an order on time", () => {
+    expect(lateCause(order({ onTime: true, lateMinutes: 0 }), en)).toBeNull();
+  });
+  it("names the resource an older answer gives (heldBy)", () => {
+    expect(lateCause(order({ heldBy: "CGL" }), en)).toBe("waited longest on CGL");
+  });
+  it("reads issue 14's cause, known kinds in words and new kinds by name", () => {
+    expect(lateCause(order({ cause: { kind: "material", item: "ZINC", availableAt: "2026-04-03T06:00" } }), en)).toBe("material ZINC available only Fri 3 Apr, 06:00");
+    expect(lateCause(order({ cause: { kind: "capacity", resource: "CGL" }, heldBy: "PKL" }), en)).toBe("capacity of CGL");
+    expect(lateCause(order({ cause: { kind: "quality-hold", resource: "INSP" } }), en)).toBe("quality-hold: INSP");
+  });
+  it("speaks Chinese too", () => {
+    expect(lateCause(order({ heldBy: "CGL" }), translator("zh"))).toBe("在 CGL 等待最久");
+  });
+});
+
+describe("formats", () => {
+  it("writes durations in days, hours and minutes", () => {
+    expect(formatDuration(0, "en")).toBe("0 min");
+    expect(formatDuration(1 * 1440 + 3 * 60 + 5, "en")).toBe("1 d 3 h 5 min");
+    expect(formatDuration(125, "zh")).toBe("2小时5分");
+  });
+  it("writes shares as percentages", () => {
+    expect(formatShare(0.952381)).toBe("95.2 %");
+    expect(formatShare(null)).toBe("—");
+  });
+});

@@ -1,0 +1,184 @@
+/**
+ * The plan as a Gantt, with Recalculate: /v1/schedule as a job, its progress from the job's event stream,
+ * Stop for the best plan so far. Clicking a bar (or choosing an order) highlights the order's whole chain.
+ */
+import { useState } from "preact/hooks";
+import type { ScheduleResponse } from "../../src/schedule.ts";
+import { formatDuration, formatNumber, formatShare } from "../format.ts";
+import { localMs } from "../format.ts";
+import { BAR_COLOURS, CLOSED_COLOUR, GanttChart, STATE_LABELS } from "../gantt/gantt-chart.tsx";
+import type { GanttModel } from "../gantt/gantt-model.ts";
+import { ganttModel } from "../gantt/gantt-model.ts";
+import type { Translate } from "../i18n.ts";
+import type { Plan, Plant } from "../model.ts";
+import { parseFactory } from "../model.ts";
+import { update, useAppState } from "../store.ts";
+import { JobProgressBar, useJob } from "./job-progress.tsx";
+import { NeedsPlant } from "./needs-plant.tsx";
+
+/** The plan of a finished schedule job (done, or stopped with its best plan so far). */
+export function planFromSchedule(response: ScheduleResponse, plant: Plant, jobStatus: string): Plan {
+  return {
+    operations: response.operations,
+    orders: response.orders,
+    kpis: response.kpis,
+    status: response.status,
+    solver: response.solver,
+    ...(response.reason ? { reason: response.reason } : {}),
+    ...(plant.frozenUntil ? { frozenUntil: plant.frozenUntil } : {}),
+    source: { kind: "schedule", jobStatus },
+    madeAt: new Date().toISOString(),
+  };
+}
+
+/** The Gantt layout of the last plan shown, kept across visits to the view (a 10,000-operation layout is not free). */
+let lastLayout: { plant: Plant; plan: Plan; model: GanttModel } | null = null;
+
+function layoutOf(plant: Plant, plan: Plan): GanttModel {
+  if (lastLayout?.plant !== plant || lastLayout.plan !== plan) {
+    lastLayout = { plant, plan, model: ganttModel(parseFactory(plant) ?? { resources: [], calendars: [] }, plant.planStart, plan) };
+  }
+  return lastLayout.model;
+}
+
+export function PlanView({ t }: { t: Translate }) {
+  const state = useAppState();
+  const job = useJob<ScheduleResponse>("schedule", (outcome) => {
+    const result = outcome.result;
+    if (result) update((s) => (s.plant ? { plan: planFromSchedule(result, s.plant.model, outcome.status) } : {}));
+  });
+  const [highlight, setHighlight] = useState<string | null>(null);
+  const plant = state.plant?.model;
+  const plan = state.plan;
+  const model = plant && plan ? layoutOf(plant, plan) : null;
+  if (!plant) return <NeedsPlant t={t} />;
+
+  const recalculate = () => job.run("schedule", { ...plant, options: { ...(plant.options ?? {}), timeLimitSeconds: state.timeLimitSeconds } });
+  const frozen = plan?.frozenUntil ?? plant.frozenUntil;
+  const frozenMinutes = frozen ? localMs(frozen) / 60_000 : Number.NaN;
+
+  return (
+    <section aria-labelledby="plan-title">
+      <h2 id="plan-title">{t("plan.title")}</h2>
+      <div class="toolbar">
+        <button type="button" class="primary" data-testid="recalculate" disabled={job.running} onClick={() => void recalculate()}>
+          {t("plan.recalculate")}
+        </button>
+        <label>
+          {t("plan.timeLimit")}{" "}
+          <input
+            type="number"
+            min={1}
+            max={3600}
+            value={state.timeLimitSeconds}
+            data-testid="time-limit"
+            onChange={(e) => update({ timeLimitSeconds: Math.min(3600, Math.max(1, Number((e.currentTarget as HTMLInputElement).value) || 5)) })}
+          />
+        </label>
+        <JobProgressBar job={job} expectedMs={state.timeLimitSeconds * 1000} t={t} testId="progress" />
+      </div>
+      {plan ? (
+        <>
+          <PlanSummary t={t} plan={plan} />
+          {plan.status === "infeasible" && (
+            <p class="error" role="alert">
+              {t("plan.infeasible")} {plan.reason}
+            </p>
+          )}
+          <div class="toolbar">
+            <label>
+              {t("plan.highlight")}{" "}
+              {/* An input with suggestions rather than a select: a select measures every option's text to size itself. */}
+              <input
+                list="plan-orders"
+                value={highlight ?? ""}
+                placeholder={t("plan.highlightHint")}
+                data-testid="highlight-order"
+                onChange={(e) => {
+                  const id = (e.currentTarget as HTMLInputElement).value.trim();
+                  setHighlight(plan.orders.some((o) => o.id === id) ? id : null);
+                }}
+              />
+              <datalist id="plan-orders">
+                {plan.orders.map((o) => (
+                  <option key={o.id} value={o.id} />
+                ))}
+              </datalist>
+            </label>
+            <Legend t={t} />
+          </div>
+          {model && (
+            <GanttChart
+              model={model}
+              plan={plan}
+              plant={plant}
+              t={t}
+              highlight={highlight}
+              onHighlight={setHighlight}
+              frozenUntil={Number.isNaN(frozenMinutes) ? null : frozenMinutes}
+            />
+          )}
+        </>
+      ) : (
+        <p class="muted">{t("plan.none")}</p>
+      )}
+    </section>
+  );
+}
+
+export function PlanSummary({ t, plan }: { t: Translate; plan: Plan }) {
+  const k = plan.kpis;
+  return (
+    <dl class="kpis">
+      <div>
+        <dt>{t("plan.source")}</dt>
+        <dd>{plan.source.kind === "rush" ? t("plan.fromRush", { option: plan.source.option }) : t("plan.fromSchedule", { status: plan.status ?? "", job: plan.source.jobStatus ?? "" })}</dd>
+      </div>
+      {k && (
+        <>
+          <div>
+            <dt>{t("orders.onTimeRate")}</dt>
+            <dd>{formatShare(k.onTimeRate)}</dd>
+          </div>
+          <div>
+            <dt>{t("plan.weightedTardiness")}</dt>
+            <dd>{formatNumber(k.weightedTardiness, t.lang)}</dd>
+          </div>
+          <div>
+            <dt>{t("plan.makespan")}</dt>
+            <dd>{formatDuration(k.makespanMinutes, t.lang)}</dd>
+          </div>
+          <div>
+            <dt>{t("plan.setupMinutes")}</dt>
+            <dd>
+              {formatDuration(k.setupMinutes, t.lang)} ({t("gantt.changeover")} {formatDuration(k.changeoverMinutes, t.lang)})
+            </dd>
+          </div>
+        </>
+      )}
+      <div>
+        <dt>{t("plan.operations")}</dt>
+        <dd>{formatNumber(plan.operations.length, t.lang)}</dd>
+      </div>
+    </dl>
+  );
+}
+
+function Legend({ t }: { t: Translate }) {
+  const swatch = (colour: string, label: string, style: Record<string, string> = {}) => (
+    <span class="legend-item" key={label}>
+      <span class="swatch" style={{ background: colour, ...style }} aria-hidden="true" />
+      {label}
+    </span>
+  );
+  return (
+    <div class="legend" aria-label={t("gantt.legend")}>
+      {(["on-time", "late", "running", "frozen"] as const).map((s) => swatch(BAR_COLOURS[s], t(STATE_LABELS[s])))}
+      {swatch(`linear-gradient(90deg, #000a 0 50%, ${BAR_COLOURS["on-time"]} 50%)`, t("gantt.changeover"))}
+      {swatch(`linear-gradient(90deg, #9dbad4 0 50%, ${BAR_COLOURS["on-time"]} 50%)`, t("gantt.setup"))}
+      {swatch(CLOSED_COLOUR, t("gantt.closed"), { border: "1px solid #9ca3af" })}
+      {swatch("#1f2937", t("gantt.planStart"), { width: "3px" })}
+      {swatch("repeating-linear-gradient(180deg, #4b5563 0 3px, transparent 3px 6px)", t("gantt.frozenUntil"), { width: "3px" })}
+    </div>
+  );
+}
