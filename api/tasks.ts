@@ -31,7 +31,7 @@ import { parseJsonRequest } from "./parse-json.ts";
 import { zodProblems } from "./request-validation.ts";
 import { insertTask, reviewTask, scheduleSearch } from "./schedule-tasks.ts";
 import type { ExportInput, FileBody, SpreadsheetFormat } from "./spreadsheet/export-answer.ts";
-import { exportAnswer, exportMrpPlan } from "./spreadsheet/export-answer.ts";
+import { exportAnswer, exportMrpPlan, ExportRequest } from "./spreadsheet/export-answer.ts";
 import { importWorkbook } from "./spreadsheet/import-workbook.ts";
 import type { ImportedPlant } from "../solver/workbook/import-plant.ts";
 import type { TaskContext } from "./task-protocol.ts";
@@ -104,8 +104,12 @@ export const taskHandlers = {
     return importWorkbook(bytes);
   },
 
-  /** An answer (as objects, or as JSON text: a route's answer, a stored job result) written as a spreadsheet file. */
-  export({ input, format }: { input: ExportInput | { answerJson: JsonBody; modelJson: JsonBody | string; option?: string | undefined }; format: SpreadsheetFormat }): FileBody {
+  /**
+   * An answer written as a spreadsheet file: as objects (the CLI), as JSON text (a route's answer and its
+   * request, a stored job result and its input), or as POST /v1/export's body in JSON text.
+   */
+  export({ input, format }: { input: ExportInput | { answerJson: JsonBody; modelJson: JsonBody | string; option?: string | undefined } | { requestJson: JsonBody }; format: SpreadsheetFormat }): FileBody {
+    if ("requestJson" in input) return exportAnswer(parseJsonRequest(ExportRequest, input.requestJson), format);
     if (!("answerJson" in input)) return exportAnswer(input, format);
     const modelText = typeof input.modelJson === "string" ? input.modelJson : jsonBodyText(input.modelJson);
     return exportAnswer({ answer: JSON.parse(jsonBodyText(input.answerJson)), model: JSON.parse(modelText), option: input.option }, format);

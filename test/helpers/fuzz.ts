@@ -192,6 +192,15 @@ function demo(name: string): Json {
   throw new Error(`data/${name}.json not found above ${fileURLToPath(import.meta.url)}`);
 }
 
+/** A schedule answer of one operation of the steel plant, for /v1/export. */
+const ONE_OPERATION_PLAN: Json = {
+  status: "feasible",
+  operations: [{ order: "SO-26-001", operation: "galvanize", resource: "CGL", unit: 0, start: "2026-03-30T06:00", end: "2026-03-30T11:26", setupMinutes: 20, changeoverMinutes: 0, state: "planned" }],
+  orders: [],
+  kpis: { onTimeRate: 1, weightedTardiness: 0, makespanMinutes: 326, setupMinutes: 20, changeoverMinutes: 0, utilization: {} },
+  solver: { elapsedMs: 1, iterations: 0, workers: 1, bestFoundAtMs: 0, objective: [0, 326, 0] },
+};
+
 /** Every route with the demo body it takes (the steel plant, or the appliance plant for MRP). */
 export function fuzzRoutes(): FuzzRoute[] {
   const steel = demo("steel-plant");
@@ -204,6 +213,9 @@ export function fuzzRoutes(): FuzzRoute[] {
     { method: "POST", url: "/v1/capacity", base: steel },
     { method: "POST", url: "/v1/mrp", base: appliance },
     { method: "POST", url: "/v1/bottleneck", base: steel },
+    { method: "POST", url: "/v1/export", base: { answer: ONE_OPERATION_PLAN, model: steel } },
+    // Not a workbook: whatever the fuzzer sends must be refused with a 4xx.
+    { method: "POST", url: "/v1/import", base: steel },
     { method: "POST", url: "/v1/jobs", base: { kind: "capacity", input: steel } },
     {
       method: "POST",
