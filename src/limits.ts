@@ -164,7 +164,7 @@ export const Id = z.string().min(1).max(MAX_ID_LENGTH);
 /** A free text of at most MAX_TEXT_LENGTH characters. */
 export const Text = z.string().max(MAX_TEXT_LENGTH);
 
-/** A list of at most `max` entries; the description and the 400 say so. */
+/** A list of at most `max` entries: `maxItems` in the OpenAPI document, and a 400 that says so. */
 export function listOf<T extends z.ZodType>(entry: T, max: number, what: string) {
   return z.array(entry).max(max, `at most ${grouped(max)} ${what}`);
 }

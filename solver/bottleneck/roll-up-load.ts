@@ -11,7 +11,9 @@
  * - Setup: setupMinutes are per order, so a per-unit figure needs a batch assumption. One setup per item,
  *   operation and period, amortised over the period's started units of that item across all products:
  *   at full demand each setup is counted exactly once, and products that share a component share its setup.
- *   An item without demand gets no setup share (no batch of it is planned).
+ *   An item without demand gets no setup share (no batch of it is planned), nor one of which less than
+ *   AMORTISE_FROM units are started in the period: a setup shared out over 1e-300 units made the per-unit
+ *   load 1e300 minutes, which the mix LP cannot take (found by the fuzzer).
  * - Alternatives: an operation's load is kept with its whole alternative set (a "load term"), so the mix LP
  *   can split it; terms with the same set are merged.
  *
@@ -43,6 +45,9 @@ export interface ProductRollUp {
 }
 
 type RollUpModel = Pick<FactoryModel, "items" | "bom" | "routings">;
+
+/** Fewest units started in the period over which an item's setups are shared out (see the header). */
+const AMORTISE_FROM = 1e-6;
 
 /** The BOM on integer item indexes, made items' components in BOM order. */
 interface BomIndex {
@@ -209,7 +214,7 @@ export function rollUpProducts(model: RollUpModel, products: ReadonlyArray<{ ite
       const starts = periodStarts[i]!;
       terms = bom.routings[i]!.operations.map((op) => {
         const resources = [...new Set(op.resources)];
-        return { key: [...resources].sort().join("\u0000"), resources, minutes: op.runMinutesPerUnit + (starts > 0 ? op.setupMinutes / starts : 0) };
+        return { key: [...resources].sort().join("\u0000"), resources, minutes: op.runMinutesPerUnit + (starts >= AMORTISE_FROM ? op.setupMinutes / starts : 0) };
       });
       ownTerms.set(i, terms);
     }

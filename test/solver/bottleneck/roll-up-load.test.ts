@@ -100,6 +100,17 @@ describe("rollUpProducts", () => {
     const [a] = rollUpProducts(request, request.products);
     expect(byResources(a!.loads)["R2"]).toBeCloseTo(2.5, 12);
   });
+
+  it("gives no setup share to an item of which less than a millionth of a unit is started (a setup over 1e-300 units was 1e300 minutes a unit)", () => {
+    for (const demand of [1e-300, 5e-324, 3e-7]) {
+      const request = threeLevels([{ item: "A", price: 200, demand }]);
+      const [a] = rollUpProducts(request, request.products);
+      expect(byResources(a!.loads)["R2"], String(demand)).toBeCloseTo(2.5, 12);
+    }
+    // 3e-7 × 2.5 started B is under a millionth of a unit; 1e-5 × 2.5 is over it and shares the setup out.
+    const [over] = rollUpProducts(threeLevels([{ item: "A", price: 200, demand: 1e-5 }]), [{ item: "A", demand: 1e-5 }]);
+    expect(byResources(over!.loads)["R2"]).toBeCloseTo(2.5 * (1 + 40 / 2.5e-5), 3);
+  });
 });
 
 /** Independent walk over every BOM path (no memo, no merging): minutes per resource and TVC per good unit. */
