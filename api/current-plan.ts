@@ -39,7 +39,7 @@ const modelKeys = Object.keys(FactoryModel.shape) as Array<keyof FactoryModel>;
 
 /** The /v1/schedule request for the confirmed orders of `request`, as the route would have parsed it. */
 export function baseScheduleRequest(request: PlanBoundRequest): ScheduleRequest {
-  const { seed, baseScheduleSeconds, workers, maxIterations } = request.options;
+  const { seed, baseScheduleSeconds, workers, maxIterations, material } = request.options;
   const model = Object.fromEntries(modelKeys.map((key) => [key, request[key]])) as FactoryModel;
   return {
     ...model,
@@ -51,6 +51,7 @@ export function baseScheduleRequest(request: PlanBoundRequest): ScheduleRequest 
       objective: "tardiness",
       ...(workers !== undefined ? { workers } : {}),
       ...(maxIterations !== undefined ? { maxIterations } : {}),
+      ...(material !== undefined ? { material } : {}),
     },
   };
 }

@@ -106,7 +106,7 @@ export function generateMrpRequest(seed = 42): MrpRequest {
 }
 
 /** tinybench hooks that add up CPU time over a task's timed iterations and log it with the memory. */
-function cpuAndMemory(describe: () => string) {
+export function cpuAndMemory(describe: () => string) {
   let cpuMicros = 0;
   let iterations = 0;
   let at = process.cpuUsage();

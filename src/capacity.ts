@@ -9,6 +9,7 @@
  */
 import { z } from "zod";
 import { FactoryModel } from "./factory.ts";
+import { CurrentPlan } from "./insert.ts";
 import { Id, MAX_CAPACITY_BUCKETS, MAX_RESOURCES, Money } from "./limits.ts";
 import { ProgressList } from "./schedule.ts";
 import { LocalDate, LocalDateTime } from "./time.ts";
@@ -58,6 +59,11 @@ export const CapacityRequest = FactoryModel.extend({
         "on the resource it runs on, forward from planStart, and no countermeasure moves it; the order's other operations load as usual",
     ),
   levers: CapacityLevers.optional(),
+  schedule: CurrentPlan.optional().describe(
+    "A plan (a /v1/schedule response as it is): each operation then loads the working minutes the plan gives it (setups and changeovers included) × " +
+      "its resource's efficiency, on the resource and in the buckets where it is planned, instead of standard minutes placed by `loading`; " +
+      "an order is unmeetable when the plan finishes it after due, and an order the plan leaves out (unplannable for material) loads nothing",
+  ),
 }).meta({ id: "CapacityRequest", description: "A factory model plus the buckets, loading direction, shop-floor progress and allowed countermeasures" });
 export type CapacityRequest = z.infer<typeof CapacityRequest>;
 

@@ -7,6 +7,7 @@ import type { Calendar } from "./calendar.ts";
 import { shiftTimeline, WEEKDAYS } from "./calendar.ts";
 import { checkBomShape, checkModelLimits } from "./check-limits.ts";
 import type { IndexedBom } from "./check-limits.ts";
+import { checkMaterial } from "./check-material.ts";
 import type { FactoryModel } from "./factory.ts";
 import { findCycle } from "./find-cycle.ts";
 import type { Problem } from "./problem.ts";
@@ -89,6 +90,7 @@ export function checkFactory(model: FactoryModel, options: CheckOptions = {}): P
   });
 
   addProblems(problems, checkBom(model));
+  addProblems(problems, checkMaterial(model));
   addProblems(problems, checkModelLimits(model));
   return problems;
 }

@@ -27,6 +27,7 @@ export const BaseScheduleOptions = z
     baseScheduleSeconds: TimeLimitSeconds.describe("Without `schedule`: search time for the plan of the confirmed orders (/v1/schedule's timeLimitSeconds); unused when `schedule` is given"),
     workers: ScheduleOptions.shape.workers,
     maxIterations: ScheduleOptions.shape.maxIterations,
+    material: ScheduleOptions.shape.material.describe("As for /v1/schedule: for the plan of the confirmed orders and for the orders inserted or reviewed"),
   })
   .meta({ id: "BaseScheduleOptions" });
 export type BaseScheduleOptions = z.infer<typeof BaseScheduleOptions>;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Id, LotQuantity, MAX_MRP_BUCKETS, MAX_SCRAP_RATE, Money, Quantity, Text } from "./limits.ts";
+import { Id, LotQuantity, MAX_MRP_BUCKETS, MAX_SCRAP_RATE, MAX_STAGING_MINUTES, Money, Quantity, Text } from "./limits.ts";
 
 /** Holding cost per unit per bucket where it divides (EOQ): positive, and not so small that the lot size overflows. */
 const DIVISOR_COST = z.number().finite().min(1e-6).max(1e12);
@@ -32,6 +32,13 @@ export const Item = z
     multiple: LotQuantity.optional().describe("Planned order quantities are rounded up to a multiple of this"),
     scrapRate: z.number().finite().min(0).max(MAX_SCRAP_RATE).default(0).describe(`Share of started units lost, 0 <= r <= ${MAX_SCRAP_RATE}`),
     phantom: z.boolean().default(false).describe("Exploded through, never stocked or ordered"),
+    stagingMinutes: z
+      .number()
+      .finite()
+      .nonnegative()
+      .max(MAX_STAGING_MINUTES)
+      .default(0)
+      .describe(`Elapsed minutes a received quantity must be on hand before an operation may consume it (inspection), 0 … ${MAX_STAGING_MINUTES}; stock on hand at the plan start is usable at once`),
   })
   .meta({ id: "Item", description: "A material: finished product, sub-assembly, part or raw material" });
 export type Item = z.infer<typeof Item>;

@@ -72,6 +72,8 @@ export const MAX_ROUTINGS = MAX_ITEMS;
 export const MAX_OPERATIONS_PER_ROUTING = 500;
 /** Alternative resources of one operation. */
 export const MAX_ALTERNATIVES = 100;
+/** BOM components one operation names as consumed at its start (issue 14). */
+export const MAX_CONSUMED_COMPONENTS = 1000;
 /** Orders per request: ten times the 10,000-order scheduling benchmark. */
 export const MAX_ORDERS = 100_000;
 /**
@@ -91,6 +93,10 @@ export const MAX_QUANTITY = 1e9;
  * made that count overflow to Infinity (found by the fuzzer). A millionth of a unit is below any real lot.
  */
 export const MIN_LOT_QUANTITY = 1e-6;
+/** Quantity of material in a receipt or a reservation, in the item's unit (grams of a tonnes-sized order fit). */
+export const MAX_MATERIAL_QUANTITY = 1e12;
+/** Longest staging (inspection, acclimatisation) of a received quantity: one year of elapsed minutes. */
+export const MAX_STAGING_MINUTES = 366 * 1440;
 /** Any duration in minutes: setup, run per unit, gaps, changeovers, remaining work, buffers. One leap year. */
 export const MAX_DURATION_MINUTES = 527_040;
 /** Any amount of money: prices, costs per unit or minute, operating expense. */

@@ -8,8 +8,8 @@
  * capability that requires the list (rushOrders for insert, products for bottleneck) says so itself.
  */
 import { z } from "zod";
-import { BottleneckPeriod, BottleneckProduct } from "./bottleneck.ts";
-import { CapacityLevers } from "./capacity.ts";
+import { BottleneckPeriod, BottleneckProduct, BottleneckRequest } from "./bottleneck.ts";
+import { CapacityLevers, CapacityRequest } from "./capacity.ts";
 import { FactoryModel } from "./factory.ts";
 import { MrpBuckets, MrpDemand, MrpReceipt } from "./mrp.ts";
 import { Order } from "./order.ts";
@@ -25,11 +25,11 @@ export const Plant = FactoryModel.extend({
   frozenUntil: LocalDateTime.optional(),
   horizonEnd: LocalDateTime.optional().describe("Order review: no promise later than this"),
   buckets: MrpBuckets.optional().describe("Capacity, MRP and order review: the planning buckets"),
-  loading: z.enum(["backward", "forward"]).optional().describe("Capacity assessment's loading direction"),
+  loading: CapacityRequest.shape.loading.unwrap().optional().describe("Capacity assessment's loading direction"),
   levers: CapacityLevers.optional(),
   period: BottleneckPeriod.optional(),
-  operatingExpense: z.number().finite().nonnegative().optional(),
-  bufferMinutes: z.number().finite().nonnegative().optional(),
+  operatingExpense: BottleneckRequest.shape.operatingExpense.optional(),
+  bufferMinutes: BottleneckRequest.shape.bufferMinutes,
   progress: z.array(ProgressEntry).optional(),
   receipts: z.array(MrpReceipt).optional(),
   demands: z.array(MrpDemand).optional(),

@@ -12,9 +12,9 @@
 import { z } from "zod";
 import { FactoryModel } from "./factory.ts";
 import { BaseSchedule, BaseScheduleOptions, CurrentPlan, OptionalCurrentPlan, OrderImpact } from "./insert.ts";
-import { MrpBuckets, MrpReceipt } from "./mrp.ts";
+import { MrpBuckets } from "./mrp.ts";
 import { Order } from "./order.ts";
-import { listOf, MAX_DAYS, MAX_MRP_ENTRIES, MAX_REVIEWS, PositiveQuantity, upTo, Id } from "./limits.ts";
+import { listOf, MAX_DAYS, MAX_REVIEWS, PositiveQuantity, upTo, Id } from "./limits.ts";
 import { OrderOutcome, ProgressList, ScheduledOperation } from "./schedule.ts";
 import { LocalDateTime } from "./time.ts";
 
@@ -44,7 +44,6 @@ export type OrderChange = z.infer<typeof OrderChange>;
 export const ReviewRequest = FactoryModel.extend({
   schedule: CurrentPlan,
   progress: ProgressList,
-  receipts: listOf(MrpReceipt, MAX_MRP_ENTRIES, "receipts").default([]).describe("Open purchase and work orders"),
   buckets: MrpBuckets.optional().describe("When given: the unit of items' leadTime, and the review horizon's end"),
   now: LocalDateTime,
   frozenUntil: LocalDateTime.optional().describe("As for rush insertion; default now"),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DurationMinutes, Id, listOf, MAX_ALTERNATIVES, MAX_OPERATIONS_PER_ROUTING } from "./limits.ts";
+import { DurationMinutes, Id, listOf, MAX_ALTERNATIVES, MAX_CONSUMED_COMPONENTS, MAX_OPERATIONS_PER_ROUTING } from "./limits.ts";
 
 export const Operation = z
   .object({
@@ -9,6 +9,11 @@ export const Operation = z
     runMinutesPerUnit: DurationMinutes,
     family: Id.optional().describe("Changeover family (coating, colour, gauge)"),
     minGapMinutes: DurationMinutes.default(0).describe("Elapsed minutes after the previous operation ends (cooling, curing)"),
+    consumes: listOf(Id, MAX_CONSUMED_COMPONENTS, "consumed components per operation")
+      .optional()
+      .describe(
+        "BOM components of the routing's item this operation consumes at its start (at most 1,000); components no operation names are consumed at the first operation",
+      ),
   })
   .meta({ id: "Operation" });
 export type Operation = z.infer<typeof Operation>;

@@ -6,6 +6,8 @@
 import { z } from "zod";
 import { FactoryModel } from "./factory.ts";
 import { DurationMinutes, Id, listOf, MAX_DURATION_MINUTES, MAX_ITERATIONS, MAX_PROGRESS_ENTRIES, MAX_SEARCH_WORKERS, MAX_SEED, MAX_UNITS_PER_RESOURCE, TimeLimitSeconds, upTo } from "./limits.ts";
+import { LateCause, MaterialMode, MaterialProjection, Shortage, Waits } from "./material.ts";
+import { MrpBuckets } from "./mrp.ts";
 import { LocalDateTime } from "./time.ts";
 
 const nonNegative = z.number().finite().nonnegative();
@@ -47,6 +49,8 @@ export const ScheduleOptions = z
         "Stop each search after this many improvement iterations. The search's work is calibrated to the time limit, so results repeat on one machine; " +
           "a cap that binds before the time limit makes them repeat on any machine (status is then not timedout)",
       ),
+    material: MaterialMode.optional(),
+    materialLedger: z.boolean().optional().describe("true: also return each item's time-ordered ledger in `materials`"),
   })
   .meta({ id: "ScheduleOptions" });
 export type ScheduleOptions = z.infer<typeof ScheduleOptions>;
@@ -54,6 +58,7 @@ export type ScheduleOptions = z.infer<typeof ScheduleOptions>;
 export const ScheduleRequest = FactoryModel.extend({
   planStart: LocalDateTime.describe("Nothing new starts earlier"),
   progress: ProgressList,
+  buckets: MrpBuckets.optional().describe("Only to date receipts given by bucket (they arrive at the bucket's start)"),
   options: ScheduleOptions.default({ timeLimitSeconds: 5, seed: 1, objective: "tardiness" }),
 }).meta({ id: "ScheduleRequest", description: "A factory model plus plan start, shop-floor progress and solver options" });
 export type ScheduleRequest = z.infer<typeof ScheduleRequest>;
@@ -85,10 +90,17 @@ export const OrderOutcome = z
   .object({
     id: z.string(),
     due: LocalDateTime,
-    completion: LocalDateTime,
-    lateMinutes: nonNegative.describe("Elapsed minutes after due, 0 when on time"),
-    onTime: z.boolean(),
+    status: z
+      .enum(["planned", "unplannable"])
+      .optional()
+      .describe("unplannable: its material cannot arrive (see shortages); the order is not in the plan. Absent: planned"),
+    completion: LocalDateTime.nullable().describe("End of its last operation; null when unplannable"),
+    lateMinutes: nonNegative.describe("Elapsed minutes after due, 0 when on time (and when unplannable)"),
+    onTime: z.boolean().describe("False when unplannable"),
     heldBy: z.string().optional().describe("Late orders: the resource where the order waited longest (absent when it never waited)"),
+    shortages: z.array(Shortage).optional().describe("Unplannable orders: what is missing"),
+    waits: Waits.optional().describe("Where the order's chain of operations waited (planned orders of /v1/schedule)"),
+    cause: LateCause.optional().describe("Late orders: the category its chain waited longest on"),
   })
   .meta({ id: "OrderOutcome" });
 export type OrderOutcome = z.infer<typeof OrderOutcome>;
@@ -101,6 +113,8 @@ export const ScheduleKpis = z
     setupMinutes: nonNegative.describe("Σ setup minutes of the planned operations, changeovers included"),
     changeoverMinutes: nonNegative.describe("Σ sequence-dependent changeover minutes"),
     utilization: z.record(z.string(), z.number().min(0).max(1)).describe("Per resource: busy / available working minutes over [planStart, last completion)"),
+    unplannableOrders: z.number().int().nonnegative().optional().describe("Orders left out for lack of material (they count as not on time)"),
+    materialWaitMinutes: nonNegative.optional().describe("Σ over orders of the minutes their chains waited for material"),
   })
   .meta({ id: "ScheduleKpis" });
 export type ScheduleKpis = z.infer<typeof ScheduleKpis>;
@@ -111,6 +125,7 @@ export const ScheduleResponse = z
     reason: z.string().optional().describe("Why there is no plan: infeasible, or timedout before a first plan was built"),
     operations: z.array(ScheduledOperation),
     orders: z.array(OrderOutcome),
+    materials: z.array(MaterialProjection).optional().describe("Projected stock of every item the plan consumes, receives or produces (material constrained)"),
     kpis: ScheduleKpis,
     solver: z.object({
       elapsedMs: nonNegative,

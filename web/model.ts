@@ -34,7 +34,7 @@ export interface LateCause {
   availableAt?: string;
 }
 
-export type PlanOrder = OrderOutcome & { cause?: LateCause; status?: string };
+export type PlanOrder = Omit<OrderOutcome, "cause" | "status"> & { cause?: LateCause | undefined; status?: string | undefined };
 export type PlanOperation = Omit<ScheduledOperation, "state"> & { state: string };
 
 /** The plan on the workbench: a /v1/schedule answer, or a rush option chosen (same operations and orders). */

@@ -41,6 +41,14 @@ async function readRequest(file: string, patch?: (body: Record<string, unknown>)
   return { jsonChunks: [Buffer.from(JSON.stringify(raw), "utf8")] };
 }
 
+/** Prints an error as the API's JSON body (its stack on stderr when unexpected) and returns the exit code. */
+export function printError(error: unknown): number {
+  const described = describeError(error);
+  if (described.log) process.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`);
+  process.stdout.write(`${JSON.stringify(described.body, null, 2)}\n`);
+  return exitCodeFor(described.body.statusCode);
+}
+
 export function exitCodeFor(statusCode: number): number {
   if (statusCode === 422) return 3;
   if (statusCode >= 400 && statusCode < 500) return 2;
@@ -65,10 +73,7 @@ export async function runCapabilityCommand(capability: Capability, file: string,
     process.stdout.write("\n");
     return 0;
   } catch (error) {
-    const described = describeError(error);
-    if (described.log) process.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`);
-    process.stdout.write(`${JSON.stringify(described.body, null, 2)}\n`);
-    return exitCodeFor(described.body.statusCode);
+    return printError(error);
   } finally {
     await pool.close();
   }

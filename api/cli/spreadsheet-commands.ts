@@ -14,13 +14,12 @@ import { parseArgs } from "node:util";
 import type { Table } from "../../solver/export/table.ts";
 import { plantTables } from "../../solver/workbook/plant-workbook.ts";
 import { Plant } from "../../src/plant.ts";
-import { describeError } from "../errors.ts";
 import { BadRequestError, zodProblems } from "../request-validation.ts";
 import { checkedExport } from "../spreadsheet/export-answer.ts";
 import { writeCsv } from "../spreadsheet/csv-writer.ts";
 import { importCsvFolder, importWorkbook } from "../spreadsheet/import-workbook.ts";
 import { writeXlsx } from "../spreadsheet/xlsx-writer.ts";
-import { exitCodeFor, readFileBytes, readJsonFile } from "./run-capability.ts";
+import { printError, readFileBytes, readJsonFile } from "./run-capability.ts";
 
 export interface SpreadsheetCommand {
   usage: string;
@@ -64,10 +63,7 @@ async function guarded(body: () => Promise<void>): Promise<number> {
     await body();
     return 0;
   } catch (error) {
-    const described = describeError(error);
-    if (described.log) process.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`);
-    process.stdout.write(`${JSON.stringify(described.body, null, 2)}\n`);
-    return exitCodeFor(described.body.statusCode);
+    return printError(error);
   }
 }
 

@@ -1,7 +1,8 @@
 /**
  * `POST /v1/import` (a planners' workbook → the plant JSON) and `POST /v1/export` (an answer → a workbook or
- * CSV), both run on a solver thread. /v1/import takes the workbook's bytes whatever the content type says,
- * up to IMPORT_LIMITS.maxFileBytes, in a scope of its own: every other route reads JSON.
+ * CSV), both run on a solver thread. /v1/import reads the workbook's bytes, sent as the XLSX media type or
+ * application/octet-stream (neither can be sent cross-site without a CORS preflight), up to
+ * IMPORT_LIMITS.maxFileBytes, in a scope of its own: every other route reads JSON, and anything else is a 415.
  */
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
@@ -36,19 +37,20 @@ const fileContent = {
 export async function registerSpreadsheetRoutes(app: FastifyInstance, pool: SolverPool): Promise<void> {
   await app.register(async (scope) => {
     scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser("*", { parseAs: "buffer", bodyLimit: IMPORT_LIMITS.maxFileBytes }, (_request, body, done) => done(null, body));
+    const keep = (_request: unknown, body: Buffer | string, done: (error: null, body: Buffer | string) => void) => done(null, body);
+    scope.addContentTypeParser([XLSX_MEDIA_TYPE, "application/octet-stream"], { parseAs: "buffer", bodyLimit: IMPORT_LIMITS.maxFileBytes }, keep);
     scope.post("/v1/import", {
       schema: {
         summary: "Read a plant from a planners' workbook (XLSX)",
         description:
-          `Send the workbook's bytes (Content-Type ${XLSX_MEDIA_TYPE}; at most ${IMPORT_LIMITS.maxFileBytes} bytes). The sheets and columns are ` +
+          `Send the workbook's bytes (Content-Type ${XLSX_MEDIA_TYPE} or application/octet-stream, else 415; at most ${IMPORT_LIMITS.maxFileBytes} bytes). The sheets and columns are ` +
           "those of `takt template` (English field names, or the usual Chinese headers). The answer is the plant JSON every capability takes, " +
           "and warnings for unknown sheets and columns. Every problem names its cell (`orders!B7`): a cell of the wrong type is a 400, a wrong " +
           "reference (unknown item, resource, calendar) a 422; a file that is not a readable workbook is a 400 TAKT_ERR_UNREADABLE_FILE.\n\nCLI: `takt import FILE.xlsx`",
         tags: ["v1"],
         consumes: [XLSX_MEDIA_TYPE],
         body: z.string().meta({ format: "binary", description: "The workbook's bytes" }),
-        response: { 200: ImportResponse, 400: ErrorResponse, 413: ErrorResponse, 422: ErrorResponse, 503: ErrorResponse },
+        response: { 200: ImportResponse, 400: ErrorResponse, 413: ErrorResponse, 415: ErrorResponse, 422: ErrorResponse, 503: ErrorResponse },
       },
       validatorCompiler: () => (data: unknown) => ({ value: data }),
       handler: async (request) => {

@@ -16,7 +16,7 @@ import { SaxesParser } from "saxes";
 import type { SaxesTagPlain } from "saxes";
 import type { RawCell, RawSheet } from "../../solver/workbook/raw-sheet.ts";
 import { TaktError } from "../../src/errors.ts";
-import { EXCEL_EPOCH_SERIAL } from "./xlsx-writer.ts";
+import { EXCEL_EPOCH_SERIAL } from "./sheet-xml.ts";
 import { IMPORT_LIMITS } from "./limits.ts";
 
 /** Days from the 1904 date system's day 0 to the 1900 system's. */

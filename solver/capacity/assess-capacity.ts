@@ -1,5 +1,6 @@
 /**
- * Capacity assessment (产能评估), the orchestrator: available capacity → infinite loading → the four-step
+ * Capacity assessment (产能评估), the orchestrator: available capacity → infinite loading (or the load of a
+ * given plan) → the four-step
  * report → bottlenecks and line capacity → countermeasures (only when the request has `levers`).
  * Expects a request that passed the zod schema and checkCapacityRequest; a broken reference throws.
  *
@@ -11,6 +12,7 @@
 import type { CapacityRequest, CapacityResponse } from "../../src/capacity.ts";
 import { CapacityLevers } from "../../src/capacity.ts";
 import type { Routing } from "../../src/routing.ts";
+import type { ScheduledOperation } from "../../src/schedule.ts";
 import { MINUTES_PER_DAY, formatDateTime, parseDateTime } from "../../src/time.ts";
 import type { Minute } from "../../src/time.ts";
 import type { LpEngine } from "../lp/model.ts";
@@ -50,6 +52,12 @@ function dateTime(text: string): Minute {
   return t;
 }
 
+function planByOrder(operations: readonly ScheduledOperation[]): Map<string, Map<string, ScheduledOperation>> {
+  const plan = new Map<string, Map<string, ScheduledOperation>>();
+  for (const op of operations) plan.set(op.order, (plan.get(op.order) ?? new Map()).set(op.operation, op));
+  return plan;
+}
+
 /** Steps 1–3 in numbers: capacity and load per resource and bucket, and each order's loading. */
 export function analyseCapacity(request: CapacityRequest): CapacityAnalysis {
   const grid = bucketGrid(request.buckets);
@@ -84,6 +92,7 @@ export function analyseCapacity(request: CapacityRequest): CapacityAnalysis {
     planStart,
     direction: request.loading,
     progress: request.progress,
+    ...(request.schedule !== undefined ? { plan: planByOrder(request.schedule.operations) } : {}),
   });
   return { grid, planStart, resourceIndex, routings, capacities, loading };
 }

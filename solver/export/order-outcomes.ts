@@ -32,8 +32,8 @@ export function describeCause(cause: Readonly<Record<string, unknown>>): string 
   return parts.length === 0 ? String(kind) : `${String(kind)}: ${parts.join(", ")}`;
 }
 
-/** An outcome as the answer gives it, with the cause issue 14 adds to late orders when present. */
-export type OutcomeWithCause = OrderOutcome & { cause?: Readonly<Record<string, unknown>> };
+/** An outcome as the answer gives it (issue 14 adds `cause` to late orders, and `status` and `shortages`). */
+export type OutcomeWithCause = OrderOutcome;
 
 export function causeText(outcome: OutcomeWithCause): string {
   if (outcome.cause) return describeCause(outcome.cause);

@@ -17,6 +17,7 @@ export interface Table {
   /** Sheet name (at most 31 characters, no `[]:*?/\`) and CSV file name. */
   readonly name: string;
   readonly columns: readonly Column[];
+  /** The rows; a row may be refilled for the next one, so copy a row to keep it. */
   readonly rows: Iterable<readonly Cell[]>;
 }
 

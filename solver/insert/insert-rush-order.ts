@@ -83,7 +83,7 @@ function candidatesFor(prepared: PreparedInsertion, state: PlanState, op: number
   const p = prepared.compiled.problem;
   const { shifter } = prepared;
   const { sequencing: s, timing } = state;
-  const ready = shifter.jobReady(op, timing);
+  const ready = shifter.materialReady(s, op, shifter.jobReady(op, timing));
   const candidates: Candidate[] = [];
   for (let a = p.altStart[op]!; a < p.altStart[op + 1]!; a++) {
     const resource = p.resources[p.altResource[a]!]!;

@@ -83,14 +83,15 @@ export function planRushInsertion(request: InsertRequest, clock: () => number): 
   const begin = clock();
   const deadline = begin + request.options.timeLimitSeconds * 1000;
   const now = parseDateTime(request.now)!;
-  const { calendars, resources, items, bom, routings, orders, schedule, rushOrders, progress, frozenUntil } = request;
+  const { calendars, resources, items, bom, routings, orders, receipts, reservations, schedule, rushOrders, progress, frozenUntil } = request;
   const input: InsertionInput = {
-    model: { calendars, resources, items, bom, routings, orders },
+    model: { calendars, resources, items, bom, routings, orders, receipts, reservations },
     plan: schedule.operations,
     inserted: rushOrders,
     progress,
     now,
     frozenUntil: Math.max(now, frozenUntil === undefined ? now : parseDateTime(frozenUntil)!),
+    material: request.options.material,
   };
   // Most important first: priority, then due date, then as given.
   const sequence = rushOrders.map((_, k) => k).sort((a, b) => rushOrders[a]!.priority - rushOrders[b]!.priority || (rushOrders[a]!.due < rushOrders[b]!.due ? -1 : rushOrders[a]!.due > rushOrders[b]!.due ? 1 : a - b));

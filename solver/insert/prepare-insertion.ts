@@ -5,6 +5,7 @@
  * them (sequencingFromPlan), and their planned starts become the right-shift's lower bounds.
  */
 import type { FactoryModel } from "../../src/factory.ts";
+import type { MaterialMode } from "../../src/material.ts";
 import type { Order } from "../../src/order.ts";
 import type { ProgressEntry, ScheduledOperation, ScheduleRequest } from "../../src/schedule.ts";
 import { formatDateTime, MINUTES_PER_DAY, parseDateTime } from "../../src/time.ts";
@@ -13,6 +14,8 @@ import { compileProblem, defaultSpanMinutes } from "../schedule/compile-problem.
 import { FREE } from "../schedule/problem.ts";
 import type { Sequencing } from "../schedule/decode-schedule.ts";
 import { sequencingFromPlan } from "../schedule/sequencing-from-plan.ts";
+import type { AllocationShortage } from "../schedule/allocate-material.ts";
+import { protectConfirmed } from "../schedule/material-priority.ts";
 import { freezePlan, planKey } from "./freeze-plan.ts";
 import { RightShifter } from "./right-shift.ts";
 import type { Timing } from "./right-shift.ts";
@@ -26,6 +29,8 @@ export interface InsertionInput {
   progress: readonly ProgressEntry[];
   now: number;
   frozenUntil: number;
+  /** Material mode (options.material); default as for /v1/schedule. */
+  material?: MaterialMode | undefined;
   /** Calendar span after now; default: enough for the plan and the load (extended ×4 when too short). */
   spanMinutes?: number;
 }
@@ -47,10 +52,16 @@ export interface PreparedInsertion {
   spanMinutes: number;
 }
 
-export type PrepareResult = { ok: true; prepared: PreparedInsertion } | { ok: false; reason: string; horizon: boolean; spanMinutes: number };
+export type PrepareResult =
+  | { ok: true; prepared: PreparedInsertion }
+  /** `material`: an inserted order whose material cannot arrive, with what it lacks. */
+  | { ok: false; reason: string; horizon: boolean; spanMinutes: number; material?: AllocationShortage[] };
 
 export function prepareInsertion(input: InsertionInput): PrepareResult {
-  const { model, plan, inserted, now, frozenUntil } = input;
+  const { plan, inserted, now, frozenUntil } = input;
+  // Confirmed orders the plan left out (their material cannot arrive) stay out.
+  const planned = new Set([...plan.map((op) => op.order), ...input.progress.map((e) => e.order)]);
+  const model = { ...input.model, orders: input.model.orders.filter((o) => planned.has(o.id)) };
   const release = Math.max(now, frozenUntil);
   const request: ScheduleRequest = {
     ...model,
@@ -60,14 +71,19 @@ export function prepareInsertion(input: InsertionInput): PrepareResult {
     ],
     planStart: formatDateTime(now),
     progress: [...input.progress],
-    options: { timeLimitSeconds: 5, seed: 1, objective: "tardiness" },
+    options: { timeLimitSeconds: 5, seed: 1, objective: "tardiness", ...(input.material !== undefined ? { material: input.material } : {}) },
   };
   const { frozen, free, latestEnd } = freezePlan(plan, input.progress, frozenUntil);
   const spanMinutes = input.spanMinutes ?? Math.max(defaultSpanMinutes(request), latestEnd - now + 28 * MINUTES_PER_DAY);
-  const result = compileProblem(request, spanMinutes, frozen);
+  const confirmed = new Set(model.orders.map((_, o) => o));
+  const result = compileProblem(request, spanMinutes, frozen, confirmed);
   if (!result.ok) return { ok: false, reason: result.reason, horizon: false, spanMinutes };
   const compiled = result.compiled;
   const p = compiled.problem;
+  for (const [o, shortages] of compiled.unplannable) {
+    const what = shortages.map((s) => `${Math.round(s.quantity * 1e6) / 1e6} of "${s.item}"`).join(", ");
+    return { ok: false, reason: `order "${request.orders[o]!.id}" cannot get its material: ${what} short`, horizon: false, spanMinutes, material: shortages };
+  }
 
   const opIndex = new Map<string, number>();
   p.jobs.forEach((job, j) => {
@@ -99,6 +115,12 @@ export function prepareInsertion(input: InsertionInput): PrepareResult {
   for (let op = 0; op < p.opCount; op++) if (sequencing.machineOf[op]! < 0) sequencing.posOf[op] = -1;
 
   const notBefore = Float64Array.from(planStart, (s) => (Number.isNaN(s) ? -Infinity : s));
+  if (p.material !== null) {
+    const plannedStart = planStart.slice();
+    for (const f of p.fixed) plannedStart[f.op] = f.start;
+    const insertedJob = new Set(insertedJobs);
+    p.material = protectConfirmed(p.material, (op) => !insertedJob.has(p.opJob[op]!), plannedStart);
+  }
   const shifter = new RightShifter(p, notBefore);
   const timing = shifter.newTiming();
   const outcome = shifter.shift(sequencing, timing);

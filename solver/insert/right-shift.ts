@@ -11,10 +11,14 @@
  * re-times just those (label-correcting, in the order of their current starts, which a consistent plan
  * makes a topological order up to ties; an operation whose predecessor changes after it was re-timed is
  * queued again), and stops wherever an operation's times come out unchanged.
+ *
+ * With material (issue 14) times depend on who starts first, so the plan is re-timed whole by the
+ * scheduling engine's time-ordered decoder (with the current plan's starts as lower bounds, confirmed
+ * orders keeping their material: material-priority.ts), and shiftFrom does the same then counts the harm.
  */
 import { BinaryHeap } from "../schedule/binary-heap.ts";
 import type { Sequencing } from "../schedule/decode-schedule.ts";
-import { routingLinks } from "../schedule/decode-schedule.ts";
+import { Decoder, routingLinks } from "../schedule/decode-schedule.ts";
 import { placeOperation } from "../schedule/place-operation.ts";
 import type { Placement } from "../schedule/place-operation.ts";
 import { altIndex, DONE, FREE } from "../schedule/problem.ts";
@@ -52,6 +56,8 @@ export class RightShifter {
   private readonly indeg: Int32Array;
   private readonly stack: Int32Array;
   private readonly placement: Placement = { start: 0, end: 0, changeover: 0, pushedByFixed: false };
+  /** The time-ordered decoder, for problems with material (null without). */
+  private readonly decoder: Decoder | null;
 
   /** @param notBefore earliest start of every operation: its start in the current plan, −Infinity for new ones */
   constructor(
@@ -68,6 +74,38 @@ export class RightShifter {
     this.indeg = new Int32Array(problem.opCount);
     this.queued = new Int32Array(problem.opCount);
     this.stack = new Int32Array(problem.opCount);
+    this.decoder = problem.material === null ? null : new Decoder(problem, notBefore);
+  }
+
+  /**
+   * The earliest instant from `ready` on at which op's material is there for it, in the plan s (without op):
+   * inserting it at an earlier position would only hold up what follows it. `ready` when there is no material
+   * or none is known to come (the re-timing then finds out).
+   */
+  materialReady(s: Sequencing, op: number, ready: number): number {
+    const decoder = this.decoder;
+    if (decoder === null || !decoder.decode(s)) return ready;
+    const ledger = decoder.ledger!;
+    let t = ready;
+    while (!ledger.covers(op, t)) {
+      t = ledger.nextSupply(op, t);
+      if (t === Infinity) return ready;
+    }
+    return t;
+  }
+
+  /** Re-times the whole sequencing with the material ledger (see the header). */
+  private decode(s: Sequencing, timing: Timing): ShiftOutcome {
+    const decoder = this.decoder!;
+    if (!decoder.decode(s)) return decoder.failure === "horizon" ? "horizon" : "cycle";
+    const p = this.problem;
+    for (let op = 0; op < p.opCount; op++) {
+      if (p.opState[op] !== FREE || s.machineOf[op]! < 0) continue;
+      timing.start[op] = decoder.start[op]!;
+      timing.end[op] = decoder.end[op]!;
+      timing.changeover[op] = decoder.changeover[op]!;
+    }
+    return "ok";
   }
 
   newTiming(): Timing {
@@ -103,6 +141,7 @@ export class RightShifter {
 
   /** Re-times every sequenced free operation of s into timing. */
   shift(s: Sequencing, timing: Timing): ShiftOutcome {
+    if (this.decoder !== null) return this.decode(s, timing);
     const p = this.problem;
     const { indeg, stack, prevOp, nextOp } = this;
     let top = 0;
@@ -141,6 +180,15 @@ export class RightShifter {
    */
   shiftFrom(s: Sequencing, timing: Timing, inserted: number, cap?: HarmCap): ShiftOutcome {
     const p = this.problem;
+    if (this.decoder !== null) {
+      const outcome = this.decode(s, timing);
+      if (outcome !== "ok" || cap === undefined) return outcome;
+      let harmed = 0;
+      p.jobs.forEach((job, j) => {
+        if (job.opCount > 0 && timing.end[job.firstOp + job.opCount - 1]! > cap.limits[j]!) harmed++;
+      });
+      return harmed > cap.tolerance ? "harm" : "ok";
+    }
     const out = this.placement;
     const heap = new BinaryHeap();
     const generation = ++this.generation;

@@ -39,5 +39,6 @@ export function jobShopProblem(instance: JobShopInstance): SchedulingProblem {
     opState: new Uint8Array(ops.length).fill(FREE),
     doneEnd: new Float64Array(ops.length).fill(NaN),
     fixed: [],
+    material: null,
   };
 }

@@ -4,6 +4,7 @@
  * not started and are not frozen (the frozen horizon does not change), and receipts naming known items,
  * by bucket only when the request has buckets.
  */
+import { checkReceiptBuckets } from "../../src/check-material.ts";
 import type { Problem } from "../../src/problem.ts";
 import { addProblems, formatPath } from "../../src/problem.ts";
 import type { ReviewRequest } from "../../src/review.ts";
@@ -31,12 +32,7 @@ export function checkReviewRequest(request: ReviewRequest): Problem[] {
   if (request.buckets !== undefined) addProblems(problems, checkBucketSpan(request.buckets, "buckets.count"));
   const horizonPath = request.horizonEnd !== undefined ? "horizonEnd" : "buckets.start";
   addProblems(problems, checkSpan(parseDateTime(request.now)!, reviewHorizon(request).end, horizonPath, "from now to the review horizon's end"));
-  const items = new Set(request.items.map((i) => i.id));
-  request.receipts.forEach((r, i) => {
-    if (request.items.length > 0 && !items.has(r.item)) problems.push({ path: formatPath(["receipts", i, "item"]), message: `unknown item "${r.item}"` });
-    if (r.bucket !== undefined && request.buckets === undefined) problems.push({ path: formatPath(["receipts", i, "bucket"]), message: "a bucket needs the request's buckets; give a date" });
-    else if (r.bucket !== undefined && r.bucket >= request.buckets!.count) problems.push({ path: formatPath(["receipts", i, "bucket"]), message: `bucket ${r.bucket} is outside the ${request.buckets!.count} buckets` });
-  });
+  addProblems(problems, checkReceiptBuckets(request.receipts, request.buckets?.count));
   if (problems.length > 0) return problems;
   addProblems(problems, checkCurrentPlan(request, request.schedule.operations, request.progress));
   const frozenUntil = Math.max(parseDateTime(request.now)!, parseDateTime(request.frozenUntil ?? request.now)!);

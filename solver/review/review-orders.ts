@@ -10,16 +10,19 @@
  */
 import { ModelError } from "../../src/errors.ts";
 import type { FactoryModel } from "../../src/factory.ts";
+import type { Receipt } from "../../src/material.ts";
+import { receiptMinute } from "../../src/material.ts";
 import type { OrderImpact } from "../../src/insert.ts";
 import type { Order } from "../../src/order.ts";
 import type { ReviewDecision, ReviewReason, ReviewRequest, ReviewResponse } from "../../src/review.ts";
 import type { ScheduledOperation } from "../../src/schedule.ts";
-import { formatDateTime, MINUTES_PER_DAY, parseDate, parseDateTime } from "../../src/time.ts";
+import { formatDateTime, MINUTES_PER_DAY, parseDateTime } from "../../src/time.ts";
 import { planKey } from "../insert/freeze-plan.ts";
 import { planImpact } from "../insert/plan-impact.ts";
 import { planSchedule } from "../insert/plan-schedule.ts";
 import { capableToPromise } from "./capable-to-promise.ts";
 import { checkReviewRequest, reviewHorizon } from "./check-review-request.ts";
+import { receiptArrival } from "../schedule/compile-material.ts";
 import { explodeToPurchased, freeStock, itemAvailability, materialSupply, stockBy } from "./material-availability.ts";
 import type { MaterialDemand, MaterialSupply, TakeFromStock } from "./material-availability.ts";
 
@@ -59,10 +62,20 @@ export function reviewOrders(request: ReviewRequest, clock: () => number): Revie
   const begin = clock();
   const now = parseDateTime(request.now)!;
   const frozenUntil = Math.max(now, parseDateTime(request.frozenUntil ?? request.now)!);
-  const { bucketStart, unit, end: horizonEnd } = reviewHorizon(request);
-  const receipts = request.receipts.map((r) => ({ item: r.item, quantity: r.quantity, at: r.date !== undefined ? parseDate(r.date)! : bucketStart + r.bucket! * unit }));
-  const supply = materialSupply(request.items, request.bom, receipts, unit);
-  const model: Omit<FactoryModel, "orders"> = { calendars: request.calendars, resources: request.resources, items: request.items, bom: request.bom, routings: request.routings };
+  const { unit, end: horizonEnd } = reviewHorizon(request);
+  const buckets = request.buckets;
+  const receipts = request.receipts.map((r) => ({ item: r.item, quantity: r.quantity, at: receiptArrival(r, buckets) }));
+  // Purchases of the orders accepted so far: later reviews see them as receipts.
+  let bought: Receipt[] = [];
+  const model: Omit<FactoryModel, "orders"> = {
+    calendars: request.calendars,
+    resources: request.resources,
+    items: request.items,
+    bom: request.bom,
+    routings: request.routings,
+    receipts: request.receipts,
+    reservations: request.reservations,
+  };
 
   let orders: Order[] = [...request.orders];
   let plan: ScheduledOperation[] = [...request.schedule.operations];
@@ -72,6 +85,7 @@ export function reviewOrders(request: ReviewRequest, clock: () => number): Revie
     const confirmed = orders.filter((o) => o !== replaces);
     const basePlan = replaces === undefined ? plan : plan.filter((op) => op.order !== replaces.id);
     const reasons: ReviewReason[] = [];
+    const supply = materialSupply(request.items, request.bom, [...receipts, ...bought.map((r) => ({ item: r.item, quantity: r.quantity, at: receiptMinute(r.date!) }))], unit);
     const demands = confirmedDemands(supply, confirmed, basePlan, request, now);
     // The order takes sub-assemblies the confirmed orders leave free, and has the rest made.
     const taken = new Map<string, number>();
@@ -81,9 +95,12 @@ export function reviewOrders(request: ReviewRequest, clock: () => number): Revie
       return quantity;
     };
     let earliest = now;
+    // What the candidate buys arrives for it: the shared ledger (issue 14) then times it like any receipt.
+    const purchases: Receipt[] = [];
     for (const [item, required] of explodeToPurchased(supply, order.item, order.quantity, new Map(), take)) {
       const a = itemAvailability(supply, item, required, demands, now);
       if (a.available > now) reasons.push({ kind: "material", item, required: round(required), shortage: round(a.shortage), availableDate: formatDateTime(a.available), source: a.source });
+      if (a.shortage > 0) purchases.push({ id: `purchase for ${order.id}`, item, date: formatDateTime(a.available), quantity: a.shortage });
       earliest = Math.max(earliest, a.available);
     }
     if (order.kind === "non-standard" && engineeringDays > 0) {
@@ -95,7 +112,7 @@ export function reviewOrders(request: ReviewRequest, clock: () => number): Revie
     const decline = (): ReviewDecision => ({ order: order.id, decision: "decline", requested: order.due, promise: null, reasons: [...reasons, { kind: "horizon", horizonEnd: formatDateTime(horizonEnd) }], impact: [] });
     if (earliest > horizonEnd) return decline();
     const release = Math.max(earliest, order.release === undefined ? earliest : parseDateTime(order.release)!);
-    const ctp = capableToPromise({ model: { ...model, orders: confirmed }, plan: basePlan, inserted: [{ ...order, release: formatDateTime(release) }], progress: request.progress, now, frozenUntil });
+    const ctp = capableToPromise({ model: { ...model, orders: confirmed, receipts: [...model.receipts, ...bought, ...purchases] }, plan: basePlan, inserted: [{ ...order, release: formatDateTime(release) }], progress: request.progress, now, frozenUntil, material: request.options.material });
     if (!ctp.ok || ctp.completion > horizonEnd) return decline();
     for (const w of ctp.waits) reasons.push({ kind: "capacity", ...w });
     const decision = ctp.completion <= due ? "accept" : maxDelayDays === undefined || ctp.completion <= due + maxDelayDays * MINUTES_PER_DAY ? "counter-offer" : "decline";
@@ -113,6 +130,7 @@ export function reviewOrders(request: ReviewRequest, clock: () => number): Revie
     if (decision === "accept") {
       orders = [...confirmed, order];
       plan = planned.operations;
+      bought = [...bought, ...purchases];
     }
     return { ...result, schedule: { operations: planned.operations, orders: planned.orders } };
   };

@@ -1,25 +1,38 @@
 /**
  * A binary min-heap of integer ids keyed by numbers (Williams 1964), ties broken by the smaller id so
- * that every run pops in the same order: the dispatcher's determinism rests on it.
+ * that every run pops in the same order: the dispatcher's determinism rests on it. Keys and ids live in
+ * typed arrays that grow by doubling and are kept on clear(): the time-ordered decoder refills one heap
+ * for every neighbour it decodes.
  */
 export class BinaryHeap {
-  private keys: number[] = [];
-  private ids: number[] = [];
+  private keys = new Float64Array(16);
+  private ids = new Int32Array(16);
+  private count = 0;
 
   get size(): number {
-    return this.ids.length;
+    return this.count;
+  }
+
+  clear(): void {
+    this.count = 0;
   }
 
   /** Key of the minimum, Infinity when empty. */
   peekKey(): number {
-    return this.ids.length > 0 ? this.keys[0]! : Infinity;
+    return this.count > 0 ? this.keys[0]! : Infinity;
   }
 
   push(key: number, id: number): void {
+    if (this.count === this.ids.length) {
+      const keys = new Float64Array(2 * this.count);
+      keys.set(this.keys);
+      const ids = new Int32Array(2 * this.count);
+      ids.set(this.ids);
+      this.keys = keys;
+      this.ids = ids;
+    }
     const { keys, ids } = this;
-    let i = ids.length;
-    keys.push(key);
-    ids.push(id);
+    let i = this.count++;
     while (i > 0) {
       const parent = (i - 1) >> 1;
       if (!this.less(key, id, keys[parent]!, ids[parent]!)) break;
@@ -34,11 +47,11 @@ export class BinaryHeap {
   /** Removes and returns the id with the smallest key (undefined when empty). */
   pop(): number | undefined {
     const { keys, ids } = this;
-    if (ids.length === 0) return undefined;
+    if (this.count === 0) return undefined;
     const top = ids[0]!;
-    const key = keys.pop()!;
-    const id = ids.pop()!;
-    const n = ids.length;
+    const n = --this.count;
+    const key = keys[n]!;
+    const id = ids[n]!;
     if (n > 0) {
       let i = 0;
       for (;;) {

@@ -2,12 +2,13 @@
  * Semantic checks of a schedule request beyond the factory model's (src/check-factory.ts): every progress
  * entry must name a real order, one of its routing's operations and one of that operation's resources and
  * units, start no later than the plan start, and the reported operations of an order must be a prefix of
- * its routing (done …, then at most one running), since work cannot skip an operation. The scheduler's
- * calendars run from the earliest progress to past the latest release, so the orders' and the progress's dates
- * lie within the MAX_HORIZON_DAYS limit of the plan start.
+ * its routing (done …, then at most one running), since work cannot skip an operation. Receipts by bucket
+ * need the request's buckets. The scheduler's calendars run from the earliest progress to past the latest
+ * release, so the orders' and the progress's dates lie within the MAX_HORIZON_DAYS limit of the plan start.
  */
 import { checkFactory } from "../../src/check-factory.ts";
 import { checkDatesNear } from "../../src/check-limits.ts";
+import { checkReceiptBuckets } from "../../src/check-material.ts";
 import type { Problem } from "../../src/problem.ts";
 import { addProblems, formatPath } from "../../src/problem.ts";
 import type { ScheduleRequest } from "../../src/schedule.ts";
@@ -15,6 +16,7 @@ import { parseDateTime } from "../../src/time.ts";
 
 export function checkScheduleRequest(request: ScheduleRequest): Problem[] {
   const problems = checkFactory(request);
+  addProblems(problems, checkReceiptBuckets(request.receipts, request.buckets?.count));
   const planStart = parseDateTime(request.planStart)!;
   const orders = new Map(request.orders.map((o) => [o.id, o]));
   const routings = new Map(request.routings.map((r) => [r.item, r]));

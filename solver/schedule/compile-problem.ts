@@ -14,6 +14,9 @@ import { MAX_HORIZON_DAYS } from "../../src/limits.ts";
 import { priorityWeight } from "../../src/order.ts";
 import type { ScheduleRequest } from "../../src/schedule.ts";
 import { MINUTES_PER_DAY, parseDateTime } from "../../src/time.ts";
+import type { AllocationShortage } from "./allocate-material.ts";
+import { buildMaterialModel, prepareMaterial } from "./compile-material.ts";
+import type { MaterialPrepass, OperationProgress } from "./compile-material.ts";
 import { DONE, FIXED, FREE, workMinutes } from "./problem.ts";
 import type { FixedOperation, ProblemJob, ProblemResource, SchedulingProblem } from "./problem.ts";
 
@@ -26,6 +29,12 @@ export interface CompiledRequest {
   /** The routing's setupMinutes of each operation (without changeover). */
   setupMinutes: number[];
   planStart: number;
+  /** Orders (request.orders' indices) left out for lack of material, with what they lack. */
+  unplannable: Map<number, AllocationShortage[]>;
+  /** The material pre-pass (null when material is not constrained or nothing is consumed). */
+  material: MaterialPrepass | null;
+  /** Earliest start of every order of the request: max(plan start, release, materialReady). */
+  orderEarliest: number[];
 }
 
 /**
@@ -90,6 +99,7 @@ export function defaultSpanMinutes(request: ScheduleRequest): number {
 /**
  * @param spanMinutes how far past planStart calendars are compiled (default: defaultSpanMinutes; at most MAX_SPAN_MINUTES)
  * @param frozen operations that keep resource, unit and times (progress entries take precedence)
+ * @param kept orders (indices) of a current plan that keep its material when others are inserted
  * @param shouldStop polled between calendars and every POLL_EVERY orders: compiling 50,000 orders takes
  *   half a second, and it counts against the request's time limit
  */
@@ -97,6 +107,7 @@ export function compileProblem(
   request: ScheduleRequest,
   spanMinutes = defaultSpanMinutes(request),
   frozen: readonly FrozenOperation[] = [],
+  kept: ReadonlySet<number> = new Set(),
   shouldStop: () => boolean = () => false,
 ): CompileResult {
   const stopped: CompileResult = { ok: false, reason: "stopped while compiling the problem", stopped: true };
@@ -138,6 +149,18 @@ export function compileProblem(
   const routings = new Map(request.routings.map((r) => [r.item, r]));
   const progress = new Map(request.progress.map((p, i) => [`${p.order}\u0000${p.operation}`, i]));
   const frozenByKey = new Map(frozen.map((f) => [`${f.order}\u0000${f.operation}`, f]));
+  const material = prepareMaterial(request, (o, k): OperationProgress => {
+    const key = `${request.orders[o]!.id}\u0000${routings.get(request.orders[o]!.item)!.operations[k]!.id}`;
+    const reported = progress.get(key);
+    if (reported !== undefined) return { state: request.progress[reported]!.status };
+    const pinned = frozenByKey.get(key);
+    if (pinned === undefined) return { state: "free" };
+    return pinned.start >= planStart ? { state: "fixed", start: pinned.start } : { state: "running" };
+  }, kept);
+  if (material !== null && material.shortStarted.size > 0) {
+    const [o, shortages] = [...material.shortStarted][0]!;
+    return { ok: false, reason: `order "${request.orders[o]!.id}" has started but its material is short: ${shortages.map((s) => `${s.quantity} of "${s.item}"`).join(", ")}` };
+  }
   const jobs: ProblemJob[] = [];
   const orderOfJob: number[] = [];
   const operationId: string[] = [];
@@ -154,11 +177,12 @@ export function compileProblem(
   const initialFamily = new Int32Array(machineCount).fill(-1);
   const initialFamilyStart = new Float64Array(machineCount).fill(-Infinity);
 
+  const orderEarliest = request.orders.map((order) => Math.max(planStart, ...[order.release, order.materialReady].filter((t) => t !== undefined).map(minutes)));
   for (const [o, order] of request.orders.entries()) {
     if (o % POLL_EVERY === POLL_EVERY - 1 && shouldStop()) return stopped;
+    if (material?.unplannable.has(o)) continue;
     const routing = routings.get(order.item)!;
-    let earliest = planStart;
-    for (const t of [order.release, order.materialReady]) if (t !== undefined) earliest = Math.max(earliest, minutes(t));
+    const earliest = orderEarliest[o]!;
     jobs.push({ firstOp: operationId.length, opCount: routing.operations.length, earliest, due: minutes(order.due), weight: priorityWeight(order.priority) });
     orderOfJob.push(o);
     for (const op of routing.operations) {
@@ -218,6 +242,16 @@ export function compileProblem(
     }
   }
   fixed.sort((a, b) => a.machine - b.machine || a.start - b.start);
+  const fixedStart = new Float64Array(operationId.length).fill(NaN);
+  for (const f of fixed) fixedStart[f.op] = f.start;
+  const materialModel =
+    material === null ? null : buildMaterialModel(request, material, {
+          orderOfJob,
+          firstOp: jobs.map((j) => j.firstOp),
+          opCount: operationId.length,
+          fixedStart,
+          completed: jobs.map((j) => opState[j.firstOp + j.opCount - 1] === DONE),
+        });
   const problem: SchedulingProblem = {
     origin: planStart,
     objective: request.options.objective,
@@ -237,6 +271,7 @@ export function compileProblem(
     opState: Uint8Array.from(opState),
     doneEnd: Float64Array.from(doneEnd),
     fixed,
+    material: materialModel,
   };
-  return { ok: true, compiled: { problem, orderOfJob, operationId, setupMinutes, planStart } };
+  return { ok: true, compiled: { problem, orderOfJob, operationId, setupMinutes, planStart, unplannable: material?.unplannable ?? new Map(), material, orderEarliest } };
 }

@@ -5,12 +5,25 @@
  * in a topological order of the disjunctive graph (Kahn 1962), so one decode is O(n); a sequencing whose
  * graph has a cycle is rejected. The decoder keeps its buffers between calls: the search decodes
  * thousands of neighbours per second.
+ *
+ * With material (issue 14) operations that consume are visited in the order of their starts: one whose
+ * predecessors are placed goes into a heap keyed by its tentative start, and comes out only when the stack
+ * of the others is empty (every operation that starts earlier is then placed: its unplaced ancestors would
+ * be on the stack or in the heap with an earlier key); its material is checked against the ledger of
+ * everything that started before it. If it is short, it goes back in at the next
+ * instant supply grows (a receipt becoming usable, an order's completion), or waits for an order not
+ * placed yet to produce the item. Starts come out nondecreasing, so stock goes to operations in the order
+ * they start and never below zero. Operations left waiting when the heap runs dry are a deadlock (a
+ * consumer queued before its producer): that sequencing is rejected like a cycle. Without material the
+ * plain stack is used: the times are the same, the heap would only cost.
  */
+import { BinaryHeap } from "./binary-heap.ts";
+import { KEPT, MaterialLedger } from "./material-ledger.ts";
 import { objectiveOf } from "./objective.ts";
 import type { Objective } from "./objective.ts";
 import { placeOperation } from "./place-operation.ts";
 import type { Placement } from "./place-operation.ts";
-import { altIndex, DONE, FREE } from "./problem.ts";
+import { altIndex, DONE, FIXED, FREE } from "./problem.ts";
 import type { FixedOperation, SchedulingProblem } from "./problem.ts";
 
 // Module-local aliases: under tsx every use of an imported binding is a getter call, too slow in the hot loop.
@@ -65,14 +78,37 @@ export class Decoder {
    * move estimates of continuous-time problems.
    */
   readonly tail: Float64Array;
+  /** The material ledger (null without material). */
+  readonly ledger: MaterialLedger | null;
+  /** Material: the earliest start its components allowed (−Infinity when it never waited for them). */
+  readonly materialReady: Float64Array;
+  /** Material: the item the operation last waited for, −1 for none. */
+  readonly waitedFor: Int32Array;
   objective: Objective = [];
-  /** Why the last decode failed: a cycle in the sequencing, or a calendar horizon too short. */
-  failure: "cycle" | "horizon" | null = null;
+  /** Why the last decode failed: a cycle in the sequencing, a material deadlock, or a calendar horizon too short. */
+  failure: "cycle" | "material" | "horizon" | null = null;
   private readonly indeg: Int32Array;
   private readonly stack: Int32Array;
+  private readonly heap = new BinaryHeap();
+  /** Operations waiting for an item that only an order not placed yet can produce, per item. */
+  private readonly parked: number[][];
+  /**
+   * Material: 1 for the operations that may have to wait for material (they consume, and are not KEPT),
+   * which the decoder takes in start order; null without material.
+   */
+  private readonly timed: Uint8Array | null;
+  /** Jobs whose last operation is fixed: their production is known before any decode. */
+  private readonly fixedProducers: number[] = [];
   private readonly placement: Placement = { start: 0, end: 0, changeover: 0, pushedByFixed: false };
 
-  constructor(readonly problem: SchedulingProblem) {
+  /**
+   * @param notBefore earliest start of every operation (re-planning: its start in the current plan); free
+   *   operations without a machine in the sequencing are then left out (orders not inserted yet)
+   */
+  constructor(
+    readonly problem: SchedulingProblem,
+    readonly notBefore: Float64Array | null = null,
+  ) {
     const n = problem.opCount;
     this.start = new Float64Array(n);
     this.end = new Float64Array(n);
@@ -98,73 +134,176 @@ export class Decoder {
       else if (problem.opState[op] === DONE) this.start[op] = this.end[op] = problem.doneEnd[op]!;
     }
     this.freeCount = free;
+    const material = problem.material;
+    this.ledger = material === null ? null : new MaterialLedger(material);
+    this.materialReady = new Float64Array(material === null ? 0 : n).fill(-Infinity);
+    this.waitedFor = new Int32Array(material === null ? 0 : n).fill(-1);
+    this.parked = material === null ? [] : material.items.map(() => []);
+    this.timed = material === null ? null : Uint8Array.from({ length: n }, (_, op) => (material.consStart[op + 1]! > material.consStart[op]! && material.priority?.opClass[op] !== KEPT ? 1 : 0));
+    problem.jobs.forEach((job, j) => {
+      if (job.opCount > 0 && problem.opState[job.firstOp + job.opCount - 1] === FIXED) this.fixedProducers.push(j);
+    });
   }
 
-  /** Times of every free operation for s; false when s is cyclic or runs past a calendar's horizon. */
+  /**
+   * Times op on machine m after its machine predecessor and its routing predecessor (both placed) and not
+   * before `notBefore`; false when the calendar's horizon is too short.
+   */
+  private place(op: number, s: Sequencing, notBefore: number): boolean {
+    const p = this.problem;
+    const { start, end, prevOp } = this;
+    const state = p.opState;
+    const m = s.machineOf[op]!;
+    const pos = s.posOf[op]!;
+    const job = p.jobs[p.opJob[op]!]!;
+    const pred = prevOp[op]!;
+    let jobReady = job.earliest;
+    let predFree = false;
+    if (pred >= 0) {
+      const t = end[pred]! + p.opMinGap[op]!;
+      if (t >= jobReady) {
+        jobReady = t;
+        predFree = state[pred] === FREE_STATE;
+      }
+    }
+    const mp = pos > 0 ? s.seq[m]![pos - 1]! : -1;
+    const machReady = mp >= 0 ? end[mp]! : -Infinity;
+    const base = p.altWork[altIndexOf(p, op, p.machineResource[m]!)]!;
+    const ready = Math.max(jobReady, machReady, notBefore, this.notBefore === null ? -Infinity : this.notBefore[op]!);
+    const fixedHere = this.fixedByMachine[m]!;
+    const resource = p.resources[p.machineResource[m]!]!;
+    const place = this.placement;
+    if (fixedHere.length === 0 && resource.calendar === null && resource.changeover === null) {
+      // Fast path of the benchmarks: continuous time, no changeovers, nothing fixed.
+      place.start = ready;
+      place.end = ready + Math.ceil(base - 1e-9);
+      place.changeover = 0;
+      place.pushedByFixed = false;
+    } else if (placeOnMachine(p, fixedHere, m, op, base, ready, machReady, mp >= 0 ? p.opFamily[mp]! : -1, place) === null) {
+      this.failure = "horizon";
+      return false;
+    }
+    start[op] = place.start;
+    end[op] = place.end;
+    this.changeover[op] = place.changeover;
+    const bound = place.pushedByFixed || ready > Math.max(jobReady, machReady);
+    this.machTight[op] = !bound && mp >= 0 && machReady >= jobReady ? 1 : 0;
+    this.jobTight[op] = !bound && predFree && jobReady >= machReady ? 1 : 0;
+    return true;
+  }
+
+  /** The ledger emptied of consumption, with the production of orders whose last operation is fixed (null without material). */
+  resetLedger(): MaterialLedger | null {
+    const ledger = this.ledger;
+    if (ledger === null) return null;
+    ledger.reset();
+    const p = this.problem;
+    for (const j of this.fixedProducers) ledger.produce(j, this.end[p.jobs[j]!.firstOp + p.jobs[j]!.opCount - 1]!);
+    return ledger;
+  }
+
+  /** Operations the last decode left waiting for material (a deadlock). */
+  stuck(): number[] {
+    return this.parked.flat();
+  }
+
+  /** Times of every free operation for s; false when s is cyclic, deadlocks on material or runs past a calendar's horizon. */
   decode(s: Sequencing): boolean {
     const p = this.problem;
-    const { indeg, stack, start, end, changeover, prevOp, nextOp, machTight, jobTight } = this;
+    const { indeg, stack, end, prevOp, nextOp } = this;
     const state = p.opState;
+    const ledger = this.ledger;
+    const heap = this.heap;
     let top = 0;
+    let active = this.freeCount;
     for (let op = 0; op < p.opCount; op++) {
       if (state[op] !== FREE_STATE) continue;
+      if (s.machineOf[op]! < 0) {
+        active--;
+        continue;
+      }
       const pred = prevOp[op]!;
       const d = (pred >= 0 && state[pred] === FREE_STATE ? 1 : 0) + (s.posOf[op]! > 0 ? 1 : 0);
       indeg[op] = d;
       if (d === 0) stack[top++] = op;
     }
+    const timed = this.timed;
+    const consStart = p.material?.consStart;
+    if (ledger !== null) {
+      this.resetLedger();
+      this.materialReady.fill(-Infinity);
+      this.waitedFor.fill(-1);
+      for (const list of this.parked) list.length = 0;
+      heap.clear();
+      // Operations that must wait for material go into the heap, timed; the others stay on the stack.
+      let kept = 0;
+      for (let k = 0; k < top; k++) {
+        const op = stack[k]!;
+        if (!timed![op]) stack[kept++] = op;
+        else if (!this.place(op, s, -Infinity)) return false;
+        else heap.push(this.start[op]!, op);
+      }
+      top = kept;
+    }
     let processed = 0;
     let totalChangeover = 0;
-    const place = this.placement;
-    while (top > 0) {
-      const op = stack[--top]!;
+    for (;;) {
+      let op: number;
+      if (top > 0) {
+        // The stack first: whatever starts before the heap's next operation is placed by then (see the header).
+        op = stack[--top]!;
+        if (!this.place(op, s, -Infinity)) return false;
+        // Kept operations (re-planning) consume without waiting; the rest on the stack consume nothing.
+        if (ledger !== null && consStart![op + 1]! > consStart![op]!) ledger.consume(op);
+      } else if (ledger !== null && heap.size > 0) {
+        op = heap.pop()!;
+        const at = this.start[op]!;
+        if (!ledger.covers(op, at)) {
+          const item = ledger.shortItem;
+          this.waitedFor[op] = item;
+          const next = ledger.nextSupply(op, at);
+          if (next === Infinity) this.parked[item]!.push(op);
+          else {
+            this.materialReady[op] = next;
+            if (!this.place(op, s, next)) return false;
+            heap.push(this.start[op]!, op);
+          }
+          continue;
+        }
+        ledger.consume(op);
+      } else break;
       this.order[processed++] = op;
-      const m = s.machineOf[op]!;
-      const list = s.seq[m]!;
-      const pos = s.posOf[op]!;
-      const job = p.jobs[p.opJob[op]!]!;
-      const pred = prevOp[op]!;
-      let jobReady = job.earliest;
-      let predFree = false;
-      if (pred >= 0) {
-        const t = end[pred]! + p.opMinGap[op]!;
-        if (t >= jobReady) {
-          jobReady = t;
-          predFree = state[pred] === FREE_STATE;
+      totalChangeover += this.changeover[op]!;
+      const succ = nextOp[op]!;
+      if (ledger !== null && succ < 0) {
+        // The order is complete: what it produces is there from its end on, for whoever waits for it.
+        const item = ledger.produce(p.opJob[op]!, end[op]!);
+        if (item >= 0) {
+          for (const waiting of this.parked[item]!) {
+            this.materialReady[waiting] = end[op]!;
+            if (!this.place(waiting, s, end[op]!)) return false;
+            heap.push(this.start[waiting]!, waiting);
+          }
+          this.parked[item]!.length = 0;
         }
       }
-      const mp = pos > 0 ? list[pos - 1]! : -1;
-      const machReady = mp >= 0 ? end[mp]! : -Infinity;
-      const base = p.altWork[altIndexOf(p, op, p.machineResource[m]!)]!;
-      const ready = Math.max(jobReady, machReady);
-      const fixedHere = this.fixedByMachine[m]!;
-      const resource = p.resources[p.machineResource[m]!]!;
-      if (fixedHere.length === 0 && resource.calendar === null && resource.changeover === null) {
-        // Fast path of the benchmarks: continuous time, no changeovers, nothing fixed.
-        const work = Math.ceil(base - 1e-9);
-        place.start = ready;
-        place.end = ready + work;
-        place.changeover = 0;
-        place.pushedByFixed = false;
-      } else if (placeOnMachine(p, fixedHere, m, op, base, ready, machReady, mp >= 0 ? p.opFamily[mp]! : -1, place) === null) {
-        this.failure = "horizon";
-        return false;
+      const list = s.seq[s.machineOf[op]!]!;
+      const pos = s.posOf[op]!;
+      const ms = pos + 1 < list.length ? list[pos + 1]! : -1;
+      // Released successors: onto the stack, or timed and into the heap (routing successor first, as ever).
+      if (succ >= 0 && state[succ] === FREE_STATE && s.machineOf[succ]! >= 0 && --indeg[succ]! === 0) {
+        if (timed === null || !timed[succ]) stack[top++] = succ;
+        else if (!this.place(succ, s, -Infinity)) return false;
+        else heap.push(this.start[succ]!, succ);
       }
-      start[op] = place.start;
-      end[op] = place.end;
-      changeover[op] = place.changeover;
-      totalChangeover += place.changeover;
-      machTight[op] = !place.pushedByFixed && mp >= 0 && machReady >= jobReady ? 1 : 0;
-      jobTight[op] = !place.pushedByFixed && predFree && jobReady >= machReady ? 1 : 0;
-      const succ = nextOp[op]!;
-      if (succ >= 0 && state[succ] === FREE_STATE && --indeg[succ]! === 0) stack[top++] = succ;
-      if (pos + 1 < list.length) {
-        const ms = list[pos + 1]!;
-        if (--indeg[ms]! === 0) stack[top++] = ms;
+      if (ms >= 0 && --indeg[ms]! === 0) {
+        if (timed === null || !timed[ms]) stack[top++] = ms;
+        else if (!this.place(ms, s, -Infinity)) return false;
+        else heap.push(this.start[ms]!, ms);
       }
     }
-    if (processed < this.freeCount) {
-      this.failure = "cycle";
+    if (processed < active) {
+      this.failure = this.parked.some((list) => list.length > 0) ? "material" : "cycle";
       return false;
     }
     this.failure = null;

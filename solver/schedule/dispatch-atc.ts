@@ -6,10 +6,15 @@
  *   remaining work stretched by the resource's calendar (the share of elapsed time that is working time);
  * - makespan: most work remaining (MWKR).
  * An operation with alternatives is left to another resource when that one would finish it clearly sooner.
+ * With material (issue 14) a machine only takes an operation whose components are there when it could
+ * start (the decoder's ledger, counting everything dispatched so far as consumed) and not needed by more
+ * important orders released soon (material-lookahead.ts); one that is short is released again when supply
+ * next grows, when an order producing the item is dispatched, or when those orders are released.
  * Only the sequencing is kept: the decoder recomputes the times with exactly the same placement rule.
  */
 import { BinaryHeap } from "./binary-heap.ts";
 import type { Decoder, Sequencing } from "./decode-schedule.ts";
+import { MaterialLookahead } from "./material-lookahead.ts";
 import { placeOperation } from "./place-operation.ts";
 import type { Placement } from "./place-operation.ts";
 import { altIndex, changeoverMinutes, FREE } from "./problem.ts";
@@ -94,6 +99,36 @@ export function dispatchSchedule(decoder: Decoder, rule: DispatchRule, random: R
     ready[op] = pred >= 0 ? Math.max(job.earliest, decoder.end[pred]! + p.opMinGap[op]!) : job.earliest;
     pending.push(ready[op]!, op);
   };
+  const ledger = decoder.resetLedger();
+  // Set when only operations waiting for material are left: the decoder will time them, and reject the
+  // sequencing if they deadlock (the construction then unblocks it).
+  let force = false;
+  const waiting: number[][] = ledger === null ? [] : ledger.model.items.map(() => []);
+  const lookahead = ledger === null ? null : new MaterialLookahead(p);
+  /** False (and op released again later) when op's material is short at t, or kept for more important orders. */
+  const materialThere = (op: number, t: number): boolean => {
+    if (ledger === null || force) return true;
+    if (ledger.covers(op, t)) {
+      const until = lookahead!.holdUntil(op, t, ledger, taken);
+      if (until === -Infinity) return true;
+      blocked[op] = 1;
+      ready[op] = until;
+      pending.push(until, op);
+      return false;
+    }
+    const next = ledger.nextSupply(op, t);
+    blocked[op] = 1;
+    if (next === Infinity) waiting[ledger.shortItem]!.push(op);
+    else {
+      ready[op] = next;
+      pending.push(next, op);
+    }
+    return false;
+  };
+  const seen = new Int32Array(n);
+  // Short operations wait in `pending` (or `waiting`); their entries left in other resources' queues are dropped.
+  const blocked = new Uint8Array(n);
+  let pick = 0;
   for (let op = 0; op < n; op++) {
     if (p.opState[op] === FREE && (prevOp[op]! < 0 || p.opState[prevOp[op]!] !== FREE)) release(op);
   }
@@ -125,9 +160,17 @@ export function dispatchSchedule(decoder: Decoder, rule: DispatchRule, random: R
     if (step % POLL_EVERY === 0 && shouldStop()) return "stopped";
     const tRelease = pending.peekKey();
     const tMachine = awake.peekKey();
-    if (tRelease === Infinity && tMachine === Infinity) break;
+    if (tRelease === Infinity && tMachine === Infinity) {
+      const left = waiting.flat();
+      if (left.length === 0) break;
+      force = true;
+      for (const w of left) pending.push(ready[w]!, w);
+      for (const list of waiting) list.length = 0;
+      continue;
+    }
     if (tRelease <= tMachine) {
       const op = pending.pop()!;
+      blocked[op] = 0;
       for (let a = p.altStart[op]!; a < p.altStart[op + 1]!; a++) {
         const r = p.altResource[a]!;
         available[r]!.push(staticKey(op, r), op);
@@ -140,9 +183,13 @@ export function dispatchSchedule(decoder: Decoder, rule: DispatchRule, random: R
     const r = p.machineResource[m]!;
     const queue = available[r]!;
     const candidates: number[] = [];
+    pick++;
     while (candidates.length < CANDIDATES && queue.size > 0) {
       const op = queue.pop()!;
-      if (!taken[op]) candidates.push(op);
+      // An operation released again after waiting for material may be queued twice: take it once.
+      if (taken[op] || seen[op] === pick || blocked[op]) continue;
+      seen[op] = pick;
+      if (materialThere(op, Math.max(ready[op]!, tMachine))) candidates.push(op);
     }
     let best = -1;
     let bestIndex = -Infinity;
@@ -167,6 +214,7 @@ export function dispatchSchedule(decoder: Decoder, rule: DispatchRule, random: R
       return null;
     }
     taken[op] = 1;
+    ledger?.consume(op);
     machineOf[op] = m;
     posOf[op] = seq[m]!.length;
     seq[m]!.push(op);
@@ -176,6 +224,13 @@ export function dispatchSchedule(decoder: Decoder, rule: DispatchRule, random: R
     awake.push(place.end, m);
     const succ = nextOp[op]!;
     if (succ >= 0 && p.opState[succ] === FREE) release(succ);
+    if (ledger !== null && succ < 0) {
+      const item = ledger.produce(p.opJob[op]!, place.end);
+      if (item >= 0) {
+        for (const w of waiting[item]!) (ready[w] = Math.max(ready[w]!, place.end)), pending.push(ready[w]!, w);
+        waiting[item]!.length = 0;
+      }
+    }
   }
   for (let op = 0; op < n; op++) {
     if (p.opState[op] === FREE && !taken[op]) throw new Error(`dispatching left operation ${op} unscheduled`);

@@ -2,6 +2,8 @@
  * Plan KPIs after the handbooks: order fulfilment (on-time rate), priority-weighted tardiness, makespan,
  * setup and changeover minutes, and the utilisation of every resource over the plan horizon
  * [planStart, last completion): busy working minutes / (units × working minutes of its calendar).
+ * Orders left out for lack of material count as not on time; with material constrained the KPIs also
+ * count them and the minutes orders waited for material.
  */
 import type { ScheduleKpis } from "../../src/schedule.ts";
 import type { CompiledRequest } from "./compile-problem.ts";
@@ -22,7 +24,8 @@ export function orderTimings(compiled: CompiledRequest, schedule: CompactSchedul
   });
 }
 
-export function scheduleKpis(compiled: CompiledRequest, schedule: CompactSchedule, timings: readonly OrderTiming[]): ScheduleKpis {
+/** @param materialWaitMinutes Σ of the orders' material waits (explain-waits.ts), when known */
+export function scheduleKpis(compiled: CompiledRequest, schedule: CompactSchedule, timings: readonly OrderTiming[], materialWaitMinutes?: number): ScheduleKpis {
   const p = compiled.problem;
   const planStart = compiled.planStart;
   let horizonEnd = planStart;
@@ -51,12 +54,15 @@ export function scheduleKpis(compiled: CompiledRequest, schedule: CompactSchedul
     const available = res.units * res.calendar!.workingMinutesBetween(planStart, horizonEnd);
     utilization[res.id] = available > 0 ? Math.min(1, busy[r]! / available) : 0;
   });
+  const orders = timings.length + compiled.unplannable.size;
   return {
-    onTimeRate: timings.length > 0 ? onTime / timings.length : 1,
+    onTimeRate: orders > 0 ? onTime / orders : 1,
     weightedTardiness,
     makespanMinutes: horizonEnd - planStart,
     setupMinutes,
     changeoverMinutes,
     utilization,
+    ...(compiled.material !== null ? { unplannableOrders: compiled.unplannable.size } : {}),
+    ...(compiled.material !== null && materialWaitMinutes !== undefined ? { materialWaitMinutes } : {}),
   };
 }

@@ -7,6 +7,7 @@
  * Time is in minutes (factory requests) or abstract time units (benchmarks, no calendars).
  */
 import type { WorkingTime } from "../calendar/working-time.ts";
+import type { MaterialModel } from "./material-ledger.ts";
 
 export interface ProblemJob {
   /** Index of the job's first operation; its operations are firstOp … firstOp + opCount − 1. */
@@ -67,6 +68,8 @@ export interface SchedulingProblem {
   doneEnd: Float64Array;
   /** Fixed operations, sorted by machine then start. */
   fixed: FixedOperation[];
+  /** Stock, receipts, consumption and production (issue 14); null when material is not constrained. */
+  material: MaterialModel | null;
 }
 
 export const FREE = 0;

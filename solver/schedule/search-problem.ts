@@ -11,6 +11,7 @@ import type { SchedulingProblem } from "./problem.ts";
 import { createRandom } from "../random.ts";
 import type { SearchBudget } from "./search-budget.ts";
 import { tabuSearch } from "./tabu-search.ts";
+import { decodeUnblocked } from "./unblock-material.ts";
 
 /** Above this many operations only the plain dispatching rule constructs. */
 const SECOND_CONSTRUCTION_LIMIT = 5000;
@@ -91,7 +92,11 @@ export function searchProblem(problem: SchedulingProblem, options: SearchOptions
       if (initial === null) return constructionStopped(problem, options, begin);
       break;
     }
-    if (s === null || !decoder.decode(s)) return "horizon";
+    if (s === null) return "horizon";
+    if (!decodeUnblocked(decoder, s)) {
+      if (decoder.failure === "horizon") return "horizon";
+      throw new Error(`the constructed sequencing does not decode (${decoder.failure})`);
+    }
     if (initial === null || compareObjectives(decoder.objective, initialObjective) < 0) {
       initial = s;
       initialObjective = decoder.objective.slice();

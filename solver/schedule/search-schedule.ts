@@ -51,7 +51,7 @@ export function runScheduleSearch(request: ScheduleRequest, options: SearchOptio
     compiled: null,
   });
   for (;;) {
-    const compiled = compileProblem(request, spanMinutes, [], stopNow);
+    const compiled = compileProblem(request, spanMinutes, [], new Set(), stopNow);
     if (!compiled.ok) return compiled.stopped ? noPlan("timedout", `the time ran out while the problem was compiled`) : noPlan("infeasible", compiled.reason);
     const outcome = searchProblem(compiled.compiled.problem, timed);
     if (outcome !== "horizon") return { result: { ...outcome, spanMinutes }, compiled: compiled.compiled };

@@ -1,7 +1,8 @@
 /**
  * Tabu search over critical-block moves (Nowicki & Smutnicki 1996, with the block insertions of
  * Dell'Amico & Trubian 1993 and, for alternatives and parallel units, reassignment of a critical operation
- * to another machine as in Mastrolilli & Gambardella 2000). Every neighbour is evaluated exactly by decoding
+ * to another machine as in Mastrolilli & Gambardella 2000; with material, moving an operation that waited for
+ * it ahead of earlier consumers of the item, material-moves.ts). Every neighbour is evaluated exactly by decoding
  * it on the calendars; the best non-tabu neighbour is taken (a tabu one only when it beats the best found).
  * The tabu list forbids restoring a precedence (or a machine) the search just left, for a random tenure.
  * After a long stall the search restarts from the best schedule with a few random critical moves.
@@ -15,6 +16,7 @@ import { cloneSequencing } from "./decode-schedule.ts";
 import { compareObjectives } from "./objective.ts";
 import type { Objective } from "./objective.ts";
 import { MoveEstimator } from "./estimate-move.ts";
+import { materialMoves } from "./material-moves.ts";
 import { relocate } from "./relocate.ts";
 import type { Relocation } from "./relocate.ts";
 import type { Random } from "../random.ts";
@@ -71,6 +73,9 @@ function neighbourhood(decoder: Decoder, s: Sequencing, critical: Uint8Array, ra
   const { blocks, ops } = criticalPaths(decoder, s, critical);
   const core: Relocation[] = [];
   const extra: Relocation[] = [];
+  // Moves that let an operation take scarce material first: the only ones that can help an order whose chain
+  // ends waiting for material, so they go first (sampled only when they alone fill the neighbourhood).
+  const material: Relocation[] = [];
   for (const { machine, first, last } of blocks) {
     const list = s.seq[machine]!;
     core.push({ op: list[first + 1]!, machine, pos: first });
@@ -82,6 +87,8 @@ function neighbourhood(decoder: Decoder, s: Sequencing, critical: Uint8Array, ra
     if (p.objective !== "makespan") for (let i = first + 1; i < last - 1; i++) extra.push({ op: list[i + 1]!, machine, pos: i });
   }
   for (const op of ops) {
+    // Enough to sample from: on a large plant many critical operations wait for material.
+    if (material.length < 2 * limit) materialMoves(decoder, s, op, material);
     const choices: number[] = [];
     for (let a = p.altStart[op]!; a < p.altStart[op + 1]!; a++) {
       const r = p.resources[p.altResource[a]!]!;
@@ -100,8 +107,10 @@ function neighbourhood(decoder: Decoder, s: Sequencing, critical: Uint8Array, ra
       extra.push({ op, machine, pos: lo });
     }
   }
-  if (core.length >= limit) return sample(core, limit, random);
-  return core.concat(sample(extra, limit - core.length, random));
+  if (material.length >= limit) return sample(material, limit, random);
+  const room = limit - material.length;
+  if (core.length >= room) return material.concat(sample(core, room, random));
+  return material.concat(core, sample(extra, room - core.length, random));
 }
 
 /** The attribute a move would restore (check) and the one it leaves behind (forbid). */
@@ -122,7 +131,7 @@ export function tabuSearch(decoder: Decoder, initial: Sequencing, control: TabuC
   const { random, clock } = control;
   const cost = Math.max(1, decoder.freeCount);
   const critical = new Uint8Array(n);
-  const continuous = p.objective === "makespan" && p.fixed.length === 0 && p.resources.every((r) => r.calendar === null && r.changeover === null);
+  const continuous = p.objective === "makespan" && p.fixed.length === 0 && p.material === null && p.resources.every((r) => r.calendar === null && r.changeover === null);
   const estimator = continuous ? new MoveEstimator(decoder) : null;
   // Estimates are cheap: rank every neighbour. Exact evaluation decodes each one: sample, fewer on large plants.
   const limit = estimator !== null ? Infinity : Math.max(8, Math.min(MAX_NEIGHBOURS, Math.floor(200_000 / cost)));

@@ -1,14 +1,23 @@
 /**
  * The `POST /v1/schedule` answer from the best search result: operations with local date-times, per-order
- * completion and lateness with the resource that held a late order longest, KPIs and solver statistics.
+ * completion and lateness with the resource that held a late order longest, where every order waited and
+ * why a late one is late, orders left out for lack of material with their shortages, the projected stock
+ * of every material, KPIs and solver statistics. The plan is decoded once more from its sequencing, so
+ * that the decoder can say what bound each start.
  */
 import type { ScheduleRequest, ScheduleResponse } from "../../src/schedule.ts";
 import { formatDateTime } from "../../src/time.ts";
 import { compileProblem } from "./compile-problem.ts";
 import type { CompiledRequest } from "./compile-problem.ts";
+import { Decoder } from "./decode-schedule.ts";
+import { explainWaits } from "./explain-waits.ts";
+import type { OrderExplanation } from "./explain-waits.ts";
 import { orderTimings, scheduleKpis } from "./kpis.ts";
+import { materialProjection } from "./material-projection.ts";
 import { DONE, FIXED } from "./problem.ts";
+import type { CompactSchedule } from "./search-problem.ts";
 import type { ScheduleSearchResult } from "./search-schedule.ts";
+import { sequencingFromPlan } from "./sequencing-from-plan.ts";
 
 export interface ResponseStats {
   elapsedMs: number;
@@ -16,6 +25,16 @@ export interface ResponseStats {
 }
 
 const emptyKpis = { onTimeRate: 0, weightedTardiness: 0, makespanMinutes: 0, setupMinutes: 0, changeoverMinutes: 0, utilization: {} };
+const round = (x: number) => Math.round(x * 1e6) / 1e6;
+
+/** Why every job waited: the plan's sequencing decoded again (null if it no longer decodes, which would be a bug). */
+function explanations(compiled: CompiledRequest, schedule: CompactSchedule): OrderExplanation[] {
+  const p = compiled.problem;
+  const decoder = new Decoder(p);
+  const s = sequencingFromPlan(p, schedule.machine, schedule.start);
+  if (!decoder.decode(s)) throw new Error(`the plan's own sequencing does not decode (${decoder.failure})`);
+  return explainWaits(decoder, s);
+}
 
 /**
  * @param compiled the problem the search solved (runScheduleSearch keeps it); compiled again when absent
@@ -49,8 +68,16 @@ export function toScheduleResponse(request: ScheduleRequest, best: ScheduleSearc
     });
   }
   const timings = orderTimings(problem, schedule);
-  const orders: ScheduleResponse["orders"] = p.jobs.map((job, j) => {
-    const order = request.orders[orderOfJob[j]!]!;
+  const explained = explanations(problem, schedule);
+  const jobOfOrder = new Map(orderOfJob.map((o, j) => [o, j]));
+  const orders = request.orders.map((order, o): ScheduleResponse["orders"][number] => {
+    const shortages = problem.unplannable.get(o);
+    if (shortages !== undefined) {
+      const neededBy = formatDateTime(problem.orderEarliest[o]!);
+      return { id: order.id, due: order.due, status: "unplannable", completion: null, lateMinutes: 0, onTime: false, shortages: shortages.map((s) => ({ item: s.item, quantity: round(s.quantity), neededBy })) };
+    }
+    const j = jobOfOrder.get(o)!;
+    const job = p.jobs[j]!;
     const { completion, lateMinutes } = timings[j]!;
     let heldBy: string | undefined;
     let longest = 0;
@@ -63,9 +90,28 @@ export function toScheduleResponse(request: ScheduleRequest, best: ScheduleSearc
         heldBy = p.resources[p.machineResource[schedule.machine[op]!]!]!.id;
       }
     }
-    return { id: order.id, due: order.due, completion: formatDateTime(completion), lateMinutes, onTime: lateMinutes === 0, ...(heldBy !== undefined ? { heldBy } : {}) };
+    const { waits, cause } = explained[j]!;
+    return {
+      id: order.id,
+      due: order.due,
+      completion: formatDateTime(completion),
+      lateMinutes,
+      onTime: lateMinutes === 0,
+      ...(heldBy !== undefined ? { heldBy } : {}),
+      waits,
+      ...(lateMinutes > 0 && cause !== null ? { cause } : {}),
+    };
   });
-  return { status: best.status, operations, orders, kpis: scheduleKpis(problem, schedule, timings), solver };
+  const materials = materialProjection(request, problem, schedule, request.options.materialLedger === true);
+  const materialWait = explained.reduce((sum, e) => sum + e.materialMinutes, 0);
+  return {
+    status: best.status,
+    operations,
+    orders,
+    ...(problem.material !== null ? { materials } : {}),
+    kpis: scheduleKpis(problem, schedule, timings, materialWait),
+    solver,
+  };
 }
 
 function compiledAgain(request: ScheduleRequest, spanMinutes: number): CompiledRequest | null {

@@ -41,9 +41,11 @@ function byCell(problems: readonly Problem[], cells: CellMap, skip: ReadonlySet<
 
 /** The model's reference problems of a plant whose shape is right. */
 function referenceProblems(plant: Plant): Problem[] {
-  const problems = checkFactory(plant, { ordersNeedRoutings: plant.routings.length > 0 });
+  const problems = checkFactory({ ...plant, receipts: plant.receipts ?? [] }, { ordersNeedRoutings: plant.routings.length > 0 });
   if (plant.planStart !== undefined && plant.progress !== undefined) {
-    problems.push(...checkScheduleRequest({ ...plant, planStart: plant.planStart, progress: plant.progress, options: { timeLimitSeconds: 1, seed: 1, objective: "tardiness" } }));
+    problems.push(
+      ...checkScheduleRequest({ ...plant, receipts: plant.receipts ?? [], planStart: plant.planStart, progress: plant.progress, options: { timeLimitSeconds: 1, seed: 1, objective: "tardiness" } }),
+    );
   }
   if (plant.buckets !== undefined && plant.items.length > 0) {
     problems.push(...checkMrpRequest({ buckets: plant.buckets, items: plant.items, bom: plant.bom, demands: plant.demands ?? [], receipts: plant.receipts ?? [] }));

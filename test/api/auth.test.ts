@@ -76,6 +76,8 @@ describe("a server with tokens", () => {
 
   const routes: Array<[string, string]> = [
     ...capabilities.map((c): [string, string] => ["POST", c.url]),
+    ["POST", "/v1/import"],
+    ["POST", "/v1/export"],
     ["POST", "/v1/jobs"],
     ["GET", "/v1/jobs"],
     ["GET", "/v1/jobs/00000000-0000-0000-0000-000000000000"],

@@ -65,8 +65,13 @@ async function scheduleRoute(search: Record<string, unknown>, base: Record<strin
 }
 
 /** Validator errors of a review decision's plan: the confirmed orders (one changed) with the reviewed one. */
-function decisionErrors(request: Record<string, any>, orders: unknown[], schedule: NonNullable<ReviewResponse["candidates"][number]["schedule"]>): string[] {
-  const scheduleRequest = ScheduleRequest.parse({ ...request, orders, planStart: NOW });
+/** What accepted decisions buy arrives for them (reasons with source "purchase"). */
+function purchases(decisions: ReadonlyArray<ReviewResponse["candidates"][number]>) {
+  return decisions.flatMap((d) => d.reasons.flatMap((r) => (r.kind === "material" && r.source === "purchase" && r.shortage > 0 ? [{ item: r.item, date: r.availableDate, quantity: r.shortage }] : [])));
+}
+
+function decisionErrors(request: Record<string, any>, orders: unknown[], schedule: NonNullable<ReviewResponse["candidates"][number]["schedule"]>, bought: unknown[] = []): string[] {
+  const scheduleRequest = ScheduleRequest.parse({ ...request, receipts: [...(request.receipts ?? []), ...bought], orders, planStart: NOW });
   const errors = validateSchedule(scheduleRequest, { status: "feasible", operations: schedule.operations, orders: schedule.orders, kpis: dummyKpis, solver: dummySolver });
   // The decision carries no KPIs of its own.
   return errors.filter((e) => !/onTimeRate|weightedTardiness|makespan/.test(e));
@@ -143,16 +148,19 @@ describe("POST /v1/orders/review without schedule", () => {
 
     // Each decision's plan: the confirmed orders with the changes and candidates accepted before it, and itself.
     let orders: any[] = [...body.orders];
+    const accepted: Array<ReviewResponse["candidates"][number]> = [];
     for (const [i, decision] of withoutPlan.changes.entries()) {
       const changed = { ...orders.find((o) => o.id === CHANGES[i]!.order), quantity: CHANGES[i]!.quantity };
       const trial = orders.map((o) => (o.id === changed.id ? changed : o));
-      if (decision.schedule !== undefined) expect(decisionErrors(body, trial, decision.schedule), decision.order).toEqual([]);
+      if (decision.schedule !== undefined) expect(decisionErrors(body, trial, decision.schedule, purchases([...accepted, decision])), decision.order).toEqual([]);
       if (decision.decision !== "decline") orders = trial;
+      if (decision.decision === "accept") accepted.push(decision);
     }
     for (const [i, decision] of withoutPlan.candidates.entries()) {
       const { engineeringDays: _e, maxDelayDays: _m, ...order } = CANDIDATES[i]! as Record<string, unknown>;
-      if (decision.schedule !== undefined) expect(decisionErrors(body, [...orders, order], decision.schedule), decision.order).toEqual([]);
+      if (decision.schedule !== undefined) expect(decisionErrors(body, [...orders, order], decision.schedule, purchases([...accepted, decision])), decision.order).toEqual([]);
       if (decision.decision !== "decline") orders = [...orders, order];
+      if (decision.decision === "accept") accepted.push(decision);
     }
     expect(withoutPlan.candidates.some((d) => d.schedule !== undefined)).toBe(true);
   });

@@ -72,11 +72,25 @@ describe("POST /v1/schedule", () => {
     expect(ErrorResponse.parse(res.json()).problems!.map((p) => p.path)).toEqual(expect.arrayContaining(["orders[0].priority", "options.timeLimitSeconds"]));
   });
 
+  it("answers wrong material references with 422 at their paths and negative staging with 400", async () => {
+    const plant = demo("steel-plant");
+    plant.routings[0].operations[1].consumes = ["ALZN"];
+    plant.reservations = [{ order: "SO-26-001", item: "HRC-2.5", quantity: 9999 }];
+    plant.receipts.push({ item: "HRC-2.5", bucket: 99, quantity: 5 });
+    const res = await post(app, "/v1/schedule", plant);
+    expect(res.statusCode).toBe(422);
+    expect(ErrorResponse.parse(res.json()).problems!.map((p) => p.path)).toEqual(["reservations[0].quantity", "routings[0].operations[1].consumes[0]", "receipts[5].bucket"]);
+    const staging = demo("steel-plant");
+    staging.items[8].stagingMinutes = -1;
+    expect((await post(app, "/v1/schedule", staging)).statusCode).toBe(400);
+  });
+
   it("closes the MRP loop: planned make orders schedule on the appliance plant", async () => {
     const plant = demo("appliance-plant");
     const mrp = MrpResponse.parse((await post(app, "/v1/mrp", { ...plant, options: { asOrders: true } })).json());
     expect(mrp.orders!.length).toBeGreaterThan(0);
-    const response = await schedule({ ...plant, orders: mrp.orders, options: { timeLimitSeconds: 1, workers: 1 } });
+    // MRP's make orders rely on its planned purchases, which are not receipts: the schedule takes MRP's word for material.
+    const response = await schedule({ ...plant, orders: mrp.orders, options: { timeLimitSeconds: 1, workers: 1, material: "ignore" } });
     expect(new Set(response.operations.map((o) => o.order))).toEqual(new Set(mrp.orders!.map((o) => o.id)));
   });
 });

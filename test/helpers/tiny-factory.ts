@@ -6,6 +6,8 @@ export function tinyFactory(): { [K in keyof z.input<typeof FactoryModel>]-?: No
   return {
     items: [],
     bom: [],
+    receipts: [],
+    reservations: [],
     calendars: [
       {
         id: "day",

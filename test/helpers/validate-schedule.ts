@@ -2,12 +2,14 @@
  * THE independent schedule validator: re-derives every rule of issue 3 from the request alone and checks a
  * response against it. It imports nothing from solver/ (its calendar logic is its own, minute by minute) so
  * that an engine bug cannot hide behind shared code. Returns every violation found (empty when valid).
+ * Material (issue 14) is replayed by validate-material.ts, as independent of the engine.
  */
 import { WEEKDAYS } from "../../src/calendar.ts";
 import type { Calendar, Shift } from "../../src/calendar.ts";
 import { priorityWeight } from "../../src/order.ts";
 import type { ScheduleRequest, ScheduleResponse } from "../../src/schedule.ts";
 import { formatDate, parseDateTime, parseTimeOfDay, weekdayIndex } from "../../src/time.ts";
+import { validateMaterial } from "./validate-material.ts";
 
 type Interval = [number, number];
 
@@ -45,7 +47,7 @@ function shiftIntervals(calendar: Calendar, day: number): Interval[] {
 }
 
 /** A calendar as "is minute t a working minute?", cached per day. */
-function workingMinuteTest(calendar: Calendar): (t: number) => boolean {
+export function workingMinuteTest(calendar: Calendar): (t: number) => boolean {
   const cache = new Map<number, Interval[]>();
   const of = (day: number) => {
     let v = cache.get(day);
@@ -58,7 +60,7 @@ function workingMinuteTest(calendar: Calendar): (t: number) => boolean {
   };
 }
 
-function countWorking(isWorking: (t: number) => boolean, a: number, b: number): number {
+export function countWorking(isWorking: (t: number) => boolean, a: number, b: number): number {
   let n = 0;
   for (let t = a; t < b; t++) if (isWorking(t)) n++;
   return n;
@@ -98,8 +100,11 @@ export function validateSchedule(request: ScheduleRequest, response: ScheduleRes
 
   let onTime = 0;
   let weightedTardiness = 0;
+  for (const outcome of response.orders) if (outcome.status === "unplannable" && (outcome.onTime || outcome.completion !== null)) errors.push(`unplannable order ${outcome.id} has a completion`);
   let lastEnd = planStart;
+  const unplannable = new Set(response.orders.filter((o) => o.status === "unplannable").map((o) => o.id));
   for (const order of request.orders) {
+    if (unplannable.has(order.id)) continue;
     const ops = routings.get(order.item)!.operations;
     let prevEnd: number | null = null;
     let completion: number | null = null;
@@ -157,7 +162,7 @@ export function validateSchedule(request: ScheduleRequest, response: ScheduleRes
     }
     if (completion !== null) {
       const late = Math.max(0, completion - parseDateTime(order.due)!);
-      if (parseDateTime(outcome.completion) !== completion) errors.push(`order ${order.id} completion ${outcome.completion} is not its last operation's end`);
+      if (parseDateTime(outcome.completion ?? "") !== completion) errors.push(`order ${order.id} completion ${outcome.completion} is not its last operation's end`);
       if (outcome.lateMinutes !== late || outcome.onTime !== (late === 0)) errors.push(`order ${order.id} lateness ${outcome.lateMinutes}, expected ${late}`);
     }
     if (outcome.onTime) onTime++;
@@ -179,5 +184,6 @@ export function validateSchedule(request: ScheduleRequest, response: ScheduleRes
   if (k.weightedTardiness !== weightedTardiness) errors.push(`weightedTardiness ${k.weightedTardiness}, expected ${weightedTardiness}`);
   if (response.operations.length > 0 && k.makespanMinutes !== lastEnd - planStart) errors.push(`makespanMinutes ${k.makespanMinutes}, expected ${lastEnd - planStart}`);
   for (const [id, u] of Object.entries(k.utilization)) if (!(u >= 0 && u <= 1)) errors.push(`utilization of ${id} is ${u}`);
+  errors.push(...validateMaterial(request, response));
   return errors;
 }

@@ -59,7 +59,7 @@ export function OrdersView({ t }: { t: Translate }) {
         quantity: order?.quantity ?? 0,
         priority: order?.priority ?? 3,
         due: o.due,
-        completion: unplannable ? "" : o.completion,
+        completion: unplannable ? "" : (o.completion ?? ""),
         lateMinutes: o.lateMinutes,
         late: !o.onTime || unplannable,
         status: unplannable ? "unplannable" : o.onTime ? "on-time" : "late",

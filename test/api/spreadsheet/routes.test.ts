@@ -32,6 +32,13 @@ describe("POST /v1/import", () => {
     expect(scheduled.statusCode).toBe(200);
   });
 
+  it("is a 415, unread, for a body that is not sent as a workbook (a form another site could post)", async () => {
+    for (const type of ["text/plain", "multipart/form-data; boundary=x", "application/json"]) {
+      const res = await app.inject({ method: "POST", url: "/v1/import", headers: { "content-type": type }, payload: "x" });
+      expect(res.statusCode, type).toBe(415);
+    }
+  });
+
   it("is a 400 for a file that is not a workbook", async () => {
     const res = await app.inject({ method: "POST", url: "/v1/import", headers: { "content-type": XLSX_MEDIA_TYPE }, payload: Buffer.from("not a zip at all") });
     expect(res.statusCode).toBe(400);

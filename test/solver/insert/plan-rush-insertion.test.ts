@@ -33,7 +33,7 @@ describe("planRushInsertion", () => {
     // Eight orders due 30 minutes after their planned completion: whatever the rush order jumps makes late.
     const loose = Array.from({ length: 8 }, (_, i) => ({ id: `B${i}`, item: i % 2 ? "blue-panel" : "red-frame", quantity: 20, due: "2026-03-13T14:00", priority: 2 }));
     const plan = currentPlan(loose, []);
-    const orders = loose.map((o) => ({ ...o, due: formatDateTime(parseDateTime(plan.orders.find((x) => x.id === o.id)!.completion)! + 30) }));
+    const orders = loose.map((o) => ({ ...o, due: formatDateTime(parseDateTime(plan.orders.find((x) => x.id === o.id)!.completion!)! + 30) }));
     const rush = { id: "R", item: "red-frame", quantity: 15, due: "2026-03-03T10:00", priority: 1 };
     const request = InsertRequest.parse({ ...shop(orders), schedule: plan, rushOrders: [rush], now: NOW });
     const response = planRushInsertion(request, clock);

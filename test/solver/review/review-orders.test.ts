@@ -14,13 +14,16 @@ import { completions, currentPlan, NOW, ORDERS, PROGRESS, shop } from "../insert
 const clock = () => 0;
 const DAY = 1440;
 
-/** The insertion shop with material: frames need steel (plenty), panels need a special paint nobody has. */
+/**
+ * The insertion shop with material: frames need steel (plenty), panels need a special paint of which only
+ * the 33.5 units the confirmed panel orders A2, A4 and A6 consume are on hand (their plan needs them).
+ */
 const MATERIAL = {
   items: [
     { id: "red-frame", source: "make" },
     { id: "blue-panel", source: "make" },
     { id: "steel", source: "buy", onHand: 5000, leadTime: 5 },
-    { id: "paint", source: "buy", onHand: 0, leadTime: 200 },
+    { id: "paint", source: "buy", onHand: 33.5, leadTime: 200 },
   ],
   bom: [
     { parent: "red-frame", component: "steel", quantity: 2 },
@@ -36,7 +39,14 @@ function reviewRequest(extra: Record<string, unknown>): ReviewRequest {
 /** Checks a decision's plan with the validator, and that no confirmed order became late or later. */
 function expectSoundPlan(request: ReviewRequest, confirmed: Array<z.input<typeof Order>>, reviewed: z.input<typeof Order>, decision: ReviewDecision, before: ScheduleResponse["operations"]) {
   const schedule = decision.schedule!;
-  const scheduleRequest = ScheduleRequest.parse({ ...request, orders: [...confirmed.filter((o) => o.id !== reviewed.id), reviewed], planStart: request.now });
+  // What the decision buys arrives for the reviewed order (reasons with source "purchase").
+  const purchases = decision.reasons.flatMap((r) => (r.kind === "material" && r.source === "purchase" && r.shortage > 0 ? [{ item: r.item, date: r.availableDate, quantity: r.shortage }] : []));
+  const scheduleRequest = ScheduleRequest.parse({
+    ...request,
+    receipts: [...request.receipts, ...purchases],
+    orders: [...confirmed.filter((o) => o.id !== reviewed.id), reviewed],
+    planStart: request.now,
+  });
   const response: ScheduleResponse = { status: "feasible", operations: schedule.operations, orders: schedule.orders, kpis: { onTimeRate: 0, weightedTardiness: 0, makespanMinutes: 0, setupMinutes: 0, changeoverMinutes: 0, utilization: {} }, solver: { elapsedMs: 0, iterations: 0, workers: 1, bestFoundAtMs: 0, objective: [] } };
   // KPIs are checked by the insertion tests; here the plan itself.
   expect(validateSchedule(scheduleRequest, response).filter((e) => !/onTimeRate|weightedTardiness|makespan/.test(e))).toEqual([]);
@@ -93,7 +103,6 @@ describe("reviewOrders", () => {
 
   it("waits for material that an open receipt brings, and reports the receipt", () => {
     const request = reviewRequest({
-      items: MATERIAL.items.map((i) => (i.id === "paint" ? { ...i, onHand: 0 } : i)),
       receipts: [{ id: "PO-1", item: "paint", date: "2026-03-10", quantity: 100 }],
       candidates: [{ id: "C4", item: "blue-panel", quantity: 20, due: "2026-03-31T14:00" }],
     });
@@ -109,7 +118,7 @@ describe("reviewOrders", () => {
     // The confirmed panel orders A2, A4, A6 (67 panels) take 67 coats; 33 stay free.
     const request = (quantity: number) =>
       reviewRequest({
-        items: [...MATERIAL.items, { id: "coat", source: "make", onHand: 100 }],
+        items: [...MATERIAL.items.map((i) => (i.id === "paint" ? { ...i, onHand: 0 } : i)), { id: "coat", source: "make", onHand: 100 }],
         bom: [...MATERIAL.bom.filter((line) => line.component !== "paint"), { parent: "blue-panel", component: "coat", quantity: 1 }, { parent: "coat", component: "paint", quantity: 0.5 }],
         candidates: [{ id: "C5", item: "blue-panel", quantity, due: "2026-03-31T14:00" }],
       });
