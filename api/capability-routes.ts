@@ -29,8 +29,16 @@ function clientGone(reply: FastifyReply): AbortSignal {
 
 /** JSON text from a worker, streamed as it is. */
 export function sendJsonBody(reply: FastifyReply, body: JsonBody): FastifyReply {
-  return reply.type("application/json; charset=utf-8").header("content-length", jsonBodyByteLength(body)).send(jsonBodyStream(body));
+  const length = jsonBodyByteLength(body);
+  reply.type("application/json; charset=utf-8");
+  // A small answer goes as one buffer (a copy of a few KiB), so the compression plugin sees its size and
+  // leaves answers under its threshold alone; a large one streams chunk by chunk, never joined.
+  if (length <= SMALL_ANSWER_BYTES) return reply.send(Buffer.concat(body.jsonChunks, length));
+  return reply.header("content-length", length).send(jsonBodyStream(body));
 }
+
+/** Answers up to this size are sent as one buffer rather than streamed. */
+const SMALL_ANSWER_BYTES = 64 * 1024;
 
 /** Request bytes as JSON text; a request without a content type has no body, which the worker answers as empty text. */
 export function bodyText(body: unknown): JsonBody {

@@ -13,7 +13,7 @@ import type { JobShopInstance } from "../solver/jobshop/instance.ts";
 import { budgetFor } from "../solver/schedule/search-budget.ts";
 import type { SearchResult } from "../solver/schedule/search-problem.ts";
 import { planMaterials } from "../solver/mrp/plan-materials.ts";
-import type { MrpFigures } from "../solver/mrp/write-response.ts";
+import type { MrpFigures } from "../solver/mrp/response-text.ts";
 import { BottleneckRequest } from "../src/bottleneck.ts";
 import { CapacityRequest } from "../src/capacity.ts";
 import { checkFactory } from "../src/check-factory.ts";

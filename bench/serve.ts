@@ -62,10 +62,15 @@ export function processUsage(pid: number): { cpuMs: number; rssMb: number; peakR
  * streams, which transfer (detach) each chunk's buffer, and after that V8 runs the other tasks' typed-array
  * loops in this process 25–40 % slower.
  */
-export function send(url: string, body?: string, method = body === undefined ? "GET" : "POST"): Promise<{ status: number; bytes: number; ms: number; text: string }> {
+export function send(
+  url: string,
+  body?: string,
+  method = body === undefined ? "GET" : "POST",
+  headers: Record<string, string> = {},
+): Promise<{ status: number; bytes: number; ms: number; text: string }> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const request = httpRequest(url, { method, headers: body === undefined ? {} : { "content-type": "application/json" } }, (response) => {
+    const request = httpRequest(url, { method, headers: body === undefined ? headers : { "content-type": "application/json", ...headers } }, (response) => {
       let bytes = 0;
       // The first 64 KiB are kept: enough for an error or a job's id, never a whole plan.
       const head: Buffer[] = [];

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Id, LotQuantity, MAX_MRP_BUCKETS, MAX_SCRAP_RATE, MAX_STAGING_MINUTES, Money, Quantity, Text } from "./limits.ts";
+import { Id, LotQuantity, MAX_FENCE_BUCKETS, MAX_MRP_BUCKETS, MAX_SCRAP_RATE, MAX_STAGING_MINUTES, Money, Quantity, Text } from "./limits.ts";
 
 /** Holding cost per unit per bucket where it divides (EOQ): positive, and not so small that the lot size overflows. */
 const DIVISOR_COST = z.number().finite().min(1e-6).max(1e12);
@@ -32,6 +32,14 @@ export const Item = z
     multiple: LotQuantity.optional().describe("Planned order quantities are rounded up to a multiple of this"),
     scrapRate: z.number().finite().min(0).max(MAX_SCRAP_RATE).default(0).describe(`Share of started units lost, 0 <= r <= ${MAX_SCRAP_RATE}`),
     phantom: z.boolean().default(false).describe("Exploded through, never stocked or ordered"),
+    supplier: z.string().min(1).optional().describe("Who supplies a bought item: named in MRP's supplier follow-up list"),
+    planningFenceBuckets: z
+      .number()
+      .int()
+      .nonnegative()
+      .max(MAX_FENCE_BUCKETS)
+      .optional()
+      .describe(`MRP planning time fence of this item, in buckets (0 … ${MAX_FENCE_BUCKETS}): no planned orders are due inside it (the longer of this and options.planningFenceBuckets applies)`),
     stagingMinutes: z
       .number()
       .finite()

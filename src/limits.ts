@@ -128,8 +128,23 @@ export const MAX_CAPACITY_BUCKETS = 5000;
 export const MAX_MRP_BUCKETS = 1000;
 /** MRP record cells, items × buckets (422): twice the 100,000-item × 52-week benchmark, whose answer is 347 MB of JSON. */
 export const MAX_MRP_CELLS = 10_400_000;
-/** MRP demands, and open receipts, per request. */
+/** MRP demands, open receipts, firm planned orders (and the material model's receipts and reservations) per request. */
 export const MAX_MRP_ENTRIES = 1_000_000;
+/** Longest MRP planning time fence or release window, in buckets: a bound on the number (one longer than the horizon is a 422). */
+export const MAX_FENCE_BUCKETS = 10_000;
+/** Largest firm planned order, units. */
+export const MAX_FIRM_QUANTITY = 1e12;
+/** Largest receipt bucket of a firm planned order (the horizon's end decides first: a bucket past it is a 422). */
+export const MAX_FIRM_BUCKET = 1_000_000;
+/** Longest supplier follow-up window, working days (a year). */
+export const MAX_FOLLOW_UP_DAYS = 366;
+/**
+ * Most pieces an MRP full pegging may make (24 bytes each, and the paths they make): beyond, it is refused
+ * with a 422 naming options.pegging. The 100k-item benchmark plant, whose random BOM uses most parts at
+ * several levels, would need 29 million pieces along 4.6 million paths (9 s, 5 GB); plants with tree-like
+ * BOMs need a few per order.
+ */
+export const MAX_FULL_PEGS = 5_000_000;
 /** Rush orders inserted at once: each is tried at every position of every unit of its operations. */
 export const MAX_RUSH_ORDERS = 100;
 /** Candidates, and changes, reviewed in one request: each is a capable-to-promise run on the plan. */

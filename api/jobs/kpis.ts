@@ -8,7 +8,7 @@
 import type { BottleneckResponse } from "../../src/bottleneck.ts";
 import type { CapacityResponse } from "../../src/capacity.ts";
 import type { InsertRequest, InsertResponse, PlanOption } from "../../src/insert.ts";
-import type { MrpFigures } from "../../solver/mrp/write-response.ts";
+import type { MrpFigures } from "../../solver/mrp/response-text.ts";
 import type { MrpRequest, MrpResponse } from "../../src/mrp.ts";
 import type { ReviewDecision, ReviewResponse } from "../../src/review.ts";
 import type { ScheduleResponse } from "../../src/schedule.ts";
@@ -97,7 +97,7 @@ const mrp: KpiExtractor = {
   definitions: [
     { key: "purchaseSpend", label: "planned purchase spend", unit: "money", better: "lower" },
     { key: "plannedOrders", label: "planned orders", unit: "count", better: "none" },
-    { key: "exceptions", label: "exception messages", unit: "count", better: "lower" },
+    { key: "exceptions", label: "exception messages (release messages not counted)", unit: "count", better: "lower" },
   ],
   /**
    * Spend = Σ planned buy orders' startQuantity (what is ordered, scrap included) × the item's unitCost (0 if
@@ -110,10 +110,11 @@ const mrp: KpiExtractor = {
   },
 };
 
+/** A release is the routine message of every order due to start: the others call for a correction, and are counted. */
 function figuresOf(request: MrpRequest, plan: MrpResponse): MrpFigures {
   const unitCost = new Map(request.items.map((item) => [item.id, item.unitCost ?? 0]));
   const spend = plan.plannedOrders.filter((order) => order.source === "buy").reduce((sum, order) => sum + order.startQuantity * (unitCost.get(order.item) ?? 0), 0);
-  return { purchaseSpend: spend, plannedOrders: plan.plannedOrders.length, exceptions: plan.exceptions.length };
+  return { purchaseSpend: spend, plannedOrders: plan.plannedOrders.length, exceptions: plan.exceptions.filter((message) => message.kind !== "release").length };
 }
 
 const bottleneck: KpiExtractor = {
