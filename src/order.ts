@@ -1,18 +1,19 @@
 import { z } from "zod";
+import { Id, PositiveQuantity, Text } from "./limits.ts";
 import { LocalDateTime } from "./time.ts";
 
 export const Priority = z.number().int().min(1).max(5).describe("1 most important … 5 least");
 
 export const Order = z
   .object({
-    id: z.string().min(1),
-    item: z.string().min(1),
-    quantity: z.number().finite().positive(),
+    id: Id,
+    item: Id,
+    quantity: PositiveQuantity,
     due: LocalDateTime,
     release: LocalDateTime.optional().describe("No operation starts earlier"),
     materialReady: LocalDateTime.optional().describe("Material arrives then; no operation starts earlier"),
     priority: Priority.default(3),
-    customer: z.string().optional(),
+    customer: Text.optional(),
     kind: z.enum(["standard", "non-standard"]).default("standard"),
   })
   .meta({ id: "Order", description: "A customer or production order" });

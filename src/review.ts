@@ -14,46 +14,39 @@ import { FactoryModel } from "./factory.ts";
 import { BaseSchedule, BaseScheduleOptions, CurrentPlan, InsertOptions, OptionalCurrentPlan, OrderImpact } from "./insert.ts";
 import { MrpBuckets } from "./mrp.ts";
 import { Order } from "./order.ts";
-import { OrderOutcome, ProgressEntry, ScheduledOperation } from "./schedule.ts";
+import { Id, listOf, MAX_CHANGE_REPLAN_SECONDS, MAX_DAYS, MAX_REVIEWS, PositiveQuantity, positiveUpTo, upTo } from "./limits.ts";
+import { OrderOutcome, ProgressList, ScheduledOperation } from "./schedule.ts";
 import { LocalDateTime } from "./time.ts";
-
-/** Bound of maxDelayDays: a year. */
-const MAX_DELAY_DAYS = 366;
 
 export const Candidate = Order.extend({
   engineeringDays: z
     .number()
     .finite()
     .nonnegative()
+    .max(MAX_DAYS)
     .default(0)
     .describe("Non-standard orders: calendar days of engineering (design, samples, approval) before the first operation"),
-  maxDelayDays: z.number().finite().nonnegative().max(MAX_DELAY_DAYS).optional().describe(`Days after due the customer accepts (at most ${MAX_DELAY_DAYS}); absent: any later date is offered`),
+  maxDelayDays: upTo(MAX_DAYS).optional().describe("Days after due the customer accepts; absent: any later date is offered"),
 }).meta({ id: "Candidate", description: "An order to review before confirming it" });
 export type Candidate = z.infer<typeof Candidate>;
 
 export const OrderChange = z
   .object({
-    order: z.string().min(1).describe("A confirmed order; one that has started or is in the frozen horizon is reviewed too (see treatment)"),
-    quantity: z.number().finite().positive().optional(),
+    order: Id.describe("A confirmed order; one that has started or is in the frozen horizon is reviewed too (see treatment)"),
+    quantity: PositiveQuantity.optional(),
     due: LocalDateTime.optional(),
-    item: z
-      .string()
-      .min(1)
-      .optional()
-      .describe("A specification change: the order's unstarted operations are re-planned as this item (its routing must have every operation already started)"),
-    maxDelayDays: z.number().finite().nonnegative().max(MAX_DELAY_DAYS).optional().describe(`Days after due the customer accepts (at most ${MAX_DELAY_DAYS}); absent: any later date is offered`),
+    item: Id.optional().describe(
+      "A specification change: the order's unstarted operations are re-planned as this item (its routing must have every operation already started)",
+    ),
+    maxDelayDays: upTo(MAX_DAYS).optional().describe("Days after due the customer accepts; absent: any later date is offered"),
   })
   .meta({ id: "OrderChange", description: "A customer's change to a confirmed order (quantity, due date or item)" });
 export type OrderChange = z.infer<typeof OrderChange>;
 
 export const ReviewOptions = BaseScheduleOptions.extend({
-  timeLimitSeconds: z
-    .number()
-    .finite()
-    .positive()
-    .max(600)
+  timeLimitSeconds: positiveUpTo(MAX_CHANGE_REPLAN_SECONDS)
     .default(2)
-    .describe("A change to an earlier due date is also re-planned by the scheduling search (one seed, `seed`, `maxIterations`): its time per such change, at most 600 s"),
+    .describe("A change to an earlier due date is also re-planned by the scheduling search (one seed, `seed`, `maxIterations`): its time per such change, seconds"),
   moveToleranceMinutes: InsertOptions.shape.moveToleranceMinutes,
 }).meta({ id: "ReviewOptions", description: "How the confirmed orders are planned without `schedule`, and the re-plans of changes to an earlier date" });
 export type ReviewOptions = z.infer<typeof ReviewOptions>;
@@ -61,13 +54,13 @@ export type ReviewOptions = z.infer<typeof ReviewOptions>;
 /** What the review works on: the request with the current plan, given or computed first by the route. */
 export const ReviewRequest = FactoryModel.extend({
   schedule: CurrentPlan,
-  progress: z.array(ProgressEntry).default([]),
+  progress: ProgressList,
   buckets: MrpBuckets.optional().describe("When given: the unit of items' leadTime, and the review horizon's end"),
   now: LocalDateTime,
   frozenUntil: LocalDateTime.optional().describe("As for rush insertion; default now"),
   horizonEnd: LocalDateTime.optional().describe("No promise later than this. Default: the end of buckets, else now + 90 days"),
-  candidates: z.array(Candidate).default([]),
-  changes: z.array(OrderChange).default([]),
+  candidates: listOf(Candidate, MAX_REVIEWS, "candidates").default([]),
+  changes: listOf(OrderChange, MAX_REVIEWS, "changes").default([]),
   options: ReviewOptions.default({ seed: 1, baseScheduleSeconds: 5, timeLimitSeconds: 2 }),
 });
 export type ReviewRequest = z.infer<typeof ReviewRequest>;

@@ -5,44 +5,48 @@
  */
 import { z } from "zod";
 import { FactoryModel } from "./factory.ts";
+import { DurationMinutes, Id, listOf, MAX_DURATION_MINUTES, MAX_ITERATIONS, MAX_MOVE_TOLERANCE_MINUTES, MAX_PROGRESS_ENTRIES, MAX_SEARCH_WORKERS, MAX_SEED, MAX_UNITS_PER_RESOURCE, TimeLimitSeconds, upTo } from "./limits.ts";
 import { LateCause, MaterialMode, MaterialProjection, Shortage, Waits } from "./material.ts";
 import { MrpBuckets } from "./mrp.ts";
 import { formatDateTime, LocalDateTime, parseDateTime } from "./time.ts";
 
 const nonNegative = z.number().finite().nonnegative();
 
-/** Default and bound of options.moveToleranceMinutes. */
+/** Default of options.moveToleranceMinutes: an hour's drift is not a change the floor notices. */
 export const DEFAULT_MOVE_TOLERANCE_MINUTES = 60;
-export const MAX_MOVE_TOLERANCE_MINUTES = 7 * 1440;
 
 export const ProgressEntry = z
   .object({
-    order: z.string().min(1),
-    operation: z.string().min(1).describe("Operation id in the order's routing"),
+    order: Id,
+    operation: Id.describe("Operation id in the order's routing"),
     status: z.enum(["done", "running"]),
-    resource: z.string().min(1).describe("The resource it ran on; must be one of the operation's alternatives"),
-    unit: z.number().int().nonnegative().default(0).describe("0-based unit of the resource"),
+    resource: Id.describe("The resource it ran on; must be one of the operation's alternatives"),
+    unit: z.number().int().nonnegative().max(MAX_UNITS_PER_RESOURCE - 1).default(0).describe("0-based unit of the resource"),
     start: LocalDateTime.describe("When it started; not after planStart"),
-    remainingMinutes: nonNegative
+    remainingMinutes: DurationMinutes
       .optional()
       .describe("Working minutes still to do (running only). Default: its full duration minus the working minutes since start"),
   })
   .meta({ id: "ProgressEntry", description: "Reported shop-floor progress: done operations are history, running ones finish first" });
 export type ProgressEntry = z.infer<typeof ProgressEntry>;
 
+/** Progress entries of a request, at most MAX_PROGRESS_ENTRIES. */
+export const ProgressList = listOf(ProgressEntry, MAX_PROGRESS_ENTRIES, "progress entries").default([]);
+
 export const ScheduleOptions = z
   .object({
-    timeLimitSeconds: z.number().finite().positive().max(3600).default(5).describe("Search time per request, seconds"),
-    seed: z.number().int().nonnegative().default(1).describe("Random seed; same seed and workers give the same answer"),
+    timeLimitSeconds: TimeLimitSeconds.describe("Time for the whole answer, seconds: construction, search and the response; the answer arrives within it plus a second"),
+    seed: z.number().int().nonnegative().max(MAX_SEED).default(1).describe("Random seed; same seed and workers give the same answer"),
     objective: z
       .enum(["tardiness", "makespan"])
       .default("tardiness")
       .describe("tardiness: weighted tardiness, then sum of completion times, then changeover minutes; makespan: last completion first"),
-    workers: z.number().int().positive().max(64).optional().describe("Independent searches (seeds seed, seed+1, …); default: the pool size"),
+    workers: z.number().int().positive().max(MAX_SEARCH_WORKERS).optional().describe("Independent searches (seeds seed, seed+1, …); default: the pool size"),
     maxIterations: z
       .number()
       .int()
       .positive()
+      .max(MAX_ITERATIONS)
       .optional()
       .describe(
         "Stop each search after this many improvement iterations. The search's work is calibrated to the time limit, so results repeat on one machine; " +
@@ -70,19 +74,22 @@ export type ScheduleOptions = z.infer<typeof ScheduleOptions>;
 
 export const ScheduleStatus = z
   .enum(["optimal", "feasible", "infeasible", "timedout"])
-  .describe("optimal: a lower bound is met; timedout: the safety deadline cut the search (best plan so far); infeasible: no plan exists");
+  .describe(
+    "optimal: a lower bound is met; timedout: the time limit cut the search (best plan so far), or no plan could be built in it " +
+      "(then without operations, and `reason` says which limit to raise); infeasible: no plan exists",
+  );
 export type ScheduleStatus = z.infer<typeof ScheduleStatus>;
 
 export const ScheduledOperation = z
   .object({
-    order: z.string(),
-    operation: z.string(),
-    resource: z.string(),
-    unit: z.number().int().nonnegative().describe("0-based unit of the resource"),
+    order: Id,
+    operation: Id,
+    resource: Id,
+    unit: z.number().int().nonnegative().max(MAX_UNITS_PER_RESOURCE - 1).describe("0-based unit of the resource"),
     start: LocalDateTime,
     end: LocalDateTime,
-    setupMinutes: nonNegative.describe("Working minutes of setup: the operation's setupMinutes plus the changeover"),
-    changeoverMinutes: nonNegative.describe("Changeover from the previous family on the unit (part of setupMinutes)"),
+    setupMinutes: upTo(2 * MAX_DURATION_MINUTES).describe("Working minutes of setup: the operation's setupMinutes plus the changeover"),
+    changeoverMinutes: DurationMinutes.describe("Changeover from the previous family on the unit (part of setupMinutes)"),
     state: z
       .enum(["planned", "running", "frozen"])
       .describe("running: reported running (progress); frozen: kept exactly as in the reference plan (it starts before frozenUntil); planned: the rest"),
@@ -92,13 +99,13 @@ export type ScheduledOperation = z.infer<typeof ScheduledOperation>;
 
 /** A plan given back to the scheduler: an earlier `/v1/schedule` (or insertion) answer as it is, other keys dropped. */
 export const ReferencePlan = z
-  .object({ operations: z.array(ScheduledOperation) })
+  .object({ operations: listOf(ScheduledOperation, MAX_PROGRESS_ENTRIES, "reference operations") })
   .meta({ id: "ReferencePlan", description: "The plan the shop works to (issued before the shift): its operations; other keys are ignored" });
 export type ReferencePlan = z.infer<typeof ReferencePlan>;
 
 export const ScheduleRequest = FactoryModel.extend({
   planStart: LocalDateTime.describe("Nothing new starts earlier"),
-  progress: z.array(ProgressEntry).default([]),
+  progress: ProgressList,
   buckets: MrpBuckets.optional().describe("Only to date receipts given by bucket (they arrive at the bucket's start)"),
   reference: ReferencePlan.optional().describe(
     "The plan the shop works to (e.g. yesterday's /v1/schedule answer as it is). Its operations starting before frozenUntil keep resource, unit, " +
@@ -175,7 +182,7 @@ export type PlanChanges = z.infer<typeof PlanChanges>;
 export const ScheduleResponse = z
   .object({
     status: ScheduleStatus,
-    reason: z.string().optional().describe("Why no plan exists (infeasible only)"),
+    reason: z.string().optional().describe("Why there is no plan: infeasible, or timedout before a first plan was built"),
     operations: z.array(ScheduledOperation),
     changes: PlanChanges.optional().describe("With a reference: the operations that changed against it"),
     orders: z.array(OrderOutcome),

@@ -1,26 +1,49 @@
+import { performance } from "node:perf_hooks";
 import { z } from "zod";
-import { protectRequest, replanRequest, searchSeconds, withSearchedOptions } from "../../solver/insert/searched-options.ts";
+import { SEARCHED_OPTIONS } from "../../solver/insert/searched-options.ts";
+import { pickBest } from "../../solver/schedule/pick-best.ts";
 import type { ScheduleSearchResult } from "../../solver/schedule/search-schedule.ts";
-import { toScheduleResponse } from "../../solver/schedule/to-response.ts";
 import { InsertBody, InsertResponse } from "../../src/insert.ts";
-import type { InsertRequest } from "../../src/insert.ts";
-import type { HarmLimits } from "../../solver/schedule/search-schedule.ts";
-import type { ScheduleRequest, ScheduleResponse } from "../../src/schedule.ts";
-import type { RunContext } from "../capability.ts";
+import type { Answer, RunContext } from "../capability.ts";
 import { defineCapability } from "../capability.ts";
-import { withCurrentPlan } from "../current-plan.ts";
-import { parallelSearch } from "../parallel-search.ts";
+import type { BaseSearch } from "../current-plan.ts";
+import type { InsertStep } from "../insert-tasks.ts";
+import type { JsonBody } from "../json-body.ts";
+import { sharedJsonBody } from "../json-body.ts";
+import { TASK_BUDGET_MS, withBaseSearch } from "./on-current-plan.ts";
 
-/** Slack past the request's time limit before the pool stops the task (the trade-off plans stop at the limit). */
-const SLACK_MS = 10_000;
+/** Slack past a search's own deadline before the pool asks it to stop. */
+const SEARCH_SLACK_MS = 1000;
 
-/** One searched option (issue 15) on `workers` seeds, as /v1/schedule searches; its progress is tagged with the option. */
-async function searched(option: string, request: ScheduleRequest, harmLimits: HarmLimits | undefined, workers: number, context: RunContext): Promise<ScheduleResponse> {
-  const { onProgress, ...rest } = context;
-  const tagged: RunContext = onProgress === undefined ? rest : { ...rest, onProgress: (report: unknown) => onProgress({ option, ...(report as object) }) };
-  const { seed, timeLimitSeconds } = request.options;
-  const outcome = await parallelSearch<ScheduleSearchResult>("schedule-search", (s) => ({ request, seed: s, ...(harmLimits ? { harmLimits } : {}) }), { seed, workers, timeLimitSeconds }, tagged);
-  return toScheduleResponse(request, outcome.best, { elapsedMs: outcome.elapsedMs, workers: outcome.workers });
+/**
+ * After the shift-only plans (insert-tasks.ts, step 1): re-plan and protect-confirmed's search, each on
+ * `workers` seeds at once as /v1/schedule searches, progress tagged with the option and seed; then the answer
+ * with the best of each (step 3).
+ */
+async function withSearches(text: JsonBody, base: BaseSearch | undefined, step: InsertStep & { searches: NonNullable<InsertStep["searches"]> }, context: RunContext): Promise<Answer> {
+  const { pool, signal, batch, onProgress } = context;
+  const { seed, seconds } = step.searches;
+  const workers = step.searches.workers ?? (batch ? pool.batchThreads : pool.threads);
+  const shiftOnly = sharedJsonBody(step.body);
+  const started = performance.now();
+  const searches = SEARCHED_OPTIONS.map(async (option) => {
+    const limitMs = (option === "re-plan" ? seconds.replan : seconds.protect) * 1000;
+    const results = await Promise.all(
+      Array.from({ length: workers }, (_, i) =>
+        pool.run<ScheduleSearchResult>("insert-search", { body: text, base, shiftOnly, option, seed: seed + i }, {
+          budgetMs: limitMs + SEARCH_SLACK_MS,
+          signal,
+          batch,
+          onProgress: onProgress && ((report: unknown) => onProgress({ option, seed: seed + i, ...(report as object) })),
+        }),
+      ),
+    );
+    return pickBest(results);
+  });
+  const [replan, protect] = await Promise.all(searches);
+  const best = { "re-plan": replan!, "protect-confirmed": protect! };
+  const input = { body: text, base, kpis: batch === true, shiftOnly, best, searchMs: performance.now() - started, workers };
+  return pool.run<Answer>("insert-searched", input, { budgetMs: TASK_BUDGET_MS, signal, batch });
 }
 
 export const insert = defineCapability({
@@ -48,24 +71,11 @@ export const insert = defineCapability({
       option: z.string().min(1).max(100).optional().describe("Spreadsheet answers: the option to export (fastest, re-plan, protect-confirmed, allow-N-late); default the first, fastest"),
     }),
   },
-  async run(body, context): Promise<InsertResponse> {
-    const planned = await withCurrentPlan(body, context);
-    const { baseSchedule } = planned;
-    if (!planned.ok) return { status: "infeasible", reason: `no plan for the confirmed orders: ${planned.reason}`, options: [], solver: { elapsedMs: 0 }, baseSchedule };
-    const request: InsertRequest = planned.request;
-    const { pool, signal } = context;
-    const started = performance.now();
-    const budgetMs = body.options.timeLimitSeconds * 1000 + SLACK_MS;
-    const shiftOnly = await pool.run<InsertResponse>("insert", request, { budgetMs, signal });
-    if (!request.options.replan || shiftOnly.status !== "feasible") return { ...shiftOnly, baseSchedule };
-    const workers = request.options.workers ?? pool.threads;
-    const seconds = searchSeconds(request.options.timeLimitSeconds);
-    const protect = protectRequest(request, shiftOnly.options.at(-1)!, seconds.protect);
-    const [replan, safer] = await Promise.all([
-      searched("re-plan", replanRequest(request, seconds.replan), undefined, workers, context),
-      searched("protect-confirmed", protect.request, protect.harmLimits, workers, context),
-    ]);
-    const answer = withSearchedOptions(request, shiftOnly, replan, safer);
-    return { ...answer, solver: { elapsedMs: performance.now() - started }, baseSchedule };
+  async run(request, context) {
+    const { text, base } = await withBaseSearch(request, "insert", context);
+    const { pool, signal, batch } = context;
+    const step = await pool.run<InsertStep>("insert", { body: text, base, kpis: batch === true }, { budgetMs: TASK_BUDGET_MS, signal, batch });
+    if (step.searches === undefined) return step;
+    return withSearches(text, base, { ...step, searches: step.searches }, context);
   },
 });

@@ -60,6 +60,17 @@ export function protectRequest(request: InsertRequest, protect: PlanOption, time
   return { request: replanRequest(request, timeLimitSeconds, protect.schedule.operations), harmLimits };
 }
 
+/** The searched options, in the order the answer lists them. */
+export const SEARCHED_OPTIONS = ["re-plan", "protect-confirmed"] as const;
+export type SearchedOptionName = (typeof SEARCHED_OPTIONS)[number];
+
+/** The schedule request (and harm limits) of one searched option, from the shift-only answer of the same request. */
+export function searchedOptionRequest(request: InsertRequest, shiftOnly: InsertResponse, option: SearchedOptionName): { request: ScheduleRequest; harmLimits?: HarmLimits } {
+  const seconds = searchSeconds(request.options.timeLimitSeconds);
+  if (option === "re-plan") return { request: replanRequest(request, seconds.replan) };
+  return protectRequest(request, shiftOnly.options.at(-1)!, seconds.protect);
+}
+
 /** A searched plan as an option, measured against the current plan like every other; null when it has no plan for a rush order. */
 export function searchedOption(name: string, request: InsertRequest, plan: ScheduleResponse): PlanOption | null {
   if (plan.status === "infeasible") return null;

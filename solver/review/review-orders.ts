@@ -8,18 +8,15 @@ import { ModelError } from "../../src/errors.ts";
 import type { Order } from "../../src/order.ts";
 import type { ReviewRequest, ReviewResponse } from "../../src/review.ts";
 import type { ScheduleRequest, ScheduleResponse } from "../../src/schedule.ts";
-import { formatDateTime, MINUTES_PER_DAY, parseDate, parseDateTime } from "../../src/time.ts";
+import { formatDateTime, parseDateTime } from "../../src/time.ts";
 import { receiptArrival } from "../schedule/compile-material.ts";
 import { budgetFor } from "../schedule/search-budget.ts";
 import { problemSizeOf, searchSchedule } from "../schedule/search-schedule.ts";
 import { toScheduleResponse } from "../schedule/to-response.ts";
-import { checkReviewRequest } from "./check-review-request.ts";
+import { checkReviewRequest, reviewHorizon } from "./check-review-request.ts";
 import { OrderReview } from "./order-review.ts";
 import type { Reviewed } from "./order-review.ts";
 import { reviewChange } from "./review-change.ts";
-
-const DEFAULT_HORIZON_DAYS = 90;
-const BUCKET_MINUTES = { day: MINUTES_PER_DAY, week: 7 * MINUTES_PER_DAY } as const;
 
 /** The review's plan with `changed` for `original`, re-planned by one seeded search against it behind the fence. */
 function replanner(clock: () => number) {
@@ -62,11 +59,8 @@ export function reviewOrders(request: ReviewRequest, clock: () => number): Revie
   const begin = clock();
   const now = parseDateTime(request.now)!;
   const frozenUntil = Math.max(now, parseDateTime(request.frozenUntil ?? request.now)!);
+  const { unit, end: horizonEnd } = reviewHorizon(request);
   const buckets = request.buckets;
-  const bucketStart = buckets === undefined ? now : parseDate(buckets.start)!;
-  const unit = buckets === undefined ? MINUTES_PER_DAY : BUCKET_MINUTES[buckets.size];
-  const horizonEnd =
-    request.horizonEnd !== undefined ? parseDateTime(request.horizonEnd)! : buckets === undefined ? now + DEFAULT_HORIZON_DAYS * MINUTES_PER_DAY : bucketStart + buckets.count * unit;
   const receipts = request.receipts.map((r) => ({ item: r.item, quantity: r.quantity, at: receiptArrival(r, buckets) }));
   const review = new OrderReview(request, now, frozenUntil, horizonEnd, unit, receipts);
   const settle = (reviewed: Reviewed) => {

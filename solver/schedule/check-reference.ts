@@ -4,6 +4,7 @@
  * one of that operation's resources with an existing unit, appear once, not end before it starts, and not
  * overlap another operation of the plan on its unit. Each problem names the operation's JSON path.
  */
+import { checkSpan } from "../../src/check-limits.ts";
 import type { FactoryModel } from "../../src/factory.ts";
 import type { Problem } from "../../src/problem.ts";
 import { formatPath } from "../../src/problem.ts";
@@ -50,5 +51,17 @@ export function checkPlanOperations(model: FactoryModel, operations: readonly Sc
       }
     }
   }
+  return problems;
+}
+
+/** A plan's start and end times within MAX_HORIZON_DAYS of `anchor` (the plan start): its span is compiled as calendars. */
+export function checkPlanDatesNear(anchor: number, operations: readonly ScheduledOperation[], path: ReadonlyArray<string>): Problem[] {
+  const problems: Problem[] = [];
+  operations.forEach((op, i) => {
+    for (const field of ["start", "end"] as const) {
+      const t = parseDateTime(op[field])!;
+      problems.push(...checkSpan(Math.min(anchor, t), Math.max(anchor, t), formatPath([...path, i, field]), `from planStart to this ${field}`));
+    }
+  });
   return problems;
 }

@@ -13,6 +13,7 @@
  */
 import type { WorkingTime } from "../calendar/working-time.ts";
 import { compileCalendar } from "../calendar/compile-calendar.ts";
+import { MAX_HORIZON_DAYS } from "../../src/limits.ts";
 import { priorityWeight } from "../../src/order.ts";
 import type { ScheduleRequest } from "../../src/schedule.ts";
 import { MINUTES_PER_DAY, parseDateTime } from "../../src/time.ts";
@@ -58,8 +59,14 @@ export interface FrozenOperation {
   path?: string;
 }
 
-/** `problems`: frozen operations that cannot be kept (the request's fault: a 422, not an infeasible plan). */
-export type CompileResult = { ok: true; compiled: CompiledRequest } | { ok: false; reason: string; problems?: Problem[] };
+/**
+ * `problems`: frozen operations that cannot be kept (the request's fault: a 422, not an infeasible plan).
+ * `stopped`: the caller's stop condition held (its deadline passed) before compiling finished.
+ */
+export type CompileResult = { ok: true; compiled: CompiledRequest } | { ok: false; reason: string; problems?: Problem[]; stopped?: true };
+
+/** Orders compiled between two polls of the caller's stop condition. */
+const POLL_EVERY = 1024;
 
 function minutes(text: string): number {
   const t = parseDateTime(text);
@@ -67,9 +74,17 @@ function minutes(text: string): number {
   return t;
 }
 
+/** The longest calendar span after the plan start: the MAX_HORIZON_DAYS limit. A plan that does not fit is infeasible. */
+export const MAX_SPAN_MINUTES = MAX_HORIZON_DAYS * MINUTES_PER_DAY;
+
+/** The span to try after `span` proved too short (×4, up to MAX_SPAN_MINUTES), or null when it was the longest. */
+export function longerSpan(span: number): number | null {
+  return span >= MAX_SPAN_MINUTES ? null : Math.min(4 * span, MAX_SPAN_MINUTES);
+}
+
 /**
  * A span after the plan start that fits any reasonable plan: the latest release plus several times the heaviest
- * load, and four weeks past the reference plan's end.
+ * load, and four weeks past the reference plan's end (at most MAX_SPAN_MINUTES).
  */
 export function defaultSpanMinutes(request: ScheduleRequest): number {
   const planStart = minutes(request.planStart);
@@ -93,27 +108,31 @@ export function defaultSpanMinutes(request: ScheduleRequest): number {
   }
   const heaviest = Math.max(0, ...load.values());
   // Calendars of one 8-hour shift on weekdays offer a quarter of the elapsed time: allow for that twice over.
-  return Math.max(latest - planStart + 28 * MINUTES_PER_DAY + Math.ceil(8 * (heaviest + longestJob)), referenceEnd - planStart + 28 * MINUTES_PER_DAY);
+  const needed = Math.max(latest - planStart + 28 * MINUTES_PER_DAY + Math.ceil(8 * (heaviest + longestJob)), referenceEnd - planStart + 28 * MINUTES_PER_DAY);
+  return Math.min(MAX_SPAN_MINUTES, needed);
 }
 
 /**
- * @param spanMinutes how far past planStart calendars are compiled (default: defaultSpanMinutes)
+ * @param spanMinutes how far past planStart calendars are compiled (default: defaultSpanMinutes; at most MAX_SPAN_MINUTES)
  * @param pinned operations that keep resource, unit and times (progress entries take precedence); the frozen
  *   operations of the request's reference plan are added to them
  * @param kept orders (indices) of a current plan that keep its material when others are inserted
+ * @param shouldStop polled between calendars and every POLL_EVERY orders: compiling 50,000 orders takes
+ *   half a second, and it counts against the request's time limit
  */
 export function compileProblem(
   request: ScheduleRequest,
   spanMinutes = defaultSpanMinutes(request),
   pinned: readonly FrozenOperation[] = [],
   kept: ReadonlySet<number> = new Set(),
+  shouldStop: () => boolean = () => false,
 ): CompileResult {
+  const stopped: CompileResult = { ok: false, reason: "stopped while compiling the problem", stopped: true };
   const planStart = minutes(request.planStart);
   const reference = referencePlan(request);
   const frozen = reference === null ? pinned : [...pinned, ...reference.frozen];
-  const progressStarts = request.progress.map((p) => minutes(p.start));
-  const from = Math.min(planStart, ...progressStarts) - MINUTES_PER_DAY;
-  const to = planStart + spanMinutes;
+  const from = request.progress.reduce((earliest, p) => Math.min(earliest, minutes(p.start)), planStart) - MINUTES_PER_DAY;
+  const to = planStart + Math.min(spanMinutes, MAX_SPAN_MINUTES);
   const calendarById = new Map(request.calendars.map((c) => [c.id, c]));
   const compiled = new Map<string, WorkingTime>();
   const families = new Map<string, number>();
@@ -127,9 +146,11 @@ export function compileProblem(
   const familyCount = families.size;
 
   let machineCount = 0;
-  const resources: ProblemResource[] = request.resources.map((r) => {
+  const resources: ProblemResource[] = [];
+  for (const r of request.resources) {
     let calendar = compiled.get(r.calendar);
     if (calendar === undefined) {
+      if (shouldStop()) return stopped;
       calendar = compileCalendar(calendarById.get(r.calendar)!, { from, to });
       compiled.set(r.calendar, calendar);
     }
@@ -138,10 +159,9 @@ export function compileProblem(
       changeover = new Float64Array(familyCount * familyCount).fill(r.setupMatrix.default);
       for (const c of r.setupMatrix.changeovers) changeover[familyIndex(c.from) * familyCount + familyIndex(c.to)] = c.minutes;
     }
-    const resource = { id: r.id, firstMachine: machineCount, units: r.units, calendar, changeover };
+    resources.push({ id: r.id, firstMachine: machineCount, units: r.units, calendar, changeover });
     machineCount += r.units;
-    return resource;
-  });
+  }
   const resourceIndex = new Map(request.resources.map((r, i) => [r.id, i]));
   const alive = resources.map((r) => r.calendar!.nextWorkingInstant(planStart) !== null);
 
@@ -179,6 +199,7 @@ export function compileProblem(
 
   const orderEarliest = request.orders.map((order) => Math.max(planStart, ...[order.release, order.materialReady].filter((t) => t !== undefined).map(minutes)));
   for (const [o, order] of request.orders.entries()) {
+    if (o % POLL_EVERY === POLL_EVERY - 1 && shouldStop()) return stopped;
     if (material?.unplannable.has(o)) continue;
     const routing = routings.get(order.item)!;
     // With a reference, nothing new starts inside the frozen fence.

@@ -25,8 +25,10 @@ export interface SearchOptions {
   /** Monotonic clock in ms. */
   clock: () => number;
   onProgress?: (progress: { iterations: number; bestObjective: number[]; elapsedMs: number }) => void;
-  /** Cooperative cancel, polled once per iteration. */
+  /** Cooperative cancel, polled during construction and once per iteration. */
   shouldStop?: () => boolean;
+  /** The safety deadline on `clock`; default: the search's start + budget.deadlineMs. */
+  deadlineAt?: number;
 }
 
 /** A decoded schedule in plain arrays indexed by the problem's operations (done operations: NaN machine). */
@@ -63,9 +65,25 @@ function compact(decoder: Decoder, s: Sequencing): CompactSchedule {
   return schedule;
 }
 
+/** A result without a plan: the deadline (or a stop) came before construction finished. */
+function constructionStopped(problem: SchedulingProblem, options: SearchOptions, begin: number): SearchResult {
+  return {
+    status: "timedout",
+    reason: `the time ran out before a first plan of the ${problem.opCount.toLocaleString("en-US")} operations was built`,
+    objective: [],
+    iterations: 0,
+    bestFoundAtMs: 0,
+    elapsedMs: options.clock() - begin,
+    seed: options.seed,
+    schedule: null,
+  };
+}
+
 export function searchProblem(problem: SchedulingProblem, options: SearchOptions): ProblemSearchOutcome {
   const { clock, seed } = options;
   const begin = clock();
+  const deadline = options.deadlineAt ?? begin + options.budget.deadlineMs;
+  const stopNow = () => clock() >= deadline || options.shouldStop?.() === true;
   const random = createRandom(seed);
   const decoder = new Decoder(problem);
   let initial: Sequencing | null = null;
@@ -89,7 +107,10 @@ export function searchProblem(problem: SchedulingProblem, options: SearchOptions
   if (decoder.freeCount > SECOND_CONSTRUCTION_LIMIT) rules.length = problem.stability !== null && coversEveryOperation(problem) ? 0 : 1;
   let dispatched: { s: Sequencing; start: Float64Array } | null = null;
   for (const rule of rules) {
-    const s = dispatchSchedule(decoder, rule, random);
+    // The second construction only when there is time for it: the first is the plan a late start needs.
+    if (initial !== null && stopNow()) break;
+    const s = dispatchSchedule(decoder, rule, random, stopNow);
+    if (s === "stopped") break;
     if (s === null) return "horizon";
     // Against a reference every sequencing carries anchors, so the search can anchor what it restores.
     if (problem.stability !== null) s.anchored = new Uint8Array(problem.opCount);
@@ -99,12 +120,13 @@ export function searchProblem(problem: SchedulingProblem, options: SearchOptions
   if (problem.stability !== null) {
     for (const s of referenceSequencings(decoder, dispatched)) if (!consider(s, true)) return "horizon";
   }
+  if (initial === null) return constructionStopped(problem, options, begin);
   const bound = objectiveLowerBound(problem);
   const tabu = tabuSearch(decoder, initial!, {
     random,
     workUnits: options.budget.workUnits,
     ...(options.budget.maxIterations !== undefined ? { maxIterations: options.budget.maxIterations } : {}),
-    deadline: begin + options.budget.deadlineMs,
+    deadline,
     clock,
     ...(options.shouldStop ? { shouldStop: options.shouldStop } : {}),
     isOptimal: (objective) => meetsLowerBound(problem, bound, objective),

@@ -6,7 +6,8 @@
 import { ModelError } from "../../src/errors.ts";
 import type { ScheduleRequest } from "../../src/schedule.ts";
 import { checkScheduleRequest } from "./check-schedule-request.ts";
-import { compileProblem, defaultSpanMinutes } from "./compile-problem.ts";
+import { compileProblem, defaultSpanMinutes, longerSpan } from "./compile-problem.ts";
+import type { CompiledRequest } from "./compile-problem.ts";
 import type { SearchOptions, SearchResult } from "./search-problem.ts";
 import { searchProblem } from "./search-problem.ts";
 import type { ProblemSize } from "./search-budget.ts";
@@ -16,8 +17,12 @@ export interface ScheduleSearchResult extends SearchResult {
   spanMinutes: number;
 }
 
-/** Extending the horizon this many times (×4 each) before calling a plan infeasible. */
-const HORIZON_RETRIES = 3;
+/** A search's result with the problem it solved: what its response is built from without compiling again. */
+export interface ScheduleSearch {
+  result: ScheduleSearchResult;
+  /** Null when the request compiled to no problem (infeasible, or stopped while compiling). */
+  compiled: CompiledRequest | null;
+}
 
 /** The size budgetFor needs, from a request. */
 export function problemSizeOf(request: ScheduleRequest): ProblemSize {
@@ -36,35 +41,39 @@ export type HarmLimits = Readonly<Record<string, number>>;
  * @throws ModelError when the request's references are wrong or its frozen operations cannot be kept (the API answers 422).
  */
 export function searchSchedule(request: ScheduleRequest, options: SearchOptions, harmLimits?: HarmLimits): ScheduleSearchResult {
+  return runScheduleSearch(request, options, harmLimits).result;
+}
+
+/**
+ * searchSchedule, keeping the compiled problem. Its safety deadline (budget.deadlineMs) counts from here,
+ * so checking and compiling count against the time limit too; so does `shouldStop`, polled throughout.
+ */
+export function runScheduleSearch(request: ScheduleRequest, options: SearchOptions, harmLimits?: HarmLimits): ScheduleSearch {
+  const begin = options.clock();
+  const timed: SearchOptions = { ...options, deadlineAt: options.deadlineAt ?? begin + options.budget.deadlineMs };
+  const stopNow = () => options.clock() >= timed.deadlineAt! || options.shouldStop?.() === true;
   const problems = checkScheduleRequest(request);
   if (problems.length > 0) throw new ModelError(problems);
-  const begin = options.clock();
   let spanMinutes = defaultSpanMinutes(request);
-  const infeasible = (reason: string): ScheduleSearchResult => ({
-    status: "infeasible",
-    reason,
-    objective: [],
-    iterations: 0,
-    bestFoundAtMs: 0,
-    elapsedMs: options.clock() - begin,
-    seed: options.seed,
-    schedule: null,
-    spanMinutes,
+  const noPlan = (status: "infeasible" | "timedout", reason: string): ScheduleSearch => ({
+    result: { status, reason, objective: [], iterations: 0, bestFoundAtMs: 0, elapsedMs: options.clock() - begin, seed: options.seed, schedule: null, spanMinutes },
+    compiled: null,
   });
-  for (let attempt = 0; ; attempt++) {
-    const compiled = compileProblem(request, spanMinutes);
+  for (;;) {
+    const compiled = compileProblem(request, spanMinutes, [], new Set(), stopNow);
     // Frozen operations that cannot be kept are the request's problem, not an infeasible plan.
     if (!compiled.ok && compiled.problems !== undefined) throw new ModelError(compiled.problems);
-    if (!compiled.ok) return infeasible(compiled.reason);
+    if (!compiled.ok) return compiled.stopped ? noPlan("timedout", `the time ran out while the problem was compiled`) : noPlan("infeasible", compiled.reason);
     const { problem, orderOfJob } = compiled.compiled;
     if (harmLimits !== undefined && problem.stability !== null) {
       problem.stability.harmLimit = Float64Array.from(orderOfJob, (o) => harmLimits[request.orders[o]!.id] ?? Infinity);
     }
-    const outcome = searchProblem(problem, options);
-    if (outcome !== "horizon") return { ...outcome, spanMinutes };
-    if (attempt >= HORIZON_RETRIES) {
-      return infeasible(`the plan does not fit in ${Math.round(spanMinutes / 1440)} days of the resources' calendars after the plan start`);
+    const outcome = searchProblem(problem, timed);
+    if (outcome !== "horizon") return { result: { ...outcome, spanMinutes }, compiled: compiled.compiled };
+    const longer = longerSpan(spanMinutes);
+    if (longer === null) {
+      return noPlan("infeasible", `the plan does not fit in ${Math.round(spanMinutes / 1440)} days of the resources' calendars after the plan start (the MAX_HORIZON_DAYS limit)`);
     }
-    spanMinutes *= 4;
+    spanMinutes = longer;
   }
 }

@@ -38,14 +38,19 @@ function explanations(compiled: CompiledRequest, schedule: CompactSchedule): Ord
   return explainWaits(decoder, s);
 }
 
-export function toScheduleResponse(request: ScheduleRequest, best: ScheduleSearchResult, stats: ResponseStats): ScheduleResponse {
+/**
+ * @param compiled the problem the search solved (runScheduleSearch keeps it); compiled again when absent
+ */
+export function toScheduleResponse(request: ScheduleRequest, best: ScheduleSearchResult, stats: ResponseStats, compiled?: CompiledRequest | null): ScheduleResponse {
   const solver = { elapsedMs: stats.elapsedMs, iterations: best.iterations, workers: stats.workers, bestFoundAtMs: best.bestFoundAtMs, objective: best.objective };
-  const compiled = compileProblem(request, best.spanMinutes);
   const schedule = best.schedule;
-  if (schedule === null || !compiled.ok) {
-    return { status: "infeasible", ...(best.reason !== undefined ? { reason: best.reason } : {}), operations: [], orders: [], kpis: emptyKpis, solver };
+  const problem = schedule === null ? null : (compiled ?? compiledAgain(request, best.spanMinutes));
+  if (schedule === null || problem === null) {
+    // No plan: infeasible, or the time ran out before a first plan was built.
+    const status = best.status === "timedout" ? "timedout" : "infeasible";
+    return { status, ...(best.reason !== undefined ? { reason: best.reason } : {}), operations: [], orders: [], kpis: emptyKpis, solver };
   }
-  const { problem: p, orderOfJob, operationId, setupMinutes } = compiled.compiled;
+  const { problem: p, orderOfJob, operationId, setupMinutes } = problem;
   const running = new Set(request.progress.filter((e) => e.status === "running").map((e) => planKey(e.order, e.operation)));
   const issued = new Map((request.reference?.operations ?? []).map((op) => [planKey(op.order, op.operation), op]));
   const operations: ScheduleResponse["operations"] = [];
@@ -73,13 +78,13 @@ export function toScheduleResponse(request: ScheduleRequest, best: ScheduleSearc
       state,
     });
   }
-  const timings = orderTimings(compiled.compiled, schedule);
-  const explained = explanations(compiled.compiled, schedule);
+  const timings = orderTimings(problem, schedule);
+  const explained = explanations(problem, schedule);
   const jobOfOrder = new Map(orderOfJob.map((o, j) => [o, j]));
   const orders = request.orders.map((order, o): ScheduleResponse["orders"][number] => {
-    const shortages = compiled.compiled.unplannable.get(o);
+    const shortages = problem.unplannable.get(o);
     if (shortages !== undefined) {
-      const neededBy = formatDateTime(compiled.compiled.orderEarliest[o]!);
+      const neededBy = formatDateTime(problem.orderEarliest[o]!);
       return { id: order.id, due: order.due, status: "unplannable", completion: null, lateMinutes: 0, onTime: false, shortages: shortages.map((s) => ({ item: s.item, quantity: round(s.quantity), neededBy })) };
     }
     const j = jobOfOrder.get(o)!;
@@ -108,15 +113,20 @@ export function toScheduleResponse(request: ScheduleRequest, best: ScheduleSearc
       ...(lateMinutes > 0 && cause !== null ? { cause } : {}),
     };
   });
-  const materials = materialProjection(request, compiled.compiled, schedule, request.options.materialLedger === true);
+  const materials = materialProjection(request, problem, schedule, request.options.materialLedger === true);
   const materialWait = explained.reduce((sum, e) => sum + e.materialMinutes, 0);
   return {
     status: best.status,
     operations,
     ...(request.reference !== undefined ? { changes: planChanges(request, operations) } : {}),
     orders,
-    ...(compiled.compiled.material !== null ? { materials } : {}),
-    kpis: scheduleKpis(compiled.compiled, schedule, timings, materialWait),
+    ...(problem.material !== null ? { materials } : {}),
+    kpis: scheduleKpis(problem, schedule, timings, materialWait),
     solver,
   };
+}
+
+function compiledAgain(request: ScheduleRequest, spanMinutes: number): CompiledRequest | null {
+  const result = compileProblem(request, spanMinutes);
+  return result.ok ? result.compiled : null;
 }
