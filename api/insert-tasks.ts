@@ -82,7 +82,7 @@ interface SearchInput {
 
 export function insertSearchTask({ body, base, shiftOnly, option, seed }: SearchInput, context: TaskContext): ScheduleSearchResult {
   const request = plannedRequest(parseJsonRequest(InsertBody, body), base);
-  const searched = searchedOptionRequest(request, JSON.parse(jsonBodyText(shiftOnly)) as InsertResponse, option);
+  const searched = searchedOptionRequest(request, () => JSON.parse(jsonBodyText(shiftOnly)) as InsertResponse, option);
   const { timeLimitSeconds, maxIterations } = searched.request.options;
   context.setDeadline(Date.now() + timeLimitSeconds * 1000);
   const budget = { ...budgetFor(timeLimitSeconds, problemSizeOf(searched.request)), ...(maxIterations !== undefined ? { maxIterations } : {}) };
@@ -92,9 +92,9 @@ export function insertSearchTask({ body, base, shiftOnly, option, seed }: Search
 
 interface SearchedInput extends InsertInput {
   shiftOnly: JsonBody;
-  /** The best search of each option (none when every search of it failed to plan). */
+  /** The best search of each option (one without a plan, when none found one: the option is then left out). */
   best: Record<SearchedOptionName, ScheduleSearchResult>;
-  /** Elapsed ms of the searches, and how many ran per option. */
+  /** Elapsed ms of the searches, and how many seeds each option ran. */
   searchMs: number;
   workers: number;
 }
@@ -104,7 +104,7 @@ export function insertSearchedTask({ body, base, kpis, shiftOnly, best, searchMs
   const request = plannedRequest(parsed, base);
   const shift = JSON.parse(jsonBodyText(shiftOnly)) as InsertResponse;
   const stats = { elapsedMs: searchMs, workers };
-  const [replan, protect] = SEARCHED_OPTIONS.map((option) => toScheduleResponse(searchedOptionRequest(request, shift, option).request, best[option], stats));
+  const [replan, protect] = SEARCHED_OPTIONS.map((option) => toScheduleResponse(searchedOptionRequest(request, () => shift, option).request, best[option], stats));
   const answer = withSearchedOptions(request, shift, replan!, protect!);
   return withKpis(parsed, { ...answer, solver: { elapsedMs: shift.solver.elapsedMs + searchMs } }, kpis);
 }

@@ -64,11 +64,14 @@ export function protectRequest(request: InsertRequest, protect: PlanOption, time
 export const SEARCHED_OPTIONS = ["re-plan", "protect-confirmed"] as const;
 export type SearchedOptionName = (typeof SEARCHED_OPTIONS)[number];
 
-/** The schedule request (and harm limits) of one searched option, from the shift-only answer of the same request. */
-export function searchedOptionRequest(request: InsertRequest, shiftOnly: InsertResponse, option: SearchedOptionName): { request: ScheduleRequest; harmLimits?: HarmLimits } {
+/**
+ * The schedule request (and harm limits) of one searched option; protect-confirmed's starts from the shift-only
+ * answer of the same request (asked for only then: it may be large).
+ */
+export function searchedOptionRequest(request: InsertRequest, shiftOnly: () => InsertResponse, option: SearchedOptionName): { request: ScheduleRequest; harmLimits?: HarmLimits } {
   const seconds = searchSeconds(request.options.timeLimitSeconds);
   if (option === "re-plan") return { request: replanRequest(request, seconds.replan) };
-  return protectRequest(request, shiftOnly.options.at(-1)!, seconds.protect);
+  return protectRequest(request, shiftOnly().options.at(-1)!, seconds.protect);
 }
 
 /** A searched plan as an option, measured against the current plan like every other; null when it has no plan for a rush order. */

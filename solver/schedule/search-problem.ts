@@ -117,7 +117,8 @@ export function searchProblem(problem: SchedulingProblem, options: SearchOptions
     if (!consider(s, false)) return "horizon";
     dispatched ??= { s, start: decoder.start.slice() };
   }
-  if (problem.stability !== null) {
+  // The reference's starts need a dispatching plan for the operations it lacks, unless construction stopped before one.
+  if (problem.stability !== null && (dispatched !== null || coversEveryOperation(problem))) {
     for (const s of referenceSequencings(decoder, dispatched)) if (!consider(s, true)) return "horizon";
   }
   if (initial === null) return constructionStopped(problem, options, begin);

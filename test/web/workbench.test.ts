@@ -160,15 +160,16 @@ describe.skipIf(!run)("the workbench in Chromium", { timeout: 90_000 }, () => {
     expect(await page.getByTestId("frozen-until").inputValue()).toBe("2026-03-31T06:00");
     await page.getByTestId("recalculate").click();
     await expect.poll(async () => (await latestJob<ScheduleResponse>("schedule")).id, { timeout: 30_000 }).not.toBe(before.id);
+    // The job may be listed before the page has its 202 (and disables the button): wait for the job itself.
+    await expect.poll(async () => (await latestJob<ScheduleResponse>("schedule")).status, { timeout: 30_000 }).toBe("done");
     await expect.poll(() => page.getByTestId("recalculate").isEnabled(), { timeout: 30_000 }).toBe(true);
     const kept = await latestJob<ScheduleResponse>("schedule");
-    expect(kept.status).toBe("done");
     const frozen = kept.result.operations.filter((o) => o.state === "frozen");
     expect(frozen.length).toBeGreaterThan(0);
     const issued = new Map(before.result.operations.map((o) => [`${o.order}/${o.operation}`, o]));
     for (const op of frozen) expect(op).toEqual({ ...issued.get(`${op.order}/${op.operation}`)!, state: "frozen" });
     await expect.poll(async () => (await page.locator('[data-testid="gantt-bar"][data-state="frozen"]').evaluateAll((bars) => bars.map((b) => `${b.getAttribute("data-order")}/${b.getAttribute("data-operation")}`))).sort()).toEqual(pairsOf(frozen));
-    expect(await page.getByTestId("plan-changes").textContent()).toBe(String(kept.result.changes!.count));
+    await expect.poll(() => page.getByTestId("plan-changes").textContent()).toBe(String(kept.result.changes!.count));
     await open("dispatch");
     await page.getByTestId("dispatch-date").selectOption("");
     const changed = await page.locator('[data-testid="dispatch-list"] tr[data-changed]').evaluateAll((rows) => rows.map((r) => `${r.getAttribute("data-order")}/${r.getAttribute("data-operation")}`));

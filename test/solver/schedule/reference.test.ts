@@ -98,6 +98,20 @@ describe("re-planning against a reference", () => {
   });
 });
 
+describe("re-planning against a reference when the time runs out", () => {
+  it("answers timedout wherever a stop comes, also before the dispatching plan the new orders need is built", () => {
+    // 600 orders the reference lacks: dispatching them polls the stop (every 512 steps), and a stop there
+    // leaves no plan for them to start the reference's sequencings from.
+    const orders = [order("a", "p"), order("b", "p"), order("c", "p"), ...Array.from({ length: 600 }, (_, k) => order(`n${k}`, "p"))];
+    const outcomes = Array.from({ length: 8 }, (_, k) => {
+      let polls = 0;
+      return searchSchedule(request(shop({ orders })), { seed: 1, budget: { workUnits: 1e9, deadlineMs: 60_000 }, clock: () => 0, shouldStop: () => ++polls > k });
+    });
+    for (const outcome of outcomes) expect(outcome.status).toBe("timedout");
+    expect(outcomes.some((o) => o.schedule === null && /before a first plan/.test(o.reason ?? ""))).toBe(true);
+  });
+});
+
 describe("reference and fence: bad input", () => {
   const problems = (body: Record<string, unknown>) => {
     try {
