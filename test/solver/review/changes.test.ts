@@ -117,6 +117,15 @@ describe("order changes", () => {
     expect(decision.reasons).toContainEqual({ kind: "horizon", horizonEnd: at("14:00"), promiseBeyond: "2026-03-03T12:00" });
   });
 
+  it("names a changed due date further from now than MAX_HORIZON_DAYS (422)", () => {
+    expect(() => reviewOrders(request([{ order: "B", due: at("22:00", "2046-03-02") }]), () => 0)).toThrow(ModelError);
+    try {
+      reviewOrders(request([{ order: "B", due: at("22:00", "2046-03-02") }]), () => 0);
+    } catch (error) {
+      expect((error as ModelError).problems.map((p) => p.path)).toEqual(["changes[0].due"]);
+    }
+  });
+
   it("names a new item whose routing lacks an operation that has started (422)", () => {
     expect(() => reviewOrders(request([{ order: "D", item: "q3" }]), () => 0)).toThrow(ModelError);
     try {

@@ -142,6 +142,14 @@ describe("reference and fence: bad input", () => {
     expect(overlap[0]!.message).toMatch(/overlaps reference.operations\[0\]/);
   });
 
+  it("names a fence or reference dates further from the plan start than MAX_HORIZON_DAYS (422): their span is compiled as calendars", () => {
+    const far = "2046-03-02T06:00";
+    const operations = [planned("a", "06:00", "07:00"), planned("b", "07:00", "08:00"), { ...planned("c", "08:00", "09:00"), end: far }];
+    const found = problems(shop({ reference: { operations }, frozenUntil: far }));
+    expect(found.map((p) => p.path)).toEqual(["reference.operations[2].end", "frozenUntil"]);
+    expect(found[1]!.message).toMatch(/MAX_HORIZON_DAYS/);
+  });
+
   it("names a frozen operation that running work overruns (422)", () => {
     const progress = [{ order: "a", operation: "op", status: "running", resource: "M", start: at("06:00"), remainingMinutes: 60 }];
     const found = problems(shop({ planStart: at("06:30"), progress }));
