@@ -116,6 +116,15 @@ export const PlanOption = z
     movedOperations: z.number().int().nonnegative().describe("Operations of confirmed orders whose resource, unit or start changed"),
     changes: PlanChanges.describe("Operations of confirmed orders on another unit or moved by more than moveToleranceMinutes, against the current plan"),
     kpis: ScheduleKpis,
+    unavoidableHarm: z
+      .number()
+      .positive()
+      .optional()
+      .describe(
+        "protect-confirmed only, when it cannot keep every confirmed order within max(due, its completion in the current plan): the weighted harm " +
+          "the current plan takes re-timed from now before anything is inserted (progress reported since it was made pushes work later), " +
+          "which no insertion undoes; weightedHarm is no more than this",
+      ),
   })
   .meta({ id: "PlanOption", description: "One way to insert the rush orders" });
 export type PlanOption = z.infer<typeof PlanOption>;

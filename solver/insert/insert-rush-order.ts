@@ -8,8 +8,8 @@
  * A tolerance decides how much harm to confirmed orders is acceptable: an order is harmed by the minutes it
  * finishes after max(its due date, its completion in the current plan), weighted by its priority (issue 15:
  * a priority-1 minute weighs 10,000 priority-5 ones). With an unlimited tolerance ("fastest") the earliest
- * candidate is taken; with tolerance W the earliest candidate that leaves at most W weighted harm, found by
- * binary search between the earliest candidate and the
+ * candidate is taken; with tolerance W the earliest candidate that leaves at most W weighted harm (the
+ * plan's baseline harm included), found by binary search between the earliest candidate and the
  * earliest append-at-the-end-of-a-unit candidate, which never harms anyone (nothing follows it); the
  * binary search assumes harm shrinks as the position gets later, which holds but for changeover effects,
  * and its answer is verified, so a violation costs earliness, never soundness. Appending
@@ -60,16 +60,30 @@ function removeAt(s: Sequencing, m: number, position: number): void {
   for (let i = position; i < list.length; i++) s.posOf[list[i]!] = i;
 }
 
-/** The latest completion a confirmed job may have without being harmed, per job (Infinity for inserted jobs). */
+/**
+ * The latest completion a confirmed job may have without being harmed, per job (Infinity for inserted jobs):
+ * its due date or its completion in the current plan as given, whichever is later (the options' impact is
+ * measured against that plan too). A job the given plan lacks (all of it done) keeps its re-timed completion.
+ */
 export function harmLimits(prepared: PreparedInsertion): Float64Array {
   const p = prepared.compiled.problem;
   const limits = new Float64Array(p.jobs.length).fill(Infinity);
   const inserted = new Set(prepared.insertedJobs);
   p.jobs.forEach((job, j) => {
     if (inserted.has(j) || job.opCount === 0) return;
-    limits[j] = Math.max(job.due, prepared.timing.end[job.firstOp + job.opCount - 1]!);
+    const given = prepared.planCompletion[j]!;
+    limits[j] = Math.max(job.due, Number.isNaN(given) ? prepared.timing.end[job.firstOp + job.opCount - 1]! : given);
   });
   return limits;
+}
+
+/**
+ * The harm the current plan takes before anything is inserted, as re-timed from now: progress reported since
+ * the plan was made, or the changeover an order taken out of it leaves behind, can push confirmed orders past
+ * their limits. No shift-only insertion undoes it, so the tolerances count from it.
+ */
+export function baselineHarm(prepared: PreparedInsertion, limits: Float64Array): number {
+  return weightedHarm(prepared, limits, prepared.timing);
 }
 
 /** Σ priority weight × minutes past the harm limit over the confirmed jobs. */

@@ -4,7 +4,9 @@
  * - `fastest`: unlimited tolerance, the earliest positions; if simply appending the rush orders at the end
  *   of every queue would finish them earlier (lexicographically, in insertion order; it can happen with
  *   changeovers), that plan is taken instead, so fastest never promises later than the append baseline;
- * - `protect-confirmed`: tolerance 0, no confirmed order finishes late and later than in the current plan;
+ * - `protect-confirmed`: no confirmed order finishes late and later than in the current plan as given, beyond
+ *   the harm the plan takes re-timed from now before anything is inserted (its baseline: progress reported
+ *   since can push it; the option then says so in `unavoidableHarm`);
  * - `allow-N-late`: the trade-off curve in between, by weighted harm (issue 15: Σ priority weight × minutes
  *   harmed, so harming a priority-5 order is preferred to harming a priority-1 one). When fastest ships the
  *   rush orders on time and protect-confirmed does not, the tolerances probed are a bisection (on a log scale:
@@ -22,7 +24,7 @@ import { formatDateTime, parseDateTime } from "../../src/time.ts";
 import { longerSpan } from "../schedule/compile-problem.ts";
 import { checkInsertRequest } from "./check-insert-request.ts";
 import { planKey } from "../schedule/freeze-plan.ts";
-import { harmLimits, insertJob, weightedHarm } from "./insert-rush-order.ts";
+import { baselineHarm, harmLimits, insertJob, weightedHarm } from "./insert-rush-order.ts";
 import type { InsertionMode, PlanState } from "./insert-rush-order.ts";
 import { planImpact } from "./plan-impact.ts";
 import { planSchedule } from "./plan-schedule.ts";
@@ -79,6 +81,8 @@ function lexLess(a: readonly number[], b: readonly number[]): boolean {
 interface NamedPlan {
   name: string;
   state: PlanState;
+  /** protect-confirmed: the baseline harm, when not 0. */
+  unavoidableHarm?: number;
 }
 
 /** @param clock monotonic milliseconds (the time limit bounds the trade-off plans) */
@@ -104,10 +108,11 @@ export function planRushInsertion(request: InsertRequest, clock: () => number): 
     const p = prepared.compiled.problem;
     const jobs = sequence.map((k) => prepared.insertedJobs[k]!);
     const limits = harmLimits(prepared);
+    const baseline = baselineHarm(prepared, limits);
     const plan = (mode: InsertionMode) => insertJobs(prepared, jobs, mode, limits);
     let fastest = plan({ kind: "tolerance", tolerance: Infinity });
     const appended = plan({ kind: "append" });
-    const protect = plan({ kind: "tolerance", tolerance: 0 });
+    const protect = plan({ kind: "tolerance", tolerance: baseline });
     if (fastest === null || appended === null || protect === null) return null;
     if (lexLess(promiseKey(prepared, jobs, appended), promiseKey(prepared, jobs, fastest))) fastest = appended;
     const most = weightedHarm(prepared, limits, fastest.timing);
@@ -124,29 +129,32 @@ export function planRushInsertion(request: InsertRequest, clock: () => number): 
     const meetsDue = (state: PlanState) => jobs.every((j) => state.timing.end[p.jobs[j]!.firstOp + p.jobs[j]!.opCount - 1]! <= p.jobs[j]!.due);
     if (meetsDue(fastest) && !meetsDue(protect)) {
       // The planner's question: how little harm must confirmed orders take for the rush orders to ship on time?
+      // (Harm added to the baseline's, bisected on a log scale.)
       let lo = 1;
-      let hi = most;
+      let hi = most - baseline;
       while (hi > lo * HARM_RATIO && !horizon && clock() <= deadline) {
         const mid = Math.round(Math.sqrt(lo * hi));
-        const state = probe(mid);
+        const state = probe(baseline + mid);
         if (state !== null && meetsDue(state)) hi = mid;
         else lo = mid + 1;
       }
     } else {
       for (let i = 1; i <= TRADE_OFF_PLANS && !horizon && clock() <= deadline; i++) {
-        const tolerance = Math.round((most * (TRADE_OFF_PLANS + 1 - i)) / (TRADE_OFF_PLANS + 1));
-        if (tolerance > 0 && tolerance < most) probe(tolerance);
+        const tolerance = baseline + Math.round(((most - baseline) * (TRADE_OFF_PLANS + 1 - i)) / (TRADE_OFF_PLANS + 1));
+        if (tolerance > baseline && tolerance < most) probe(tolerance);
       }
     }
     if (horizon) return null;
     // The front of promise against harm: fastest is the earliest promise (fewest harmed among equals),
-    // protect-confirmed the earliest that harms none, and in between every plan no other one beats on both.
+    // protect-confirmed the earliest that harms least (none beyond the baseline), and in between every plan
+    // no other one beats on both.
     const points = [fastest, ...probed.values(), protect].map((state) => ({ state, harm: weightedHarm(prepared, limits, state.timing), key: promiseKey(prepared, jobs, state) }));
     const beats = (a: (typeof points)[number], b: (typeof points)[number]) => a.harm <= b.harm && !lexLess(b.key, a.key) && (a.harm < b.harm || lexLess(a.key, b.key));
     const front = points.filter((x) => !points.some((y) => beats(y, x)));
     front.sort((a, b) => (lexLess(a.key, b.key) ? -1 : lexLess(b.key, a.key) ? 1 : a.harm - b.harm));
     const best = front[0]!;
-    const safe = front.find((x) => x.harm === 0)!;
+    const least = Math.min(...front.map((x) => x.harm));
+    const safe = front.find((x) => x.harm === least)!;
     const seen = new Set<string>();
     const plans: NamedPlan[] = [];
     for (const x of front) {
@@ -156,7 +164,7 @@ export function planRushInsertion(request: InsertRequest, clock: () => number): 
       if (x === best) plans.push({ name: "fastest", state: x.state });
       else if (x !== safe) plans.push({ name: "allow", state: x.state });
     }
-    plans.push({ name: "protect-confirmed", state: safe.state });
+    plans.push({ name: "protect-confirmed", state: safe.state, ...(baseline > 0 ? { unavoidableHarm: baseline } : {}) });
     return plans;
   });
   if (!result.ok) return { status: "infeasible", reason: result.reason, options: [], solver: { elapsedMs: clock() - begin } };
@@ -164,7 +172,7 @@ export function planRushInsertion(request: InsertRequest, clock: () => number): 
   const original = new Map(schedule.operations.map((op) => [planKey(op.order, op.operation), op]));
   const tolerance = request.options.moveToleranceMinutes ?? DEFAULT_MOVE_TOLERANCE_MINUTES;
   const names = new Set<string>();
-  const options = plans.map(({ name, state }): PlanOption => {
+  const options = plans.map(({ name, state, unavoidableHarm }): PlanOption => {
     const planned = planSchedule(prepared, state, original);
     const promise: Record<string, string> = {};
     rushOrders.forEach((o, k) => (promise[o.id] = formatDateTime(planned.completion[prepared.insertedJobs[k]!]!)));
@@ -173,7 +181,7 @@ export function planRushInsertion(request: InsertRequest, clock: () => number): 
     let named = name === "allow" ? `allow-${impact.ordersMadeLate}-late` : name;
     if (names.has(named)) named = `${named}-${impact.weightedHarm}`;
     names.add(named);
-    return { name: named, promise, schedule: { operations: planned.operations, orders: planned.orders }, ...impact, kpis: planned.kpis };
+    return { name: named, promise, schedule: { operations: planned.operations, orders: planned.orders }, ...impact, kpis: planned.kpis, ...(unavoidableHarm !== undefined ? { unavoidableHarm } : {}) };
   });
   return { status: "feasible", options, solver: { elapsedMs: clock() - begin } };
 }

@@ -50,6 +50,8 @@ export interface PreparedInsertion {
   planMachine: Int32Array;
   planStart: Float64Array;
   planEnd: Float64Array;
+  /** Completion (latest end) of every job in the current plan as given, NaN where it has no operation there. */
+  planCompletion: Float64Array;
   spanMinutes: number;
 }
 
@@ -103,6 +105,10 @@ export function prepareInsertion(input: InsertionInput): PrepareResult {
     planStart[i] = start;
     planEnd[i] = end;
   }
+  // Harm is measured against the plan as given, not as re-timed here (progress or a removed order can push it).
+  const givenEnd = new Map<string, number>();
+  for (const op of plan) givenEnd.set(op.order, Math.max(givenEnd.get(op.order) ?? -Infinity, parseDateTime(op.end)!));
+  const planCompletion = Float64Array.from(compiled.orderOfJob, (o) => givenEnd.get(request.orders[o]!.id) ?? NaN);
   const insertedJobs = inserted.map((_, k) => model.orders.length + k);
   // The inserted orders' operations get a machine when they are inserted; sequencingFromPlan needs one for
   // every free operation, so they are parked on machine 0 and taken off again.
@@ -129,5 +135,5 @@ export function prepareInsertion(input: InsertionInput): PrepareResult {
   const outcome = shifter.shift(sequencing, timing);
   if (outcome === "horizon") return { ok: false, reason: "the current plan does not fit in the calendars' horizon", horizon: true, spanMinutes };
   if (outcome === "cycle") return { ok: false, reason: "the current plan's sequences contradict the routings", horizon: false, spanMinutes };
-  return { ok: true, prepared: { request, compiled, shifter, insertedJobs, sequencing, timing, planMachine, planStart, planEnd, spanMinutes } };
+  return { ok: true, prepared: { request, compiled, shifter, insertedJobs, sequencing, timing, planMachine, planStart, planEnd, planCompletion, spanMinutes } };
 }

@@ -8,7 +8,8 @@
  *   confirmed orders (past both due date and current completion, weighted by priority) put before everything,
  *   so it only accepts plans that harm no one, and brings the rush orders forward by moving confirmed work
  *   earlier or to other units.
- * The answer keeps fastest and protect-confirmed (the searched one when it promises earlier without harm),
+ * The answer keeps fastest and protect-confirmed (the searched one when it harms less, or as little and
+ * promises earlier),
  * and, in between, the plans no other beats on all of latest rush promise, weighted harm and changes.
  */
 import type { InsertRequest, InsertResponse, PlanOption } from "../../src/insert.ts";
@@ -101,8 +102,8 @@ function beats(a: PlanOption, b: PlanOption): boolean {
 }
 
 /**
- * The final options: fastest first and protect-confirmed last (the searched one when it harms no one and
- * promises earlier, or as early with fewer changes), between them by latest promise the trade-off plans and
+ * The final options: fastest first and protect-confirmed last (the searched one when it harms less, or as
+ * little and promises earlier, or as early with fewer changes), between them by latest promise the trade-off plans and
  * re-plan that no option beats.
  */
 export function withSearchedOptions(request: InsertRequest, shiftOnly: InsertResponse, replan: ScheduleResponse | null, protect: ScheduleResponse | null): InsertResponse {
@@ -110,9 +111,10 @@ export function withSearchedOptions(request: InsertRequest, shiftOnly: InsertRes
   const fastest = shiftOnly.options[0]!;
   let safe = shiftOnly.options.at(-1)!;
   const searchedSafe = protect === null ? null : searchedOption("protect-confirmed", request, protect);
-  if (searchedSafe !== null && searchedSafe.weightedHarm === 0) {
+  // The searched one protects at least as well (less harm, when the plan re-timed from now already harms).
+  if (searchedSafe !== null && searchedSafe.weightedHarm <= safe.weightedHarm) {
     const [was, now] = [latestPromise(safe), latestPromise(searchedSafe)];
-    if (now < was || (now === was && searchedSafe.changes.count < safe.changes.count)) safe = searchedSafe;
+    if (searchedSafe.weightedHarm < safe.weightedHarm || now < was || (now === was && searchedSafe.changes.count < safe.changes.count)) safe = searchedSafe;
   }
   const middle = shiftOnly.options.slice(1, -1);
   const replanned = replan === null ? null : searchedOption("re-plan", request, replan);

@@ -1,12 +1,12 @@
 /**
  * Capable-to-promise: the earliest completion of an order at finite capacity that makes no confirmed order
- * late (or later, if it is late already) — the order inserted into the current plan with tolerance 0
- * (insert-rush-order.ts), starting no earlier than its material and engineering allow (its release). The
- * capacity that binds is where the order waits: per resource, the elapsed minutes its operations wait after
+ * late (or later, if it is late already) than in the current plan as given — the order inserted into it with
+ * no harm beyond what the plan takes re-timed from now before the insertion (insert-rush-order.ts), starting
+ * no earlier than its material and engineering allow (its release). The capacity that binds is where the order waits: per resource, the elapsed minutes its operations wait after
  * they are ready and the resource's calendar is working, i.e. for a unit to be free.
  */
 import type { InsertionInput, PreparedInsertion } from "../insert/prepare-insertion.ts";
-import { harmLimits } from "../insert/insert-rush-order.ts";
+import { baselineHarm, harmLimits } from "../insert/insert-rush-order.ts";
 import type { PlanState } from "../insert/insert-rush-order.ts";
 import { insertJobs, withHorizon } from "../insert/plan-rush-insertion.ts";
 import { FREE } from "../schedule/problem.ts";
@@ -22,7 +22,10 @@ export type PromiseOutcome =
 
 /** @param input the confirmed orders' plan and the one order to promise in `inserted` */
 export function capableToPromise(input: InsertionInput): PromiseOutcome {
-  const result = withHorizon(input, (prepared) => insertJobs(prepared, prepared.insertedJobs, { kind: "tolerance", tolerance: 0 }, harmLimits(prepared)));
+  const result = withHorizon(input, (prepared) => {
+    const limits = harmLimits(prepared);
+    return insertJobs(prepared, prepared.insertedJobs, { kind: "tolerance", tolerance: baselineHarm(prepared, limits) }, limits);
+  });
   if (!result.ok) return result;
   const { prepared, value: state } = result;
   const p = prepared.compiled.problem;
