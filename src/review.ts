@@ -99,12 +99,25 @@ export type ReviewReason = z.infer<typeof ReviewReason>;
 
 export const ChangeOption = z
   .object({
-    name: z.enum(["protect-confirmed", "re-plan"]).describe("protect-confirmed: no other order harmed (the promise); re-plan: the scheduling search against the plan, weighted tardiness first"),
+    name: z
+      .enum(["protect-confirmed", "re-plan"])
+      .describe(
+        "protect-confirmed: no other order later than in the plan reviewed against (the earlier of the order inserted anew and the order where it is); " +
+          "re-plan: the scheduling search against the plan, weighted tardiness first",
+      ),
     promise: LocalDateTime,
     weightedHarm: z.number().nonnegative().describe("Σ priorityWeight × minutes other orders finish past both their due date and their completion in the plan"),
     changes: z.number().int().nonnegative().describe("Operations of other orders on another unit or moved more than moveToleranceMinutes"),
     impact: z.array(OrderImpact),
     schedule: z.object({ operations: z.array(ScheduledOperation), orders: z.array(OrderOutcome) }),
+    unavoidableHarm: z
+      .number()
+      .positive()
+      .optional()
+      .describe(
+        "protect-confirmed only, when it cannot keep every other order within max(due, its completion in the plan): the weighted harm the plan takes " +
+          "re-timed from now with the order where it is (progress reported since the plan was made pushes work later); weightedHarm is no more than this",
+      ),
   })
   .meta({ id: "ChangeOption", description: "One way to meet an earlier due date, as a rush insertion would offer it" });
 export type ChangeOption = z.infer<typeof ChangeOption>;
@@ -129,6 +142,13 @@ export const ReviewDecision = z
       .optional()
       .describe("follow-up-lot: the original quantity with its promise, then the extra, planned as order `ID/2`"),
     options: z.array(ChangeOption).optional().describe("An earlier due date: protect-confirmed and re-plan, as for rush insertion"),
+    option: z
+      .enum(["protect-confirmed", "re-plan"])
+      .optional()
+      .describe(
+        "An earlier due date: the option the decision, promise and schedule are from. Of the options harming the other orders least (none, unless the plan " +
+          "re-timed from now already does), the one meeting the requested date with the fewest changes (accept); else the earliest promise (counter-offer or decline)",
+      ),
     schedule: z
       .object({ operations: z.array(ScheduledOperation), orders: z.array(OrderOutcome) })
       .optional()

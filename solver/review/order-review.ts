@@ -34,6 +34,11 @@ import type { TakeFromStock } from "./material-availability.ts";
 /** Quantities in reasons are rounded to this many decimals (BOM products carry float noise). */
 const round = (x: number) => Math.round(x * 1e6) / 1e6;
 
+/** Accept when `promise` meets `due`, counter-offer within `maxDelayDays` days after it (or with no limit), else decline. */
+export function decisionFor(promise: number, due: number, maxDelayDays: number | undefined): ReviewDecision["decision"] {
+  return promise <= due ? "accept" : maxDelayDays === undefined || promise <= due + maxDelayDays * MINUTES_PER_DAY ? "counter-offer" : "decline";
+}
+
 /** A decision, and what accepting it makes of the review's state (null when declined). */
 export interface Reviewed {
   decision: ReviewDecision;
@@ -162,7 +167,7 @@ export class OrderReview {
       return { decision: { order: order.id, decision: "decline", requested: order.due, promise: null, reasons: [...reasons, horizon(beyond)], impact: [] }, completion: beyond, accepted: null };
     }
     for (const w of ctp.waits) reasons.push({ kind: "capacity", ...w });
-    const decision = ctp.completion <= due ? "accept" : maxDelayDays === undefined || ctp.completion <= due + maxDelayDays * MINUTES_PER_DAY ? "counter-offer" : "decline";
+    const decision = decisionFor(ctp.completion, due, maxDelayDays);
     const planned = planSchedule(ctp.prepared, ctp.state, new Map(basePlan.map((op) => [planKey(op.order, op.operation), op])));
     const tolerance = this.request.options.moveToleranceMinutes ?? DEFAULT_MOVE_TOLERANCE_MINUTES;
     const { impact } = planImpact(confirmed.filter((o) => o.id !== order.id), basePlan, planned.operations, tolerance);
