@@ -15,7 +15,7 @@ import { searchSchedule } from "../../../solver/schedule/search-schedule.ts";
 import type { HarmLimits } from "../../../solver/schedule/search-schedule.ts";
 import { toScheduleResponse } from "../../../solver/schedule/to-response.ts";
 import { plannedOperation } from "../../helpers/planned-operation.ts";
-import { expectSoundOptions } from "./fixtures.ts";
+import { expectSoundOptions, optionErrors } from "./fixtures.ts";
 
 const MONDAY = "2026-03-02";
 const at = (time: string) => `${MONDAY}T${time}`;
@@ -126,6 +126,32 @@ describe("re-plan and protect-confirmed's search", () => {
         expect(beaten, `${b.name} beats ${a.name}`).toBe(false);
       }
     }
+  });
+});
+
+describe("a plan that progress has overtaken", () => {
+  // X runs on M1 since 06:00 with 90 minutes to go at 06:30 (the plan ended it at 07:00): Y (rigid, due 08:00)
+  // runs 08:00–09:00 whatever is inserted, an hour past its date and its planned end (60 × 100 weighted harm).
+  const orders = [
+    { id: "X", item: "rigid", quantity: 1, due: at("12:00") },
+    { id: "Y", item: "rigid", quantity: 1, due: at("08:00") },
+  ];
+  const plan = [op("X", "M1", "06:00", "07:00"), op("Y", "M1", "07:00", "08:00")];
+  const progress = [{ order: "X", operation: "op", status: "running" as const, resource: "M1", unit: 0, start: at("06:00"), remainingMinutes: 90 }];
+  const request = { ...plant(orders, plan, [{ id: "R", item: "rigid", quantity: 1, due: at("12:00"), priority: 2 }]), now: at("06:30"), progress };
+
+  it("measures harm against the plan as given, and protect-confirmed says what no insertion avoids", () => {
+    const response = planRushInsertion(request, () => 0);
+    // X itself ends an hour later, within its date; Y was on time and is late.
+    const x = { order: "X", priority: 3, before: at("07:00"), after: at("08:00"), delayMinutes: 60, becameLate: false, harmMinutes: 0 };
+    const y = (after: string, minutes: number) => ({ order: "Y", priority: 3, before: at("08:00"), after: at(after), delayMinutes: minutes, becameLate: true, harmMinutes: minutes });
+    // Fastest: R before Y (08:00–09:00), Y 09:00–10:00; protect-confirmed: R after Y, 09:00–10:00.
+    expect(response.options.map((o) => [o.name, o.promise.R, o.weightedHarm, o.unavoidableHarm])).toEqual([
+      ["fastest", at("09:00"), 12000, undefined],
+      ["protect-confirmed", at("10:00"), 6000, 6000],
+    ]);
+    expect(response.options.map((o) => o.impact)).toEqual([[y("10:00", 120), x], [x, y("09:00", 60)]]);
+    for (const option of response.options) expect(optionErrors(request, option), option.name).toEqual([]);
   });
 });
 
