@@ -83,7 +83,7 @@ describe("an earlier date that taking the order out cannot serve harmlessly", ()
 
   it("commits the chosen option for what is reviewed after it", () => {
     // With the re-plan accepted, M is full until 09:30 and M2 idle: a candidate of 1 blue unit runs there at once.
-    const req = { ...request(at("06:30")), candidates: [{ id: "D", item: "b", quantity: 1, due: at("12:00"), priority: 3, engineeringDays: 0 }] };
+    const req = { ...request(at("06:30")), candidates: [{ id: "D", item: "b", quantity: 1, due: at("12:00"), priority: 3, kind: "standard" as const, engineeringDays: 0 }] };
     const { candidates } = reviewOrders(req, () => 0);
     expect(candidates[0]).toMatchObject({ decision: "accept", promise: at("06:30"), impact: [] });
     expect(candidates[0]!.schedule!.operations.map((o) => `${o.order} ${o.resource} ${o.start.slice(11)}`).sort()).toEqual(["A M 07:30", "B M 06:30", "C M 06:00", "D M2 06:00"]);
