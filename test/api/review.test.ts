@@ -55,7 +55,7 @@ describe("POST /v1/orders/review", () => {
 
   it("answers the demo's earlier dates from every option, none harming another order", async () => {
     // SO-26-019 (VIP) asked for 9 April 22:00 already ends 21:37 where it is; SO-26-010 (VIP) asked for 7 April
-    // 04:50 instead of 10 April ends 08:50 where it is, and earlier only re-planned. Before issue 15's fixes,
+    // 04:50 instead of 8 April 14:00 ends 08:50 where it is, and earlier only re-planned. Before issue 15's fixes,
     // both were counter-offers of 24 April by a protect-confirmed that delayed 27 and 34 other orders. Each is
     // reviewed alone, against the plan from /v1/schedule; the iteration caps, not the time, end the searches.
     const changes = [
