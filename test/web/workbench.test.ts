@@ -273,6 +273,9 @@ describe.skipIf(!run)("the workbench in Chromium", { timeout: 90_000 }, () => {
     expect(shown).toEqual([...result.changes, ...result.candidates].map((d) => `${d.order}:${d.decision}`));
     expect(result.changes).toHaveLength(1);
     expect(result.candidates).toHaveLength(3);
+    // An earlier date: the option the decision comes from is marked among the options.
+    const chosen = await page.locator('[data-testid="review-option"][data-chosen="true"]').evaluateAll((options) => options.map((o) => o.getAttribute("data-option")));
+    expect(chosen).toEqual([result.changes[0]!.option]);
     await shoot("7-review");
   });
 

@@ -157,7 +157,9 @@ function DecisionRow({ t, decision }: { t: Translate; decision: ReviewDecision }
           </div>
         )}
         {decision.options?.map((option) => (
-          <div class="muted" key={option.name} data-testid="review-option" data-option={option.name}>
+          // The option the decision and its promise come from is marked.
+          <div class={option.name === decision.option ? "" : "muted"} key={option.name} data-testid="review-option" data-option={option.name} data-chosen={String(option.name === decision.option)}>
+            {option.name === decision.option ? "✓ " : ""}
             {option.name}: {formatDateTime(option.promise, t.lang)} · {t("rush.weightedHarmValue", { value: option.weightedHarm })}
           </div>
         ))}
