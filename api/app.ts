@@ -25,6 +25,7 @@ import type { JobsOptions } from "./jobs/index.ts";
 import { registerJobs } from "./jobs/index.ts";
 import type { PoolOptions, SolverPool } from "./pool.ts";
 import { parseJsonText } from "./parse-json.ts";
+import { finishOpenApi } from "./openapi.ts";
 import { createSolverPool } from "./pool.ts";
 import { serializerCompiler, validatorCompiler } from "./request-validation.ts";
 import { registerSpreadsheetRoutes } from "./spreadsheet/spreadsheet-routes.ts";
@@ -195,11 +196,11 @@ async function assemble(app: FastifyInstance, pool: SolverPool, options: AppOpti
       },
     },
     transform: jsonSchemaTransform,
-    transformObject: jsonSchemaTransformObject,
+    transformObject: (document) => finishOpenApi(jsonSchemaTransformObject(document) as Record<string, unknown>),
   });
   await app.register(fastifySwaggerUi, { routePrefix: "/docs" });
 
-  app.get("/health", { schema: { summary: "Liveness and pool state", response: { 200: Health } } }, async () => ({
+  app.get("/health", { schema: { operationId: "getHealth", summary: "Liveness and pool state", response: { 200: Health } } }, async () => ({
     status: "ok" as const,
     version: VERSION,
     threads: pool.threads,
