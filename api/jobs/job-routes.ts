@@ -195,6 +195,8 @@ export function jobRoutes(app: FastifyInstance, options: JobRoutesOptions): void
     },
     handler: async (request, reply) => {
       const job = find((request.params as { id: string }).id, principalOf(request));
+      // The headers the hooks gave the reply (CORS for an allowed origin) go out too: a hijacked reply sends only what is written here.
+      for (const [name, value] of Object.entries(reply.getHeaders())) if (value !== undefined) reply.raw.setHeader(name, value);
       reply.hijack();
       const raw = reply.raw;
       raw.writeHead(200, { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache", connection: "keep-alive", "x-request-id": request.id });
