@@ -34,6 +34,27 @@ describe("the built takt", () => {
     expect(code, stderr).toBe(0);
     expect(validateSchedule(ScheduleRequest.parse(body), ScheduleResponse.parse(JSON.parse(stdout)))).toEqual([]);
   });
+
+  it("runs the README's job-shop example from the repository (data/jobshop/ft06.txt): a valid schedule no shorter than the optimum, 55", async () => {
+    const { code, stdout, stderr } = await takt("jobshop", join(root, "data", "jobshop", "ft06.txt"), "--time-limit", "1");
+    expect(code, stderr).toBe(0);
+    const answer = JSON.parse(stdout) as { makespan: number; operations: { job: number; index: number; machine: number; start: number; end: number }[] };
+    // The OR-Library file read here, not by the engine's parser: per job, (machine, minutes) pairs in order.
+    const jobs = readFileSync(join(root, "data", "jobshop", "ft06.txt"), "utf8").trim().split("\n").slice(1).map((line) => line.trim().split(/\s+/).map(Number));
+    expect(answer.operations).toHaveLength(36);
+    for (const o of answer.operations) expect([o.machine, o.end - o.start], `job ${o.job} step ${o.index}`).toEqual([jobs[o.job]![2 * o.index], jobs[o.job]![2 * o.index + 1]]);
+    // A job's steps in order, a machine's operations one at a time.
+    const inOrder = (key: "job" | "machine", by: "index" | "start") => {
+      for (const value of new Set(answer.operations.map((o) => o[key]))) {
+        const runs = answer.operations.filter((o) => o[key] === value).sort((x, y) => x[by] - y[by]);
+        for (let i = 1; i < runs.length; i++) expect(runs[i]!.start, `${key} ${value}`).toBeGreaterThanOrEqual(runs[i - 1]!.end);
+      }
+    };
+    inOrder("job", "index");
+    inOrder("machine", "start");
+    expect(answer.makespan).toBe(Math.max(...answer.operations.map((o) => o.end)));
+    expect(answer.makespan).toBeGreaterThanOrEqual(55);
+  });
 });
 
 describe("npm pack", () => {
@@ -44,7 +65,7 @@ describe("npm pack", () => {
     for (const needed of ["LICENSE", "README.md", "package.json", "bin/takt.mjs", "dist/takt.mjs", "dist/worker.cjs", "dist/web/index.html", "dist/web/app.js", "dist/web/app.css", "data/steel-plant.json", "data/appliance-plant.json", "data/README.md"]) {
       expect(files).toContain(needed);
     }
-    const shipped = /^(LICENSE|README\.md|package\.json|bin\/takt\.mjs|dist\/(takt\.mjs|worker\.cjs)(\.map)?|dist\/web\/(index\.html|app\.js|app\.css)|data\/[^/]+)$/;
+    const shipped = /^(LICENSE|README\.md|package\.json|bin\/takt\.mjs|dist\/(takt\.mjs|worker\.cjs)(\.map)?|dist\/web\/(index\.html|app\.js|app\.css)|data\/(jobshop\/)?[^/]+)$/;
     expect(files.filter((path) => !shipped.test(path))).toEqual([]);
   });
 });
