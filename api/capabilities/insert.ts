@@ -58,7 +58,8 @@ export const insert = defineCapability({
     "than appending the rush orders at the end of every queue) and the `allow-N-late` trade-off plans keep confirmed work on its unit and order and " +
     "only shift it later; `re-plan` re-plans everything after the fence by the scheduling search against the current plan (weighted tardiness, " +
     "rush orders at their own priority, then the fewest changes; three quarters of `timeLimitSeconds`, on `workers` seeds); `protect-confirmed` " +
-    "harms no confirmed order (none finishes after both its due date and its current completion) and may move work earlier or to other units " +
+    "harms no confirmed order (none finishes after both its due date and its completion in the plan given; what progress since that plan already " +
+    "pushes past it is `unavoidableHarm`) and may move work earlier or to other units " +
     "(a search of a quarter of the time limit from the shift-only plan). Harm is weighted by priority. The options are fastest, protect-confirmed and " +
     "the plans in between that no other beats on all of latest rush promise, weighted harm and changes; each has its promise dates, schedule, " +
     "impact per delayed order with its priority, weighted harm, changes against the current plan and KPIs. Progress of the searches is reported " +

@@ -13,8 +13,9 @@ export const review = defineCapability({
     "against the plan with the ones accepted before it: the promise is the earliest completion after material (on hand net of confirmed orders, " +
     "receipts, or purchase lead time) and engineering, at finite capacity, without making a confirmed order late. A smaller quantity or a later date " +
     "keeps the order in place (shorter); a larger one re-plans it before it starts and adds a follow-up lot (`splits`) after; another item re-plans " +
-    "its unstarted operations; an earlier date is tried like a rush order, with the protect-confirmed and a searched re-plan answer (`options`, " +
-    "`timeLimitSeconds` each) and their weighted harm. Accept when it meets the requested date, counter-offer within `maxDelayDays` " +
+    "its unstarted operations; an earlier date is tried like a rush order, with the protect-confirmed (the order inserted anew or where it is) and a " +
+    "searched re-plan answer (`options`, `timeLimitSeconds` each) and their weighted harm against the plan, the decision taken from the option " +
+    "harming least that meets the date (else the earliest) and named in `option`. Accept when it meets the requested date, counter-offer within `maxDelayDays` " +
     "(or without a limit), decline otherwise or when no plan within the horizon can make it (the reason then gives the date a longer horizon " +
     "would); reasons name the binding resource, material or engineering; impact lists the other orders delayed, with their priority. Read-only. " +
     "Without `schedule`, the confirmed orders are first scheduled from `now` as /v1/schedule would (`options.seed`, `workers`, `maxIterations`, " +
