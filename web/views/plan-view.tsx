@@ -24,6 +24,7 @@ export function planFromSchedule(response: ScheduleResponse, plant: Plant, jobSt
     kpis: response.kpis,
     status: response.status,
     solver: response.solver,
+    ...(response.materials ? { materials: response.materials } : {}),
     ...(response.reason ? { reason: response.reason } : {}),
     ...(plant.frozenUntil ? { frozenUntil: plant.frozenUntil } : {}),
     source: { kind: "schedule", jobStatus },
@@ -53,7 +54,7 @@ export function PlanView({ t }: { t: Translate }) {
   const model = plant && plan ? layoutOf(plant, plan) : null;
   if (!plant) return <NeedsPlant t={t} />;
 
-  const recalculate = () => job.run("schedule", { ...plant, options: { ...(plant.options ?? {}), timeLimitSeconds: state.timeLimitSeconds } });
+  const recalculate = () => job.run("schedule", { ...plant, options: { ...(plant.options ?? {}), timeLimitSeconds: state.timeLimitSeconds, materialLedger: true } });
   const frozen = plan?.frozenUntil ?? plant.frozenUntil;
   const frozenMinutes = frozen ? localMs(frozen) / 60_000 : Number.NaN;
 
