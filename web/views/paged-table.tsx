@@ -58,7 +58,10 @@ export function PagedTable<R>({
             <tr>
               {columns.map((column, index) => (
                 <th key={column.label} class={column.numeric ? "num" : undefined} aria-sort={sort?.column === index ? (sort.descending ? "descending" : "ascending") : "none"}>
-                  <button type="button" class="sort" onClick={() => setSort({ column: index, descending: sort?.column === index ? !sort.descending : false })}>
+                  <button type="button" class="sort" onClick={() => {
+                      setSort({ column: index, descending: sort?.column === index ? !sort.descending : false });
+                      setPage(0);
+                    }}>
                     {t(column.label)} {sort?.column === index ? (sort.descending ? "▼" : "▲") : ""}
                   </button>
                 </th>
@@ -88,7 +91,7 @@ export function PagedTable<R>({
           <button type="button" data-testid={`${testId}-previous`} disabled={bounds.page === 0} onClick={() => setPage(bounds.page - 1)}>
             ← {t("table.previous")}
           </button>
-          <span role="status">{t("table.rows", { from: bounds.from + 1, to: bounds.to, total: sorted.length })}</span>
+          <span role="status">{t("table.rows", { from: formatNumber(bounds.from + 1, t.lang), to: formatNumber(bounds.to, t.lang), total: formatNumber(sorted.length, t.lang) })}</span>
           <button type="button" data-testid={`${testId}-next`} disabled={bounds.page >= bounds.pages - 1} onClick={() => setPage(bounds.page + 1)}>
             {t("table.next")} →
           </button>
