@@ -45,7 +45,7 @@ export const materialsEn = {
   "mrp.due": "Due",
   "mrp.pegging": "Pegged to",
   "mrp.search": "Item or id",
-  "mrp.followUp": "Supplier follow-up (供应商确认)",
+  "mrp.followUp": "Supplier follow-up",
   "mrp.followUpHint": "Open purchase receipts and planned purchases due within the follow-up window, to confirm with the supplier.",
   "mrp.date": "Date",
   "mrp.workingDays": "Working days",
@@ -89,7 +89,7 @@ export const materialsEn = {
   "materials.change": "Change",
   "materials.what": "Order or receipt",
 
-  "bottleneck.title": "Bottleneck (约束)",
+  "bottleneck.title": "Bottleneck (Theory of Constraints)",
   "bottleneck.run": "Analyse",
   "bottleneck.constraint": "The constraint",
   "bottleneck.market": "The market: every resource can make the whole demand",

@@ -109,9 +109,11 @@ function Loads({ t, answer }: { t: Translate; answer: BottleneckResponse }) {
             <tr key={l.resource} data-resource={l.resource} class={l.resource === constraint ? "constraint" : undefined}>
               <th scope="row">{l.resource}</th>
               <td>
-                <div class={`util-bar${(l.utilization ?? 0) > 1 ? " over" : ""}`}>
-                  <span style={{ width: `${Math.min(100, (l.utilization ?? 0) * 100)}%` }} />
-                  <b>{formatShare(l.utilization)}</b>
+                <div class="util-cell">
+                  <div class={`util-bar${(l.utilization ?? 0) > 1 ? " over" : ""}`} aria-hidden="true">
+                    <span style={{ width: `${Math.min(100, (l.utilization ?? 0) * 100)}%` }} />
+                  </div>
+                  <b class={(l.utilization ?? 0) > 1 ? "bad" : undefined}>{formatShare(l.utilization)}</b>
                 </div>
               </td>
               <td class="num">{formatNumber(l.loadMinutes, t.lang)}</td>
@@ -218,7 +220,7 @@ function DrumBufferRope({ t, dbr }: { t: Translate; dbr: NonNullable<BottleneckR
       </p>
       {dbr.unscheduled.length > 0 && <p class="bad">{t("bottleneck.unscheduled", { orders: dbr.unscheduled.join(", ") })}</p>}
       <h4>{t("bottleneck.releases")}</h4>
-      <PagedTable t={t} rows={dbr.releases} columns={columns} testId="bottleneck-releases" rowKey={(r) => r.order} rowAttributes={(r) => ({ "data-order": r.order })} />
+      <PagedTable t={t} rows={dbr.releases} columns={columns} testId="bottleneck-releases" label={t("bottleneck.releases")} rowKey={(r) => r.order} rowAttributes={(r) => ({ "data-order": r.order })} />
     </div>
   );
 }

@@ -204,7 +204,7 @@ function Waiting({ t, item, waits, plan }: { t: Translate; item: string; waits: 
       {waits.length === 0 ? (
         <p data-testid="materials-waiting">{t("materials.noneWaiting", { item })}</p>
       ) : (
-        <PagedTable t={t} rows={waits} columns={columns} testId="materials-waiting" rowKey={(w) => w.order} rowAttributes={(w) => ({ "data-order": w.order })} />
+        <PagedTable t={t} rows={waits} columns={columns} testId="materials-waiting" label={t("materials.waitingTitle", { item })} rowKey={(w) => w.order} rowAttributes={(w) => ({ "data-order": w.order })} />
       )}
     </div>
   );
@@ -249,7 +249,7 @@ function Ledger({ t, projection }: { t: Translate; projection: MaterialProjectio
       <summary>
         <h3>{t("materials.ledger", { item: projection.item, count: ledger.length })}</h3>
       </summary>
-      <PagedTable t={t} rows={ledger} columns={columns} testId="materials-ledger" rowKey={(e) => `${e.at}/${e.order ?? e.receipt ?? ""}/${e.change}/${e.balance}`} />
+      <PagedTable t={t} rows={ledger} columns={columns} testId="materials-ledger" label={t("materials.ledger", { item: projection.item, count: ledger.length })} rowKey={(e) => `${e.at}/${e.order ?? e.receipt ?? ""}/${e.change}/${e.balance}`} />
     </details>
   );
 }

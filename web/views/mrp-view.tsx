@@ -28,7 +28,7 @@ function mrpRequest(plant: Plant, records: "all" | "none"): Omit<Plant, "options
 
 function day(date: string, t: Translate): string {
   const ms = localMs(`${date}T00:00`);
-  return Number.isNaN(ms) ? date : `${date.slice(0, 10)} ${formatMs(ms, t.lang, "date")}`;
+  return Number.isNaN(ms) ? date : formatMs(ms, t.lang, "date");
 }
 
 const includes = (needle: string, ...texts: Array<string | undefined>) => !needle || texts.some((text) => text?.toLowerCase().includes(needle));
@@ -130,7 +130,7 @@ function ActionMessages({ t, messages }: { t: Translate; messages: MrpException[
           {t("mrp.search")} <input type="search" value={search} onInput={(e) => setSearch((e.currentTarget as HTMLInputElement).value)} />
         </label>
       </div>
-      <PagedTable t={t} rows={rows} columns={columns} testId="mrp-messages" rowKey={(m) => `${m.kind}/${m.item}/${m.order ?? m.receipt ?? ""}/${m.bucket}`} rowAttributes={(m) => ({ "data-kind": m.kind })} />
+      <PagedTable t={t} rows={rows} columns={columns} testId="mrp-messages" label={t("mrp.messages")} rowKey={(m) => `${m.kind}/${m.item}/${m.order ?? m.receipt ?? ""}/${m.bucket}`} rowAttributes={(m) => ({ "data-kind": m.kind })} />
     </div>
   );
 }
@@ -174,7 +174,7 @@ function PlannedOrders({ t, orders }: { t: Translate; orders: MrpPlannedOrder[] 
           {t("mrp.search")} <input type="search" data-testid="mrp-search" value={search} onInput={(e) => setSearch((e.currentTarget as HTMLInputElement).value)} />
         </label>
       </div>
-      <PagedTable t={t} rows={rows} columns={columns} testId="mrp-orders" rowKey={(o) => o.id} rowAttributes={(o) => ({ "data-order": o.id, "data-source": o.source })} />
+      <PagedTable t={t} rows={rows} columns={columns} testId="mrp-orders" label={t("mrp.plannedOrders")} rowKey={(o) => o.id} rowAttributes={(o) => ({ "data-order": o.id, "data-source": o.source })} />
     </div>
   );
 }
@@ -193,7 +193,7 @@ function FollowUp({ t, rows }: { t: Translate; rows: MrpFollowUp[] }) {
     <div class="card">
       <h3>{t("mrp.followUp")}</h3>
       <p class="muted">{t("mrp.followUpHint")}</p>
-      <PagedTable t={t} rows={rows} columns={columns} testId="mrp-follow-up" rowKey={(f) => `${f.kind}/${f.id}`} rowAttributes={(f) => ({ "data-id": f.id })} />
+      <PagedTable t={t} rows={rows} columns={columns} testId="mrp-follow-up" label={t("mrp.followUp")} rowKey={(f) => `${f.kind}/${f.id}`} rowAttributes={(f) => ({ "data-id": f.id })} />
     </div>
   );
 }

@@ -5,7 +5,7 @@
  * again to reverse), the pager is two buttons, so the keyboard reaches both.
  */
 import type { ComponentChildren } from "preact";
-import { useEffect, useMemo, useState } from "preact/hooks";
+import { useMemo, useState } from "preact/hooks";
 import { formatNumber } from "../format.ts";
 import type { MessageKey, Translate } from "../i18n.ts";
 import { pageBounds, sortRows } from "./table-rows.ts";
@@ -31,7 +31,7 @@ export function PagedTable<R>({
   rowKey,
   rowAttributes,
   testId,
-  caption,
+  label,
   initialSort = null,
 }: {
   t: Translate;
@@ -40,20 +40,23 @@ export function PagedTable<R>({
   rowKey(row: R): string;
   rowAttributes?(row: R): Record<string, string | undefined>;
   testId: string;
-  caption?: string;
+  /** What the table holds, for screen readers (the scrolling box is a labelled region the keyboard can scroll). */
+  label: string;
   initialSort?: Sort | null;
 }) {
   const [sort, setSort] = useState<Sort | null>(initialSort);
-  const [page, setPage] = useState(0);
-  useEffect(() => setPage(0), [rows]);
+  // The page belongs to the rows it was chosen for: other rows (a new filter, a new answer) start at the first,
+  // in the same render, so no control shows a page that is about to change.
+  const [paging, setPaging] = useState({ rows, page: 0 });
+  const page = paging.rows === rows ? paging.page : 0;
+  const setPage = (next: number) => setPaging({ rows, page: next });
   const sorted = useMemo(() => (sort ? sortRows(rows, columns[sort.column]!.value, sort.descending) : rows), [rows, sort]);
   const bounds = pageBounds(sorted.length, page);
   const shown = sorted.slice(bounds.from, bounds.to);
   return (
     <>
-      <div class="table-scroll paged-scroll">
+      <div class="table-scroll paged-scroll" tabIndex={0} role="region" aria-label={label}>
         <table data-testid={testId}>
-          {caption && <caption>{caption}</caption>}
           <thead>
             <tr>
               {columns.map((column, index) => (
