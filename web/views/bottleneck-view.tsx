@@ -4,12 +4,11 @@
  * load at full demand, the products' throughput per constraint minute, what an extra hour on a binding
  * resource is worth, and with orders the drum-buffer-rope releases and buffer status.
  */
-import { useEffect } from "preact/hooks";
 import type { BottleneckResponse } from "../../src/bottleneck.ts";
 import { formatDateTime, formatNumber, formatShare } from "../format.ts";
 import type { MessageKey, Translate } from "../i18n.ts";
-import { getState, update, useAppState } from "../store.ts";
-import { JobProgressBar, useJob } from "./job-progress.tsx";
+import { update, useAppState } from "../store.ts";
+import { RunToolbar, useAnswerJob } from "./answer-job.tsx";
 import { NeedsPlant } from "./needs-plant.tsx";
 import type { Column } from "./paged-table.tsx";
 import { PagedTable } from "./paged-table.tsx";
@@ -27,23 +26,14 @@ const BUFFER_LABELS = {
 
 export function BottleneckView({ t }: { t: Translate }) {
   const state = useAppState();
-  const job = useJob<BottleneckResponse>("bottleneck", (outcome) => outcome.result && update({ bottleneck: outcome.result }));
-  const plant = state.plant?.model;
+  const plant = state.plant?.model ?? null;
   const answer = state.bottleneck;
-  const analyse = () => plant && job.run("bottleneck", plant);
-  useEffect(() => {
-    if (plant && !answer && !job.running && !getState().runningJobs.bottleneck) void analyse();
-  }, [plant, answer]);
+  const analysis = useAnswerJob<BottleneckResponse>("bottleneck", plant, answer, (bottleneck) => update({ bottleneck }));
   if (!plant) return <NeedsPlant t={t} />;
   return (
     <section aria-labelledby="bottleneck-title">
       <h2 id="bottleneck-title">{t("bottleneck.title")}</h2>
-      <div class="toolbar">
-        <button type="button" class="primary" data-testid="bottleneck-run" disabled={job.running} onClick={() => void analyse()}>
-          {t("bottleneck.run")}
-        </button>
-        <JobProgressBar job={job} expectedMs={3000} t={t} testId="bottleneck-progress" />
-      </div>
+      <RunToolbar t={t} answerJob={analysis} label="bottleneck.run" testId="bottleneck" />
       {answer && <Analysis t={t} answer={answer} />}
     </section>
   );
@@ -89,103 +79,76 @@ function Analysis({ t, answer }: { t: Translate; answer: BottleneckResponse }) {
   );
 }
 
+type Load = BottleneckResponse["loads"][number];
+type Value = BottleneckResponse["capacityValue"][number];
+type Product = BottleneckResponse["products"][number];
+
 function Loads({ t, answer }: { t: Translate; answer: BottleneckResponse }) {
   const constraint = answer.constraint.resource;
+  const columns: ReadonlyArray<Column<Load>> = [
+    { label: "bottleneck.resource", value: (l) => l.resource },
+    {
+      label: "bottleneck.utilization",
+      value: (l) => l.utilization ?? Number.POSITIVE_INFINITY,
+      render: (l) => (
+        <div class="util-cell">
+          <div class={`util-bar${(l.utilization ?? 0) > 1 ? " over" : ""}`} aria-hidden="true">
+            <span style={{ width: `${Math.min(100, (l.utilization ?? 0) * 100)}%` }} />
+          </div>
+          <b class={(l.utilization ?? 0) > 1 ? "bad" : undefined}>{formatShare(l.utilization)}</b>
+        </div>
+      ),
+    },
+    { label: "bottleneck.load", value: (l) => Math.round(l.loadMinutes), numeric: true },
+    { label: "bottleneck.available", value: (l) => Math.round(l.availableMinutes), numeric: true },
+    { label: "bottleneck.mixLoad", value: (l) => Math.round(l.mixLoadMinutes), numeric: true },
+  ];
   return (
-    <div class="card table-scroll">
+    <div class="card">
       <h3>{t("bottleneck.loads")}</h3>
-      <table data-testid="bottleneck-loads">
-        <thead>
-          <tr>
-            <th>{t("bottleneck.resource")}</th>
-            <th>{t("bottleneck.utilization")}</th>
-            <th class="num">{t("bottleneck.load")}</th>
-            <th class="num">{t("bottleneck.available")}</th>
-            <th class="num">{t("bottleneck.mixLoad")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {answer.loads.map((l) => (
-            <tr key={l.resource} data-resource={l.resource} class={l.resource === constraint ? "constraint" : undefined}>
-              <th scope="row">{l.resource}</th>
-              <td>
-                <div class="util-cell">
-                  <div class={`util-bar${(l.utilization ?? 0) > 1 ? " over" : ""}`} aria-hidden="true">
-                    <span style={{ width: `${Math.min(100, (l.utilization ?? 0) * 100)}%` }} />
-                  </div>
-                  <b class={(l.utilization ?? 0) > 1 ? "bad" : undefined}>{formatShare(l.utilization)}</b>
-                </div>
-              </td>
-              <td class="num">{formatNumber(l.loadMinutes, t.lang)}</td>
-              <td class="num">{formatNumber(l.availableMinutes, t.lang)}</td>
-              <td class="num">{formatNumber(l.mixLoadMinutes, t.lang)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <PagedTable
+        t={t}
+        rows={answer.loads}
+        columns={columns}
+        testId="bottleneck-loads"
+        label={t("bottleneck.loads")}
+        rowKey={(l) => l.resource}
+        rowAttributes={(l) => ({ "data-resource": l.resource, class: l.resource === constraint ? "constraint" : undefined })}
+      />
     </div>
   );
 }
 
 function CapacityValue({ t, answer }: { t: Translate; answer: BottleneckResponse }) {
+  const columns: ReadonlyArray<Column<Value>> = [
+    { label: "bottleneck.resource", value: (v) => v.resource },
+    { label: "bottleneck.perHour", value: (v) => Math.round(v.throughputPerExtraHour), numeric: true },
+    { label: "bottleneck.tenPercent", value: (v) => Math.round(v.tenPercentMore.throughputGain), numeric: true },
+    { label: "bottleneck.next", value: (v) => v.tenPercentMore.nextConstraint.resource ?? t("bottleneck.market") },
+  ];
   return (
-    <div class="card table-scroll">
+    <div class="card">
       <h3>{t("bottleneck.capacityValue")}</h3>
-      <table data-testid="bottleneck-capacity-value">
-        <thead>
-          <tr>
-            <th>{t("bottleneck.resource")}</th>
-            <th class="num">{t("bottleneck.perHour")}</th>
-            <th class="num">{t("bottleneck.tenPercent")}</th>
-            <th>{t("bottleneck.next")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {answer.capacityValue.map((v) => (
-            <tr key={v.resource}>
-              <th scope="row">{v.resource}</th>
-              <td class="num">{formatNumber(v.throughputPerExtraHour, t.lang)}</td>
-              <td class="num">{formatNumber(v.tenPercentMore.throughputGain, t.lang)}</td>
-              <td>{v.tenPercentMore.nextConstraint.resource ?? t("bottleneck.market")}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <PagedTable t={t} rows={answer.capacityValue} columns={columns} testId="bottleneck-capacity-value" label={t("bottleneck.capacityValue")} rowKey={(v) => v.resource} />
     </div>
   );
 }
 
 function Products({ t, answer }: { t: Translate; answer: BottleneckResponse }) {
   const rank = new Map(answer.rankingMix.order.map((item, i) => [item, i + 1]));
+  const columns: ReadonlyArray<Column<Product>> = [
+    { label: "bottleneck.product", value: (p) => p.item },
+    { label: "bottleneck.tvc", value: (p) => p.tvc, numeric: true },
+    { label: "bottleneck.tPerUnit", value: (p) => p.throughputPerUnit, numeric: true },
+    { label: "bottleneck.tcu", value: (p) => p.throughputPerConstraintMinute ?? -1, numeric: true, render: (p) => formatNumber(p.throughputPerConstraintMinute, t.lang, 1) },
+    { label: "bottleneck.rank", value: (p) => rank.get(p.item) ?? 0, numeric: true },
+    { label: "bottleneck.mix", value: (p) => answer.mix[p.item] ?? 0, numeric: true },
+    { label: "bottleneck.rankingMix", value: (p) => answer.rankingMix.mix[p.item] ?? 0, numeric: true },
+  ];
   return (
-    <div class="card table-scroll">
+    <div class="card">
       <h3>{t("bottleneck.products")}</h3>
-      <table data-testid="bottleneck-products">
-        <thead>
-          <tr>
-            <th>{t("bottleneck.product")}</th>
-            <th class="num">{t("bottleneck.tvc")}</th>
-            <th class="num">{t("bottleneck.tPerUnit")}</th>
-            <th class="num">{t("bottleneck.tcu")}</th>
-            <th class="num">{t("bottleneck.rank")}</th>
-            <th class="num">{t("bottleneck.mix")}</th>
-            <th class="num">{t("bottleneck.rankingMix")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {answer.products.map((p) => (
-            <tr key={p.item} data-item={p.item}>
-              <th scope="row">{p.item}</th>
-              <td class="num">{formatNumber(p.tvc, t.lang, 2)}</td>
-              <td class="num">{formatNumber(p.throughputPerUnit, t.lang, 2)}</td>
-              <td class="num">{formatNumber(p.throughputPerConstraintMinute, t.lang, 1)}</td>
-              <td class="num">{rank.get(p.item) ?? ""}</td>
-              <td class="num">{formatNumber(answer.mix[p.item] ?? 0, t.lang)}</td>
-              <td class="num">{formatNumber(answer.rankingMix.mix[p.item] ?? 0, t.lang)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <PagedTable t={t} rows={answer.products} columns={columns} testId="bottleneck-products" label={t("bottleneck.products")} rowKey={(p) => p.item} rowAttributes={(p) => ({ "data-item": p.item })} />
       <p class="muted">{t("bottleneck.rankingNote", { throughput: formatNumber(answer.rankingMix.throughput, t.lang), netProfit: formatNumber(answer.rankingMix.netProfit, t.lang) })}</p>
     </div>
   );

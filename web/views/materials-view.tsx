@@ -69,47 +69,40 @@ export function MaterialsView({ t }: { t: Translate }) {
 }
 
 function ItemsTable({ t, materials, waits, names, selected, onSelect }: { t: Translate; materials: MaterialProjection[]; waits: Map<string, MaterialWait[]>; names: Map<string, string>; selected: string; onSelect(item: string): void }) {
-  const n = (value: number) => formatNumber(value, t.lang, 2);
+  const columns: ReadonlyArray<Column<MaterialProjection>> = [
+    {
+      label: "materials.item",
+      value: (m) => m.item,
+      render: (m) => (
+        <>
+          <button type="button" class="link" aria-pressed={m.item === selected} onClick={() => onSelect(m.item)}>
+            {m.item}
+          </button>{" "}
+          <span class="muted">{names.get(m.item)}</span>
+        </>
+      ),
+    },
+    { label: "materials.onHand", value: (m) => m.onHand, numeric: true },
+    { label: "materials.received", value: (m) => m.received, numeric: true },
+    { label: "materials.consumed", value: (m) => m.consumed, numeric: true },
+    { label: "materials.produced", value: (m) => m.produced, numeric: true },
+    { label: "materials.endBalance", value: (m) => m.endBalance, numeric: true },
+    { label: "materials.lowest", value: (m) => m.lowestBalance, numeric: true, render: (m) => `${formatNumber(m.lowestBalance, t.lang, 2)} (${formatDateTime(m.lowestAt, t.lang)})` },
+    { label: "materials.shortages", value: (m) => m.shortages.length, numeric: true, render: (m) => <span class={m.shortages.length ? "bad" : undefined}>{m.shortages.length}</span> },
+    { label: "materials.waiting", value: (m) => waits.get(m.item)?.length ?? 0, numeric: true },
+  ];
   return (
-    <div class="table-scroll card">
-      <table class="materials-table" data-testid="materials-table">
-        <caption>{t("materials.items")}</caption>
-        <thead>
-          <tr>
-            <th>{t("materials.item")}</th>
-            <th class="num">{t("materials.onHand")}</th>
-            <th class="num">{t("materials.received")}</th>
-            <th class="num">{t("materials.consumed")}</th>
-            <th class="num">{t("materials.produced")}</th>
-            <th class="num">{t("materials.endBalance")}</th>
-            <th class="num">{t("materials.lowest")}</th>
-            <th class="num">{t("materials.shortages")}</th>
-            <th class="num">{t("materials.waiting")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {materials.map((m) => (
-            <tr key={m.item} data-item={m.item} aria-selected={m.item === selected}>
-              <th scope="row">
-                <button type="button" class="link" aria-pressed={m.item === selected} onClick={() => onSelect(m.item)}>
-                  {m.item}
-                </button>{" "}
-                <span class="muted">{names.get(m.item)}</span>
-              </th>
-              <td class="num">{n(m.onHand)}</td>
-              <td class="num">{n(m.received)}</td>
-              <td class="num">{n(m.consumed)}</td>
-              <td class="num">{n(m.produced)}</td>
-              <td class="num">{n(m.endBalance)}</td>
-              <td class="num">
-                {n(m.lowestBalance)} ({formatDateTime(m.lowestAt, t.lang)})
-              </td>
-              <td class={`num${m.shortages.length ? " bad" : ""}`}>{m.shortages.length}</td>
-              <td class="num">{waits.get(m.item)?.length ?? 0}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+    <div class="card">
+      <h3>{t("materials.items")}</h3>
+      <PagedTable
+        t={t}
+        rows={materials}
+        columns={columns}
+        testId="materials-table"
+        label={t("materials.items")}
+        rowKey={(m) => m.item}
+        rowAttributes={(m) => ({ "data-item": m.item, class: m.item === selected ? "selected" : undefined })}
+      />
     </div>
   );
 }

@@ -6,14 +6,15 @@
  * none of them and they are a third of a large answer; the downloads come from /v1/mrp itself (Accept: CSV
  * or XLSX), which writes them from the plan's arrays, records sheet included, without a JSON answer.
  */
-import { useEffect, useMemo, useState } from "preact/hooks";
+import { useMemo, useState } from "preact/hooks";
 import type { MrpException, MrpFollowUp, MrpPlannedOrder, MrpResponse } from "../../src/mrp.ts";
 import { ApiError, downloadFile, XLSX_MEDIA_TYPE } from "../api.ts";
 import { formatMs, formatNumber, localMs } from "../format.ts";
 import type { MessageKey, Translate } from "../i18n.ts";
 import type { Plant } from "../model.ts";
-import { getState, update, useAppState } from "../store.ts";
-import { ErrorBox, JobProgressBar, useJob } from "./job-progress.tsx";
+import { update, useAppState } from "../store.ts";
+import { RunToolbar, useAnswerJob } from "./answer-job.tsx";
+import { ErrorBox } from "./job-progress.tsx";
 import { NeedsPlant } from "./needs-plant.tsx";
 import type { Column } from "./paged-table.tsx";
 import { PagedTable } from "./paged-table.tsx";
@@ -35,14 +36,11 @@ const includes = (needle: string, ...texts: Array<string | undefined>) => !needl
 
 export function MrpView({ t }: { t: Translate }) {
   const state = useAppState();
-  const job = useJob<MrpResponse>("mrp", (outcome) => outcome.result && update({ mrp: outcome.result }));
-  const plant = state.plant?.model;
+  const plant = state.plant?.model ?? null;
   const answer = state.mrp;
+  const request = useMemo(() => plant && mrpRequest(plant, "none"), [plant]);
+  const mrp = useAnswerJob<MrpResponse>("mrp", request, answer, (result) => update({ mrp: result }));
   const [downloadError, setDownloadError] = useState<ApiError | null>(null);
-  const run = () => plant && job.run("mrp", mrpRequest(plant, "none"));
-  useEffect(() => {
-    if (plant && !answer && !job.running && !getState().runningJobs.mrp) void run();
-  }, [plant, answer]);
   if (!plant) return <NeedsPlant t={t} />;
 
   const download = (format: "csv" | "xlsx") => {
@@ -55,18 +53,14 @@ export function MrpView({ t }: { t: Translate }) {
   return (
     <section aria-labelledby="mrp-title">
       <h2 id="mrp-title">{t("mrp.title")}</h2>
-      <div class="toolbar">
-        <button type="button" class="primary" data-testid="mrp-run" disabled={job.running} onClick={() => void run()}>
-          {t("mrp.run")}
-        </button>
-        <JobProgressBar job={job} expectedMs={3000} t={t} testId="mrp-progress" />
+      <RunToolbar t={t} answerJob={mrp} label="mrp.run" testId="mrp">
         <button type="button" data-testid="mrp-csv" onClick={() => download("csv")}>
           {t("mrp.csv")}
         </button>
         <button type="button" data-testid="mrp-xlsx" onClick={() => download("xlsx")}>
           {t("mrp.xlsx")}
         </button>
-      </div>
+      </RunToolbar>
       {downloadError && <ErrorBox error={downloadError} t={t} />}
       {answer && <MrpAnswer t={t} answer={answer} />}
     </section>
