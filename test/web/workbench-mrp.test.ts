@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BottleneckResponse } from "../../src/bottleneck.ts";
 import type { MrpResponse } from "../../src/mrp.ts";
 import type { ScheduleResponse } from "../../src/schedule.ts";
+import { partsPlant } from "../helpers/parts-plant.ts";
 import { chromiumInstalled } from "../helpers/workbench.ts";
 import { workbenchSession } from "../helpers/workbench-session.ts";
 
@@ -170,13 +171,7 @@ describe.skipIf(!run)("the workbench's MRP, materials and bottleneck views in Ch
 
   it("keeps a 10,000-order MRP answer to one page of rows, paged, sorted and searched", async () => {
     const count = 10_000;
-    const id = (k: number) => `P-${String(k).padStart(5, "0")}`;
-    const plant = {
-      name: "10,000 bought parts",
-      buckets: { start: "2026-03-30", size: "week", count: 4 },
-      items: Array.from({ length: count }, (_, k) => ({ id: id(k), source: "buy", leadTime: 1 })),
-      demands: Array.from({ length: count }, (_, k) => ({ id: `D-${k}`, item: id(k), bucket: 2, quantity: 1 + (k % 97) })),
-    };
+    const plant = partsPlant(count);
     await open("plant");
     await page.getByTestId("plant-file").setInputFiles({ name: "parts.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(plant)) });
     await expect.poll(() => page.locator(".header-status").textContent()).toContain(plant.name);
