@@ -11,7 +11,7 @@ import type { Order } from "../src/order.ts";
 import type { Candidate, OrderChange } from "../src/review.ts";
 import type { InsertResponse } from "../src/insert.ts";
 import type { MaterialProjection } from "../src/material.ts";
-import type { OrderOutcome, ScheduledOperation, ScheduleKpis, ScheduleRequest, ScheduleResponse } from "../src/schedule.ts";
+import type { OrderOutcome, PlanChanges, ScheduledOperation, ScheduleKpis, ScheduleRequest, ScheduleResponse } from "../src/schedule.ts";
 
 /** A factory model as a file gives it: the schedule request's fields (defaults not applied) and the extras. */
 export type Plant = Partial<z.input<typeof ScheduleRequest>> & {
@@ -50,6 +50,8 @@ export interface Plan {
   frozenUntil?: string;
   /** Projected stock per item with its ledger (a /v1/schedule plan of a plant with material), for the Materials view. */
   materials?: MaterialProjection[];
+  /** A plan recalculated against the plan in force (issue 15): what the server says it changed. */
+  changes?: PlanChanges;
   /** The search's statistics (a /v1/schedule plan), so the plan is again a whole answer for /v1/export. */
   solver?: ScheduleResponse["solver"];
   /** Where the plan came from: a schedule job, or a rush option with the insertion's answer it belongs to. */
