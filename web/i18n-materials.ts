@@ -16,6 +16,7 @@ export const materialsEn = {
 
   "mrp.title": "Material requirements planning (MRP)",
   "mrp.run": "Run MRP",
+  "mrp.noDemands": "This plant has no independent demands (`demands`): MRP plans for those only, so its customer orders ask for no material here and open receipts look unneeded. The Materials view shows what the plan's orders consume.",
   "mrp.csv": "Planned orders (CSV)",
   "mrp.xlsx": "Workbook (XLSX)",
   "mrp.summary": "{orders} planned orders ({make} to make, {buy} to buy, {firm} firm), {messages} action messages, {followUp} purchases to confirm with suppliers",
@@ -147,6 +148,7 @@ export const materialsZh: Record<MaterialsMessageKey, string> = {
 
   "mrp.title": "物料需求计划（MRP）",
   "mrp.run": "运行 MRP",
+  "mrp.noDemands": "此工厂没有独立需求（`demands`）：MRP 只为独立需求计划，因此客户订单在这里不产生物料需求，在途采购显得多余。计划中订单的用料见“物料”视图。",
   "mrp.csv": "计划订单（CSV）",
   "mrp.xlsx": "工作簿（XLSX）",
   "mrp.summary": "{orders} 个计划订单（自制 {make}，采购 {buy}，确认 {firm}），{messages} 条行动信息，{followUp} 项采购需与供应商确认",

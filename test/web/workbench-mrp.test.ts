@@ -87,6 +87,7 @@ describe.skipIf(!run)("the workbench's MRP, materials and bottleneck views in Ch
     expect(await allRows("mrp-messages", "data-kind")).toEqual(rescheduleIn.map((m) => m.kind));
     await page.getByTestId("mrp-kind").selectOption("");
     expect(await allRows("mrp-follow-up", "data-id")).toEqual(result.followUp.map((f) => f.id));
+    expect(await page.getByTestId("mrp-no-demands").count()).toBe(0);
     await shoot("10-mrp");
   });
 
@@ -209,6 +210,8 @@ describe.skipIf(!run)("the workbench's MRP, materials and bottleneck views in Ch
     expect(await page.locator("main h2").textContent()).toBe("物料需求计划（MRP）");
     await page.getByTestId("mrp-summary").waitFor({ timeout: 30_000 });
     expect(await page.getByTestId("mrp-summary").textContent()).toContain("计划订单");
+    // The steel plant plans orders, not MRP demands: the view says why MRP plans nothing for it.
+    expect(await page.getByTestId("mrp-no-demands").textContent()).toContain("没有独立需求");
     await shoot("13-mrp-zh");
     await page.getByTestId("lang").selectOption("en");
     await expect.poll(() => page.locator("main h2").textContent()).toBe("Material requirements planning (MRP)");

@@ -62,6 +62,11 @@ export function MrpView({ t }: { t: Translate }) {
         </button>
       </RunToolbar>
       {downloadError && <ErrorBox error={downloadError} t={t} />}
+      {!(Array.isArray(plant.demands) && plant.demands.length > 0) && (
+        <p class="card" data-testid="mrp-no-demands">
+          {t("mrp.noDemands")} <a href="#materials">{t("nav.materials")}</a>
+        </p>
+      )}
       {answer && <MrpAnswer t={t} answer={answer} />}
     </section>
   );
