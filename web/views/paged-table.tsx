@@ -40,7 +40,7 @@ export function PagedTable<R>({
   rowKey(row: R): string;
   rowAttributes?(row: R): Record<string, string | undefined>;
   testId: string;
-  /** What the table holds, for screen readers (the scrolling box is a labelled region the keyboard can scroll). */
+  /** What the table holds, for screen readers (the scrolling box is a labelled region). */
   label: string;
   initialSort?: Sort | null;
 }) {
@@ -55,7 +55,8 @@ export function PagedTable<R>({
   const shown = sorted.slice(bounds.from, bounds.to);
   return (
     <>
-      <div class="table-scroll paged-scroll" tabIndex={0} role="region" aria-label={label}>
+      {/* A labelled region; browsers make a scrolling box keyboard-focusable themselves (Chrome 130+, Firefox). */}
+      <section class="table-scroll paged-scroll" aria-label={label}>
         <table data-testid={testId}>
           <thead>
             <tr>
@@ -86,7 +87,7 @@ export function PagedTable<R>({
             ))}
           </tbody>
         </table>
-      </div>
+      </section>
       {sorted.length === 0 ? (
         <p class="muted">{t("table.none")}</p>
       ) : (
