@@ -9,6 +9,7 @@ import { JobRunner } from "./job-runner.ts";
 import { jobRoutes } from "./job-routes.ts";
 import { JobStore } from "./job-store.ts";
 import { scenarioRoutes } from "./scenario-routes.ts";
+import { SqliteJobs } from "./sqlite-jobs.ts";
 import { lockJobStore } from "./store-lock.ts";
 
 export interface JobsOptions {
@@ -53,9 +54,9 @@ export function registerJobs(app: FastifyInstance, options: JobsOptions & { pool
     ...(options.retentionHours === undefined ? {} : { retentionMs: options.retentionHours * 3600_000 }),
     ...(options.now === undefined ? {} : { now: options.now }),
   });
+  const jobs = new SqliteJobs(store, runner);
   const routeOptions = {
-    store,
-    runner,
+    jobs,
     pool: options.pool,
     capabilities: options.capabilities,
     ...(options.maxInputBytes === undefined ? {} : { maxInputBytes: options.maxInputBytes }),
@@ -63,10 +64,10 @@ export function registerJobs(app: FastifyInstance, options: JobsOptions & { pool
   jobRoutes(app, routeOptions);
   scenarioRoutes(app, routeOptions);
   // preClose runs before the pool is destroyed (onClose), so running jobs can finish or be re-queued cleanly.
-  app.addHook("preClose", () => runner.close());
+  app.addHook("preClose", () => jobs.close());
   app.addHook("onClose", async () => {
     store.close();
     unlock();
   });
-  app.addHook("onReady", async () => runner.recover());
+  app.addHook("onReady", () => jobs.start());
 }
