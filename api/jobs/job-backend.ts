@@ -61,7 +61,7 @@ export interface JobBackend {
    */
   cancel(id: string): Promise<JobSummary | undefined>;
   /** Listens to one job's events until it finishes; returns the unsubscribe function. */
-  subscribe(id: string, listener: (event: JobEvent) => void): () => void;
+  subscribe(job: Pick<JobSummary, "id" | "status">, listener: (event: JobEvent) => void): () => void;
   /** Called when the app is ready: recovers what a previous process left, starts work. */
   start(): Promise<void>;
   /** Called before the pool closes: stops taking work; running jobs finish or go back to the queue. */

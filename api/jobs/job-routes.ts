@@ -204,7 +204,7 @@ export function jobRoutes(app: FastifyInstance, options: JobRoutesOptions): void
         unsubscribe();
         raw.end();
       };
-      const unsubscribe = jobs.subscribe(job.id, (event) => {
+      const unsubscribe = jobs.subscribe(job, (event) => {
         if (event.type === "progress") return void send("progress", event.progress);
         send(event.type, toWire(event.job));
         if (event.type === "shutdown" || FINISHED.has(event.job.status)) end();

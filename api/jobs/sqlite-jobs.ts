@@ -54,8 +54,8 @@ export class SqliteJobs implements JobBackend {
     return this.runner.cancel(id);
   }
 
-  subscribe(id: string, listener: (event: JobEvent) => void): () => void {
-    return this.runner.subscribe(id, listener);
+  subscribe(job: Pick<JobSummary, "id" | "status">, listener: (event: JobEvent) => void): () => void {
+    return this.runner.subscribe(job.id, listener);
   }
 
   async start(): Promise<void> {
