@@ -2,8 +2,11 @@
 import { readFileSync } from "node:fs";
 import type { FastifyInstance } from "fastify";
 import { expect } from "vitest";
+import { z } from "zod";
+import { defineCapability } from "../../api/capability.ts";
+import { jsonBodyText } from "../../api/json-body.ts";
 import { tinyFactory } from "../helpers/tiny-factory.ts";
-import { post } from "../helpers/app.ts";
+import { jsonText, post } from "../helpers/app.ts";
 
 /** A capacity request small enough to answer in milliseconds. */
 export function tinyCapacity() {
@@ -82,3 +85,26 @@ export { post };
 
 export { takt } from "../helpers/cli.ts";
 
+
+/**
+ * A search of known behaviour for job tests: counts one step every 10 ms up to `target`, reporting each step,
+ * and returns its count when it reaches the target or is asked to stop (a large target runs until cancelled).
+ */
+export const count = defineCapability({
+  command: "count",
+  url: "/v1/count",
+  summary: "Count up (test search)",
+  description: "Counts one step every 10 ms up to `target`, reporting each step; stops early when aborted.",
+  request: z.object({ target: z.number().int().positive() }),
+  response: z.object({ count: z.number(), stoppedEarly: z.boolean() }),
+  async run(request, { onProgress, signal }) {
+    const { target } = JSON.parse(jsonBodyText(request)) as { target: number };
+    let steps = 0;
+    while (steps < target && !signal?.aborted) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      steps += 1;
+      onProgress?.({ count: steps });
+    }
+    return { body: jsonText({ count: steps, stoppedEarly: steps < target }) };
+  },
+});
