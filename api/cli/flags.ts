@@ -41,3 +41,17 @@ export function origins(value: string, source: string): string[] {
       return parsed.origin;
     });
 }
+
+/** A Redis URL (`redis://[:password@]host[:port][/db]`, or `rediss://` for TLS). */
+export function redisUrl(value: string, source: string): string {
+  let parsed: URL | undefined;
+  try {
+    parsed = new URL(value);
+  } catch {
+    // reported below
+  }
+  if (!parsed || !/^rediss?:$/.test(parsed.protocol) || parsed.hostname === "") {
+    throw new UsageError(`${source} must be a Redis URL such as redis://127.0.0.1:6379, not "${value}"`);
+  }
+  return value;
+}

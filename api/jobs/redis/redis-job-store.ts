@@ -162,8 +162,8 @@ export class RedisJobStore {
   }
 
   /** Makes the job this run's (see taktStart): its attempts including this one, or undefined when it must not run. */
-  async start(id: string, token: string, at: number, maxAttempts: number): Promise<number | undefined> {
-    const args = [token, at, id, maxAttempts, JSON.stringify(interruptedTooOften(maxAttempts))];
+  async start(id: string, token: string, at: number, maxAttempts: number, worker: string): Promise<number | undefined> {
+    const args = [token, at, id, maxAttempts, JSON.stringify(interruptedTooOften(maxAttempts)), worker];
     const attempts = Number(await runScript(this.redis, "taktStart", [this.keys.job(id), this.keys.finished], args));
     return attempts < 0 ? undefined : attempts;
   }

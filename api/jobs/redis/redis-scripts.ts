@@ -16,7 +16,8 @@ interface Script {
 
 export const SCRIPTS = {
   /**
-   * KEYS: job, finished index. ARGV: token, now, id, max attempts, the error of a job interrupted that often.
+   * KEYS: job, finished index. ARGV: token, now, id, max attempts, the error of a job interrupted that often,
+   * the worker's id (kept as `worker`: which node ran it, for operators and tests).
    * A queued job, or one whose previous run stalled (still `running`), becomes this run's: returns its
    * attempts including this one. A stalled run that was asked to stop ends cancelled instead, and one
    * already started max attempts times ends failed. Anything else (cancelled, finished, gone): -1.
@@ -37,7 +38,7 @@ export const SCRIPTS = {
         redis.call('ZADD', KEYS[2], ARGV[2], ARGV[3])
         return -1
       end
-      redis.call('HSET', KEYS[1], 'status', 'running', 'run', ARGV[1], 'startedAt', ARGV[2])
+      redis.call('HSET', KEYS[1], 'status', 'running', 'run', ARGV[1], 'startedAt', ARGV[2], 'worker', ARGV[6])
       redis.call('HDEL', KEYS[1], 'progress')
       return redis.call('HINCRBY', KEYS[1], 'attempts', 1)`,
   },

@@ -135,7 +135,7 @@ export class RedisWorker {
     }
     const run: Running = { job, client, token, controller: new AbortController(), startedAt: now };
     try {
-      if ((await this.store.start(id, token, now, this.maxAttempts)) === undefined) return void (await this.publishStatus(id));
+      if ((await this.store.start(id, token, now, this.maxAttempts, this.id)) === undefined) return void (await this.publishStatus(id));
       this.running.set(id, run);
       await this.publishStatus(id);
       await this.execute(id, run);
