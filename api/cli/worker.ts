@@ -53,9 +53,10 @@ Exit codes: 2 a bad flag; otherwise it runs until stopped (SIGTERM, Ctrl-C).`,
     const threadMemoryMb = number("thread-memory-mb", "TAKT_THREAD_MEMORY_MB", 64, 65_536);
     const lock = setting("lock-seconds", "TAKT_LOCK_SECONDS");
     const lockDurationMs = lock && Math.round(seconds(lock[0], lock[1], 3600) * 1000);
+    const chosenConcurrency = number("concurrency", "TAKT_CONCURRENCY", 1, 256);
     // Nobody sends this process synchronous requests: jobs may use every thread.
     const pool = createSolverPool({ reserveForRequests: false, ...(threads ? { threads } : {}), ...(threadMemoryMb ? { threadMemoryMb } : {}) });
-    const concurrency = number("concurrency", "TAKT_CONCURRENCY", 1, 256) ?? pool.batchThreads;
+    const concurrency = chosenConcurrency ?? pool.batchThreads;
     await pool.warm();
     // JSON lines on stderr, as the server logs: a failed job's stack, Redis going away and coming back.
     const log = pino({ name: "takt-worker" }, pino.destination(2));

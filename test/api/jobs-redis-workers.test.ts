@@ -87,7 +87,7 @@ describe.skipIf(!runRedisTests)("jobs on takt worker processes", { timeout: 180_
     const res = await post(app, "/v1/scenarios", { kind: "schedule", base, variations: [{ name: "more", scaleDemand: 1.1 }, { name: "less", scaleDemand: 0.9 }, { name: "again" }] });
     expect(res.statusCode, res.body).toBe(202);
     const accepted = res.json() as { id: string; scenarios: Array<{ name: string; job: string }> };
-    const batch = await waitForBatch<{ scenarios: Array<{ status: string }>; comparison: { scenarios: Array<{ name: string; values: Record<string, unknown> }> } }>(app, accepted.id);
+    const batch = await waitForBatch<{ status: string; scenarios: Array<{ status: string }>; comparison: { scenarios: Array<{ name: string; values: Record<string, unknown> }> } }>(app, accepted.id);
     expect(batch.scenarios.map((s) => s.status)).toEqual(["done", "done", "done", "done"]);
     const ran = await Promise.all(accepted.scenarios.map((s) => ranOn(s.job)));
     expect(new Set(ran)).toEqual(new Set([a.id, b.id]));
