@@ -114,6 +114,22 @@ describe.skipIf(!runRedisTests)("jobs on takt worker processes", { timeout: 180_
     expect((job.result as { operations: unknown }).operations).toEqual(sync.operations);
   });
 
+  it("fails a job whose worker dies under it at every one of its 3 attempts, as the SQLite runner does", async () => {
+    const id = await submit(app, "schedule", schedule(1_000_000));
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      const worker = await startWorker();
+      for (let job = await getJob(app, id); job.status !== "running" || (await ranOn(id)) !== worker.id; job = await getJob(app, id)) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect((await getJob(app, id)).attempts).toBe(attempt);
+      worker.process.kill("SIGKILL");
+    }
+    await startWorker();
+    const job = await waitFor(app, id);
+    expect(job).toMatchObject({ status: "failed", attempts: 3, error: { code: "TAKT_ERR_TASK_FAILED" } });
+    expect(job.error?.message).toContain("interrupted 3 times");
+  });
+
   it("cancels a search running in another process, which keeps its best plan so far", async () => {
     await startWorker();
     const id = await submit(app, "schedule", { ...steelPlant(), options: { timeLimitSeconds: 120, seed: 7, workers: 1 } });

@@ -103,7 +103,8 @@ export class RedisWorker {
       if (job) void this.settle(job.data.id, () => this.store.fail(job.data.id, Date.now(), interruptedTooOften(this.maxAttempts)));
     });
     this.worker.on("error", (error) => options.log?.warn({ err: error }, "job worker: Redis error (reconnecting)"));
-    this.timer = setInterval(() => void this.heartbeat().catch(() => {}), options.progressPersistMs ?? 2000);
+    // Leases are renewed three times per lease at least, so a live worker's never lapse between renewals.
+    this.timer = setInterval(() => void this.heartbeat().catch(() => {}), Math.min(options.progressPersistMs ?? 2000, this.leaseMs / 3));
     this.timer.unref();
     void this.heartbeat().catch(() => {});
   }
