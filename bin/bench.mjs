@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run bench [-- NAME…]` (bench/run.ts), `npm run bench:jobshop` (bench/jobshop.ts), `npm run bench:limits`
-// (bench/limits.ts) and `npm run bench:fuzz` (bench/fuzz.ts): the benchmarks
+// (bench/limits.ts), `npm run bench:fuzz` (bench/fuzz.ts) and `npm run bench:scale-out` (bench/scale-out.ts): the benchmarks
 // run bundled, as `takt` runs (bundle.mjs), so they time what users run and not tsx's slower loader.
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
@@ -14,6 +14,7 @@ const dir = await bundle({
   jobshop: "bench/jobshop.ts",
   limits: "bench/limits.ts",
   fuzz: "bench/fuzz.ts",
+  "scale-out": "bench/scale-out.ts",
   ...Object.fromEntries(benches.map((file) => [file.slice(0, -".ts".length), `bench/${file}`])),
 });
 process.argv.splice(2, 1); // the script reads its own arguments from argv[2] on

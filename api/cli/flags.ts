@@ -55,3 +55,21 @@ export function redisUrl(value: string, source: string): string {
   }
   return value;
 }
+
+/**
+ * A command's settings: each flag, else its environment variable, named in messages as the user wrote it.
+ * `setting` gives the value with its source; `number` checks a whole number in [min, max].
+ */
+export function settingsOf<V extends Record<string, unknown>>(values: V) {
+  const setting = (flag: keyof V & string, env: string): [string, string] | undefined => {
+    const value = values[flag];
+    if (typeof value === "string") return [value, `--${flag}`];
+    const fromEnv = process.env[env];
+    return fromEnv === undefined || fromEnv === "" ? undefined : [fromEnv, env];
+  };
+  const number = (flag: keyof V & string, env: string, min: number, max: number) => {
+    const found = setting(flag, env);
+    return found && wholeNumber(found[0], found[1], min, max);
+  };
+  return { setting, number };
+}

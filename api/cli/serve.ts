@@ -10,7 +10,7 @@ import { DEFAULT_TIMEOUTS } from "../app.ts";
 import type { ClientToken } from "../auth.ts";
 import { checkTokens, parseTokenFile, parseTokenList, TokenConfigError } from "../auth.ts";
 import { serve } from "../server.ts";
-import { origins, redisUrl, seconds, UsageError, wholeNumber } from "./flags.ts";
+import { origins, redisUrl, seconds, UsageError, settingsOf } from "./flags.ts";
 
 /** Where jobs are kept unless --db or TAKT_JOBS_DB says otherwise: relative to the working directory, printed absolute. */
 export const DEFAULT_DATABASE = ".takt/jobs.sqlite";
@@ -77,17 +77,7 @@ Exit codes: 2 a bad flag or token setting, 1 the server cannot start (port in us
         "keep-alive-timeout": { type: "string" },
       },
     });
-    // The flag, else the environment variable, each named in messages as the user wrote it.
-    const setting = (flag: keyof typeof values, env: string): [string, string] | undefined => {
-      const value = values[flag];
-      if (typeof value === "string") return [value, `--${flag}`];
-      const fromEnv = process.env[env];
-      return fromEnv === undefined || fromEnv === "" ? undefined : [fromEnv, env];
-    };
-    const number = (flag: keyof typeof values, env: string, min: number, max: number) => {
-      const found = setting(flag, env);
-      return found && wholeNumber(found[0], found[1], min, max);
-    };
+    const { setting, number } = settingsOf(values);
     const timeout = (flag: keyof typeof values, env: string, zeroMeans?: string) => {
       const found = setting(flag, env);
       return found && Math.round(seconds(found[0], found[1], 86_400, zeroMeans) * 1000);

@@ -11,7 +11,7 @@ import { DEFAULT_REDIS_PREFIX } from "../jobs/redis/redis-connection.ts";
 import { RedisWorker } from "../jobs/redis/redis-worker.ts";
 import { createSolverPool } from "../pool.ts";
 import { redactedUrl } from "../server.ts";
-import { redisUrl, seconds, UsageError, wholeNumber } from "./flags.ts";
+import { redisUrl, seconds, UsageError, settingsOf } from "./flags.ts";
 
 export const workerCommand = {
   usage: "takt worker --redis URL [--concurrency N] [--threads N] [--lock-seconds S]",
@@ -21,6 +21,10 @@ export const workerCommand = {
   --concurrency N         jobs run at once [TAKT_CONCURRENCY]; default the threads
   --threads N             solver threads [TAKT_THREADS]; default one per core
   --thread-memory-mb N    heap limit of each solver thread, MB [TAKT_THREAD_MEMORY_MB]
+  --max-running-per-client N
+                          jobs one client may run at once over all workers [TAKT_MAX_RUNNING_PER_CLIENT];
+                          default half the live workers' slots (their concurrency), at least 1. Give every
+                          worker the same value
   --lock-seconds S        how long the job of a worker that died stays locked before another worker runs it
                           again [TAKT_LOCK_SECONDS]; default 30. Give every worker the same value
 The Redis keys start with TAKT_REDIS_PREFIX (default "takt"), as for takt serve.
@@ -34,18 +38,10 @@ Exit codes: 2 a bad flag; otherwise it runs until stopped (SIGTERM, Ctrl-C).`,
         threads: { type: "string" },
         "thread-memory-mb": { type: "string" },
         "lock-seconds": { type: "string" },
+        "max-running-per-client": { type: "string" },
       },
     });
-    const setting = (flag: keyof typeof values, env: string): [string, string] | undefined => {
-      const value = values[flag];
-      if (typeof value === "string") return [value, `--${flag}`];
-      const fromEnv = process.env[env];
-      return fromEnv === undefined || fromEnv === "" ? undefined : [fromEnv, env];
-    };
-    const number = (flag: keyof typeof values, env: string, min: number, max: number) => {
-      const found = setting(flag, env);
-      return found && wholeNumber(found[0], found[1], min, max);
-    };
+    const { setting, number } = settingsOf(values);
     const redis = setting("redis", "TAKT_REDIS_URL");
     if (!redis) throw new UsageError("--redis URL is required (the Redis that `takt serve --redis` uses)");
     const url = redisUrl(redis[0], redis[1]);
@@ -54,6 +50,7 @@ Exit codes: 2 a bad flag; otherwise it runs until stopped (SIGTERM, Ctrl-C).`,
     const lock = setting("lock-seconds", "TAKT_LOCK_SECONDS");
     const lockDurationMs = lock && Math.round(seconds(lock[0], lock[1], 3600) * 1000);
     const chosenConcurrency = number("concurrency", "TAKT_CONCURRENCY", 1, 256);
+    const maxRunningPerClient = number("max-running-per-client", "TAKT_MAX_RUNNING_PER_CLIENT", 1, 100_000);
     // Nobody sends this process synchronous requests: jobs may use every thread.
     const pool = createSolverPool({ reserveForRequests: false, ...(threads ? { threads } : {}), ...(threadMemoryMb ? { threadMemoryMb } : {}) });
     const concurrency = chosenConcurrency ?? pool.batchThreads;
@@ -61,7 +58,16 @@ Exit codes: 2 a bad flag; otherwise it runs until stopped (SIGTERM, Ctrl-C).`,
     // JSON lines on stderr, as the server logs: a failed job's stack, Redis going away and coming back.
     const log = pino({ name: "takt-worker" }, pino.destination(2));
     const prefix = process.env.TAKT_REDIS_PREFIX || DEFAULT_REDIS_PREFIX;
-    const worker = new RedisWorker({ url, prefix, pool, capabilities, concurrency, log, ...(lockDurationMs ? { lockDurationMs } : {}) });
+    const worker = new RedisWorker({
+      url,
+      prefix,
+      pool,
+      capabilities,
+      concurrency,
+      log,
+      ...(lockDurationMs ? { lockDurationMs } : {}),
+      ...(maxRunningPerClient ? { maxRunningPerClient } : {}),
+    });
     process.stderr.write(`Takt worker ${worker.id}: running up to ${concurrency} job(s) at once on ${pool.threads} thread(s), from ${redactedUrl(url)}\n`);
     const stop = async () => {
       await worker.close();
