@@ -64,13 +64,9 @@ export function registerJobs(app: FastifyInstance, options: JobsOptions & { pool
 
 type RegisterOptions = Parameters<typeof registerJobs>[1];
 
-function redisJobs(app: FastifyInstance, options: RegisterOptions, redis: NonNullable<JobsOptions["redis"]>): JobBackend {
-  return new RedisJobs({
-    ...redis,
-    pool: options.pool,
-    capabilities: options.capabilities,
-    workers: redis.workers ?? options.maxRunning ?? options.pool.batchThreads,
-    log: app.log,
+/** The settings both backends take, as given (each backend has the same defaults for those left out). */
+function commonLimits(options: JobsOptions) {
+  return {
     ...(options.maxRunningPerClient === undefined ? {} : { maxRunningPerClient: options.maxRunningPerClient }),
     ...(options.maxQueued === undefined ? {} : { maxQueued: options.maxQueued }),
     ...(options.maxResultBytes === undefined ? {} : { maxResultBytes: options.maxResultBytes }),
@@ -78,6 +74,17 @@ function redisJobs(app: FastifyInstance, options: RegisterOptions, redis: NonNul
     ...(options.progressPersistMs === undefined ? {} : { progressPersistMs: options.progressPersistMs }),
     ...(options.retentionHours === undefined ? {} : { retentionMs: options.retentionHours * 3600_000 }),
     ...(options.now === undefined ? {} : { now: options.now }),
+  };
+}
+
+function redisJobs(app: FastifyInstance, options: RegisterOptions, redis: NonNullable<JobsOptions["redis"]>): JobBackend {
+  return new RedisJobs({
+    ...redis,
+    pool: options.pool,
+    capabilities: options.capabilities,
+    workers: redis.workers ?? options.maxRunning ?? options.pool.batchThreads,
+    log: app.log,
+    ...commonLimits(options),
   });
 }
 
@@ -91,13 +98,7 @@ function sqliteJobs(app: FastifyInstance, options: RegisterOptions): JobBackend 
     capabilities: options.capabilities,
     log: app.log,
     ...(options.maxRunning === undefined ? {} : { maxRunning: options.maxRunning }),
-    ...(options.maxRunningPerClient === undefined ? {} : { maxRunningPerClient: options.maxRunningPerClient }),
-    ...(options.maxQueued === undefined ? {} : { maxQueued: options.maxQueued }),
-    ...(options.maxResultBytes === undefined ? {} : { maxResultBytes: options.maxResultBytes }),
-    ...(options.shutdownGraceMs === undefined ? {} : { shutdownGraceMs: options.shutdownGraceMs }),
-    ...(options.progressPersistMs === undefined ? {} : { progressPersistMs: options.progressPersistMs }),
-    ...(options.retentionHours === undefined ? {} : { retentionMs: options.retentionHours * 3600_000 }),
-    ...(options.now === undefined ? {} : { now: options.now }),
+    ...commonLimits(options),
   });
   app.addHook("onClose", async () => {
     store.close();

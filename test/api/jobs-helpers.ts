@@ -88,19 +88,20 @@ export { takt } from "../helpers/cli.ts";
 
 /**
  * A search of known behaviour for job tests: counts one step every 10 ms up to `target`, reporting each step,
- * and returns its count when it reaches the target or is asked to stop (a large target runs until cancelled).
+ * and returns its count when it reaches the target or is asked to stop (a large target runs until cancelled);
+ * with `ignoreCancel`, like a task that cannot stop early (an LP), it counts on to the target.
  */
 export const count = defineCapability({
   command: "count",
   url: "/v1/count",
   summary: "Count up (test search)",
-  description: "Counts one step every 10 ms up to `target`, reporting each step; stops early when aborted.",
-  request: z.object({ target: z.number().int().positive() }),
+  description: "Counts one step every 10 ms up to `target`, reporting each step; stops early when aborted, unless `ignoreCancel`.",
+  request: z.object({ target: z.number().int().positive(), ignoreCancel: z.boolean().optional() }),
   response: z.object({ count: z.number(), stoppedEarly: z.boolean() }),
   async run(request, { onProgress, signal }) {
-    const { target } = JSON.parse(jsonBodyText(request)) as { target: number };
+    const { target, ignoreCancel } = JSON.parse(jsonBodyText(request)) as { target: number; ignoreCancel?: boolean };
     let steps = 0;
-    while (steps < target && !signal?.aborted) {
+    while (steps < target && (ignoreCancel || !signal?.aborted)) {
       await new Promise((resolve) => setTimeout(resolve, 10));
       steps += 1;
       onProgress?.({ count: steps });

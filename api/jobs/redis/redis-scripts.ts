@@ -33,11 +33,7 @@ export const SCRIPTS = {
       elseif stalled and tonumber(redis.call('HGET', KEYS[1], 'attempts')) >= tonumber(ARGV[4]) then
         redis.call('HSET', KEYS[1], 'status', 'failed', 'finishedAt', ARGV[2], 'error', ARGV[5])
       end
-      if redis.call('HGET', KEYS[1], 'status') ~= status then
-        redis.call('HDEL', KEYS[1], 'run', 'cancel')
-        redis.call('ZADD', KEYS[2], ARGV[2], ARGV[3])
-        return -1
-      end
+      if redis.call('HGET', KEYS[1], 'status') ~= status then return ended(ARGV[2], ARGV[3], -1) end
       redis.call('HSET', KEYS[1], 'status', 'running', 'run', ARGV[1], 'startedAt', ARGV[2], 'worker', ARGV[6])
       redis.call('HDEL', KEYS[1], 'progress')
       return redis.call('HINCRBY', KEYS[1], 'attempts', 1)`,
@@ -74,7 +70,6 @@ export const SCRIPTS = {
         return 0
       end
       redis.call('HSET', KEYS[1], 'status', ARGV[2], 'finishedAt', ARGV[3])
-      redis.call('HDEL', KEYS[1], 'run', 'cancel')
       if ARGV[5] ~= '' and redis.call('EXISTS', KEYS[3]) == 1 then
         redis.call('RENAME', KEYS[3], KEYS[4])
         redis.call('HSET', KEYS[1], 'resultBytes', ARGV[5])
@@ -86,8 +81,7 @@ export const SCRIPTS = {
       end
       if ARGV[7] ~= '' then redis.call('HSET', KEYS[1], 'error', ARGV[7]) end
       if ARGV[8] ~= '' then redis.call('HSET', KEYS[1], 'progress', ARGV[8]) end
-      redis.call('ZADD', KEYS[2], ARGV[3], ARGV[4])
-      return 1`,
+      return ended(ARGV[3], ARGV[4], 1)`,
   },
   /** KEYS: job, finished index. ARGV: at, id, error JSON. Fails a job that has not finished (BullMQ gave up on it). */
   taktFail: {
@@ -96,9 +90,7 @@ export const SCRIPTS = {
       local status = redis.call('HGET', KEYS[1], 'status')
       if status ~= 'queued' and status ~= 'running' then return 0 end
       redis.call('HSET', KEYS[1], 'status', 'failed', 'finishedAt', ARGV[1], 'error', ARGV[3])
-      redis.call('HDEL', KEYS[1], 'run', 'cancel')
-      redis.call('ZADD', KEYS[2], ARGV[1], ARGV[2])
-      return 1`,
+      return ended(ARGV[1], ARGV[2], 1)`,
   },
   /**
    * KEYS: job, finished index. ARGV: at, id. A queued job is cancelled at once; a running one is marked for
@@ -110,7 +102,7 @@ export const SCRIPTS = {
       local status = redis.call('HGET', KEYS[1], 'status')
       if status == 'queued' then
         redis.call('HSET', KEYS[1], 'status', 'cancelled', 'finishedAt', ARGV[1])
-        redis.call('ZADD', KEYS[2], ARGV[1], ARGV[2])
+        ended(ARGV[1], ARGV[2], 0)
       elseif status == 'running' then
         redis.call('HSET', KEYS[1], 'cancel', '1')
       end
@@ -146,9 +138,20 @@ export const SCRIPTS = {
 
 export type ScriptName = keyof typeof SCRIPTS;
 
+/**
+ * Prepended to every script: `ended(at, id, answer)` closes a job's run (KEYS[1]) for good, listing it in
+ * the finished index (KEYS[2]) that retention reads, and returns `answer`.
+ */
+const ENDED = `
+  local function ended(at, id, answer)
+    redis.call('HDEL', KEYS[1], 'run', 'cancel')
+    redis.call('ZADD', KEYS[2], at, id)
+    return answer
+  end`;
+
 /** Registers the scripts on a connection (ioredis sends each by its SHA, loading it once). */
 export function defineScripts(redis: Redis): void {
-  for (const [name, script] of Object.entries(SCRIPTS)) redis.defineCommand(name, { numberOfKeys: script.keys, lua: script.lua });
+  for (const [name, script] of Object.entries(SCRIPTS)) redis.defineCommand(name, { numberOfKeys: script.keys, lua: ENDED + script.lua });
 }
 
 /** Runs a script defined by defineScripts. */
