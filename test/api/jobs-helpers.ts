@@ -109,3 +109,18 @@ export const count = defineCapability({
     return { body: jsonText({ count: steps, stoppedEarly: steps < target }) };
   },
 });
+
+/** `[0,0,…]` of `megabytes` MiB, as a worker's chunks that all view one buffer (cheap to hold). */
+export const zeros = defineCapability({
+  command: "zeros",
+  url: "/v1/zeros",
+  summary: "A large JSON array (test)",
+  description: "Answers `[0,0,…]` of the given size in MiB, as JSON text chunks.",
+  request: z.object({ megabytes: z.number().int().positive() }),
+  response: z.array(z.number()),
+  async run(request) {
+    const { megabytes } = JSON.parse(jsonBodyText(request)) as { megabytes: number };
+    const block = Buffer.from("0,".repeat(1 << 19));
+    return { body: { jsonChunks: [Buffer.from("["), ...Array.from({ length: megabytes }, () => block), Buffer.from("0]")] } };
+  },
+});

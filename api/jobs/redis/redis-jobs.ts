@@ -28,7 +28,9 @@ import { RedisJobStore } from "./redis-job-store.ts";
 import type { QueuedJob, RedisWorkerOptions } from "./redis-worker.ts";
 import { QUEUE_NAME, RedisWorker } from "./redis-worker.ts";
 
-export interface RedisJobsOptions extends RedisBackendOptions, Pick<RedisWorkerOptions, "maxRunningPerClient" | "maxResultBytes" | "progressPersistMs" | "lockDurationMs"> {
+export interface RedisJobsOptions
+  extends RedisBackendOptions,
+    Pick<RedisWorkerOptions, "maxRunningPerClient" | "maxResultBytes" | "progressPersistMs" | "lockDurationMs" | "now"> {
   pool: SolverPool;
   capabilities: ReadonlyArray<Capability>;
   /** Jobs this API node runs itself; 0 for an API-only node. */
@@ -39,7 +41,6 @@ export interface RedisJobsOptions extends RedisBackendOptions, Pick<RedisWorkerO
   retentionMs?: number;
   /** How long closing waits for this node's running jobs before re-queueing them, ms; default 5000. */
   shutdownGraceMs?: number;
-  now?: () => number;
   log?: Pick<FastifyBaseLogger, "error" | "warn">;
 }
 
@@ -80,7 +81,7 @@ export class RedisJobs implements JobBackend {
 
   async start(): Promise<void> {
     if (this.options.workers > 0) {
-      this.worker = new RedisWorker({ ...this.options, concurrency: this.options.workers });
+      this.worker = new RedisWorker({ ...this.options, concurrency: this.options.workers, now: this.now });
     }
   }
 

@@ -54,6 +54,8 @@ export interface RedisWorkerOptions extends RedisBackendOptions {
   /** How long a dead worker's job stays locked before another takes it over, ms; default 30,000 (BullMQ's). */
   lockDurationMs?: number;
   log?: Pick<FastifyBaseLogger, "error" | "warn">;
+  /** Epoch-millisecond clock stamping the records' starts and ends (tests inject the API node's); default Date.now. Leases use the real clock. */
+  now?: () => number;
 }
 
 /** How long a job whose client is at its share waits in BullMQ's delayed set before it is tried again, ms. */
@@ -79,6 +81,7 @@ export class RedisWorker {
   private readonly timer: NodeJS.Timeout;
   private readonly leaseMs: number;
   private readonly maxAttempts: number;
+  private readonly now: () => number;
 
   constructor(private readonly options: RedisWorkerOptions) {
     const prefix = options.prefix ?? DEFAULT_REDIS_PREFIX;
@@ -88,6 +91,7 @@ export class RedisWorker {
     this.capabilities = new Map(options.capabilities.map((c) => [c.command, c]));
     this.leaseMs = options.lockDurationMs ?? 30_000;
     this.maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
+    this.now = options.now ?? Date.now;
     void this.subscriber.subscribe(this.store.keys.cancel);
     this.subscriber.on("message", (_channel: string, id: string) => this.running.get(id)?.controller.abort());
     this.worker = new Worker<QueuedJob>(QUEUE_NAME, (job, token) => this.process(job, token!), {
@@ -100,7 +104,7 @@ export class RedisWorker {
     });
     // BullMQ fails a job by itself when it stalled more than maxStalledCount times: the record says so too.
     this.worker.on("failed", (job) => {
-      if (job) void this.settle(job.data.id, () => this.store.fail(job.data.id, Date.now(), interruptedTooOften(this.maxAttempts)));
+      if (job) void this.settle(job.data.id, () => this.store.fail(job.data.id, this.now(), interruptedTooOften(this.maxAttempts)));
     });
     this.worker.on("error", (error) => options.log?.warn({ err: error }, "job worker: Redis error (reconnecting)"));
     // Leases are renewed three times per lease at least, so a live worker's never lapse between renewals.
@@ -111,6 +115,7 @@ export class RedisWorker {
 
   /** Registers this worker's slots (the fairness share counts live slots) and stores its jobs' progress. */
   private async heartbeat(): Promise<void> {
+    // Leases are compared across workers: the real clock, never an injected one.
     const now = Date.now();
     const keys = this.store.keys;
     await this.redis.multi().zadd(keys.workers, now + this.leaseMs, this.id).hset(keys.slots, this.id, this.options.concurrency).exec();
@@ -122,18 +127,19 @@ export class RedisWorker {
   }
 
   private progress(run: Running): JobProgress {
-    return { elapsedMs: Date.now() - run.startedAt, ...(run.report === undefined ? {} : { report: run.report }) };
+    return { elapsedMs: this.now() - run.startedAt, ...(run.report === undefined ? {} : { report: run.report }) };
   }
 
   private async process(job: Job<QueuedJob>, token: string): Promise<void> {
     const { id, client } = job.data;
     const keys = this.store.keys;
-    const now = Date.now();
-    const admitted = await runScript(this.redis, "taktAdmit", [keys.running(client), keys.workers, keys.slots], [now, id, now + this.leaseMs, this.options.maxRunningPerClient ?? 0]);
+    const real = Date.now();
+    const admitted = await runScript(this.redis, "taktAdmit", [keys.running(client), keys.workers, keys.slots], [real, id, real + this.leaseMs, this.options.maxRunningPerClient ?? 0]);
     if (Number(admitted) !== 1) {
-      await job.moveToDelayed(now + ADMIT_RETRY_MS, token);
+      await job.moveToDelayed(real + ADMIT_RETRY_MS, token);
       throw new DelayedError();
     }
+    const now = this.now();
     const run: Running = { job, client, token, controller: new AbortController(), startedAt: now };
     try {
       if ((await this.store.start(id, token, now, this.maxAttempts, this.id)) === undefined) return void (await this.publishStatus(id));
@@ -163,7 +169,7 @@ export class RedisWorker {
       });
       const resultBytes = await this.store.writeResult(id, run.token, answer.body);
       const status = run.controller.signal.aborted ? "cancelled" : "done";
-      finished = this.store.finish(id, run.token, status, Date.now(), { resultBytes, kpis: answer.kpis, progress: this.progress(run) });
+      finished = this.store.finish(id, run.token, status, this.now(), { resultBytes, kpis: answer.kpis, progress: this.progress(run) });
     } catch (error) {
       if (error instanceof QueueFullError) {
         // This node's pool is busy with synchronous requests: back to the queue without counting the attempt.
@@ -172,7 +178,7 @@ export class RedisWorker {
         throw new DelayedError();
       }
       const status = run.controller.signal.aborted ? "cancelled" : "failed";
-      finished = this.store.finish(id, run.token, status, Date.now(), { error: jobFailure(error, id, this.options.log), progress: this.progress(run) });
+      finished = this.store.finish(id, run.token, status, this.now(), { error: jobFailure(error, id, this.options.log), progress: this.progress(run) });
     }
     await this.settle(id, () => finished);
   }
@@ -185,7 +191,7 @@ export class RedisWorker {
 
   /** Publishes the job as this worker just left it (only this worker changes it meanwhile), so API nodes relay every status in order. */
   private async publishStatus(id: string): Promise<void> {
-    const job = await this.store.get(id, Date.now());
+    const job = await this.store.get(id, this.now());
     if (job) await this.redis.publish(this.store.keys.events, JSON.stringify({ type: "status", job }));
   }
 
