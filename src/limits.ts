@@ -145,10 +145,20 @@ export const MAX_FOLLOW_UP_DAYS = 366;
  * BOMs need a few per order.
  */
 export const MAX_FULL_PEGS = 5_000_000;
+/**
+ * Elapsed minutes a re-planned operation's start may move against the reference plan without counting as a
+ * change (issue 15): a week. A longer tolerance would count no move as a change at all; `stability: "free"` says that.
+ */
+export const MAX_MOVE_TOLERANCE_MINUTES = 7 * 1440;
 /** Rush orders inserted at once: each is tried at every position of every unit of its operations. */
 export const MAX_RUSH_ORDERS = 100;
 /** Candidates, and changes, reviewed in one request: each is a capable-to-promise run on the plan. */
 export const MAX_REVIEWS = 100;
+/**
+ * Search seconds of one order change to an earlier due date (issue 15): each such change is re-planned by its
+ * own search, one after the other, so a review of MAX_REVIEWS changes may take a hundred times this. Ten minutes.
+ */
+export const MAX_CHANGE_REPLAN_SECONDS = 600;
 /** Products of a bottleneck analysis: the integer product-mix LP has one variable each. */
 export const MAX_PRODUCTS = 10_000;
 /**
@@ -174,6 +184,20 @@ export const MAX_JOB_INPUT_BYTES = 16 * 1024 * 1024;
 export const MAX_BATCH_INPUT_BYTES = 64 * 1024 * 1024;
 /** Variations in one scenario batch. */
 export const MAX_VARIATIONS = 100;
+
+// ——— Spreadsheet uploads (`takt import`, `POST /v1/import`) ———
+// A workbook is read whole, so its size, what it unpacks to and the cells it fills are capped. An ERP-sized
+// plant (100,000 items with 17 columns) fits; larger plants come as JSON.
+
+/** Bytes of an uploaded workbook (the body of POST /v1/import) and of each CSV file (32 MiB). */
+export const MAX_IMPORT_FILE_BYTES = 32 * 1024 * 1024;
+/** Bytes of XML the parts read may unpack to (256 MiB): a zip bomb stops here. */
+export const MAX_IMPORT_INFLATED_BYTES = 256 * 1024 * 1024;
+/** Filled cells over the whole workbook. */
+export const MAX_IMPORT_CELLS = 2_000_000;
+/** Rows and columns of one sheet: Excel's own limits. */
+export const MAX_SHEET_ROWS = 1_048_576;
+export const MAX_SHEET_COLUMNS = 16_384;
 
 // ——— Schema helpers ———
 

@@ -40,5 +40,6 @@ export function jobShopProblem(instance: JobShopInstance): SchedulingProblem {
     doneEnd: new Float64Array(ops.length).fill(NaN),
     fixed: [],
     material: null,
+    stability: null,
   };
 }
