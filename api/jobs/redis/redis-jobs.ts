@@ -12,6 +12,7 @@
  * this node relays them to its SSE streams; a stream's job is also re-read every few seconds, so a status
  * published while this node was disconnected is not missed.
  */
+import { once } from "node:events";
 import { Queue } from "bullmq";
 import type { FastifyBaseLogger } from "fastify";
 import type { Redis } from "ioredis";
@@ -43,6 +44,9 @@ export interface RedisJobsOptions
   shutdownGraceMs?: number;
   log?: Pick<FastifyBaseLogger, "error" | "warn">;
 }
+
+/** How long starting waits for Redis before it serves anyway (503s until Redis is reachable), ms. */
+const STARTUP_WAIT_MS = 5000;
 
 /** How often the jobs followed by SSE streams are re-read, ms (a lost pub/sub message delays an event by at most this). */
 const FOLLOW_POLL_MS = 2000;
@@ -80,6 +84,9 @@ export class RedisJobs implements JobBackend {
   }
 
   async start(): Promise<void> {
+    // A moment for the first connection, so the first requests do not get a 503; an unreachable Redis does not
+    // keep the service from starting (its routes answer 503 until Redis is there).
+    if (this.redis.status !== "ready") await Promise.race([once(this.redis, "ready"), new Promise((resolve) => setTimeout(resolve, STARTUP_WAIT_MS).unref())]);
     if (this.options.workers > 0) {
       this.worker = new RedisWorker({ ...this.options, concurrency: this.options.workers, now: this.now });
     }
