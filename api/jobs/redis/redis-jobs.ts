@@ -86,7 +86,7 @@ export class RedisJobs implements JobBackend {
   async start(): Promise<void> {
     // A moment for the first connection, so the first requests do not get a 503; an unreachable Redis does not
     // keep the service from starting (its routes answer 503 until Redis is there).
-    if (this.redis.status !== "ready") await Promise.race([once(this.redis, "ready"), new Promise((resolve) => setTimeout(resolve, STARTUP_WAIT_MS).unref())]);
+    if (this.redis.status !== "ready") await Promise.race([once(this.redis, "ready").catch(() => undefined), new Promise((resolve) => setTimeout(resolve, STARTUP_WAIT_MS).unref())]);
     if (this.options.workers > 0) {
       this.worker = new RedisWorker({ ...this.options, concurrency: this.options.workers, now: this.now });
     }
