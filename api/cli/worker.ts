@@ -5,7 +5,6 @@
  * then go back to the queue for another worker.
  */
 import { parseArgs } from "node:util";
-import { pino } from "pino";
 import { capabilities } from "../capabilities/index.ts";
 import { DEFAULT_REDIS_PREFIX } from "../jobs/redis/redis-connection.ts";
 import { RedisWorker } from "../jobs/redis/redis-worker.ts";
@@ -55,8 +54,7 @@ Exit codes: 2 a bad flag; otherwise it runs until stopped (SIGTERM, Ctrl-C).`,
     const pool = createSolverPool({ reserveForRequests: false, ...(threads ? { threads } : {}), ...(threadMemoryMb ? { threadMemoryMb } : {}) });
     const concurrency = chosenConcurrency ?? pool.batchThreads;
     await pool.warm();
-    // JSON lines on stderr, as the server logs: a failed job's stack, Redis going away and coming back.
-    const log = pino({ name: "takt-worker" }, pino.destination(2));
+    const log = jsonLinesLog();
     const prefix = process.env.TAKT_REDIS_PREFIX || DEFAULT_REDIS_PREFIX;
     const worker = new RedisWorker({
       url,
@@ -79,3 +77,15 @@ Exit codes: 2 a bad flag; otherwise it runs until stopped (SIGTERM, Ctrl-C).`,
     return undefined; // keeps running
   },
 };
+
+/**
+ * JSON lines on stderr, the shape of the server's pino logs: a failed job's error, Redis going away. (pino
+ * itself comes with fastify, which a worker does not start.)
+ */
+function jsonLinesLog() {
+  const line = (level: number) => (details: { err?: unknown }, msg: string) => {
+    const err = details.err instanceof Error ? { type: details.err.name, message: details.err.message, stack: details.err.stack } : details.err;
+    process.stderr.write(`${JSON.stringify({ level, time: Date.now(), name: "takt-worker", ...details, ...(err === undefined ? {} : { err }), msg })}\n`);
+  };
+  return { error: line(50), warn: line(40) };
+}

@@ -3,13 +3,18 @@
  * (redis/redis-worker.ts) both run a job's capability this way and describe its failure this way, and differ
  * only in where they keep the outcome.
  */
-import type { FastifyBaseLogger } from "fastify";
 import type { Answer, Capability } from "../capability.ts";
 import { describeError } from "../errors.ts";
 import type { ErrorResponse } from "../errors.ts";
 import { jsonBodyByteLength, sharedText } from "../json-body.ts";
 import type { SolverPool } from "../pool.ts";
 import { TaktError } from "../../src/errors.ts";
+
+/** What job code logs: fastify's logger (pino) fits, and so does a worker's own (cli/worker.ts). */
+export interface JobLog {
+  error(details: object, message: string): void;
+  warn(details: object, message: string): void;
+}
 
 /** Largest stored result by default, bytes of JSON: a 100k-item MRP plan is ~350 MB. */
 export const DEFAULT_MAX_RESULT_BYTES = 512 * 1024 * 1024;
@@ -43,7 +48,7 @@ export async function runJob(capabilities: ReadonlyMap<string, Capability>, run:
 }
 
 /** What a failed job keeps: the error the synchronous route would answer; a bug is logged with its stack. */
-export function jobFailure(error: unknown, id: string, log: Pick<FastifyBaseLogger, "error"> | undefined): ErrorResponse {
+export function jobFailure(error: unknown, id: string, log: Pick<JobLog, "error"> | undefined): ErrorResponse {
   const described = describeError(error);
   if (described.log) log?.error({ err: error, job: id }, `job ${id} failed: ${described.body.message}`);
   return described.body;

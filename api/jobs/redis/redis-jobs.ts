@@ -14,11 +14,11 @@
  */
 import { once } from "node:events";
 import { Queue } from "bullmq";
-import type { FastifyBaseLogger } from "fastify";
 import type { Redis } from "ioredis";
 import type { Capability } from "../../capability.ts";
 import type { SolverPool } from "../../pool.ts";
 import { QueueFullError } from "../../../src/errors.ts";
+import type { JobLog } from "../job-execution.ts";
 import type { JobBackend, JobEvent, JobFilter, JobResult, NewBatch } from "../job-backend.ts";
 import type { BatchRecord, JobStatus, JobSummary, NewJob } from "../job-store.ts";
 import { FINISHED } from "../job-store.ts";
@@ -42,7 +42,7 @@ export interface RedisJobsOptions
   retentionMs?: number;
   /** How long closing waits for this node's running jobs before re-queueing them, ms; default 5000. */
   shutdownGraceMs?: number;
-  log?: Pick<FastifyBaseLogger, "error" | "warn">;
+  log?: JobLog;
 }
 
 /** How long starting waits for Redis before it serves anyway (503s until Redis is reachable), ms. */

@@ -19,11 +19,11 @@
 import { randomUUID } from "node:crypto";
 import { DelayedError, Worker } from "bullmq";
 import type { Job } from "bullmq";
-import type { FastifyBaseLogger } from "fastify";
 import type { Redis } from "ioredis";
 import type { Capability } from "../../capability.ts";
 import type { SolverPool } from "../../pool.ts";
 import { QueueFullError } from "../../../src/errors.ts";
+import type { JobLog } from "../job-execution.ts";
 import { DEFAULT_MAX_ATTEMPTS, DEFAULT_MAX_RESULT_BYTES, interruptedTooOften, jobFailure, runJob } from "../job-execution.ts";
 import type { JobProgress } from "../job-store.ts";
 import { DEFAULT_REDIS_PREFIX, waitingConnection } from "./redis-connection.ts";
@@ -53,7 +53,7 @@ export interface RedisWorkerOptions extends RedisBackendOptions {
   progressPersistMs?: number;
   /** How long a dead worker's job stays locked before another takes it over, ms; default 30,000 (BullMQ's). */
   lockDurationMs?: number;
-  log?: Pick<FastifyBaseLogger, "error" | "warn">;
+  log?: JobLog;
   /** Epoch-millisecond clock stamping the records' starts and ends (tests inject the API node's); default Date.now. Leases use the real clock. */
   now?: () => number;
 }
