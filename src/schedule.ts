@@ -133,7 +133,12 @@ export const ScheduleKpis = z
     setupMinutes: nonNegative.describe("Σ setup minutes of the planned operations, changeovers included"),
     changeoverMinutes: nonNegative.describe("Σ sequence-dependent changeover minutes"),
     utilization: z.record(z.string(), z.number().min(0).max(1)).describe("Per resource: busy / available working minutes over [planStart, last completion)"),
-    unplannableOrders: z.number().int().nonnegative().optional().describe("Orders left out for lack of material (they count as not on time)"),
+    unplannableOrders: z
+      .number()
+      .int()
+      .nonnegative()
+      .optional()
+      .describe("Orders left out for lack of material or because a rule cannot be kept (they count as not on time); given with material constrained or when there are any"),
     materialWaitMinutes: nonNegative.optional().describe("Σ over orders of the minutes their chains waited for material"),
     meanWaitMinutes: nonNegative
       .optional()

@@ -16,7 +16,13 @@ export interface FrozenPlan {
   latestEnd: number;
 }
 
-export function planKey(order: string, operation: string): string {
+/** The key of a plan's operation: order, routing operation and part (issue 16; 0 for an operation not split). */
+export function planKey(order: string, operation: string, part = 0): string {
+  return `${order}\u0000${operation}\u0000${part}`;
+}
+
+/** The key of a routing operation of an order, whatever its parts (progress is reported per operation). */
+export function operationKey(order: string, operation: string): string {
   return `${order}\u0000${operation}`;
 }
 
@@ -28,17 +34,17 @@ function minutes(text: string): number {
 
 /** @param frozenUntil minutes since the epoch */
 export function freezePlan(operations: readonly ScheduledOperation[], progress: readonly ProgressEntry[], frozenUntil: number): FrozenPlan {
-  const reported = new Set(progress.map((p) => planKey(p.order, p.operation)));
+  const reported = new Set(progress.map((p) => operationKey(p.order, p.operation)));
   const frozen: FrozenOperation[] = [];
   const free: FrozenPlan["free"] = [];
   let latestEnd = -Infinity;
   for (const op of operations) {
-    if (reported.has(planKey(op.order, op.operation))) continue;
+    if (reported.has(operationKey(op.order, op.operation))) continue;
     const start = minutes(op.start);
     const end = minutes(op.end);
     latestEnd = Math.max(latestEnd, end);
     if (op.state === "running" || start < frozenUntil) {
-      frozen.push({ order: op.order, operation: op.operation, resource: op.resource, unit: op.unit, start, end, changeover: op.changeoverMinutes });
+      frozen.push({ order: op.order, operation: op.operation, part: op.part ?? 0, resource: op.resource, unit: op.unit, start, end, changeover: op.changeoverMinutes });
     } else free.push({ operation: op, start, end });
   }
   return { frozen, free, latestEnd };

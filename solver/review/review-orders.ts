@@ -17,7 +17,7 @@ import type { Order } from "../../src/order.ts";
 import type { ReviewDecision, ReviewReason, ReviewRequest, ReviewResponse } from "../../src/review.ts";
 import type { ScheduledOperation } from "../../src/schedule.ts";
 import { formatDateTime, MINUTES_PER_DAY, parseDate, parseDateTime } from "../../src/time.ts";
-import { planKey } from "../insert/freeze-plan.ts";
+import { operationKey, planKey } from "../insert/freeze-plan.ts";
 import { planImpact } from "../insert/plan-impact.ts";
 import { planSchedule } from "../insert/plan-schedule.ts";
 import { capableToPromise } from "./capable-to-promise.ts";
@@ -37,10 +37,12 @@ const BUCKET_MINUTES = { day: MINUTES_PER_DAY, week: 7 * MINUTES_PER_DAY } as co
  * received by its start and not taken before, and make the rest.
  */
 function confirmedDemands(supply: MaterialSupply, orders: readonly Order[], plan: readonly ScheduledOperation[], request: ReviewRequest, now: number): MaterialDemand[] {
-  const starts = new Map(plan.map((op) => [planKey(op.order, op.operation), parseDateTime(op.start)!]));
+  const starts = new Map<string, number>();
+  // An operation in parts starts with its earliest part.
+  for (const op of plan) starts.set(operationKey(op.order, op.operation), Math.min(starts.get(operationKey(op.order, op.operation)) ?? Infinity, parseDateTime(op.start)!));
   const issued = new Set(request.progress.map((e) => e.order));
   const firstOp = new Map(request.routings.map((r) => [r.item, r.operations[0]!.id]));
-  const dated = orders.filter((order) => !issued.has(order.id)).map((order) => ({ order, at: starts.get(planKey(order.id, firstOp.get(order.item)!)) ?? now }));
+  const dated = orders.filter((order) => !issued.has(order.id)).map((order) => ({ order, at: starts.get(operationKey(order.id, firstOp.get(order.item)!)) ?? now }));
   dated.sort((a, b) => a.at - b.at);
   const demands: MaterialDemand[] = [];
   const taken = new Map<string, number>();
@@ -131,7 +133,7 @@ export function reviewOrders(request: ReviewRequest, clock: () => number): Revie
     }
     const result: ReviewDecision = { order: order.id, decision, requested: order.due, promise: formatDateTime(ctp.completion), reasons, impact };
     if (decision === "decline") return result;
-    const planned = planSchedule(ctp.prepared, ctp.state, new Map(basePlan.map((op) => [planKey(op.order, op.operation), op])));
+    const planned = planSchedule(ctp.prepared, ctp.state, new Map(basePlan.map((op) => [planKey(op.order, op.operation, op.part), op])));
     if (decision === "accept") {
       orders = [...confirmed, order];
       plan = planned.operations;

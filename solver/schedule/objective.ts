@@ -1,5 +1,6 @@
 /**
- * The lexicographic objective. `tardiness`: [Σ weight × minutes late, Σ completion − origin, Σ changeover];
+ * The lexicographic objective. `tardiness`: [Σ weight × minutes late, Σ completion − origin, Σ changeover], minutes
+ * late counted against the job's target (its due date less its due-date buffer, issue 16);
  * `makespan`: [last completion − origin, Σ completion − origin, Σ changeover]. Every component is a whole
  * number (integer work on integer calendars), so comparisons are exact.
  */
@@ -25,7 +26,7 @@ export function objectiveOf(problem: SchedulingProblem, completion: Float64Array
     const c = completion[j]! - problem.origin;
     sum += c;
     if (c > last) last = c;
-    tardiness += job.weight * Math.max(0, completion[j]! - job.due);
+    tardiness += job.weight * Math.max(0, completion[j]! - job.target);
   });
   return problem.objective === "tardiness" ? [tardiness, sum, changeover] : [last, sum, changeover];
 }

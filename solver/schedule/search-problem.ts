@@ -32,6 +32,8 @@ export interface CompactSchedule {
   start: number[];
   end: number[];
   changeover: number[];
+  /** 1 for a slice that continues the part before it on its unit (issue 16); absent without splitting. */
+  continues?: number[];
 }
 
 export interface SearchResult {
@@ -46,14 +48,24 @@ export interface SearchResult {
   schedule: CompactSchedule | null;
 }
 
-/** Internal outcome: a result, or the calendars' horizon was too short (compile a longer one and retry). */
-export type ProblemSearchOutcome = SearchResult | "horizon";
+/**
+ * Internal outcome: a result; or the calendars' horizon was too short (compile a longer one and retry); or
+ * the first plan cannot keep a job's maximum wait (leave that order out and retry, issue 16): `op` is the
+ * operation whose wait it is.
+ */
+export type ProblemSearchOutcome = SearchResult | "horizon" | { maxWait: { job: number; op: number } };
 
 function compact(decoder: Decoder, s: Sequencing): CompactSchedule {
   const p = decoder.problem;
   const machine = Array.from(s.machineOf);
   for (const f of p.fixed) machine[f.op] = f.machine;
-  return { machine, start: Array.from(decoder.start), end: Array.from(decoder.end), changeover: Array.from(decoder.changeover) };
+  return {
+    machine,
+    start: Array.from(decoder.start),
+    end: Array.from(decoder.end),
+    changeover: Array.from(decoder.changeover),
+    ...(decoder.runs !== null ? { continues: Array.from(decoder.runs.continues) } : {}),
+  };
 }
 
 export function searchProblem(problem: SchedulingProblem, options: SearchOptions): ProblemSearchOutcome {
@@ -66,11 +78,15 @@ export function searchProblem(problem: SchedulingProblem, options: SearchOptions
   const rules = [{ k1: 2, noise: 0 }, { k1: 0.5 + 3 * random.next(), noise: 0.3 }];
   // A second, randomised construction pays off on small problems; on large ones the first plan is wanted fast.
   if (decoder.freeCount > SECOND_CONSTRUCTION_LIMIT) rules.length = 1;
-  for (const rule of rules) {
+  for (const [k, rule] of rules.entries()) {
     const s = dispatchSchedule(decoder, rule, random);
     if (s === null) return "horizon";
     if (!decodeUnblocked(decoder, s)) {
       if (decoder.failure === "horizon") return "horizon";
+      // The plain rule decides which orders cannot keep their maximum waits (the same for every seed); a
+      // randomised plan that cannot is only dropped.
+      if (decoder.failure === "max-wait" && k === 0) return { maxWait: { job: decoder.failedJob, op: decoder.failedOp } };
+      if (decoder.failure === "max-wait") continue;
       throw new Error(`the constructed sequencing does not decode (${decoder.failure})`);
     }
     if (initial === null || compareObjectives(decoder.objective, initialObjective) < 0) {

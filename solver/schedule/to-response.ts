@@ -1,20 +1,26 @@
 /**
- * The `POST /v1/schedule` answer from the best search result: operations with local date-times, per-order
- * completion and lateness with the resource that held a late order longest, where every order waited and
- * why a late one is late, orders left out for lack of material with their shortages, the projected stock
- * of every material, KPIs and solver statistics. The plan is decoded once more from its sequencing, so
- * that the decoder can say what bound each start.
+ * The `POST /v1/schedule` answer from the best search result: operations with local date-times (the parts
+ * of split operations, part-rows.ts), per-order completion and lateness with the resource that held a late
+ * order longest, where every order waited and why a late one is late, orders left out (for lack of material
+ * with their shortages, or with the reason a rule cannot be kept), the projected stock of every material,
+ * KPIs and solver statistics. The plan is decoded once more from its sequencing, so that the decoder can say
+ * what bound each start. With just-in-time timing (issue 16) the reported times are the early plan's moved
+ * as late as they may go (just-in-time.ts); the waits and causes still explain the early plan, i.e. why an
+ * order cannot finish sooner.
  */
-import type { ScheduleRequest, ScheduleResponse } from "../../src/schedule.ts";
+import type { ScheduledOperation, ScheduleRequest, ScheduleResponse } from "../../src/schedule.ts";
 import { formatDateTime } from "../../src/time.ts";
 import { compileProblem } from "./compile-problem.ts";
 import type { CompiledRequest } from "./compile-problem.ts";
 import { Decoder } from "./decode-schedule.ts";
 import { explainWaits } from "./explain-waits.ts";
 import type { OrderExplanation } from "./explain-waits.ts";
+import { justInTime } from "./just-in-time.ts";
 import { orderTimings, scheduleKpis } from "./kpis.ts";
 import { materialProjection } from "./material-projection.ts";
-import { DONE, FIXED } from "./problem.ts";
+import { partRows } from "./part-rows.ts";
+import type { PartRow } from "./part-rows.ts";
+import { FIXED } from "./problem.ts";
 import type { CompactSchedule } from "./search-problem.ts";
 import type { ScheduleSearchResult } from "./search-schedule.ts";
 import { sequencingFromPlan } from "./sequencing-from-plan.ts";
@@ -27,7 +33,7 @@ export interface ResponseStats {
 const emptyKpis = { onTimeRate: 0, weightedTardiness: 0, makespanMinutes: 0, setupMinutes: 0, changeoverMinutes: 0, utilization: {} };
 const round = (x: number) => Math.round(x * 1e6) / 1e6;
 
-/** Why every job waited: the plan's sequencing decoded again (null if it no longer decodes, which would be a bug). */
+/** Why every job waited: the plan's sequencing decoded again (throws if it no longer decodes, which would be a bug). */
 function explanations(compiled: CompiledRequest, schedule: CompactSchedule): OrderExplanation[] {
   const p = compiled.problem;
   const decoder = new Decoder(p);
@@ -36,72 +42,70 @@ function explanations(compiled: CompiledRequest, schedule: CompactSchedule): Ord
   return explainWaits(decoder, s);
 }
 
+/** A part as the answer reports it (a running one without setup). */
+export function partOperation(request: Pick<ScheduleRequest, "orders">, compiled: CompiledRequest, row: PartRow, running: boolean): ScheduledOperation {
+  const p = compiled.problem;
+  const op = row.ops[0]!;
+  const resource = p.resources[p.machineResource[row.machine]!]!;
+  return {
+    order: request.orders[compiled.orderOfJob[p.opJob[op]!]!]!.id,
+    operation: compiled.operationId[op]!,
+    resource: resource.id,
+    unit: row.machine - resource.firstMachine,
+    start: formatDateTime(row.start),
+    end: formatDateTime(row.end),
+    setupMinutes: running ? 0 : compiled.setupMinutes[op]! + row.changeover,
+    changeoverMinutes: running ? 0 : row.changeover,
+    state: running ? "running" : "planned",
+    quantity: round(row.quantity),
+    part: row.part,
+  };
+}
+
 export function toScheduleResponse(request: ScheduleRequest, best: ScheduleSearchResult, stats: ResponseStats): ScheduleResponse {
   const solver = { elapsedMs: stats.elapsedMs, iterations: best.iterations, workers: stats.workers, bestFoundAtMs: best.bestFoundAtMs, objective: best.objective };
-  const compiled = compileProblem(request, best.spanMinutes);
-  const schedule = best.schedule;
-  if (schedule === null || !compiled.ok) {
+  const compiled = compileProblem(request, best.spanMinutes, [], new Set(), { excluded: new Map(best.excluded) });
+  const early = best.schedule;
+  if (early === null || !compiled.ok) {
     return { status: "infeasible", ...(best.reason !== undefined ? { reason: best.reason } : {}), operations: [], orders: [], kpis: emptyKpis, solver };
   }
-  const { problem: p, orderOfJob, operationId, setupMinutes } = compiled.compiled;
-  const operations: ScheduleResponse["operations"] = [];
-  for (let op = 0; op < p.opCount; op++) {
-    if (p.opState[op] === DONE) continue;
-    const machine = schedule.machine[op]!;
-    const resource = p.resources[p.machineResource[machine]!]!;
-    const running = p.opState[op] === FIXED;
-    operations.push({
-      order: request.orders[orderOfJob[p.opJob[op]!]!]!.id,
-      operation: operationId[op]!,
-      resource: resource.id,
-      unit: machine - resource.firstMachine,
-      start: formatDateTime(schedule.start[op]!),
-      end: formatDateTime(schedule.end[op]!),
-      setupMinutes: running ? 0 : setupMinutes[op]! + schedule.changeover[op]!,
-      changeoverMinutes: running ? 0 : schedule.changeover[op]!,
-      state: running ? "running" : "planned",
-    });
-  }
+  const { orderOfJob } = compiled.compiled;
+  const schedule = request.options.timing === "just-in-time" ? justInTime(compiled.compiled, early) : early;
   const timings = orderTimings(compiled.compiled, schedule);
-  const explained = explanations(compiled.compiled, schedule);
+  const explained = explanations(compiled.compiled, early);
+  const earlyLate = orderTimings(compiled.compiled, early);
   const jobOfOrder = new Map(orderOfJob.map((o, j) => [o, j]));
   const orders = request.orders.map((order, o): ScheduleResponse["orders"][number] => {
     const shortages = compiled.compiled.unplannable.get(o);
+    const unplannable = { id: order.id, due: order.due, status: "unplannable" as const, completion: null, lateMinutes: 0, onTime: false, bufferKept: false };
     if (shortages !== undefined) {
       const neededBy = formatDateTime(compiled.compiled.orderEarliest[o]!);
-      return { id: order.id, due: order.due, status: "unplannable", completion: null, lateMinutes: 0, onTime: false, shortages: shortages.map((s) => ({ item: s.item, quantity: round(s.quantity), neededBy })) };
+      return { ...unplannable, shortages: shortages.map((s) => ({ item: s.item, quantity: round(s.quantity), neededBy })) };
     }
+    const reason = compiled.compiled.excluded.get(o);
+    if (reason !== undefined) return { ...unplannable, reason };
     const j = jobOfOrder.get(o)!;
-    const job = p.jobs[j]!;
-    const { completion, lateMinutes } = timings[j]!;
-    let heldBy: string | undefined;
-    let longest = 0;
-    for (let op = job.firstOp; op < job.firstOp + job.opCount && lateMinutes > 0; op++) {
-      if (p.opState[op] === DONE || p.opState[op] === FIXED) continue;
-      const ready = op > job.firstOp ? Math.max(job.earliest, schedule.end[op - 1]! + p.opMinGap[op]!) : job.earliest;
-      const wait = schedule.start[op]! - ready;
-      if (wait > longest) {
-        longest = wait;
-        heldBy = p.resources[p.machineResource[schedule.machine[op]!]!]!.id;
-      }
-    }
-    const { waits, cause } = explained[j]!;
+    const { completion, lateMinutes, bufferKept } = timings[j]!;
+    const { waits, cause, heldBy } = explained[j]!;
+    // Just-in-time timing never makes an order later: a late one is late as in the early plan.
+    const late = earlyLate[j]!.lateMinutes > 0;
     return {
       id: order.id,
       due: order.due,
       completion: formatDateTime(completion),
       lateMinutes,
       onTime: lateMinutes === 0,
-      ...(heldBy !== undefined ? { heldBy } : {}),
+      bufferKept,
+      ...(late && heldBy !== null ? { heldBy } : {}),
       waits,
-      ...(lateMinutes > 0 && cause !== null ? { cause } : {}),
+      ...(late && cause !== null ? { cause } : {}),
     };
   });
   const materials = materialProjection(request, compiled.compiled, schedule, request.options.materialLedger === true);
   const materialWait = explained.reduce((sum, e) => sum + e.materialMinutes, 0);
   return {
     status: best.status,
-    operations,
+    operations: partRows(compiled.compiled.problem, schedule, compiled.compiled.lots).map((row) => partOperation(request, compiled.compiled, row, compiled.compiled.problem.opState[row.ops[0]!] === FIXED)),
     orders,
     ...(compiled.compiled.material !== null ? { materials } : {}),
     kpis: scheduleKpis(compiled.compiled, schedule, timings, materialWait),
