@@ -8,8 +8,8 @@
  * resource ("calendar"), or a running or frozen operation in the way ("progress"). Its own changeover
  * minutes count as "changeover". A late order's cause is the category with the most minutes, naming the
  * resource or item that held it longest in that category.
- * Issue 16: a routing operation in slices is explained by its slice that ends last (the one its successor
- * waits for); waiting for a predecessor's first transfer batch, or for its last one to end no earlier, is the
+ * Issue 16: a routing operation in slices is explained by its part that ends last (the one its successor
+ * waits for), from the start of its first slice; waiting for a predecessor's first transfer batch, or for its last one to end no earlier, is the
  * chain's own pace, not a wait; an operation held back so that its successor starts within its maximum wait
  * waits on "release".
  */
@@ -78,6 +78,8 @@ export function explainWaits(decoder: Decoder, s: Sequencing): OrderExplanation[
       first = last + 1;
       if (op < 0) continue;
       const m = s.machineOf[op]!;
+      // A part's later slices only continue it: its first slice's start is the one to explain.
+      while (decoder.runs?.continues[op]) op = s.seq[m]![s.posOf[op]! - 1]!;
       routingReady(p, decoder.prevOp, op, m, view, bounds);
       const pred = bounds.startPred;
       const predReady = pred >= 0 ? bounds.start : -Infinity;
