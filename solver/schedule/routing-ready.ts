@@ -46,7 +46,8 @@ function firstBatchDone(p: SchedulingProblem, k: number, q: number, t: TimesView
   const list = t.seq[m]!;
   let last = k;
   let quantity = rules.quantity[k]!;
-  for (let pos = t.posOf[k]! + 1; pos < list.length && t.continues![list[pos]!] && rules.partFirst[list[pos]!] === rules.partFirst[k]; pos++) {
+  const continues = t.continues;
+  for (let pos = t.posOf[k]! + 1; continues !== null && pos < list.length && continues[list[pos]!] && rules.partFirst[list[pos]!] === rules.partFirst[k]; pos++) {
     last = list[pos]!;
     quantity += rules.quantity[last]!;
   }
