@@ -15,6 +15,8 @@ export interface PlanTimes {
   end: ArrayLike<number>;
   changeover: ArrayLike<number>;
   continues?: ArrayLike<number> | undefined;
+  /** Positions on the units, when known (ties of work that takes no time). */
+  position?: ArrayLike<number> | undefined;
 }
 
 export interface PartRow {
@@ -40,14 +42,15 @@ export function partRows(p: SchedulingProblem, times: PlanTimes, lots: readonly 
     const slices: number[] = [];
     for (let op = first; op <= last; op++) if (p.opState[op] !== DONE && times.machine[op]! >= 0) slices.push(op);
     first = last + 1;
-    slices.sort((a, b) => times.machine[a]! - times.machine[b]! || times.start[a]! - times.start[b]! || a - b);
+    // In the order they run on each unit: a slice without work runs before one starting at the same minute.
+    slices.sort((a, b) => times.machine[a]! - times.machine[b]! || times.start[a]! - times.start[b]! || times.end[a]! - times.end[b]! || (times.position === undefined ? 0 : times.position[a]! - times.position[b]!) || a - b);
     const parts: PartRow[] = [];
     for (const op of slices) {
       const quantity = rules === null ? lots[p.opJob[op]!]! : rules.quantity[op]!;
       const row = parts[parts.length - 1];
       if (row !== undefined && times.continues?.[op] && row.machine === times.machine[op]) {
         row.ops.push(op);
-        row.end = times.end[op]!;
+        row.end = Math.max(row.end, times.end[op]!);
         row.quantity += quantity;
       } else parts.push({ ops: [op], machine: times.machine[op]!, start: times.start[op]!, end: times.end[op]!, changeover: times.changeover[op]!, quantity, part: 0 });
     }

@@ -46,6 +46,16 @@ export function placeSlice(
   if (mp >= 0 && rules.partFirst[mp] === rules.partFirst[op] && p.opState[mp] === FREE) {
     const total = runs.base[mp]! + base - rules.setup[op]!;
     const work = Math.ceil(total - 1e-9) - runs.work[mp]!;
+    if (work === 0 && ready <= machReady && endBound <= machReady) {
+      // Nothing left to do once the rounding is paid: it ends with the slice before it.
+      out.start = out.end = machReady;
+      out.changeover = 0;
+      out.pushedByFixed = out.boundByEnd = false;
+      runs.continues[op] = 1;
+      runs.base[op] = total;
+      runs.work[op] = runs.work[mp]!;
+      return true;
+    }
     if (placeOperation(p, fixedHere, m, op, work, ready, machReady, prevFamily, out, endBound) === null) return false;
     const calendar = p.resources[p.machineResource[m]!]!.calendar;
     const joinsAt = calendar === null || rules.unbroken[op] === 1 ? machReady : calendar.nextWorkingInstant(machReady);

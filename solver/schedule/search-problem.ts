@@ -34,6 +34,8 @@ export interface CompactSchedule {
   changeover: number[];
   /** 1 for a slice that continues the part before it on its unit (issue 16); absent without splitting. */
   continues?: number[];
+  /** Position of every free operation on its unit: the sequence, which starts alone cannot give when work takes no time. */
+  position?: number[];
 }
 
 export interface SearchResult {
@@ -65,6 +67,7 @@ function compact(decoder: Decoder, s: Sequencing): CompactSchedule {
     end: Array.from(decoder.end),
     changeover: Array.from(decoder.changeover),
     ...(decoder.runs !== null ? { continues: Array.from(decoder.runs.continues) } : {}),
+    position: Array.from(s.posOf),
   };
 }
 

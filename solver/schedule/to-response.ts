@@ -37,7 +37,7 @@ const round = (x: number) => Math.round(x * 1e6) / 1e6;
 function explanations(compiled: CompiledRequest, schedule: CompactSchedule): OrderExplanation[] {
   const p = compiled.problem;
   const decoder = new Decoder(p);
-  const s = sequencingFromPlan(p, schedule.machine, schedule.start);
+  const s = sequencingFromPlan(p, schedule.machine, schedule.start, schedule.position);
   if (!decoder.decode(s)) throw new Error(`the plan's own sequencing does not decode (${decoder.failure})`);
   return explainWaits(decoder, s);
 }

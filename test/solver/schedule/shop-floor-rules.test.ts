@@ -213,3 +213,35 @@ describe("the 200-piece job (lathe, mill, assembly; two identical lathes)", () =
     expect(outcome(response, "A-200")).toMatchObject({ lateMinutes: 0, onTime: true, waits: { capacity: 0, calendar: 0 } });
   });
 });
+
+describe("just-in-time timing", () => {
+  // S is taken until 09:00; o (a on R, b on S, 60 minutes each) is due 13:00.
+  const routings = [
+    { item: "x", operations: [{ id: "a", resources: ["R"], runMinutesPerUnit: 60 }, { id: "b", resources: ["S"], runMinutesPerUnit: 60 }] },
+    { item: "y", operations: [{ id: "op", resources: ["S"], runMinutesPerUnit: 180 }] },
+  ];
+  const orders = (buffer: number) => [order("blk", "y", { priority: 1, due: `${MONDAY}T09:00` }), order("o", "x", { due: `${MONDAY}T13:00`, dueBufferMinutes: buffer })];
+
+  it("moves work as late as the due date allows, keeping every unit's sequence", () => {
+    const early = solve(request({ resources: [R, S], routings, orders: orders(0) })).response;
+    expect(op(early, "o", "a")).toMatchObject({ start: `${MONDAY}T06:00`, end: `${MONDAY}T07:00` });
+    expect(early.kpis.meanWaitMinutes).toBe(120);
+    const late = solve(request({ resources: [R, S], routings, orders: orders(0), options: { timing: "just-in-time" } })).response;
+    // b ends at the due date, a just before b; the order waits no more between its operations.
+    expect(op(late, "o", "b")).toMatchObject({ start: `${MONDAY}T12:00`, end: `${MONDAY}T13:00` });
+    expect(op(late, "o", "a")).toMatchObject({ start: `${MONDAY}T11:00`, end: `${MONDAY}T12:00` });
+    expect(op(late, "blk", "op")).toMatchObject({ start: `${MONDAY}T06:00`, end: `${MONDAY}T09:00` });
+    expect(late.kpis).toMatchObject({ meanWaitMinutes: 0, onTimeRate: 1 });
+  });
+
+  it("finishes by due − buffer, and never later than the early plan when that is later", () => {
+    const buffered = solve(request({ resources: [R, S], routings, orders: orders(60), options: { timing: "just-in-time" } })).response;
+    expect(op(buffered, "o", "b")).toMatchObject({ start: `${MONDAY}T11:00`, end: `${MONDAY}T12:00` });
+    expect(outcome(buffered, "o")).toMatchObject({ bufferKept: true });
+    // Due 08:00: late in any plan, so it stays where the early plan has it.
+    const late = [order("blk", "y", { priority: 1, due: `${MONDAY}T09:00` }), order("o", "x", { due: `${MONDAY}T08:00` })];
+    const stays = solve(request({ resources: [R, S], routings, orders: late, options: { timing: "just-in-time" } })).response;
+    expect(op(stays, "o", "b")).toMatchObject({ start: `${MONDAY}T09:00`, end: `${MONDAY}T10:00` });
+    expect(op(stays, "o", "a")).toMatchObject({ start: `${MONDAY}T08:00`, end: `${MONDAY}T09:00` });
+  });
+});
