@@ -5,6 +5,7 @@
  * split operation may run side by side, and after a transfer batch the next operation may start with it); without
  * calendars the load of every machine bounds the makespan as well (the classic one-machine bound).
  */
+import { jobTardiness } from "./objective.ts";
 import type { Objective } from "./objective.ts";
 import { DONE, FIXED, workMinutes } from "./problem.ts";
 import type { SchedulingProblem } from "./problem.ts";
@@ -70,7 +71,7 @@ export function objectiveLowerBound(problem: SchedulingProblem): Objective {
   let sum = 0;
   let last = 0;
   problem.jobs.forEach((job, j) => {
-    tardiness += job.weight * Math.max(0, completion[j]! - job.target);
+    tardiness += jobTardiness(job, completion[j]!);
     sum += completion[j]! - problem.origin;
     last = Math.max(last, completion[j]! - problem.origin);
   });

@@ -8,6 +8,8 @@ import type { ScheduleRequest } from "../../src/schedule.ts";
 import { checkScheduleRequest } from "./check-schedule-request.ts";
 import { compileProblem, defaultSpanMinutes } from "./compile-problem.ts";
 import type { CompiledRequest } from "./compile-problem.ts";
+import { DONE, FIXED } from "./problem.ts";
+import { formatDateTime } from "../../src/time.ts";
 import type { SearchOptions, SearchResult } from "./search-problem.ts";
 import { searchProblem } from "./search-problem.ts";
 import type { ProblemSize } from "./search-budget.ts";
@@ -70,5 +72,10 @@ function maxWaitReason(request: ScheduleRequest, compiled: CompiledRequest, op: 
   const routing = request.routings.find((r) => r.item === request.orders[compiled.orderOfJob[p.opJob[op]!]!]!.item)!;
   const operation = routing.operations[compiled.step[op]!]!;
   const before = routing.operations[compiled.step[op]! - 1]!;
-  return `operation "${operation.id}" cannot start within its maximum wait of ${operation.maxWaitMinutes} minutes after "${before.id}" ends: its resources are not free in time in any plan found`;
+  const why = `operation "${operation.id}" cannot start within its maximum wait of ${operation.maxWaitMinutes} minutes after "${before.id}" ends`;
+  // The slices of the previous operation end just before op's first slice.
+  const pred = p.rules!.partFirst[op]! - 1;
+  if (p.opState[pred] === DONE) return `${why}: "${before.id}" is done (ended ${formatDateTime(p.doneEnd[pred]!)}) and nothing can hold it back`;
+  if (p.opState[pred] === FIXED) return `${why}: "${before.id}" is running or frozen and cannot be held back`;
+  return `${why}: its resources are not free in time in any plan found`;
 }
