@@ -86,6 +86,8 @@ export class JsonWriter {
   private readonly chunks: Uint8Array[] = [];
   private buf: Uint8Array;
   private pos = 0;
+  /** Where the current chunk's bytes start in `buf` (after an `embed`, part of `buf` is an earlier chunk). */
+  private chunkStart = 0;
   /** Write position past which a unit or number may not fit: `buf.length − MAX_NUMBER_BYTES`. */
   private limit: number;
   private nextChunkBytes: number;
@@ -161,6 +163,31 @@ export class JsonWriter {
   numberArray(values: Float64Array, from: number, count: number): void {
     this.beforeValue();
     this.byte(0x5b);
+    this.writeNumbers(values, from, count, false);
+    this.byte(0x5d);
+  }
+
+  /** `count` numbers from `values[from]` as the next values of the array being written (a column of many series). */
+  numbers(values: Float64Array, from: number, count: number): void {
+    if (this.state !== ARRAY_FIRST && this.state !== ARRAY_NEXT) this.outOfTurn("numbers");
+    if (count === 0) return;
+    this.writeNumbers(values, from, count, this.state === ARRAY_NEXT);
+    this.state = ARRAY_NEXT;
+  }
+
+  /**
+   * A value another writer has written (its `finish()`), spliced in as it is: its chunks join this
+   * writer's, uncopied. Lets a response be written in several streams at once (one per column) and
+   * joined in order.
+   */
+  embed(chunks: ReadonlyArray<Uint8Array>): void {
+    this.beforeValue();
+    if (this.pos > this.chunkStart) this.chunks.push(this.buf.subarray(this.chunkStart, this.pos));
+    for (const chunk of chunks) this.chunks.push(chunk);
+    this.chunkStart = this.pos;
+  }
+
+  private writeNumbers(values: Float64Array, from: number, count: number, commaFirst: boolean): void {
     // Buffer and position in locals: this loop writes most of a large plan's bytes.
     let buf = this.buf;
     let pos = this.pos;
@@ -171,14 +198,13 @@ export class JsonWriter {
         buf = this.buf;
         pos = 0;
       }
-      if (t > from) buf[pos++] = COMMA;
+      if (t > from || commaFirst) buf[pos++] = COMMA;
       const x = values[t]!;
       // Zeros are most cells of a plan's series.
       if (x === 0) buf[pos++] = 0x30;
       else pos = this.digits(x, pos);
     }
     this.pos = pos;
-    this.byte(0x5d);
   }
 
   string(s: string): void {
@@ -241,9 +267,9 @@ export class JsonWriter {
   /** Views of exactly the bytes written, in order. The writer is spent afterwards. */
   finish(): Uint8Array[] {
     if (this.state !== ROOT_DONE) this.outOfTurn("finish");
-    if (this.pos > 0) this.chunks.push(this.buf.subarray(0, this.pos));
+    if (this.pos > this.chunkStart) this.chunks.push(this.buf.subarray(this.chunkStart, this.pos));
     this.buf = new Uint8Array(0);
-    this.pos = 0;
+    this.pos = this.chunkStart = 0;
     this.limit = -1;
     return this.chunks;
   }
@@ -282,7 +308,8 @@ export class JsonWriter {
   }
 
   private newChunk(): void {
-    if (this.pos > 0) this.chunks.push(this.buf.subarray(0, this.pos));
+    if (this.pos > this.chunkStart) this.chunks.push(this.buf.subarray(this.chunkStart, this.pos));
+    this.chunkStart = 0;
     // Shared memory: a worker hands the chunks to the main thread without copying them and without
     // transferring (detaching) buffers — once a thread has detached one, V8 compiles every typed-array
     // access in it with a check, and the solver's loops in that thread run 25–40 % slower from then on.

@@ -1,6 +1,9 @@
 import { z } from "zod";
 import { MAX_STAGING_MINUTES } from "./material.ts";
 
+/** Longest planning time fence (MRP), in buckets: a bound on the number, not a horizon (a fence longer than the horizon is a 422). */
+export const MAX_FENCE_BUCKETS = 10_000;
+
 const positive = z.number().finite().positive();
 const nonNegative = z.number().finite().nonnegative();
 
@@ -32,6 +35,14 @@ export const Item = z
     multiple: positive.optional().describe("Planned order quantities are rounded up to a multiple of this"),
     scrapRate: z.number().finite().min(0).lt(1).default(0).describe("Share of started units lost, 0 <= r < 1"),
     phantom: z.boolean().default(false).describe("Exploded through, never stocked or ordered"),
+    supplier: z.string().min(1).optional().describe("Who supplies a bought item: named in MRP's supplier follow-up list"),
+    planningFenceBuckets: z
+      .number()
+      .int()
+      .nonnegative()
+      .max(MAX_FENCE_BUCKETS)
+      .optional()
+      .describe(`MRP planning time fence of this item, in buckets (0 … ${MAX_FENCE_BUCKETS}): no planned orders are due inside it (the longer of this and options.planningFenceBuckets applies)`),
     stagingMinutes: z
       .number()
       .finite()

@@ -11,7 +11,7 @@ import { z } from "zod";
 import { BottleneckPeriod, BottleneckProduct, BottleneckRequest } from "./bottleneck.ts";
 import { CapacityLevers, CapacityRequest } from "./capacity.ts";
 import { FactoryModel } from "./factory.ts";
-import { MrpBuckets, MrpDemand, MrpReceipt } from "./mrp.ts";
+import { MrpBuckets, MrpDemand, MrpFirmPlannedOrder, MrpReceipt } from "./mrp.ts";
 import { Order } from "./order.ts";
 import { Candidate } from "./review.ts";
 import { ProgressEntry } from "./schedule.ts";
@@ -33,6 +33,7 @@ export const Plant = FactoryModel.extend({
   progress: z.array(ProgressEntry).optional(),
   receipts: z.array(MrpReceipt).optional(),
   demands: z.array(MrpDemand).optional(),
+  firmPlannedOrders: z.array(MrpFirmPlannedOrder).optional().describe("MRP: planned orders the planner has firmed"),
   rushOrders: z.array(Order).optional(),
   candidates: z.array(Candidate).optional(),
   products: z.array(BottleneckProduct).optional(),

@@ -93,7 +93,7 @@ const mrp: KpiExtractor = {
   definitions: [
     { key: "purchaseSpend", label: "planned purchase spend", unit: "money", better: "lower" },
     { key: "plannedOrders", label: "planned orders", unit: "count", better: "none" },
-    { key: "exceptions", label: "exception messages", unit: "count", better: "lower" },
+    { key: "exceptions", label: "exception messages (release messages not counted)", unit: "count", better: "lower" },
   ],
   /** Spend = Σ planned buy orders' startQuantity (what is ordered, scrap included) × the item's unitCost (0 if none). */
   extract(request, response) {
@@ -102,7 +102,9 @@ const mrp: KpiExtractor = {
     const spend = plan.plannedOrders
       .filter((order) => order.source === "buy")
       .reduce((sum, order) => sum + order.startQuantity * (unitCost.get(order.item) ?? 0), 0);
-    return { purchaseSpend: spend, plannedOrders: plan.plannedOrders.length, exceptions: plan.exceptions.length };
+    // A release is the routine message of every order due to start: the others call for a correction.
+    const exceptions = plan.exceptions.filter((message) => message.kind !== "release").length;
+    return { purchaseSpend: spend, plannedOrders: plan.plannedOrders.length, exceptions };
   },
 };
 

@@ -11,14 +11,15 @@
 import { ModelError } from "../../src/errors.ts";
 import type { CapacityResponse } from "../../src/capacity.ts";
 import type { InsertResponse, PlanOption } from "../../src/insert.ts";
-import type { MrpResponse } from "../../src/mrp.ts";
+import type { MrpColumnarRecords, MrpItemRecord, MrpResponse } from "../../src/mrp.ts";
 import type { Plant } from "../../src/plant.ts";
 import type { ScheduleResponse } from "../../src/schedule.ts";
-import { bucketDates } from "../mrp/bucket-dates.ts";
+import { bucketCalendar, isBucketCalendar } from "../mrp/bucket-dates.ts";
 import { capacityLoadTable } from "./capacity-load.ts";
 import { countermeasuresTable } from "./countermeasures.ts";
 import { dispatchTable } from "./dispatch-list.ts";
-import type { MrpAnswerRows } from "./mrp-answer.ts";
+import type { MrpAnswerRows, MrpRecordRows } from "./mrp-answer.ts";
+import { mrpFollowUpTable } from "./mrp-follow-up.ts";
 import { mrpExceptionsTable } from "./mrp-exceptions.ts";
 import { mrpRecordsTable } from "./mrp-records.ts";
 import { orderOutcomeTable } from "./order-outcomes.ts";
@@ -85,12 +86,45 @@ export function capacityTables(answer: Pick<CapacityResponse, "buckets" | "resou
 }
 
 export function mrpTables(rows: MrpAnswerRows): Table[] {
-  return [plannedOrdersTable(rows.plannedOrders), mrpExceptionsTable(rows.exceptions), mrpRecordsTable(rows)];
+  return [plannedOrdersTable(rows.plannedOrders), mrpExceptionsTable(rows.exceptions), mrpFollowUpTable(rows.followUp), mrpRecordsTable(rows)];
+}
+
+/** The bucket dates of the model's buckets, on its calendar if it names one (none if it names one it lacks). */
+function modelBucketDates(model: AnswerModel): readonly string[] | undefined {
+  if (!model.buckets) return undefined;
+  const calendar = bucketCalendar(model.buckets, model.calendars ?? []);
+  return isBucketCalendar(calendar) ? calendar.dates : undefined;
+}
+
+/** The records of an answer, item by item, whether they came as objects or as columns (options.format "columnar"). */
+function recordEntries(items: MrpResponse["items"]): Iterable<readonly [string, MrpRecordRows]> {
+  if (!("ids" in items && Array.isArray(items.ids))) return Object.entries(items as Record<string, MrpItemRecord>);
+  const columns = items as MrpColumnarRecords;
+  const T = columns.buckets;
+  const slice = (series: number[], k: number) => series.slice(k * T, (k + 1) * T);
+  return columns.ids.map((id, k) => [
+    id,
+    {
+      lowLevelCode: columns.lowLevelCode[k]!,
+      gross: slice(columns.gross, k),
+      scheduledReceipts: slice(columns.scheduledReceipts, k),
+      projectedOnHand: slice(columns.projectedOnHand, k),
+      net: slice(columns.net, k),
+      plannedReceipts: slice(columns.plannedReceipts, k),
+      plannedReleases: slice(columns.plannedReleases, k),
+    },
+  ]);
 }
 
 /** A /v1/mrp answer's lists as the MRP sheets read them. */
-export function mrpAnswerRows(model: AnswerModel, answer: Pick<MrpResponse, "items" | "plannedOrders" | "exceptions">): MrpAnswerRows {
-  return { bucketDates: model.buckets ? bucketDates(model.buckets) : undefined, records: Object.entries(answer.items), plannedOrders: answer.plannedOrders, exceptions: answer.exceptions };
+export function mrpAnswerRows(model: AnswerModel, answer: Pick<MrpResponse, "items" | "plannedOrders" | "exceptions"> & Partial<Pick<MrpResponse, "followUp">>): MrpAnswerRows {
+  return {
+    bucketDates: modelBucketDates(model),
+    records: recordEntries(answer.items),
+    plannedOrders: answer.plannedOrders,
+    exceptions: answer.exceptions,
+    followUp: answer.followUp ?? [],
+  };
 }
 
 /** The tables of any exportable answer, its kind first; throws a 400-coded ModelError for one that is not. */

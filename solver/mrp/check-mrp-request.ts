@@ -1,14 +1,16 @@
 /**
- * Semantic checks of an MRP request (issue 5, "Bad input"; answered with 422): unknown items in the BOM,
- * demands, receipts and options.records, duplicate ids, a bucket or date outside the horizon, an item combining
- * wagner-whitin or silver-meal with minimum/multiple, and BOM cycles named in full (`A → B → C → A`).
+ * Semantic checks of an MRP request (issues 5 and 23, "Bad input"; answered with 422): unknown items in
+ * the BOM, demands, receipts, firm planned orders and options.records, an unknown calendar (or one with
+ * too few working days for the horizon), duplicate ids, a bucket or date outside the horizon, a planning
+ * fence longer than the horizon, a firm planned order for a phantom, an item combining wagner-whitin or
+ * silver-meal with minimum/multiple, and BOM cycles named in full (`A → B → C → A`).
  * Every problem is reported with its path, not just the first.
  */
 import { checkBom, checkUniqueIds } from "../../src/check-factory.ts";
 import type { MrpDemand, MrpRequest } from "../../src/mrp.ts";
 import type { Problem } from "../../src/problem.ts";
 import { formatPath } from "../../src/problem.ts";
-import { bucketOf } from "./bucket-dates.ts";
+import { bucketCalendar, bucketOf, isBucketCalendar } from "./bucket-dates.ts";
 
 /** All semantic problems of an MRP request; empty when it can be planned. */
 export function checkMrpRequest(request: MrpRequest): Problem[] {
@@ -17,8 +19,19 @@ export function checkMrpRequest(request: MrpRequest): Problem[] {
     ...checkUniqueIds(request.items, byId, ["items"], "item id"),
     ...checkUniqueIds(request.demands, byId, ["demands"], "demand id"),
     ...checkUniqueIds(request.receipts, byId, ["receipts"], "receipt id"),
+    ...checkUniqueIds(request.firmPlannedOrders, byId, ["firmPlannedOrders"], "firm planned order id"),
   ];
+  const calendar = bucketCalendar(request.buckets, request.calendars);
+  if (!isBucketCalendar(calendar)) problems.push({ path: "buckets.calendar", message: calendar.problem });
+  const horizon = request.buckets.count;
+  const fenceProblem = (fence: number | undefined, path: PropertyKey[]) => {
+    if (fence !== undefined && fence > horizon) {
+      problems.push({ path: formatPath(path), message: `a planning fence of ${fence} buckets is longer than the horizon (${horizon} buckets)` });
+    }
+  };
+  fenceProblem(request.options?.planningFenceBuckets, ["options", "planningFenceBuckets"]);
   request.items.forEach((item, i) => {
+    fenceProblem(item.planningFenceBuckets, ["items", i, "planningFenceBuckets"]);
     const rule = item.lotSizing.rule;
     if (rule !== "wagner-whitin" && rule !== "silver-meal") return;
     for (const modifier of ["minimum", "multiple"] as const) {
@@ -28,12 +41,18 @@ export function checkMrpRequest(request: MrpRequest): Problem[] {
     }
   });
   problems.push(...checkBom(request));
-  const items = new Set(request.items.map(byId));
-  const lastBucket = request.buckets.count - 1;
-  const checkPlaced = (list: ReadonlyArray<MrpDemand>, key: "demands" | "receipts") => {
+  const items = new Map(request.items.map((item) => [item.id, item]));
+  const lastBucket = horizon - 1;
+  const checkPlaced = (list: ReadonlyArray<MrpDemand>, key: "demands" | "receipts" | "firmPlannedOrders") => {
     list.forEach((entry, i) => {
-      if (!items.has(entry.item)) problems.push({ path: formatPath([key, i, "item"]), message: `unknown item "${entry.item}"` });
-      const bucket = bucketOf(request.buckets, entry);
+      const item = items.get(entry.item);
+      if (!item) problems.push({ path: formatPath([key, i, "item"]), message: `unknown item "${entry.item}"` });
+      else if (key === "firmPlannedOrders" && item.phantom) {
+        problems.push({ path: formatPath([key, i, "item"]), message: `"${entry.item}" is a phantom: it is exploded through, never ordered` });
+      }
+      // Without a calendar a date has no bucket; the calendar's own problem is reported above.
+      if (!isBucketCalendar(calendar) && entry.bucket === undefined) return;
+      const bucket = isBucketCalendar(calendar) ? bucketOf(calendar, entry) : entry.bucket!;
       if (bucket < 0 || bucket > lastBucket) {
         const field = entry.bucket === undefined ? "date" : "bucket";
         problems.push({
@@ -45,6 +64,7 @@ export function checkMrpRequest(request: MrpRequest): Problem[] {
   };
   checkPlaced(request.demands, "demands");
   checkPlaced(request.receipts, "receipts");
+  checkPlaced(request.firmPlannedOrders, "firmPlannedOrders");
   const selected = request.options?.records;
   if (Array.isArray(selected)) {
     selected.forEach((id, k) => {

@@ -6,7 +6,8 @@
  * the start), then per bucket the independent demands (input order) and the parents' requirements
  * (BOM line order, then the parent's orders in time order), by a stable sort on the bucket.
  * A phantom parent's order is listed as the requirements it was pegged to, scaled by the line quantity,
- * so pegging passes through phantoms to the real parent order or demand. Linear in requirements + buckets
+ * so pegging passes through phantoms to the real parent order or demand (unless `throughPhantoms` is
+ * false: full pegging lists a phantom's orders like any parent's). Linear in requirements + buckets
  * (short lists are insertion-sorted: at most INSERTION_SORT_MAX² steps).
  */
 import type { ItemGroups } from "./index-request.ts";
@@ -45,7 +46,10 @@ export class RequirementGathering {
   private readonly firstOfBucket: Int32Array;
   private readonly sortedBucket = new Int32Array(INSERTION_SORT_MAX + 1);
 
-  constructor(private readonly buckets: number) {
+  constructor(
+    private readonly buckets: number,
+    private readonly throughPhantoms = true,
+  ) {
     this.firstOfBucket = new Int32Array(buckets + 1);
   }
 
@@ -68,7 +72,7 @@ export class RequirementGathering {
       const perParent = usedQuantity[u]!;
       const first = orderFirst[parent]!;
       const end = orderEnd[parent]!;
-      if (phantom[parent] !== 0) {
+      if (phantom[parent] !== 0 && this.throughPhantoms) {
         for (let k = first; k < end; k++) {
           const bucket = releaseBucket[k]!;
           gross[bucket]! += startQuantity[k]! * perParent;

@@ -1,14 +1,16 @@
 /**
  * Turns an MRP request into integer-indexed arrays: items by position, the BOM as a CSR graph, and
- * demands and receipts grouped by item (receipts by bucket within an item, for first-in-first-out
- * pegging). Indexing meets every reference anyway, so it is also the fast semantic check: an unknown
- * item (in the BOM, demands, receipts or options.records), a duplicate id, a bucket outside the horizon
- * or wagner-whitin / silver-meal with a modifier throws the ModelError of checkMrpRequest (all problems
- * with their paths, built only then). BOM cycles are left to lowLevelCodes.
+ * demands, receipts and firm planned orders grouped by item (by bucket within an item, for
+ * first-in-first-out pegging). Indexing meets every reference anyway, so it is also the fast semantic
+ * check: an unknown item (in the BOM, demands, receipts, firm planned orders or options.records) or
+ * calendar, a duplicate id, a bucket outside the horizon, a fence longer than it, a firm order for a
+ * phantom or wagner-whitin / silver-meal with a modifier throws the ModelError of checkMrpRequest (all
+ * problems with their paths, built only then). BOM cycles are left to lowLevelCodes.
  */
 import type { MrpRequest } from "../../src/mrp.ts";
 import { ModelError } from "../../src/errors.ts";
-import { bucketOf } from "./bucket-dates.ts";
+import type { BucketCalendar } from "./bucket-dates.ts";
+import { bucketCalendar, bucketOf, isBucketCalendar } from "./bucket-dates.ts";
 import { checkMrpRequest } from "./check-mrp-request.ts";
 import { IdIndex } from "./id-index.ts";
 import type { BomGraph } from "./low-level-codes.ts";
@@ -27,11 +29,15 @@ export interface ItemGroups {
 
 export interface IndexedRequest {
   readonly buckets: number;
+  /** Bucket dates and working days. */
+  readonly calendar: BucketCalendar;
   /** Item ids → item indexes. */
   readonly itemIndex: IdIndex;
   readonly graph: BomGraph;
   readonly demands: ItemGroups;
   readonly receipts: ItemGroups;
+  /** Firm planned orders, by receipt bucket within an item. */
+  readonly firm: ItemGroups;
 }
 
 /** Throws the request's problems, met while indexing (an empty list would mean indexing and checking disagree: a bug). */
@@ -40,7 +46,7 @@ function fail(request: MrpRequest): never {
   throw problems.length > 0 ? new ModelError(problems) : new Error("MRP request could not be indexed");
 }
 
-function group(request: MrpRequest, list: MrpRequest["demands"], itemIndex: IdIndex): ItemGroups {
+function group(request: MrpRequest, calendar: BucketCalendar, list: MrpRequest["demands"], itemIndex: IdIndex): ItemGroups {
   const itemCount = itemIndex.size;
   const buckets = request.buckets.count;
   const bucket = new Int32Array(list.length);
@@ -50,7 +56,7 @@ function group(request: MrpRequest, list: MrpRequest["demands"], itemIndex: IdIn
   for (let k = 0; k < list.length; k++) {
     const entry = list[k]!;
     const i = itemIndex.indexOf(entry.item);
-    const b = bucketOf(request.buckets, entry);
+    const b = bucketOf(calendar, entry);
     if (i < 0 || b < 0 || b >= buckets || ids.add(entry.id, k) >= 0) fail(request);
     itemOf[k] = i;
     bucket[k] = b;
@@ -82,12 +88,15 @@ function countingSort(key: Int32Array, keys: number, input: Int32Array | null, f
 
 export function indexRequest(request: MrpRequest): IndexedRequest {
   const { items, bom } = request;
+  const calendar = bucketCalendar(request.buckets, request.calendars);
+  if (!isBucketCalendar(calendar) || (request.options?.planningFenceBuckets ?? 0) > request.buckets.count) fail(request);
   const itemIndex = new IdIndex(items.length);
   for (let i = 0; i < items.length; i++) {
     const item = items[i]!;
     const rule = item.lotSizing.rule;
     const modified = item.minimum !== undefined || item.multiple !== undefined;
     if (itemIndex.add(item.id, i) >= 0 || (modified && (rule === "wagner-whitin" || rule === "silver-meal"))) fail(request);
+    if ((item.planningFenceBuckets ?? 0) > request.buckets.count) fail(request);
   }
   const parents = new Int32Array(bom.length);
   const components = new Int32Array(bom.length);
@@ -103,24 +112,48 @@ export function indexRequest(request: MrpRequest): IndexedRequest {
   }
   const selected = request.options?.records;
   if (Array.isArray(selected)) for (const id of selected) if (itemIndex.indexOf(id) < 0) fail(request);
+  const firm = group(request, calendar, request.firmPlannedOrders, itemIndex);
+  for (let i = 0; i < items.length; i++) if (items[i]!.phantom && firm.start[i + 1]! > firm.start[i]!) fail(request);
   return {
     buckets: request.buckets.count,
+    calendar,
     itemIndex,
     graph: buildBomGraph(items.length, parents, components, quantities),
-    demands: group(request, request.demands, itemIndex),
-    receipts: group(request, request.receipts, itemIndex),
+    demands: group(request, calendar, request.demands, itemIndex),
+    receipts: group(request, calendar, request.receipts, itemIndex),
+    firm,
   };
 }
 
 /**
- * Item `item`'s open receipts summed per bucket into `out` (zeroed first): its scheduled receipts SR[t].
- * Planning nets against them and the response replays them, so both sum them the same way.
+ * Item `item`'s open receipts (or firm planned orders) summed per bucket into `out` (zeroed first): its
+ * scheduled receipts SR[t]. Planning nets against them and the response replays them, so both sum them
+ * the same way.
  */
 export function scheduledReceipts<Out extends Float64Array>(receipts: ItemGroups, item: number, out: Out): Out {
   out.fill(0);
-  for (let k = receipts.start[item]!; k < receipts.start[item + 1]!; k++) {
-    const r = receipts.order[k]!;
-    out[receipts.bucket[r]!]! += receipts.quantity[r]!;
+  return addGroup(receipts, item, out);
+}
+
+/**
+ * Item i's receipts as its netting sees them: its open receipts, then its firm planned orders, summed per
+ * bucket into `out` — in this order by planning and by the response's replay, so both get the same doubles.
+ */
+export function nettingReceipts<Out extends Float64Array>(indexed: IndexedRequest, i: number, out: Out): Out {
+  scheduledReceipts(indexed.receipts, i, out);
+  return addGroup(indexed.firm, i, out);
+}
+
+/** Adds item `item`'s entries of `groups` into `out` per bucket. */
+function addGroup<Out extends Float64Array>(groups: ItemGroups, item: number, out: Out): Out {
+  for (let k = groups.start[item]!; k < groups.start[item + 1]!; k++) {
+    const r = groups.order[k]!;
+    out[groups.bucket[r]!]! += groups.quantity[r]!;
   }
   return out;
+}
+
+/** Whether item `item` has entries in `groups`. */
+export function hasEntries(groups: ItemGroups, item: number): boolean {
+  return groups.start[item + 1]! > groups.start[item]!;
 }

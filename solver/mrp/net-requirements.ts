@@ -6,6 +6,10 @@
  *   avail ≥ SS → NR[t] = PR[t] = 0;  otherwise NR[t] = SS − avail, PR[t] = lot(t, NR[t]) ≥ NR[t]
  *   POH[t] = avail + PR[t]
  *
+ * Inside a planning time fence (t < fence, issue 23) no lot is planned: PR[t] = 0, so the shortfall is
+ * carried in POH (below safety stock, even negative) into the next buckets until a receipt or the first
+ * lot at the fence covers it — the plan is made as if the shortage were covered late.
+ *
  * Quantities are doubles. Integer inputs stay exact (sums of integers below 2^53); fractional BOM
  * quantities leave rounding residues like 5.6e-17, so a shortfall of at most QUANTITY_EPSILON counts as
  * none — otherwise a residue would plan an order for a billionth of a unit.
@@ -33,6 +37,8 @@ export interface NettingInput {
   readonly onHand: number;
   /** Safety stock SS the projected on hand must not fall below, units. */
   readonly safetyStock: number;
+  /** Planning time fence: no lots in buckets 0 … fence − 1. Default 0. */
+  readonly fence?: number;
 }
 
 /**
@@ -55,6 +61,7 @@ export function newNettingRecord(buckets: number): NettingRecord {
 /** Runs convention 3 over the horizon, writing POH, NR and PR into `out`. */
 export function netRequirements(input: NettingInput, lot: LotSizer, out: NettingRecord): void {
   const { gross, receipts, safetyStock } = input;
+  const fence = input.fence ?? 0;
   const { projectedOnHand, net, plannedReceipts } = out;
   let onHand = input.onHand;
   for (let t = 0; t < gross.length; t++) {
@@ -65,7 +72,7 @@ export function netRequirements(input: NettingInput, lot: LotSizer, out: Netting
       onHand = avail;
     } else {
       const shortfall = safetyStock - avail;
-      const receipt = lot(t, shortfall, avail);
+      const receipt = t < fence ? 0 : lot(t, shortfall, avail);
       net[t] = shortfall;
       plannedReceipts[t] = receipt;
       onHand = avail + receipt;

@@ -6,7 +6,10 @@
  * safety stock (net-requirements.ts) and the item's lot rule (lot-sizing/) give planned receipts; scrap
  * inflates them to start quantities; the lead time offsets them to releases, a release before bucket 0
  * going to bucket 0 as `past-due`. Phantoms are netted lot-for-lot against their on hand with no safety
- * stock, lead time, modifiers or scrap, and pass their requirements' pegs through to their components.
+ * stock, lead time, modifiers, scrap or fence, and pass their requirements' pegs through to their components.
+ * Issue 23: firm planned orders are netted like open receipts and exploded like planned orders (they
+ * come first among the item's orders in the store); inside an item's planning time fence no lots are
+ * planned (net-requirements.ts).
  *
  * Two stages: `computeMaterialPlan` plans on typed arrays only — O(items × buckets + requirements + pegs),
  * per-item scratch reused, no per-order or per-cell objects — and write-response.ts then writes that
@@ -19,7 +22,7 @@ import { checkMrpRequest } from "./check-mrp-request.ts";
 import { RequirementGathering } from "./gather-requirements.ts";
 import type { PlanningState } from "./gather-requirements.ts";
 import type { IndexedRequest } from "./index-request.ts";
-import { indexRequest, scheduledReceipts } from "./index-request.ts";
+import { hasEntries, indexRequest, nettingReceipts } from "./index-request.ts";
 import { LotSizing } from "./lot-sizing/lot-sizer.ts";
 import { lowLevelCodes, planningSequence } from "./low-level-codes.ts";
 import type { LotSizer } from "./net-requirements.ts";
@@ -43,8 +46,23 @@ export interface MaterialPlan extends PlanningState {
   readonly codes: Int32Array;
   /** Item indexes in planning order (increasing low-level code). */
   readonly sequence: Int32Array;
-  /** Units of each open receipt (by request index) that requirements consume. */
-  readonly receiptUsed: Float64Array;
+  /**
+   * Item i's firm planned orders are `orderFirst[i] … firstPlanned[i] − 1` in the store (those of
+   * `indexed.firm` for i, in its order), its planned orders `firstPlanned[i] … orderEnd[i] − 1`.
+   */
+  readonly firstPlanned: Int32Array;
+  /** Planning time fence of each item, buckets (0 for phantoms). */
+  readonly fence: Int32Array;
+}
+
+/** Item `item`'s firm planned orders into the store, as its first orders (see MaterialPlan.firstPlanned). */
+function addFirmOrders(orders: OrderStore, firm: IndexedRequest["firm"], item: number, leadTime: number, goodShare: number): void {
+  for (let k = firm.start[item]!; k < firm.start[item + 1]!; k++) {
+    const f = firm.order[k]!;
+    const t = firm.bucket[f]!;
+    const quantity = firm.quantity[f]!;
+    orders.add(item, t, Math.max(0, t - leadTime), quantity, tidy(quantity / goodShare));
+  }
 }
 
 /**
@@ -61,7 +79,7 @@ const ORDERS_PER_ITEM = 8;
  */
 export function computeMaterialPlan(request: MrpRequest): MaterialPlan {
   const indexed = indexRequest(request);
-  const { graph, demands, receipts, buckets: T } = indexed;
+  const { graph, demands, receipts, firm, buckets: T } = indexed;
   const codes = lowLevelCodes(graph);
   if (codes === null) throw new ModelError(checkMrpRequest(request), "TAKT_ERR_BOM_CYCLE");
   const { items } = request;
@@ -78,9 +96,11 @@ export function computeMaterialPlan(request: MrpRequest): MaterialPlan {
     orderEnd: new Int32Array(itemCount),
   };
   const { orders, orderFirst, orderEnd } = state;
-  const receiptUsed = new Float64Array(request.receipts.length);
+  const firstPlanned = new Int32Array(itemCount);
+  const fence = new Int32Array(itemCount);
+  const optionFence = request.options?.planningFenceBuckets ?? 0;
   const requirements = new RequirementGathering(T);
-  const pegging = new ItemPegging(T, orders, receiptUsed);
+  const pegging = new ItemPegging(T, orders);
   const lotSizing = new LotSizing(T);
   const record = newNettingRecord(T);
   const gross = new Float64Array(T);
@@ -88,7 +108,7 @@ export function computeMaterialPlan(request: MrpRequest): MaterialPlan {
   const noReceipts = new Float64Array(T);
   const scheduled = new Float64Array(T);
   // One netting input for all items, re-aimed at each: no object per item.
-  const input = { gross, receipts: noReceipts, onHand: 0, safetyStock: 0 };
+  const input = { gross, receipts: noReceipts, onHand: 0, safetyStock: 0, fence: 0 };
   const sequence = planningSequence(codes);
 
   // The planned orders are recorded as the netting sizes their lots, in bucket order: scrap inflates
@@ -112,17 +132,20 @@ export function computeMaterialPlan(request: MrpRequest): MaterialPlan {
     input.safetyStock = isPhantom ? 0 : item.safetyStock;
     requirements.gather(i, input.safetyStock, state, gross);
     input.receipts = noReceipts;
-    if (receipts.start[i + 1]! > receipts.start[i]!) input.receipts = scheduledReceipts(receipts, i, scheduled);
+    if (hasEntries(receipts, i) || hasEntries(firm, i)) input.receipts = nettingReceipts(indexed, i, scheduled);
     planned = i;
     leadTime = isPhantom ? 0 : item.leadTime;
     goodShare = isPhantom ? 1 : 1 - item.scrapRate;
+    input.fence = fence[i] = isPhantom ? 0 : Math.max(optionFence, item.planningFenceBuckets ?? 0);
     sizeLot = lotSizing.aim(item, input);
     orderFirst[i] = orders.size;
+    addFirmOrders(orders, firm, i, leadTime, goodShare);
+    firstPlanned[i] = orders.size;
     netRequirements(input, sizeAndOrder, record);
     orderEnd[i] = orders.size;
-    pegging.peg(i, item.onHand, requirements, receipts, orderFirst[i]!, orderEnd[i]!);
+    pegging.peg(i, item.onHand, requirements, receipts, orderFirst[i]!, firstPlanned[i]!, orderEnd[i]!);
   }
-  return { ...state, indexed, codes, sequence, receiptUsed };
+  return { ...state, indexed, codes, sequence, firstPlanned, fence };
 }
 
 /** The MRP response's JSON text (write-response.ts): UTF-8 chunks, never one buffer — it can be ~350 MB. */

@@ -7,13 +7,13 @@
  * - release = the release bucket's start date at 00:00 (material is issued then);
  * - due = the receipt bucket's start date at 00:00 (MRP receipts arrive at the start of their bucket);
  * - priority 3 (the default) and kind "standard": MRP knows no customer urgency.
- * Ids are the planned order ids. Bought items and phantoms are not orders for the shop.
+ * Ids are the planned order ids (a firm planned order's own). Bought items and phantoms are not orders for the shop.
  * Written straight into the response (write-response.ts) as a JSON array of Order, keys in Order's order.
  */
 import { encodeJson, encodeKeys } from "../json-writer.ts";
 import type { JsonWriter } from "../json-writer.ts";
 import type { MaterialPlan } from "./plan-materials.ts";
-import type { ResponseText } from "./write-response.ts";
+import type { ResponseText } from "./response-text.ts";
 
 const KEY = encodeKeys(["id", "item", "quantity", "due", "release", "priority", "kind"]);
 const STANDARD = encodeJson("standard");
@@ -28,7 +28,7 @@ export function writePlannedOrdersAsOrders(w: JsonWriter, plan: MaterialPlan, te
     if (makeItems[i] !== 1) continue;
     w.beginObject();
     w.key(KEY.id);
-    text.writeOrderId(w, i, orders.receiptBucket[k]!);
+    text.writeOrderId(w, k);
     w.key(KEY.item);
     w.preEncoded(text.itemIds[i]!);
     w.key(KEY.quantity);

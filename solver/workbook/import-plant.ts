@@ -48,7 +48,8 @@ function referenceProblems(plant: Plant): Problem[] {
     );
   }
   if (plant.buckets !== undefined && plant.items.length > 0) {
-    problems.push(...checkMrpRequest({ buckets: plant.buckets, items: plant.items, bom: plant.bom, demands: plant.demands ?? [], receipts: plant.receipts ?? [] }));
+    const mrp = { buckets: plant.buckets, calendars: plant.calendars, items: plant.items, bom: plant.bom, demands: plant.demands ?? [], receipts: plant.receipts ?? [] };
+    problems.push(...checkMrpRequest({ ...mrp, firmPlannedOrders: [] }));
   }
   return problems;
 }

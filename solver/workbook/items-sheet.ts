@@ -3,7 +3,7 @@ import { field } from "./fields.ts";
 import type { WorkbookSheet } from "./workbook-sheet.ts";
 import { pick, rowObject } from "./workbook-sheet.ts";
 
-const KEYS = ["id", "name", "unit", "source", "leadTime", "onHand", "safetyStock", "unitCost", "scrapRate", "phantom", "minimum", "multiple"];
+const KEYS = ["id", "name", "unit", "source", "supplier", "leadTime", "onHand", "safetyStock", "unitCost", "scrapRate", "phantom", "minimum", "multiple", "planningFenceBuckets"];
 /** Lot-sizing parameters: column → field of the rule. */
 const LOT_COLUMNS = { lotQuantity: "quantity", lotPeriods: "periods", setupCost: "setupCost", holdingCost: "holdingCost" } as const;
 
@@ -18,6 +18,7 @@ export const itemsSheet: WorkbookSheet = {
       field("name", "text", ["名称", "物料名称"], "Name", "名称"),
       field("unit", "text", ["单位"], "Unit of measure (pcs, t, kg)", "计量单位"),
       field("source", "text", ["来源", "自制外购"], "make or buy; default make for BOM parents, else buy", "make 自制 或 buy 外购;默认父件自制、其余外购"),
+      field("supplier", "text", ["供应商"], "Who supplies a bought item (MRP's follow-up list names it)", "外购件的供应商(MRP 跟催清单列出)"),
       field("leadTime", "integer", ["提前期", "提前期(期)"], "Whole planning buckets from release to receipt; default 0", "提前期(时段数),默认 0"),
       field("onHand", "number", ["库存", "现有库存"], "Stock on hand; default 0", "现有库存,默认 0"),
       field("safetyStock", "number", ["安全库存"], "Safety stock; default 0", "安全库存,默认 0"),
@@ -31,6 +32,7 @@ export const itemsSheet: WorkbookSheet = {
       field("holdingCost", "number", ["持有成本"], "eoq, wagner-whitin, silver-meal: cost per unit per bucket", "eoq 等:单位每期持有成本"),
       field("minimum", "number", ["最小批量"], "Smallest planned order quantity", "最小订货量"),
       field("multiple", "number", ["批量倍数", "包装倍数"], "Order quantities are rounded up to a multiple of this", "订货量取整倍数"),
+      field("planningFenceBuckets", "integer", ["计划冻结期", "冻结期"], "MRP planning time fence in buckets: no planned orders due inside it", "MRP 计划时界(时段数):时界内不生成计划订单"),
     ],
   },
   rows: (plant) =>

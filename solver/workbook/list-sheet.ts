@@ -1,6 +1,6 @@
 /**
  * Sheets with one row per entry of a plant list, a column per field: bom, orders, rush orders, candidates,
- * receipts, demands, progress and products.
+ * receipts, firm planned orders, demands, progress and products.
  */
 import type { SheetSpec } from "./fields.ts";
 import { field } from "./fields.ts";
@@ -81,6 +81,17 @@ const placedFields = (what: string, zhWhat: string) => [
 export const receiptsSheet = listSheet(
   { name: "receipts", zh: ["在途", "在途订单", "到货"], en: "Open purchase and work orders arriving in a bucket", zhDescription: "在途的采购单与工单", fields: placedFields("Receipt", "在途单") },
   "receipts",
+);
+
+export const firmPlannedOrdersSheet = listSheet(
+  {
+    name: "firmPlannedOrders",
+    zh: ["确认计划订单", "固定计划订单"],
+    en: "MRP planned orders the planner has firmed: MRP never changes them",
+    zhDescription: "计划员已确认(固定)的计划订单:MRP 不再改动",
+    fields: placedFields("Firm planned order", "确认计划订单").map((f) => (f.key === "quantity" ? { ...f, en: "Good units received (> 0)", zhDescription: "合格品数量(> 0)" } : f)),
+  },
+  "firmPlannedOrders",
 );
 
 export const demandsSheet = listSheet(

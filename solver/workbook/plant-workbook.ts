@@ -11,7 +11,7 @@ import { calendarsSheet } from "./calendars-sheet.ts";
 import { CellMap } from "./cell-map.ts";
 import { columnType, normalizeName } from "./fields.ts";
 import { itemsSheet } from "./items-sheet.ts";
-import { bomSheet, candidatesSheet, demandsSheet, ordersSheet, productsSheet, progressSheet, receiptsSheet, rushOrdersSheet } from "./list-sheet.ts";
+import { bomSheet, candidatesSheet, demandsSheet, firmPlannedOrdersSheet, ordersSheet, productsSheet, progressSheet, receiptsSheet, rushOrdersSheet } from "./list-sheet.ts";
 import type { RawSheet } from "./raw-sheet.ts";
 import { changeoversSheet, resourcesSheet } from "./resources-sheet.ts";
 import { routingsSheet } from "./routings-sheet.ts";
@@ -31,6 +31,7 @@ export const WORKBOOK_SHEETS: readonly WorkbookSheet[] = [
   ordersSheet,
   progressSheet,
   receiptsSheet,
+  firmPlannedOrdersSheet,
   demandsSheet,
   rushOrdersSheet,
   candidatesSheet,

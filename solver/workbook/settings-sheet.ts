@@ -27,6 +27,7 @@ export const SETTINGS: readonly Setting[] = [
   setting("buckets.start", "date", "时段开始", "Capacity, MRP: start date of bucket 0"),
   setting("buckets.size", "text", "时段长度", "day or week"),
   setting("buckets.count", "integer", "时段数", "Number of buckets"),
+  setting("buckets.calendar", "text", "时段日历", "MRP: a calendar id; its working days are the buckets' (daily) and the follow-up list's"),
   setting("loading", "text", "负荷方向", "Capacity: backward (default) or forward"),
   setting("period.start", "datetime", "期间开始", "Bottleneck analysis: the period's start"),
   setting("period.end", "datetime", "期间结束", "Bottleneck analysis: the period's end (exclusive)"),

@@ -9,6 +9,7 @@ import { MrpRequest, MrpResponse } from "../../src/mrp.ts";
 import { post, testApp } from "../helpers/app.ts";
 import { takt } from "../helpers/cli.ts";
 import { demo } from "../helpers/demo.ts";
+import type { MrpObjectsResponse } from "../solver/mrp/plan.ts";
 import { planJson } from "../solver/mrp/plan.ts";
 import { validateMrp } from "../solver/mrp/validate-mrp.ts";
 
@@ -22,7 +23,7 @@ describe("POST /v1/mrp", () => {
   it("plans the demo appliance plant exactly as the solver does", async () => {
     const res = await post(app, "/v1/mrp", demo("appliance-plant"));
     expect(res.statusCode).toBe(200);
-    const body = MrpResponse.parse(res.json());
+    const body = MrpResponse.parse(res.json()) as MrpObjectsResponse;
     const request = MrpRequest.parse(demo("appliance-plant"));
     expect(body).toEqual(planJson(request));
     expect(validateMrp(request, body)).toEqual([]);
@@ -65,6 +66,31 @@ describe("POST /v1/mrp", () => {
     const res = await post(app, "/v1/mrp", plant);
     expect(res.statusCode).toBe(400);
     expect(ErrorResponse.parse(res.json()).problems!.map((p) => p.path)).toEqual(expect.arrayContaining(["demands[0].quantity", "items[0].scrapRate"]));
+  });
+
+  it("names an unknown firm planned order item, an unknown calendar and a fence past the horizon with 422 (issue 23)", async () => {
+    const plant = demo("appliance-plant");
+    plant.buckets.calendar = "four-shift";
+    plant.firmPlannedOrders = [{ id: "F-1", item: "WM-F90", bucket: 1, quantity: 100 }];
+    plant.options = { planningFenceBuckets: plant.buckets.count + 1 };
+    plant.items[0].planningFenceBuckets = plant.buckets.count + 2;
+    const res = await post(app, "/v1/mrp", plant);
+    expect(res.statusCode).toBe(422);
+    expect(ErrorResponse.parse(res.json()).problems!.map((p) => p.path)).toEqual([
+      "buckets.calendar",
+      "options.planningFenceBuckets",
+      "items[0].planningFenceBuckets",
+      "firmPlannedOrders[0].item",
+    ]);
+  });
+
+  it("answers negative fences and windows with 400 at their paths", async () => {
+    const plant = demo("appliance-plant");
+    plant.options = { planningFenceBuckets: -1, releaseWindowBuckets: -1 };
+    plant.items[2].planningFenceBuckets = -3;
+    const res = await post(app, "/v1/mrp", plant);
+    expect(res.statusCode).toBe(400);
+    expect(ErrorResponse.parse(res.json()).problems!.map((p) => p.path)).toEqual(["items[2].planningFenceBuckets", "options.releaseWindowBuckets", "options.planningFenceBuckets"]);
   });
 
   // The route hands the body to the worker unparsed (an ERP snapshot is tens of MB); its errors must
@@ -118,6 +144,14 @@ describe("takt mrp", () => {
     const { code, stdout } = await takt("mrp", "--no-records", file("plant.json", demo("appliance-plant")));
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toEqual({ ...planJson(MrpRequest.parse(demo("appliance-plant"))), items: {} });
+  });
+
+  it("returns columns and full pegging with --columnar --full-pegging", async () => {
+    const { code, stdout } = await takt("mrp", "--columnar", "--full-pegging", file("plant.json", demo("appliance-plant")));
+    expect(code).toBe(0);
+    const expected = planJson(MrpRequest.parse({ ...demo("appliance-plant"), options: { format: "columnar", pegging: "full" } }));
+    expect(JSON.parse(stdout)).toEqual(expected);
+    expect(expected.demands!.length).toBe(demo("appliance-plant").demands.length);
   });
 
   it("exits 2 with every failing path for a file of the wrong shape", async () => {

@@ -238,11 +238,23 @@ describe("data/appliance-plant.json", () => {
     expect(alternatives.length).toBeGreaterThan(0);
   });
 
-  it("buys purchased parts with a lead time in weekly buckets", () => {
+  it("buys purchased parts with a lead time in weekly buckets, each from a named supplier", () => {
     const bought = model.items.filter((i) => !isParent(i.id) && i.source !== "make");
     expect(bought.length).toBeGreaterThanOrEqual(10);
     for (const i of bought) expect(i.leadTime, i.id).toBeGreaterThanOrEqual(1);
+    for (const i of bought) expect(i.supplier, i.id).toBeDefined();
+    expect(model.items.filter((i) => i.supplier !== undefined)).toHaveLength(bought.length);
     expect(item("COMPRESSOR").leadTime).toBeGreaterThan(item("DOOR-HINGE").leadTime);
+  });
+
+  it("freezes the finished goods' first two weeks, with the final assembly of week 1 firmed, on the plant's calendar", () => {
+    expect(mrp.buckets.calendar).toBe("two-shift");
+    const finished = ["RF-BCD350", "WM-F100", "WM-F80"];
+    expect(model.items.filter((i) => i.planningFenceBuckets !== undefined).map((i) => [i.id, i.planningFenceBuckets])).toEqual(finished.map((id) => [id, 2]).reverse());
+    // the firm planned orders are week 1's final-assembly work orders of `orders`, with the same ids and quantities
+    const week1 = model.orders.filter((o) => o.id.endsWith("-W01") || o.id === "FA-EXP-2604-DUBAI");
+    const byId = (a: unknown[], b: unknown[]) => String(a[0]).localeCompare(String(b[0]));
+    expect(mrp.firmPlannedOrders.map((f) => [f.id, f.item, f.bucket, f.quantity]).sort(byId)).toEqual(week1.map((o) => [o.id, o.item, 1, o.quantity]).sort(byId));
   });
 
   it("places every demand and open receipt on a known item inside the horizon", () => {

@@ -134,6 +134,46 @@ describe("JsonWriter", () => {
     expect(Buffer.concat(chunks).toString()).toBe(JSON.stringify({ a: Array.from({ length: 40 }, (_, k) => k), b: {}, c: [] }));
   });
 
+  it("appends slices of numbers to an open array, as one array of all of them", () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.oneof(finite, fc.integer({ min: -1000, max: 1000 })), { maxLength: 20 }), { maxLength: 6 }), (slices) => {
+        const bytes = bytesOf((w) => {
+          w.beginArray();
+          for (const slice of slices) w.numbers(Float64Array.from(slice), 0, slice.length);
+          w.endArray();
+        });
+        expect(bytes).toEqual(Buffer.from(JSON.stringify(slices.flat().map((x) => x + 0))));
+      }),
+      { seed: 7, numRuns: 500 },
+    );
+    expect(() => new JsonWriter().numbers(new Float64Array(1), 0, 1)).toThrow(/out of turn/);
+  });
+
+  it("embeds what other writers wrote, uncopied, between its own values", () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.string(), fc.array(fc.integer(), { maxLength: 30 })), { maxLength: 5 }), (fields) => {
+        const parts = fields.map(([, xs]) => {
+          const part = new JsonWriter(tiny);
+          part.beginArray();
+          part.numbers(Float64Array.from(xs), 0, xs.length);
+          part.endArray();
+          return part.finish();
+        });
+        const w = new JsonWriter(tiny);
+        w.beginObject();
+        fields.forEach(([key], k) => {
+          w.key(encodeJson(`k${k}${key}`));
+          w.embed(parts[k]!);
+        });
+        w.endObject();
+        const chunks = w.finish();
+        for (const part of parts) for (const chunk of part) expect(chunks).toContain(chunk);
+        expect(Buffer.concat(chunks)).toEqual(Buffer.from(JSON.stringify(Object.fromEntries(fields.map(([key, xs], k) => [`k${k}${key}`, xs])))));
+      }),
+      { seed: 9, numRuns: 300 },
+    );
+  });
+
   it("nests deeper than its initial stack", () => {
     const deep: Json = Array.from({ length: 100 }).reduce<Json>((inner, _, k) => (k % 2 === 0 ? [inner, k] : { [`k${k}`]: inner }), "core");
     expect(bytesOf((w) => write(w, deep))).toEqual(Buffer.from(JSON.stringify(deep)));

@@ -83,9 +83,9 @@ describe("Accept on the other answers", () => {
     expect(rows.find((r) => r.resource === "CGL" && r.bucket === "1")).toMatchObject({ loadMinutes: "4401", availableMinutes: "4050", overloadMinutes: "351" });
   });
 
-  it("/v1/mrp as XLSX: planned orders, exceptions and records, as many as the JSON answer has", async () => {
+  it("/v1/mrp as XLSX: planned orders, exceptions, the follow-up list and records, as many as the JSON answer has", async () => {
     const plant = demo("appliance-plant");
-    const json = (await post(app, "/v1/mrp", plant)).json() as { plannedOrders: unknown[]; exceptions: unknown[]; items: Record<string, unknown> };
+    const json = (await post(app, "/v1/mrp", plant)).json() as { plannedOrders: unknown[]; exceptions: unknown[]; followUp: unknown[]; items: Record<string, unknown> };
     const res = await app.inject({ method: "POST", url: "/v1/mrp", headers: { "content-type": "application/json", accept: XLSX_MEDIA_TYPE }, payload: JSON.stringify(plant) });
     expect(res.statusCode).toBe(200);
     expect(res.headers["content-disposition"]).toBe('attachment; filename="mrp.xlsx"');
@@ -93,6 +93,7 @@ describe("Accept on the other answers", () => {
     expect(sheets.map((s) => [s.name, s.rows.length])).toEqual([
       ["planned-orders", 1 + json.plannedOrders.length],
       ["exceptions", 1 + json.exceptions.length],
+      ["follow-up", 1 + json.followUp.length],
       ["records", 1 + 6 * Object.keys(json.items).length],
     ]);
   });

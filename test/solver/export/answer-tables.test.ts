@@ -41,19 +41,30 @@ describe("MRP sheets of the demo appliance plant", () => {
   const answer = JSON.parse(Buffer.concat(planMaterials(request)).toString("utf8")) as MrpResponse;
   const fromAnswer = mrpTables(mrpAnswerRows(request, answer));
 
-  it("planned orders, exceptions and records hold the answer's values in its order", () => {
-    const [orders, exceptions, records] = fromAnswer as [Table, Table, Table];
+  it("planned orders, exceptions, the follow-up list and records hold the answer's values in its order", () => {
+    const [orders, exceptions, followUp, records] = fromAnswer as [Table, Table, Table, Table];
     const orderRows = rowsOf(orders);
-    // data/README.md: 333 planned orders, 179 make and 154 buy; exactly four exceptions.
-    expect(orderRows).toHaveLength(333);
-    expect(orderRows.filter((r) => r[2] === "make")).toHaveLength(179);
+    // data/README.md: 334 planned orders, 180 make (4 of them firm) and 154 buy; 42 action messages, 37 of
+    // them releases; 36 purchases to follow up.
+    expect(orderRows).toHaveLength(334);
+    expect(orderRows.filter((r) => r[2] === "make")).toHaveLength(180);
+    expect(orderRows.filter((r) => r[3] === true).map((r) => r[0])).toEqual(["FA-WM-F80-W01", "FA-EXP-2604-DUBAI", "FA-WM-F100-W01", "FA-RF-BCD350-W01"]);
     const first = answer.plannedOrders[0]!;
     expect(orderRows[0]).toEqual([
-      first.id, first.item, first.source, first.quantity, first.startQuantity, first.releaseBucket, first.releaseDate, first.receiptBucket, first.receiptDate,
+      first.id, first.item, first.source, first.firm ?? false, first.quantity, first.startQuantity, first.releaseBucket, first.releaseDate, first.receiptBucket, first.receiptDate,
       first.pegging.map((p) => `${"demand" in p ? p.demand : p.parentOrder} ${p.quantity}`).join("; "),
     ]);
-    expect(rowsOf(exceptions).map((r) => r[1]).sort()).toEqual(["excess", "expedite", "past-due", "past-due"]);
-    expect(names(records).slice(0, 5)).toEqual(["item", "lowLevelCode", "row", "2026-03-30", "2026-04-06"]);
+    const kinds = rowsOf(exceptions).map((r) => r[1]);
+    expect(kinds.filter((k) => k !== "release").sort()).toEqual(["cancel", "past-due", "past-due", "reschedule-in", "reschedule-out"]);
+    expect(kinds.filter((k) => k === "release")).toHaveLength(37);
+    expect(rowsOf(exceptions).find((r) => r[1] === "reschedule-in")).toEqual([
+      "DRUM-INNER-100", "reschedule-in", 3, 2, null, "PO-INNER100-2604", null, 1800,
+      "open receipt PO-INNER100-2604 (1800) arrives in bucket 3 (2026-04-20) but is needed in bucket 2 (2026-04-13): reschedule it in",
+    ]);
+    expect(rowsOf(followUp)).toHaveLength(36);
+    expect(rowsOf(followUp)[0]).toEqual(["2026-03-30", 0, "receipt", "PO-PACK-WM-W00", "PACK-WM", "Hefei Packaging Co.", 20, 0]);
+    // weekly buckets dated on their first working day of the two-shift calendar: 6 April is Qingming
+    expect(names(records).slice(0, 5)).toEqual(["item", "lowLevelCode", "row", "2026-03-30", "2026-04-07"]);
     expect(names(records)).toHaveLength(3 + 12);
     const recordRows = rowsOf(records);
     expect(recordRows).toHaveLength(6 * Object.keys(answer.items).length);
@@ -61,6 +72,12 @@ describe("MRP sheets of the demo appliance plant", () => {
     expect(recordRows.slice(0, 6)).toEqual(
       (["gross", "scheduledReceipts", "projectedOnHand", "net", "plannedReceipts", "plannedReleases"] as const).map((key) => [item, record.lowLevelCode, key, ...record[key]]),
     );
+  });
+
+  it("are the same from an answer with columnar records", () => {
+    const columnar = MrpRequest.parse({ ...plant("appliance-plant"), options: { format: "columnar" } });
+    const columns = JSON.parse(Buffer.concat(planMaterials(columnar)).toString("utf8")) as MrpResponse;
+    mrpTables(mrpAnswerRows(request, columns)).forEach((table, k) => expect(rowsOf(table)).toEqual(rowsOf(fromAnswer[k]!)));
   });
 
   it("read straight from the plan's arrays, are the same as from the JSON answer", () => {

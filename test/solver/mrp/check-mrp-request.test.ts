@@ -37,6 +37,27 @@ describe("MrpRequest shape (400)", () => {
     expect(failingPaths({ ...base, items: [{ id: "A", scrapRate: 0.99 }] })).toEqual([]);
   });
 
+  it("rejects negative or unbounded fences, windows and follow-up days, and firm orders of no quantity (issue 23)", () => {
+    expect(failingPaths({ ...base, options: { planningFenceBuckets: -1, releaseWindowBuckets: -2, followUpDays: -3 } })).toEqual([
+      "options.releaseWindowBuckets",
+      "options.planningFenceBuckets",
+      "options.followUpDays",
+    ]);
+    expect(failingPaths({ ...base, options: { planningFenceBuckets: 10_001, releaseWindowBuckets: 1.5, followUpDays: 367 } })).toEqual([
+      "options.releaseWindowBuckets",
+      "options.planningFenceBuckets",
+      "options.followUpDays",
+    ]);
+    expect(failingPaths({ ...base, items: [{ id: "A", planningFenceBuckets: -1 }] })).toEqual(["items.0.planningFenceBuckets"]);
+    expect(failingPaths({ ...base, options: { pegging: "multi", format: "csv" } })).toEqual(["options.format", "options.pegging"]);
+    const firm = (fields: Record<string, unknown>) => ({ ...base, firmPlannedOrders: [{ id: "F", item: "A", bucket: 0, quantity: 1, ...fields }] });
+    expect(failingPaths(firm({ quantity: 0 }))).toEqual(["firmPlannedOrders.0.quantity"]);
+    expect(failingPaths(firm({ quantity: 1e13 }))).toEqual(["firmPlannedOrders.0.quantity"]);
+    expect(failingPaths(firm({ bucket: 1_000_001 }))).toEqual(["firmPlannedOrders.0.bucket"]);
+    expect(failingPaths(firm({ date: "2026-03-03" }))).toEqual(["firmPlannedOrders.0.bucket"]);
+    expect(failingPaths(firm({}))).toEqual([]);
+  });
+
   it("wants exactly one of bucket or date, and a whole number of buckets", () => {
     expect(failingPaths({ ...base, demands: [{ id: "d", item: "A", quantity: 1 }] })).toEqual(["demands.0.bucket"]);
     expect(failingPaths({ ...base, demands: [{ id: "d", item: "A", bucket: 1, date: "2026-03-03", quantity: 1 }] })).toEqual(["demands.0.bucket"]);
@@ -105,6 +126,39 @@ describe("checkMrpRequest (422)", () => {
     expect(problems.map((p) => p.path)).toEqual(["demands[0].bucket", "demands[1].date", "receipts[0].date"]);
   });
 
+  it("reports firm planned orders of unknown items or phantoms, duplicate firm ids and firm orders outside the horizon", () => {
+    const problems = checkMrpRequest(
+      MrpRequest.parse({
+        ...base,
+        items: [{ id: "A" }, { id: "K", phantom: true }],
+        firmPlannedOrders: [
+          { id: "F1", item: "X", bucket: 0, quantity: 1 },
+          { id: "F2", item: "K", bucket: 0, quantity: 1 },
+          { id: "F1", item: "A", bucket: 5, quantity: 1 },
+        ],
+      }),
+    );
+    expect(problems).toEqual([
+      { path: "firmPlannedOrders[2]", message: 'duplicate firm planned order id "F1" (first at firmPlannedOrders[0])' },
+      { path: "firmPlannedOrders[0].item", message: 'unknown item "X"' },
+      { path: "firmPlannedOrders[1].item", message: '"K" is a phantom: it is exploded through, never ordered' },
+      { path: "firmPlannedOrders[2].bucket", message: "bucket 5 is outside the horizon (buckets 0 … 4 from 2026-03-02)" },
+    ]);
+  });
+
+  it("reports a calendar that does not exist or has too few working days, and fences longer than the horizon", () => {
+    expect(check({ buckets: { ...base.buckets, calendar: "plant" }, demands: [{ id: "d", item: "A", date: "2026-03-03", quantity: 1 }] })).toEqual([
+      { path: "buckets.calendar", message: 'unknown calendar "plant"' },
+    ]);
+    expect(check({ buckets: { ...base.buckets, calendar: "idle" }, calendars: [{ id: "idle", shifts: {} }] })).toEqual([
+      { path: "buckets.calendar", message: 'calendar "idle" has 0 working day(s) from 2026-03-02, not the 5 buckets of the horizon' },
+    ]);
+    expect(check({ items: [{ id: "A", planningFenceBuckets: 6 }, { id: "B", planningFenceBuckets: 5 }], options: { planningFenceBuckets: 6 } })).toEqual([
+      { path: "options.planningFenceBuckets", message: "a planning fence of 6 buckets is longer than the horizon (5 buckets)" },
+      { path: "items[0].planningFenceBuckets", message: "a planning fence of 6 buckets is longer than the horizon (5 buckets)" },
+    ]);
+  });
+
   it("rejects wagner-whitin or silver-meal combined with minimum or multiple", () => {
     const problems = checkMrpRequest(
       MrpRequest.parse({
@@ -162,6 +216,28 @@ describe("computeMaterialPlan checks the request as it indexes it", () => {
     "a receipt date past the horizon": { receipts: [{ id: "r", item: "A", date: "2026-03-07", quantity: 1 }] },
     "wagner-whitin with a minimum": { items: [{ id: "A", lotSizing: { rule: "wagner-whitin", setupCost: 1, holdingCost: 1 }, minimum: 5 }, { id: "B" }, { id: "C" }] },
     "silver-meal with a multiple": { items: [{ id: "A" }, { id: "B", lotSizing: { rule: "silver-meal", setupCost: 1, holdingCost: 1 }, multiple: 5 }, { id: "C" }] },
+    "an unknown firm planned order item": { firmPlannedOrders: [{ id: "f", item: "X", bucket: 0, quantity: 1 }] },
+    "a firm planned order for a phantom": { items: [{ id: "A", phantom: true }, { id: "B" }, { id: "C" }], firmPlannedOrders: [{ id: "f", item: "A", bucket: 0, quantity: 1 }] },
+    "a duplicate firm planned order id": {
+      firmPlannedOrders: [
+        { id: "f", item: "A", bucket: 0, quantity: 1 },
+        { id: "f", item: "B", bucket: 1, quantity: 1 },
+      ],
+    },
+    "a firm planned order date past the horizon": { firmPlannedOrders: [{ id: "f", item: "A", date: "2026-03-09", quantity: 1 }] },
+    "an unknown calendar": { buckets: { ...base.buckets, calendar: "plant" }, demands: [{ id: "d", item: "A", date: "2026-03-03", quantity: 1 }] },
+    "a calendar without working days": { buckets: { ...base.buckets, calendar: "idle" }, calendars: [{ id: "idle", shifts: {} }] },
+    "a date past a calendar's horizon": {
+      buckets: { ...base.buckets, calendar: "weekdays" },
+      calendars: [{ id: "weekdays", shifts: { mon: [{ start: "08:00", end: "16:00" }], fri: [{ start: "08:00", end: "16:00" }] } }],
+      // working days Mon 2, Fri 6, Mon 9, Fri 13, Mon 16: Fri 20 March is past the horizon, Sunday 15 in bucket 3
+      demands: [
+        { id: "in", item: "A", date: "2026-03-15", quantity: 1 },
+        { id: "out", item: "A", date: "2026-03-20", quantity: 1 },
+      ],
+    },
+    "a fence longer than the horizon": { options: { planningFenceBuckets: 6 } },
+    "an item's fence longer than the horizon": { items: [{ id: "A" }, { id: "B", planningFenceBuckets: 9 }, { id: "C" }] },
     "everything at once": {
       items: [{ id: "A", lotSizing: { rule: "silver-meal", setupCost: 1, holdingCost: 1 }, minimum: 2 }, { id: "B" }, { id: "C" }, { id: "B" }],
       bom: [...cycle, { parent: "A", component: "Q", quantity: 1 }],
@@ -212,6 +288,10 @@ describe("computeMaterialPlan checks the request as it indexes it", () => {
       "cycle",
       "self-loop",
       "modified-wagner-whitin",
+      "unknown-firm",
+      "late-firm",
+      "long-fence",
+      "unknown-calendar",
       "none",
     );
     const corrupt = (request: MrpRequest, kind: string): MrpRequest => {
@@ -240,6 +320,14 @@ describe("computeMaterialPlan checks the request as it indexes it", () => {
           return { ...request, bom: [...request.bom, { parent: last.id, component: last.id, quantity: 1 }] };
         case "modified-wagner-whitin":
           return { ...request, items: request.items.map((item, i) => (i === 0 ? { ...item, lotSizing: { rule: "wagner-whitin", setupCost: 5, holdingCost: 1 }, multiple: 3 } : item)) };
+        case "unknown-firm":
+          return { ...request, firmPlannedOrders: [...request.firmPlannedOrders, { id: "Fx", item: "nowhere", bucket: 0, quantity: 1 }] };
+        case "late-firm":
+          return { ...request, firmPlannedOrders: [...request.firmPlannedOrders, { id: "Flate", item: last.id, bucket: request.buckets.count, quantity: 1 }] };
+        case "long-fence":
+          return { ...request, options: { ...request.options, planningFenceBuckets: request.buckets.count + 1 } };
+        case "unknown-calendar":
+          return { ...request, buckets: { ...request.buckets, calendar: "nowhere" } };
         default:
           return request;
       }

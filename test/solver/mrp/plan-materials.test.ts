@@ -68,8 +68,16 @@ describe("planning and writing the response of a three-level textbook example", 
     ]);
   });
 
-  it("reports only C's release before the horizon", () => {
-    expect(response.exceptions).toEqual([expect.objectContaining({ item: "C", kind: "past-due", bucket: 0, bucketsLate: 1 })]);
+  it("gives the buyer's action messages, item by item in planning order", () => {
+    // B: MRP-B-2 is released in bucket 0 (release); PO-B1 arrives in bucket 1 but B's on hand 20 lasts until
+    //    bucket 2's gross requirement of 80 (20 − 80 < 0): reschedule it out to bucket 2.
+    // C: MRP-C-0 should have been released in bucket −1 (past-due by 1) and is released now (release).
+    expect(response.exceptions.map(({ message: _, ...rest }) => rest)).toEqual([
+      { item: "B", kind: "release", bucket: 0, order: "MRP-B-2", quantity: 30 },
+      { item: "B", kind: "reschedule-out", bucket: 1, toBucket: 2, receipt: "PO-B1", quantity: 30 },
+      { item: "C", kind: "past-due", bucket: 0, bucketsLate: 1, order: "MRP-C-0" },
+      { item: "C", kind: "release", bucket: 0, order: "MRP-C-0", quantity: 100 },
+    ]);
   });
 
   it("does not mutate the request", () => {

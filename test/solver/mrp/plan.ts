@@ -1,5 +1,5 @@
 /** Plans a request and reads the response back as the client does: JSON.parse of writeMrpResponse's bytes. */
-import type { MrpRequest, MrpResponse } from "../../../src/mrp.ts";
+import type { MrpItemRecord, MrpRequest, MrpResponse } from "../../../src/mrp.ts";
 import type { Order } from "../../../src/order.ts";
 import { computeMaterialPlan } from "../../../solver/mrp/plan-materials.ts";
 import { writeMrpResponse } from "../../../solver/mrp/write-response.ts";
@@ -10,8 +10,11 @@ export function decodeChunks(chunks: ReadonlyArray<Uint8Array>): string {
   return chunks.map((chunk, k) => decoder.decode(chunk, { stream: k < chunks.length - 1 })).join("");
 }
 
-export function planJson(request: MrpRequest): MrpResponse {
-  return JSON.parse(decodeChunks(writeMrpResponse(request, computeMaterialPlan(request)))) as MrpResponse;
+/** A response whose records are objects (options.format "objects", the default). */
+export type MrpObjectsResponse = Omit<MrpResponse, "items"> & { items: Record<string, MrpItemRecord> };
+
+export function planJson(request: MrpRequest): MrpObjectsResponse {
+  return JSON.parse(decodeChunks(writeMrpResponse(request, computeMaterialPlan(request)))) as MrpObjectsResponse;
 }
 
 /**

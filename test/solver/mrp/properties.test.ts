@@ -18,6 +18,7 @@ function scaled(request: MrpRequest, factor: number, stockToo: boolean): MrpRequ
     items: request.items.map((item) => (stockToo ? { ...item, onHand: item.onHand * factor, safetyStock: item.safetyStock * factor } : item)),
     demands: request.demands.map((d) => ({ ...d, quantity: d.quantity * factor })),
     receipts: stockToo ? request.receipts.map((r) => ({ ...r, quantity: r.quantity * factor })) : request.receipts,
+    firmPlannedOrders: stockToo ? request.firmPlannedOrders.map((f) => ({ ...f, quantity: f.quantity * factor })) : request.firmPlannedOrders,
   };
 }
 
@@ -38,6 +39,7 @@ describe("MRP plan invariants", () => {
       ...r,
       items: r.items.map((item) => ({ ...item, onHand: 0, safetyStock: 0 })),
       receipts: [],
+      firmPlannedOrders: [],
     }));
     fc.assert(
       fc.property(noStock, (request) => {

@@ -1,6 +1,6 @@
 /**
  * options.records chooses which items' records the response carries ("all", "none" or a list of ids);
- * the planned orders and exceptions — expedite ones included, which read the records' net requirements —
+ * the planned orders and exceptions — the receipts' messages included, which read the replayed records —
  * are the same whichever is chosen. Expectations come from the full response of the same request.
  */
 import fc from "fast-check";
@@ -10,7 +10,7 @@ import type { MrpRecordSelection, MrpResponse } from "../../../src/mrp.ts";
 import { MrpRequest } from "../../../src/mrp.ts";
 import { computeMaterialPlan } from "../../../solver/mrp/plan-materials.ts";
 import { demo } from "../../helpers/demo.ts";
-import { arbitraryMrpRequest } from "./arbitrary-mrp.ts";
+import { arbitraryRecordSelection } from "./arbitrary-mrp.ts";
 import { planJson } from "./plan.ts";
 
 function withRecords(request: MrpRequest, records: MrpRecordSelection): MrpRequest {
@@ -42,8 +42,8 @@ describe("options.records", () => {
     expect(Object.keys(answer.items)).toEqual(Object.keys(full.items).filter((id) => ids.includes(id)));
   });
 
-  it("keeps the expedite and excess exceptions of items whose records are left out", () => {
-    // A needs 10 in bucket 1 but its open receipt arrives in bucket 3 (expedite); B's receipt is never needed (excess).
+  it("keeps the receipts' messages of items whose records are left out", () => {
+    // A needs 10 in bucket 1 but its open receipt arrives in bucket 3 (reschedule in); B's receipt is never needed (cancel).
     const request = MrpRequest.parse({
       buckets: { start: "2026-03-02", size: "week", count: 4 },
       items: [{ id: "A" }, { id: "B" }],
@@ -54,25 +54,20 @@ describe("options.records", () => {
       ],
     });
     const answer = planJson(withRecords(request, "none"));
-    expect(answer.exceptions.map((e) => [e.item, e.kind, e.bucket])).toEqual([
-      ["A", "expedite", 1],
-      ["B", "excess", 0],
+    expect(answer.exceptions.map((e) => [e.item, e.kind, e.bucket, e.toBucket])).toEqual([
+      ["A", "reschedule-in", 3, 1],
+      ["B", "cancel", 0, undefined],
     ]);
     expect(answer).toEqual({ ...planJson(request), items: {} });
   });
 
   it("on random requests, any selection gives the full response restricted to it", () => {
     fc.assert(
-      fc.property(
-        arbitraryMrpRequest().chain((request) =>
-          fc.tuple(fc.constant(request), fc.oneof(fc.constantFrom<MrpRecordSelection>("all", "none"), fc.subarray(request.items.map((item) => item.id)))),
-        ),
-        ([request, records]) => {
-          const everything = planJson(request);
-          const ids = records === "all" ? request.items.map((item) => item.id) : records === "none" ? [] : records;
-          expect(planJson(withRecords(request, records))).toEqual(keepRecords(everything, ids));
-        },
-      ),
+      fc.property(arbitraryRecordSelection(), ([request, records]) => {
+        const everything = planJson(request);
+        const ids = records === "all" ? request.items.map((item) => item.id) : records === "none" ? [] : records;
+        expect(planJson(withRecords(request, records))).toEqual(keepRecords(everything, ids));
+      }),
       { seed: 42, numRuns: 150 },
     );
   });

@@ -9,7 +9,7 @@
 import { Buffer } from "node:buffer";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { MrpRequest } from "../../../src/mrp.ts";
+import { MrpRequest, MrpResponse } from "../../../src/mrp.ts";
 import { computeMaterialPlan } from "../../../solver/mrp/plan-materials.ts";
 import { writeMrpResponse } from "../../../solver/mrp/write-response.ts";
 import { demo } from "../../helpers/demo.ts";
@@ -70,12 +70,26 @@ describe("writeMrpResponse", () => {
     expect(bytesOf(awkward).toString()).toContain('"plannedOrders":[{"id":"MRP-Z-1"');
   });
 
-  it("writes random requests as JSON.stringify would", () => {
+  it("writes random requests as JSON.stringify would, in every format and pegging", () => {
     fc.assert(
-      fc.property(arbitraryMrpRequest(), fc.boolean(), (request, asOrders) => {
-        expectCanonical({ ...request, options: { asOrders } });
+      fc.property(arbitraryMrpRequest(), fc.boolean(), fc.constantFrom("objects", "columnar"), fc.constantFrom("single", "full"), (request, asOrders, format, pegging) => {
+        expectCanonical({ ...request, options: { asOrders, format, pegging } });
       }),
       { seed: 42, numRuns: 400 },
     );
+  });
+
+  it("writes what MrpResponse documents, every field of it (parsing drops nothing)", () => {
+    fc.assert(
+      fc.property(arbitraryMrpRequest(), fc.constantFrom("objects", "columnar"), fc.constantFrom("single", "full"), (request, format, pegging) => {
+        const written = JSON.parse(decodeChunks(writeMrpResponse({ ...request, options: { asOrders: true, format, pegging } }, computeMaterialPlan({ ...request, options: { asOrders: true, format, pegging } }))));
+        expect(MrpResponse.parse(written)).toEqual(written);
+      }),
+      { seed: 8, numRuns: 200 },
+    );
+  });
+
+  it("writes columns and full pegging of awkward ids as JSON.stringify would", () => {
+    expectCanonical({ ...awkward, options: { format: "columnar", pegging: "full" } });
   });
 });
