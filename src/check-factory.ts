@@ -6,6 +6,7 @@
 import type { Calendar } from "./calendar.ts";
 import { shiftTimeline, WEEKDAYS } from "./calendar.ts";
 import { checkMaterial } from "./check-material.ts";
+import { checkPools } from "./check-pools.ts";
 import type { FactoryModel } from "./factory.ts";
 import { findCycle } from "./find-cycle.ts";
 import type { Problem } from "./problem.ts";
@@ -95,6 +96,7 @@ export function checkFactory(model: FactoryModel, options: CheckOptions = {}): P
 
   problems.push(...checkBom(model));
   problems.push(...checkMaterial(model));
+  problems.push(...checkPools(model));
   return problems;
 }
 

@@ -4,6 +4,7 @@ import { Calendar } from "./calendar.ts";
 import { Item } from "./item.ts";
 import { Receipt, Reservation } from "./material.ts";
 import { Order } from "./order.ts";
+import { MAX_POOLS, Pool } from "./pool.ts";
 import { Resource } from "./resource.ts";
 import { Routing } from "./routing.ts";
 
@@ -12,6 +13,7 @@ export const FactoryModel = z
   .object({
     calendars: z.array(Calendar).default([]),
     resources: z.array(Resource).default([]),
+    pools: z.array(Pool).max(MAX_POOLS).default([]).describe(`Secondary resources: crews, operators, tools (at most ${MAX_POOLS}, issue 21)`),
     items: z.array(Item).default([]),
     bom: z.array(BomLine).default([]),
     routings: z.array(Routing).default([]),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { MAX_MATERIAL_QUANTITY } from "./material.ts";
+import { MAX_REQUIREMENTS, PoolRequirement } from "./pool.ts";
 
 /** Longest maximum wait or due-date buffer: one year of elapsed minutes. */
 export const MAX_ELAPSED_MINUTES = 366 * 1440;
@@ -66,6 +67,11 @@ export const Operation = z
       .max(MAX_ELAPSED_MINUTES)
       .optional()
       .describe(`At most this many elapsed minutes (0 … ${MAX_ELAPSED_MINUTES}) from the previous operation's end to this one's start; at least minGapMinutes. Hard`),
+    requires: z
+      .array(PoolRequirement)
+      .max(MAX_REQUIREMENTS)
+      .optional()
+      .describe(`Pools (operators, crews, tools) held for the whole operation, setup included (at most ${MAX_REQUIREMENTS}); it works only while its machine and all its pools work`),
   })
   .meta({ id: "Operation" });
 export type Operation = z.infer<typeof Operation>;

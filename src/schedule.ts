@@ -8,6 +8,7 @@ import { FactoryModel } from "./factory.ts";
 import { LateCause, MaterialMode, MaterialProjection, Shortage, Waits } from "./material.ts";
 import { MrpBuckets } from "./mrp.ts";
 import { DueBufferMinutes } from "./order.ts";
+import { MAX_POOL_UNITS, MAX_REQUIREMENTS } from "./pool.ts";
 import { MAX_SPLIT_PARTS } from "./routing.ts";
 import { LocalDateTime } from "./time.ts";
 
@@ -53,7 +54,8 @@ export const ScheduleOptions = z
       .optional()
       .describe(
         "early (default): every operation as soon as it can start; just-in-time: after the search, operations move as late as they can without changing any unit's sequence " +
-          "and without any order finishing later than max(its early completion, due − buffer) (less waiting stock, the same sequence)",
+          "and without any order finishing later than max(its early completion, due − buffer) (less waiting stock, the same sequence). " +
+          "Plans with pools or batch resources (issue 21) keep the early timing",
       ),
     dueBufferMinutes: DueBufferMinutes.optional().describe("Due-date buffer of every order without its own (default 0)"),
   })
@@ -97,6 +99,12 @@ export const ScheduledOperation = z
       .max(MAX_SPLIT_PARTS - 1)
       .optional()
       .describe(`0-based part of a split operation (0 … ${MAX_SPLIT_PARTS - 1}); a not-split operation is part 0 with the whole quantity (absent in a given plan: 0)`),
+    pools: z
+      .array(z.object({ pool: z.string(), units: z.number().int().positive().max(MAX_POOL_UNITS) }))
+      .max(MAX_REQUIREMENTS)
+      .optional()
+      .describe("The pools it holds from start to end (issue 21), as its operation requires them"),
+    batch: z.string().max(1000).optional().describe("Operations on a batch resource: the batch, an id its members share (resource/unit/start)"),
   })
   .meta({ id: "ScheduledOperation" });
 export type ScheduledOperation = z.infer<typeof ScheduledOperation>;
@@ -145,6 +153,16 @@ export const ScheduleKpis = z
       .describe("Mean elapsed minutes between consecutive planned operations of an order (previous end to next start, 0 when they overlap), over all such pairs"),
     waitingQuantityMinutes: nonNegative.optional().describe("Σ over the same pairs of the order's quantity × those minutes: stock waiting between operations"),
     bufferKeptRate: z.number().min(0).max(1).optional().describe("Orders completed by due − their due-date buffer / all orders"),
+    poolUtilization: z
+      .record(z.string(), z.number().min(0).max(1))
+      .optional()
+      .describe("Per pool (issue 21): unit-minutes held at its working minutes / its units over its working minutes of [planStart, last completion)"),
+    meanBatchFill: z
+      .number()
+      .min(0)
+      .max(1)
+      .optional()
+      .describe("Mean over the planned batches of their fill / their resource's batch capacity (issue 21; with batch resources)"),
   })
   .meta({ id: "ScheduleKpis" });
 export type ScheduleKpis = z.infer<typeof ScheduleKpis>;

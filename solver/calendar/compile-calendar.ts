@@ -197,3 +197,27 @@ export function compileCalendar(calendar: Calendar, horizon: { from: Minute; to:
 export function compileCalendars(calendars: readonly Calendar[], horizon: { from: Minute; to: Minute }): Map<string, WorkingTime> {
   return new Map(calendars.map((calendar) => [calendar.id, compileCalendar(calendar, horizon)]));
 }
+
+/**
+ * The working time common to both (issue 21: an operation works only while its machine and its pools work),
+ * over the horizon both know. Two-pointer merge of the sorted windows, O(windows).
+ */
+export function intersectWorkingTime(a: WorkingTime, b: WorkingTime): WorkingTime {
+  const from = Math.max(a.from, b.from);
+  const to = Math.max(from, Math.min(a.to, b.to));
+  const wa = a.windows(from, to);
+  const wb = b.windows(from, to);
+  const out: Window[] = [];
+  for (let i = 0, j = 0; i < wa.length && j < wb.length; ) {
+    const start = Math.max(wa[i]!.start, wb[j]!.start);
+    const end = Math.min(wa[i]!.end, wb[j]!.end);
+    if (end > start) {
+      const last = out[out.length - 1];
+      if (last !== undefined && last.end === start) last.end = end;
+      else out.push({ start, end });
+    }
+    if (wa[i]!.end < wb[j]!.end) i++;
+    else j++;
+  }
+  return new CompiledCalendar(from, to, out);
+}

@@ -81,9 +81,9 @@ export function planRushInsertion(request: InsertRequest, clock: () => number): 
   const begin = clock();
   const deadline = begin + request.options.timeLimitSeconds * 1000;
   const now = parseDateTime(request.now)!;
-  const { calendars, resources, items, bom, routings, orders, receipts, reservations, schedule, rushOrders, progress, frozenUntil } = request;
+  const { calendars, resources, pools, items, bom, routings, orders, receipts, reservations, schedule, rushOrders, progress, frozenUntil } = request;
   const input: InsertionInput = {
-    model: { calendars, resources, items, bom, routings, orders, receipts, reservations },
+    model: { calendars, resources, pools, items, bom, routings, orders, receipts, reservations },
     plan: schedule.operations,
     inserted: rushOrders,
     progress,

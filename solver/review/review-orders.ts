@@ -77,6 +77,7 @@ export function reviewOrders(request: ReviewRequest, clock: () => number): Revie
   const model: Omit<FactoryModel, "orders"> = {
     calendars: request.calendars,
     resources: request.resources,
+    pools: request.pools,
     items: request.items,
     bom: request.bom,
     routings: request.routings,

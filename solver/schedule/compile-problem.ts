@@ -21,6 +21,7 @@ import type { AllocationShortage } from "./allocate-material.ts";
 import { buildMaterialModel, prepareMaterial } from "./compile-material.ts";
 import type { MaterialPrepass, OperationProgress } from "./compile-material.ts";
 import { sliceQuantities } from "./compile-parts.ts";
+import { compileBatches, compilePools } from "./compile-pools.ts";
 import { compileResources } from "./compile-resources.ts";
 import { DONE, FIXED, FREE, workMinutes } from "./problem.ts";
 import type { FixedOperation, ProblemJob, SchedulingProblem, ShopFloorRules } from "./problem.ts";
@@ -318,6 +319,8 @@ export function compileProblem(
   };
   const lots = orderOfJob.map((o) => request.orders[o]!.quantity);
   const compiled = { problem, orderOfJob, operationId, step, lots, stepFirstOp, setupMinutes, planStart, unplannable: material?.unplannable ?? new Map(), excluded, material, orderEarliest };
+  problem.pools = compilePools(request, compiled);
+  problem.batches = compileBatches(request, compiled, problem);
   return { ok: true, compiled };
 }
 

@@ -22,14 +22,21 @@
  * split lot that follow each other on a unit form one part (place-slice.ts); uninterruptible operations
  * take unbroken stretches (place-operation.ts). Maximum waits are kept by decoding again with predecessors
  * held back (keep-max-waits.ts).
+ *
+ * Issue 21: operations that require pools are placed where the pools' load has room (pool-load.ts), and the
+ * batches of a batch resource (batch-groups.ts) are placed as one once every member's predecessors are:
+ * their leader carries the whole batch's in-degree, and placing it releases every member.
  */
+import { BatchGroups } from "./batch-groups.ts";
 import { BinaryHeap } from "./binary-heap.ts";
 import { keepMaxWaits } from "./keep-max-waits.ts";
 import { KEPT, MaterialLedger } from "./material-ledger.ts";
 import { objectiveOf } from "./objective.ts";
 import type { Objective } from "./objective.ts";
 import { newPlacement } from "./place-operation.ts";
+import { placeBatch } from "./place-batch.ts";
 import { newPartRuns, placeSlice } from "./place-slice.ts";
+import { PoolLoad } from "./pool-load.ts";
 import type { PartRuns } from "./place-slice.ts";
 import { altIndex, DONE, FIXED, FREE, jobEnd } from "./problem.ts";
 import type { FixedOperation, SchedulingProblem } from "./problem.ts";
@@ -134,6 +141,10 @@ export class Decoder {
   private readonly lastFree: Int32Array;
   private readonly lastLeft: Int32Array;
   private readonly placement = newPlacement();
+  /** The pools' load of the current decode (null without pools). */
+  readonly pools: PoolLoad | null;
+  /** The batches of the current sequencing (null without batch resources). */
+  readonly groups: BatchGroups | null;
   private readonly bounds = newReadyBounds();
   private readonly view: TimesView;
 
@@ -186,6 +197,8 @@ export class Decoder {
       for (let op = problem.rules === null ? last : problem.rules.partFirst[last]!; op <= last; op++) if (problem.opState[op] === FREE) this.lastFree[j] = this.lastFree[j]! + 1;
       if (job.opCount > 0 && this.lastFree[j] === 0 && problem.opState[last] === FIXED) this.fixedProducers.push(j);
     });
+    this.pools = problem.pools == null ? null : new PoolLoad(problem.pools);
+    this.groups = problem.batches == null ? null : new BatchGroups(problem);
     this.view = { start: this.start, end: this.end, changeover: this.changeover, continues: this.runs?.continues ?? null, machineOf: new Int32Array(0), seq: [], posOf: new Int32Array(0) };
   }
 
@@ -199,6 +212,7 @@ export class Decoder {
     const state = p.opState;
     const m = s.machineOf[op]!;
     const pos = s.posOf[op]!;
+    if (this.groups !== null && this.groups.next[op]! >= 0) return this.placeGroup(op, s, notBefore);
     const rr = this.bounds;
     if (!routingReady(p, this.prevOp, op, m, this.view, rr)) {
       this.failure = "horizon";
@@ -220,13 +234,14 @@ export class Decoder {
       place.changeover = 0;
       place.pushedByFixed = false;
       place.boundByEnd = false;
-    } else if (!placeOnMachine(p, fixedHere, m, op, mp, ready, machReady, endBound, this.runs, place)) {
+    } else if (!placeOnMachine(p, fixedHere, m, op, mp, ready, machReady, endBound, this.runs, place, this.pools)) {
       this.failure = "horizon";
       return false;
     }
     start[op] = place.start;
     end[op] = place.end;
     this.changeover[op] = place.changeover;
+    this.pools?.reserve(op, place.start, place.end);
     if (place.boundByEnd) {
       // The end bound set the start: the last predecessor's end is critical, unless a maximum wait held it.
       const pred = rr.endPred;
@@ -241,6 +256,13 @@ export class Decoder {
     this.jobTight[op] = !bound && predFree && jobReady >= machReady ? 1 : 0;
     this.tightPred[op] = rr.startPred;
     return true;
+  }
+
+  /** Places the batch led by op: every member starts and ends with it (place-batch.ts). */
+  private placeGroup(op: number, s: Sequencing, notBefore: number): boolean {
+    const ok = placeBatch(this, op, s, notBefore, this.bounds, this.placement);
+    if (!ok) this.failure = "horizon";
+    return ok;
   }
 
   /** The ledger emptied of consumption, with the production of orders whose last operation is fixed (null without material). */
@@ -280,6 +302,13 @@ export class Decoder {
     const heap = this.heap;
     let top = 0;
     let active = this.freeCount;
+    const groups = this.groups;
+    groups?.build(s);
+    if (this.pools !== null) {
+      this.pools.reset();
+      for (const f of p.fixed) this.pools.reserve(f.op, f.start, f.end);
+    }
+    if (groups !== null) for (let op = 0; op < p.opCount; op++) indeg[op] = 0;
     for (let op = 0; op < p.opCount; op++) {
       if (state[op] !== FREE_STATE) continue;
       if (s.machineOf[op]! < 0) {
@@ -289,9 +318,15 @@ export class Decoder {
       const pred = prevOp[op]!;
       let d = s.posOf[op]! > 0 ? 1 : 0;
       for (let k = pred < 0 || p.rules === null ? pred : p.rules.partFirst[pred]!; k >= 0 && k <= pred; k++) if (state[k] === FREE_STATE) d++;
-      indeg[op] = d;
-      if (d === 0) stack[top++] = op;
+      if (groups === null) {
+        indeg[op] = d;
+        if (d === 0) stack[top++] = op;
+      } else if (groups.follows(op)) {
+        // A batch's member waits on its leader's count; its unit predecessor is the member before it.
+        indeg[groups.leader[op]!] = indeg[groups.leader[op]!]! + d - 1;
+      } else indeg[op] = indeg[op]! + d;
     }
+    if (groups !== null) for (let op = 0; op < p.opCount; op++) if (state[op] === FREE_STATE && s.machineOf[op]! >= 0 && !groups.follows(op) && indeg[op] === 0) stack[top++] = op;
     const timed = this.timed;
     const consStart = p.material?.consStart;
     if (ledger !== null) {
@@ -338,37 +373,41 @@ export class Decoder {
         }
         ledger.consume(op);
       } else break;
-      this.order[processed++] = op;
-      totalChangeover += this.changeover[op]!;
-      const succ = nextOp[op]!;
-      if (ledger !== null && succ < 0 && --this.lastLeft[p.opJob[op]!]! === 0) {
-        // The order is complete: what it produces is there from its end on, for whoever waits for it.
-        const done = jobEnd(p, p.jobs[p.opJob[op]!]!, end);
-        const item = ledger.produce(p.opJob[op]!, done);
-        if (item >= 0) {
-          for (const waiting of this.parked[item]!) {
-            this.materialReady[waiting] = done;
-            if (!this.place(waiting, s, done)) return false;
-            heap.push(this.start[waiting]!, waiting);
+      // A batch's leader brings its members, placed with it: each is released in turn.
+      for (; op >= 0; op = groups === null ? -1 : groups.next[op]!) {
+        this.order[processed++] = op;
+        totalChangeover += this.changeover[op]!;
+        const succ = nextOp[op]!;
+        if (ledger !== null && succ < 0 && --this.lastLeft[p.opJob[op]!]! === 0) {
+          // The order is complete: what it produces is there from its end on, for whoever waits for it.
+          const done = jobEnd(p, p.jobs[p.opJob[op]!]!, end);
+          const item = ledger.produce(p.opJob[op]!, done);
+          if (item >= 0) {
+            for (const waiting of this.parked[item]!) {
+              this.materialReady[waiting] = done;
+              if (!this.place(waiting, s, done)) return false;
+              heap.push(this.start[waiting]!, waiting);
+            }
+            this.parked[item]!.length = 0;
           }
-          this.parked[item]!.length = 0;
         }
-      }
-      const list = s.seq[s.machineOf[op]!]!;
-      const pos = s.posOf[op]!;
-      const ms = pos + 1 < list.length ? list[pos + 1]! : -1;
-      // Released successors: onto the stack, or timed and into the heap (routing successors first, as ever).
-      const succLast = succ < 0 || p.rules === null ? succ : p.rules.partLast[succ]!;
-      for (let k = succ; k >= 0 && k <= succLast; k++) {
-        if (state[k] !== FREE_STATE || s.machineOf[k]! < 0 || --indeg[k]! !== 0) continue;
-        if (timed === null || !timed[k]) stack[top++] = k;
-        else if (!this.place(k, s, -Infinity)) return false;
-        else heap.push(this.start[k]!, k);
-      }
-      if (ms >= 0 && --indeg[ms]! === 0) {
-        if (timed === null || !timed[ms]) stack[top++] = ms;
-        else if (!this.place(ms, s, -Infinity)) return false;
-        else heap.push(this.start[ms]!, ms);
+        const list = s.seq[s.machineOf[op]!]!;
+        const pos = s.posOf[op]!;
+        const ms = pos + 1 < list.length && (groups === null || groups.next[op]! < 0) ? list[pos + 1]! : -1;
+        // Released successors: onto the stack, or timed and into the heap (routing successors first, as ever).
+        const succLast = succ < 0 || p.rules === null ? succ : p.rules.partLast[succ]!;
+        for (let slice = succ; slice >= 0 && slice <= succLast; slice++) {
+          const k = groups === null ? slice : groups.target(slice);
+          if (state[slice] !== FREE_STATE || s.machineOf[slice]! < 0 || --indeg[k]! !== 0) continue;
+          if (timed === null || !timed[k]) stack[top++] = k;
+          else if (!this.place(k, s, -Infinity)) return false;
+          else heap.push(this.start[k]!, k);
+        }
+        if (ms >= 0 && --indeg[ms]! === 0) {
+          if (timed === null || !timed[ms]) stack[top++] = ms;
+          else if (!this.place(ms, s, -Infinity)) return false;
+          else heap.push(this.start[ms]!, ms);
+        }
       }
     }
     if (processed < active) {

@@ -12,6 +12,7 @@ import type { ScheduleKpis } from "../../src/schedule.ts";
 import type { CompiledRequest } from "./compile-problem.ts";
 import type { CompactSchedule } from "./search-problem.ts";
 import { DONE, FIXED, FREE, jobEnd } from "./problem.ts";
+import { poolKpis } from "./pool-kpis.ts";
 
 export interface OrderTiming {
   completion: number;
@@ -64,12 +65,16 @@ export function scheduleKpis(compiled: CompiledRequest, schedule: CompactSchedul
   let setupMinutes = 0;
   let changeoverMinutes = 0;
   const busy = new Float64Array(p.resources.length);
+  // A batch keeps its unit busy once, however many members it has (issue 21).
+  const batchesSeen = new Set<string>();
   for (let op = 0; op < p.opCount; op++) {
     if (p.opState[op] !== FREE && p.opState[op] !== FIXED) continue;
     const r = p.machineResource[schedule.machine[op]!]!;
     const calendar = p.resources[r]!.calendar!;
     horizonEnd = Math.max(horizonEnd, schedule.end[op]!);
-    busy[r] = busy[r]! + calendar.workingMinutesBetween(Math.max(planStart, schedule.start[op]!), schedule.end[op]!);
+    const batch = p.batches?.capacity[r] != null ? `${schedule.machine[op]}:${schedule.start[op]}` : null;
+    if (batch === null || !batchesSeen.has(batch)) busy[r] = busy[r]! + calendar.workingMinutesBetween(Math.max(planStart, schedule.start[op]!), schedule.end[op]!);
+    if (batch !== null) batchesSeen.add(batch);
     // A slice continuing its part pays no setup.
     if (p.opState[op] === FREE && !schedule.continues?.[op]) {
       changeoverMinutes += schedule.changeover[op]!;
@@ -106,5 +111,6 @@ export function scheduleKpis(compiled: CompiledRequest, schedule: CompactSchedul
     meanWaitMinutes: waits.pairs > 0 ? waits.minutes / waits.pairs : 0,
     waitingQuantityMinutes: waits.quantityMinutes,
     bufferKeptRate: orders > 0 ? bufferKept / orders : 1,
+    ...poolKpis(p, schedule, planStart, horizonEnd),
   };
 }

@@ -9,16 +9,19 @@
  * Issue 16: an uninterruptible operation starts where an unbroken working stretch holds all its work, and an
  * operation with an end bound (the successor of a transfer batch, or one held for a maximum wait) starts no
  * earlier than where its work ends at or after the bound (solver/calendar/work-bounds.ts).
+ * Issue 21: an operation that requires pools works only in their working time too (calendarOf), and starts
+ * where the units it holds fit every pool's load (pool-load.ts); a pool that pushes it counts as a fixed one.
  */
 import { earliestStartEndingAtOrAfter } from "../calendar/work-bounds.ts";
+import type { PoolLoad } from "./pool-load.ts";
 import type { FixedOperation, SchedulingProblem } from "./problem.ts";
-import { changeoverMinutes, workMinutes } from "./problem.ts";
+import { calendarOf, changeoverMinutes, workMinutes } from "./problem.ts";
 
 export interface Placement {
   start: number;
   end: number;
   changeover: number;
-  /** True when a fixed operation pushed the start (the predecessor links are then not critical). */
+  /** True when a fixed operation or a pool pushed the start (the predecessor links are then not critical). */
   pushedByFixed: boolean;
   /** True when the end bound set the start. */
   boundByEnd: boolean;
@@ -32,6 +35,7 @@ export function newPlacement(): Placement {
  * @param prevEnd end of the previous sequenced operation on the machine (−Infinity for none)
  * @param prevFamily its family (ignored when prevEnd is −Infinity)
  * @param endBound the earliest the operation may end (−Infinity for none)
+ * @param pools the pools' load so far (null: pools are not looked at, as in construction)
  * @returns the placement, or null when the calendar's horizon is too short
  */
 export function placeOperation(
@@ -45,9 +49,10 @@ export function placeOperation(
   prevFamily: number,
   out: Placement,
   endBound = -Infinity,
+  pools: PoolLoad | null = null,
 ): Placement | null {
   const r = problem.machineResource[machine]!;
-  const calendar = problem.resources[r]!.calendar;
+  const calendar = calendarOf(problem, op, r);
   const family = problem.opFamily[op]!;
   const unbroken = problem.rules !== null && problem.rules.unbroken[op] === 1 && calendar !== null;
   let s = ready;
@@ -100,6 +105,12 @@ export function placeOperation(
         blocker = f;
         break;
       }
+    }
+    const held = blocker === null && pools !== null ? pools.conflict(op, s, e) : -1;
+    if (held >= 0) {
+      s = held;
+      out.pushedByFixed = true;
+      continue;
     }
     if (blocker === null) {
       out.start = s;

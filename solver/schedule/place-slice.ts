@@ -5,7 +5,8 @@
  * and the part's work rounded once (⌈Σ unrounded work⌉ over its slices, as if it had never been cut). A slice
  * that cannot join on is placed as a part of its own, paying its setup.
  */
-import { altIndex, FREE, workMinutes } from "./problem.ts";
+import type { PoolLoad } from "./pool-load.ts";
+import { altIndex, calendarOf, FREE, workMinutes } from "./problem.ts";
 import type { FixedOperation, SchedulingProblem } from "./problem.ts";
 import { placeOperation } from "./place-operation.ts";
 import type { Placement } from "./place-operation.ts";
@@ -38,10 +39,11 @@ export function placeSlice(
   endBound: number,
   runs: PartRuns | null,
   out: Placement,
+  pools: PoolLoad | null = null,
 ): boolean {
   const base = p.altWork[altIndex(p, op, p.machineResource[m]!)]!;
   const prevFamily = mp >= 0 ? p.opFamily[mp]! : -1;
-  if (runs === null) return placeOperation(p, fixedHere, m, op, base, ready, machReady, prevFamily, out, endBound) !== null;
+  if (runs === null) return placeOperation(p, fixedHere, m, op, base, ready, machReady, prevFamily, out, endBound, pools) !== null;
   const rules = p.rules!;
   if (mp >= 0 && rules.partFirst[mp] === rules.partFirst[op] && p.opState[mp] === FREE) {
     const total = runs.base[mp]! + base - rules.setup[op]!;
@@ -56,8 +58,8 @@ export function placeSlice(
       runs.work[op] = runs.work[mp]!;
       return true;
     }
-    if (placeOperation(p, fixedHere, m, op, work, ready, machReady, prevFamily, out, endBound) === null) return false;
-    const calendar = p.resources[p.machineResource[m]!]!.calendar;
+    if (placeOperation(p, fixedHere, m, op, work, ready, machReady, prevFamily, out, endBound, pools) === null) return false;
+    const calendar = calendarOf(p, op, p.machineResource[m]!);
     const joinsAt = calendar === null || rules.unbroken[op] === 1 ? machReady : calendar.nextWorkingInstant(machReady);
     if (!out.pushedByFixed && out.changeover === 0 && out.start === joinsAt) {
       runs.continues[op] = 1;
@@ -66,7 +68,7 @@ export function placeSlice(
       return true;
     }
   }
-  if (placeOperation(p, fixedHere, m, op, base, ready, machReady, prevFamily, out, endBound) === null) return false;
+  if (placeOperation(p, fixedHere, m, op, base, ready, machReady, prevFamily, out, endBound, pools) === null) return false;
   runs.continues[op] = 0;
   runs.base[op] = base + out.changeover;
   runs.work[op] = workMinutes(base, out.changeover);

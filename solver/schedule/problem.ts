@@ -69,6 +69,34 @@ export interface ShopFloorRules {
   waitOps: Int32Array;
 }
 
+/** A pool of issue 21 (operators, crews, tools): units by time of day on its own calendar. */
+export interface ProblemPool {
+  id: string;
+  calendar: WorkingTime;
+  /** Units outside every window. */
+  units: number;
+  /** Time-of-day windows [from, to) in minutes of the day (a window across midnight is two), sorted by from. */
+  windows: Array<{ from: number; to: number; units: number }>;
+}
+
+/** Pools and the operations' requirements (issue 21). */
+export interface PoolRules {
+  pools: ProblemPool[];
+  /** Requirements of op are reqStart[op] … reqStart[op + 1] − 1: reqPool units reqUnits. */
+  reqStart: Int32Array;
+  reqPool: Int32Array;
+  reqUnits: Float64Array;
+  /** Working time of alternative a: its resource's calendar ∩ the calendars of its operation's pools (null: the resource's). */
+  altCalendar: Array<WorkingTime | null>;
+}
+
+/** Batch resources (issue 21): per resource null, or how much one batch holds. */
+export interface BatchRules {
+  capacity: Array<{ capacity: number; byQuantity: boolean } | null>;
+  /** What each operation fills of a batch: its order's quantity, or 1 by operations. */
+  size: Float64Array;
+}
+
 export interface SchedulingProblem {
   /** Time zero of the objective (plan start); completion sums are measured from it. */
   origin: number;
@@ -101,6 +129,10 @@ export interface SchedulingProblem {
   material: MaterialModel | null;
   /** Transfer batches, splitting, uninterruptible operations and maximum waits; null when no operation has one. */
   rules: ShopFloorRules | null;
+  /** Pools (issue 21); absent or null when no operation requires one. */
+  pools?: PoolRules | null;
+  /** Batch resources (issue 21); absent or null when no resource batches. */
+  batches?: BatchRules | null;
 }
 
 export const FREE = 0;
@@ -139,4 +171,14 @@ export function jobEnd(problem: SchedulingProblem, job: ProblemJob, end: ArrayLi
 export function altIndex(problem: SchedulingProblem, op: number, r: number): number {
   for (let a = problem.altStart[op]!; a < problem.altStart[op + 1]!; a++) if (problem.altResource[a] === r) return a;
   return -1;
+}
+
+/** Working time of op on resource r: the resource's calendar, narrowed to its pools' working time (issue 21). */
+export function calendarOf(problem: SchedulingProblem, op: number, r: number): WorkingTime | null {
+  const pools = problem.pools;
+  if (pools != null && pools.reqStart[op + 1]! > pools.reqStart[op]!) {
+    const narrowed = pools.altCalendar[altIndex(problem, op, r)];
+    if (narrowed != null) return narrowed;
+  }
+  return problem.resources[r]!.calendar;
 }

@@ -10,7 +10,7 @@
  *   min(q, lot) units on its calendar. Running and done predecessors send their lot whole.
  */
 import { workEnd } from "../calendar/work-bounds.ts";
-import { altIndex, FREE, runRate } from "./problem.ts";
+import { altIndex, calendarOf, FREE, runRate } from "./problem.ts";
 import type { SchedulingProblem } from "./problem.ts";
 
 /** The times the rule reads: a decoder's, or a dispatcher's so far. */
@@ -54,7 +54,7 @@ function firstBatchDone(p: SchedulingProblem, k: number, q: number, t: TimesView
   if (quantity <= q) return t.end[last]!;
   const r = p.machineResource[m]!;
   const work = Math.ceil(rules.setup[k]! + t.changeover[k]! + q * runRate(p, k, altIndex(p, k, r)) - 1e-9);
-  const calendar = p.resources[r]!.calendar;
+  const calendar = calendarOf(p, k, r);
   return calendar === null ? t.start[k]! + work : workEnd(calendar, t.start[k]!, work, rules.unbroken[k] === 1);
 }
 
@@ -95,7 +95,7 @@ export function routingReady(p: SchedulingProblem, prevOp: Int32Array, op: numbe
   if (machine < 0) return true;
   const r = p.machineResource[machine]!;
   const lastWork = Math.ceil(Math.min(q, rules.lot[op]!) * runRate(p, op, altIndex(p, op, r)) - 1e-9);
-  const calendar = p.resources[r]!.calendar;
+  const calendar = calendarOf(p, op, r);
   const bound = calendar === null ? last + gap + lastWork : workEnd(calendar, last + gap, lastWork, rules.unbroken[op] === 1);
   if (bound === null) return false;
   out.end = bound;

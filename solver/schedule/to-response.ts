@@ -43,7 +43,7 @@ function explanations(compiled: CompiledRequest, schedule: CompactSchedule): Ord
 }
 
 /** A part as the answer reports it (a running one without setup). */
-export function partOperation(request: Pick<ScheduleRequest, "orders">, compiled: CompiledRequest, row: PartRow, running: boolean): ScheduledOperation {
+export function partOperation(request: Pick<ScheduleRequest, "orders" | "pools">, compiled: CompiledRequest, row: PartRow, running: boolean): ScheduledOperation {
   const p = compiled.problem;
   const op = row.ops[0]!;
   const resource = p.resources[p.machineResource[row.machine]!]!;
@@ -59,7 +59,23 @@ export function partOperation(request: Pick<ScheduleRequest, "orders">, compiled
     state: running ? "running" : "planned",
     quantity: round(row.quantity),
     part: row.part,
+    ...poolsAndBatch(request, compiled, row),
   };
+}
+
+/** The pools a part holds and the batch it belongs to (issue 21). */
+function poolsAndBatch(request: Pick<ScheduleRequest, "pools">, compiled: CompiledRequest, row: PartRow): Pick<ScheduledOperation, "pools" | "batch"> {
+  const p = compiled.problem;
+  const op = row.ops[0]!;
+  const out: Pick<ScheduledOperation, "pools" | "batch"> = {};
+  const pools = p.pools;
+  if (pools != null && pools.reqStart[op + 1]! > pools.reqStart[op]!) {
+    out.pools = [];
+    for (let q = pools.reqStart[op]!; q < pools.reqStart[op + 1]!; q++) out.pools.push({ pool: request.pools[pools.reqPool[q]!]!.id, units: pools.reqUnits[q]! });
+  }
+  const r = p.machineResource[row.machine]!;
+  if (p.batches?.capacity[r] != null) out.batch = `${p.resources[r]!.id}/${row.machine - p.resources[r]!.firstMachine}/${formatDateTime(row.start)}`;
+  return out;
 }
 
 export function toScheduleResponse(request: ScheduleRequest, best: ScheduleSearchResult, stats: ResponseStats): ScheduleResponse {
@@ -70,7 +86,10 @@ export function toScheduleResponse(request: ScheduleRequest, best: ScheduleSearc
     return { status: "infeasible", ...(best.reason !== undefined ? { reason: best.reason } : {}), operations: [], orders: [], kpis: emptyKpis, solver };
   }
   const { orderOfJob } = compiled.compiled;
-  const schedule = request.options.timing === "just-in-time" ? justInTime(compiled.compiled, early) : early;
+  // Moving work later could overfill a pool or split a batch: plans with either keep their early times.
+  const p = compiled.compiled.problem;
+  const timed = request.options.timing === "just-in-time" && p.pools == null && p.batches == null;
+  const schedule = timed ? justInTime(compiled.compiled, early) : early;
   const timings = orderTimings(compiled.compiled, schedule);
   const explained = explanations(compiled.compiled, early);
   const earlyLate = orderTimings(compiled.compiled, early);
