@@ -82,6 +82,20 @@ export function routingLinks(problem: SchedulingProblem): { prevOp: Int32Array; 
   return { prevOp, nextOp };
 }
 
+/** Fractions of a minute ordering pooled operations that can start at once: earliest target, then shortest work. */
+function poolTies(p: SchedulingProblem, pooled: Uint8Array): Float64Array {
+  const shortest = (op: number) => {
+    let w = Infinity;
+    for (let a = p.altStart[op]!; a < p.altStart[op + 1]!; a++) w = Math.min(w, p.altWork[a]!);
+    return w;
+  };
+  const ops = [...pooled.keys()].filter((op) => pooled[op]);
+  ops.sort((a, b) => p.jobs[p.opJob[a]!]!.target - p.jobs[p.opJob[b]!]!.target || shortest(a) - shortest(b) || a - b);
+  const tie = new Float64Array(p.opCount);
+  ops.forEach((op, rank) => (tie[op] = (0.5 * rank) / ops.length));
+  return tie;
+}
+
 export class Decoder {
   readonly start: Float64Array;
   readonly end: Float64Array;
@@ -135,6 +149,15 @@ export class Decoder {
    * which the decoder takes in start order; null without material.
    */
   private readonly timed: Uint8Array | null;
+  /**
+   * Pools (issue 21): 1 for the operations that require pools. They too are taken from the heap in the order
+   * of their starts, so that pools go to whoever can start first; at equal starts to the earliest target,
+   * then the shortest work (tie, a fraction of a minute added to the key). Null without pools.
+   */
+  private readonly pooled: Uint8Array | null;
+  private readonly tie: Float64Array | null;
+  /** Operations taken from the heap: timed or pooled (null when none are). */
+  private readonly heaped: Uint8Array | null;
   /** Jobs whose last operation is fixed: their production is known before any decode. */
   private readonly fixedProducers: number[] = [];
   /** Free slices of every job's last routing operation, and those not yet placed in the current decode (material). */
@@ -198,6 +221,12 @@ export class Decoder {
       if (job.opCount > 0 && this.lastFree[j] === 0 && problem.opState[last] === FIXED) this.fixedProducers.push(j);
     });
     this.pools = problem.pools == null ? null : new PoolLoad(problem.pools);
+    const pools = problem.pools;
+    this.pooled = pools == null ? null : Uint8Array.from({ length: n }, (_, op) => (pools.reqStart[op + 1]! > pools.reqStart[op]! ? 1 : 0));
+    this.tie = this.pooled === null ? null : poolTies(problem, this.pooled);
+    const timed = this.timed;
+    const pooled = this.pooled;
+    this.heaped = timed === null ? pooled : pooled === null ? timed : timed.map((t, op) => t | pooled[op]!);
     this.groups = problem.batches == null ? null : new BatchGroups(problem);
     this.view = { start: this.start, end: this.end, changeover: this.changeover, continues: this.runs?.continues ?? null, machineOf: new Int32Array(0), seq: [], posOf: new Int32Array(0) };
   }
@@ -241,7 +270,6 @@ export class Decoder {
     start[op] = place.start;
     end[op] = place.end;
     this.changeover[op] = place.changeover;
-    this.pools?.reserve(op, place.start, place.end);
     if (place.boundByEnd) {
       // The end bound set the start: the last predecessor's end is critical, unless a maximum wait held it.
       const pred = rr.endPred;
@@ -256,6 +284,11 @@ export class Decoder {
     this.jobTight[op] = !bound && predFree && jobReady >= machReady ? 1 : 0;
     this.tightPred[op] = rr.startPred;
     return true;
+  }
+
+  /** Into the heap, keyed by its tentative start (and its tie among pooled operations). */
+  private toHeap(op: number): void {
+    this.heap.push(this.start[op]! + (this.tie === null ? 0 : this.tie[op]!), op);
   }
 
   /** Places the batch led by op: every member starts and ends with it (place-batch.ts). */
@@ -328,6 +361,8 @@ export class Decoder {
     }
     if (groups !== null) for (let op = 0; op < p.opCount; op++) if (state[op] === FREE_STATE && s.machineOf[op]! >= 0 && !groups.follows(op) && indeg[op] === 0) stack[top++] = op;
     const timed = this.timed;
+    const pooled = this.pooled;
+    const heaped = this.heaped;
     const consStart = p.material?.consStart;
     if (ledger !== null) {
       this.resetLedger();
@@ -335,14 +370,16 @@ export class Decoder {
       this.materialReady.fill(-Infinity);
       this.waitedFor.fill(-1);
       for (const list of this.parked) list.length = 0;
+    }
+    if (heaped !== null) {
       heap.clear();
-      // Operations that must wait for material go into the heap, timed; the others stay on the stack.
+      // Operations that must wait for material or pools go into the heap, timed; the others stay on the stack.
       let kept = 0;
       for (let k = 0; k < top; k++) {
         const op = stack[k]!;
-        if (!timed![op]) stack[kept++] = op;
+        if (!heaped[op]) stack[kept++] = op;
         else if (!this.place(op, s, -Infinity)) return false;
-        else heap.push(this.start[op]!, op);
+        else this.toHeap(op);
       }
       top = kept;
     }
@@ -356,22 +393,32 @@ export class Decoder {
         if (!this.place(op, s, -Infinity)) return false;
         // Kept operations (re-planning) consume without waiting; the rest on the stack consume nothing.
         if (ledger !== null && consStart![op + 1]! > consStart![op]!) ledger.consume(op);
-      } else if (ledger !== null && heap.size > 0) {
+      } else if (heap.size > 0) {
         op = heap.pop()!;
         const at = this.start[op]!;
-        if (!ledger.covers(op, at)) {
-          const item = ledger.shortItem;
+        const consumes = timed !== null && timed[op] === 1;
+        if (consumes && !ledger!.covers(op, at)) {
+          const item = ledger!.shortItem;
           this.waitedFor[op] = item;
-          const next = ledger.nextSupply(op, at);
+          const next = ledger!.nextSupply(op, at);
           if (next === Infinity) this.parked[item]!.push(op);
           else {
             this.materialReady[op] = next;
             if (!this.place(op, s, next)) return false;
-            heap.push(this.start[op]!, op);
+            this.toHeap(op);
           }
           continue;
         }
-        ledger.consume(op);
+        if (pooled !== null && pooled[op]) {
+          // The pools' load has grown since it went in: placed again, and back in if that moves it.
+          if (!this.place(op, s, ledger === null ? -Infinity : this.materialReady[op]!)) return false;
+          if (this.start[op]! > at) {
+            this.toHeap(op);
+            continue;
+          }
+          this.pools!.reserve(op, at, this.end[op]!);
+        }
+        if (consumes) ledger!.consume(op);
       } else break;
       // A batch's leader brings its members, placed with it: each is released in turn.
       for (; op >= 0; op = groups === null ? -1 : groups.next[op]!) {
@@ -386,7 +433,7 @@ export class Decoder {
             for (const waiting of this.parked[item]!) {
               this.materialReady[waiting] = done;
               if (!this.place(waiting, s, done)) return false;
-              heap.push(this.start[waiting]!, waiting);
+              this.toHeap(waiting);
             }
             this.parked[item]!.length = 0;
           }
@@ -399,14 +446,14 @@ export class Decoder {
         for (let slice = succ; slice >= 0 && slice <= succLast; slice++) {
           const k = groups === null ? slice : groups.target(slice);
           if (state[slice] !== FREE_STATE || s.machineOf[slice]! < 0 || --indeg[k]! !== 0) continue;
-          if (timed === null || !timed[k]) stack[top++] = k;
+          if (heaped === null || !heaped[k]) stack[top++] = k;
           else if (!this.place(k, s, -Infinity)) return false;
-          else heap.push(this.start[k]!, k);
+          else this.toHeap(k);
         }
         if (ms >= 0 && --indeg[ms]! === 0) {
-          if (timed === null || !timed[ms]) stack[top++] = ms;
+          if (heaped === null || !heaped[ms]) stack[top++] = ms;
           else if (!this.place(ms, s, -Infinity)) return false;
-          else heap.push(this.start[ms]!, ms);
+          else this.toHeap(ms);
         }
       }
     }

@@ -3,15 +3,18 @@
  * response against it. It imports nothing from solver/ (its calendar logic is its own, minute by minute) so
  * that an engine bug cannot hide behind shared code. Returns every violation found (empty when valid).
  * Material (issue 14) is replayed by validate-material.ts, the shop-floor rules of issue 16 (parts, transfer
- * batches, uninterruptible operations, maximum waits, due-date buffers) by validate-shop-floor.ts, as
- * independent of the engine.
+ * batches, uninterruptible operations, maximum waits, due-date buffers) by validate-shop-floor.ts, pools and
+ * batches (issue 21) by validate-pools.ts, all as independent of the engine. An operation that requires
+ * pools works only in the minutes its resource and all its pools work.
  */
 import { WEEKDAYS } from "../../src/calendar.ts";
 import type { Calendar, Shift } from "../../src/calendar.ts";
 import { priorityWeight } from "../../src/order.ts";
-import type { ScheduleRequest, ScheduleResponse } from "../../src/schedule.ts";
+import type { Operation } from "../../src/routing.ts";
+import type { ScheduledOperation, ScheduleRequest, ScheduleResponse } from "../../src/schedule.ts";
 import { formatDate, parseDateTime, parseTimeOfDay, weekdayIndex } from "../../src/time.ts";
 import { validateMaterial } from "./validate-material.ts";
+import { checkBatches, checkPools } from "./validate-pools.ts";
 import { checkLink, checkParts, waitingBetweenOperations } from "./validate-shop-floor.ts";
 import type { PlannedStep } from "./validate-shop-floor.ts";
 
@@ -84,6 +87,12 @@ export function validateSchedule(request: ScheduleRequest, response: ScheduleRes
     planned.set(key(op.order, op.operation), list);
   }
   const calendarOf = (resource: string) => calendars.get(resources.get(resource)!.calendar)!;
+  const pools = new Map(request.pools.map((pool) => [pool.id, pool]));
+  /** The minutes op works on resource: its resource's, and its pools', working minutes (issue 21). */
+  const workingFor = (op: Operation, resource: string): ((t: number) => boolean) => {
+    const tests = [calendarOf(resource), ...(op.requires ?? []).map((r) => calendars.get(pools.get(r.pool)!.calendar)!)];
+    return tests.length === 1 ? tests[0]! : (t) => tests.every((test) => test(t));
+  };
   const runOf = (op: { runMinutesPerUnit: number }, resource: string) => op.runMinutesPerUnit / resources.get(resource)!.efficiency;
 
   // Which family ran before each operation on its unit: the latest earlier start among the plan and reported progress.
@@ -102,6 +111,14 @@ export function validateSchedule(request: ScheduleRequest, response: ScheduleRes
     let best: { start: number; family: string | undefined } | undefined;
     for (const e of onUnit.get(`${resource}#${unit}`) ?? []) if (e.start < start && (!best || e.start > best.start)) best = e;
     return best?.family;
+  };
+  const operationOf = (row: { order: string; operation: string }) => routings.get(orderById.get(row.order)!.item)!.operations.find((op) => op.id === row.operation)!;
+  const changeoverTo = (got: ScheduledOperation) => {
+    const family = previousFamily(got.resource, got.unit, parseDateTime(got.start)!);
+    const matrix = resources.get(got.resource)!.setupMatrix;
+    const to = operationOf(got).family;
+    if (!matrix || family === undefined || to === undefined || family === to) return 0;
+    return matrix.changeovers.find((c) => c.from === family && c.to === to)?.minutes ?? matrix.default;
   };
 
   let onTime = 0;
@@ -150,7 +167,7 @@ export function validateSchedule(request: ScheduleRequest, response: ScheduleRes
           continue;
         }
         if (got.unit < 0 || got.unit >= resource.units) errors.push(`${id} uses unit ${got.unit} of ${resource.units}`);
-        const isWorking = calendars.get(resource.calendar)!;
+        const isWorking = workingFor(op, got.resource);
         const start = parseDateTime(got.start)!;
         const end = parseDateTime(got.end)!;
         const run = ((got.quantity ?? order.quantity) * op.runMinutesPerUnit) / resource.efficiency;
@@ -164,12 +181,10 @@ export function validateSchedule(request: ScheduleRequest, response: ScheduleRes
         } else {
           const earliest = Math.max(planStart, ...[order.release, order.materialReady].filter((t) => t !== undefined).map((t) => parseDateTime(t)!));
           if (start < earliest) errors.push(`${id} starts ${got.start} before plan start / release / material ready`);
-          const family = previousFamily(got.resource, got.unit, start);
-          const matrix = resource.setupMatrix;
-          let changeover = 0;
-          if (matrix && family !== undefined && op.family !== undefined && family !== op.family) {
-            changeover = matrix.changeovers.find((c) => c.from === family && c.to === op.family)?.minutes ?? matrix.default;
-          }
+        }
+        if (reported?.status !== "running" && resource.batch === undefined) {
+          // A batch's members are checked together (validate-pools.ts).
+          const changeover = changeoverTo(got);
           // Every part pays its own setup (issue 16).
           const work = Math.ceil(op.setupMinutes + changeover + run - 1e-9);
           if (Math.abs(got.changeoverMinutes - changeover) > 1e-9 || Math.abs(got.setupMinutes - op.setupMinutes - changeover) > 1e-9) {
@@ -202,7 +217,8 @@ export function validateSchedule(request: ScheduleRequest, response: ScheduleRes
     weightedTardiness += priorityWeight(orderById.get(order.id)!.priority) * outcome.lateMinutes;
   }
 
-  for (const unit of new Set(response.operations.map((op) => `${op.resource}#${op.unit}`))) {
+  // Units of batch resources run batches: validate-pools.ts checks their overlaps.
+  for (const unit of new Set(response.operations.filter((op) => resources.get(op.resource)?.batch === undefined).map((op) => `${op.resource}#${op.unit}`))) {
     const busy = response.operations
       .filter((op) => `${op.resource}#${op.unit}` === unit)
       .map((op) => [parseDateTime(op.start)!, parseDateTime(op.end)!, `${op.order}/${op.operation}`] as const)
@@ -225,6 +241,13 @@ export function validateSchedule(request: ScheduleRequest, response: ScheduleRes
   if (k.waitingQuantityMinutes !== undefined && Math.abs(k.waitingQuantityMinutes - waiting.quantityMinutes) > 1e-6 * Math.max(1, waiting.quantityMinutes)) {
     errors.push(`waitingQuantityMinutes ${k.waitingQuantityMinutes}, expected ${waiting.quantityMinutes}`);
   }
+  const context = { request, response, operationOf, calendar: (id: string) => calendars.get(id)! };
+  errors.push(...checkPools(context));
+  const workOf = (row: ScheduledOperation, co: number) => {
+    const op = operationOf(row);
+    return Math.ceil(op.setupMinutes + co + ((row.quantity ?? orderById.get(row.order)!.quantity) * op.runMinutesPerUnit) / resources.get(row.resource)!.efficiency - 1e-9);
+  };
+  errors.push(...checkBatches(context, workOf, changeoverTo));
   errors.push(...validateMaterial(request, response));
   return errors;
 }
