@@ -6,6 +6,7 @@
  * (a batch of one takes the cycle too).
  */
 import { dayIntervals } from "../../src/check-pools.ts";
+import type { Pool } from "../../src/pool.ts";
 import type { ScheduleRequest } from "../../src/schedule.ts";
 import { compileCalendar, intersectWorkingTime } from "../calendar/compile-calendar.ts";
 import type { WorkingTime } from "../calendar/working-time.ts";
@@ -19,18 +20,19 @@ function operationsOf(request: ScheduleRequest, compiled: CompiledRequest) {
   return Array.from({ length: p.opCount }, (_, op) => routings.get(request.orders[compiled.orderOfJob[p.opJob[op]!]!]!.item)!.operations[compiled.step[op]!]!);
 }
 
+/** A pool with its calendar compiled: its by-shift units as time-of-day windows. */
+export function problemPool(pool: Pool, calendar: WorkingTime): ProblemPool {
+  const windows = (pool.unitsByShift ?? []).flatMap((w) => dayIntervals(w.from, w.to).map(([from, to]) => ({ from, to, units: w.units })));
+  return { id: pool.id, calendar, units: pool.units, windows: windows.sort((a, b) => a.from - b.from) };
+}
+
 export function compilePools(request: ScheduleRequest, compiled: CompiledRequest): PoolRules | null {
   const p = compiled.problem;
   const operations = operationsOf(request, compiled);
   if (!operations.some((op) => (op.requires ?? []).length > 0)) return null;
   const horizon = p.resources[0]!.calendar!;
   const calendars = new Map(request.calendars.map((c) => [c.id, c]));
-  const pools: ProblemPool[] = request.pools.map((pool) => ({
-    id: pool.id,
-    calendar: compileCalendar(calendars.get(pool.calendar)!, { from: horizon.from, to: horizon.to }),
-    units: pool.units,
-    windows: (pool.unitsByShift ?? []).flatMap((w) => dayIntervals(w.from, w.to).map(([from, to]) => ({ from, to, units: w.units }))).sort((a, b) => a.from - b.from),
-  }));
+  const pools = request.pools.map((pool) => problemPool(pool, compileCalendar(calendars.get(pool.calendar)!, { from: horizon.from, to: horizon.to })));
   const poolIndex = new Map(request.pools.map((pool, i) => [pool.id, i]));
   const reqStart = [0];
   const reqPool: number[] = [];

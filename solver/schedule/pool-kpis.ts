@@ -9,7 +9,7 @@ import { FIXED, FREE } from "./problem.ts";
 import type { CompactSchedule } from "./search-problem.ts";
 
 /** Unit-minutes the pool offers over [a, b): its working windows, split where its units change. */
-function offered(pool: ProblemPool, a: number, b: number): number {
+export function offeredUnitMinutes(pool: ProblemPool, a: number, b: number): number {
   let sum = 0;
   for (const w of pool.calendar.windows(a, b)) {
     // Units change only at window edges of the day: walk the window minute edges of those days.
@@ -38,7 +38,7 @@ export function poolKpis(p: SchedulingProblem, schedule: CompactSchedule, planSt
     }
     out.poolUtilization = Object.fromEntries(
       pools.pools.map((pool, i) => {
-        const available = offered(pool, planStart, horizonEnd);
+        const available = offeredUnitMinutes(pool, planStart, horizonEnd);
         return [pool.id, available > 0 ? Math.min(1, held[i]! / available) : 0];
       }),
     );
