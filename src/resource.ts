@@ -1,33 +1,46 @@
 import { z } from "zod";
+import { DurationMinutes, Id, listOf, MAX_CHANGEOVERS, MAX_EFFICIENCY, MAX_UNITS_PER_RESOURCE, MIN_EFFICIENCY, Money, Text } from "./limits.ts";
 
 export const Changeover = z.object({
-  from: z.string().min(1).describe("Family of the previous operation on the unit"),
-  to: z.string().min(1).describe("Family of the next operation"),
-  minutes: z.number().finite().nonnegative(),
+  from: Id.describe("Family of the previous operation on the unit"),
+  to: Id.describe("Family of the next operation"),
+  minutes: DurationMinutes,
 });
 export type Changeover = z.infer<typeof Changeover>;
 
 export const SetupMatrix = z
   .object({
-    default: z.number().finite().nonnegative().default(0).describe("Changeover minutes between two different families not listed"),
-    changeovers: z.array(Changeover).default([]),
+    default: DurationMinutes.default(0).describe("Changeover minutes between two different families not listed"),
+    changeovers: listOf(Changeover, MAX_CHANGEOVERS, "changeovers per setup matrix").default([]),
   })
   .meta({ description: "Sequence-dependent changeovers between operation families" });
 export type SetupMatrix = z.infer<typeof SetupMatrix>;
 
 export const Overtime = z.object({
-  maxMinutesPerBucket: z.number().finite().nonnegative().describe("Most overtime minutes the resource may add in one planning bucket"),
-  costPerMinute: z.number().finite().nonnegative(),
+  maxMinutesPerBucket: DurationMinutes.describe("Most overtime minutes the resource may add in one planning bucket"),
+  costPerMinute: Money,
 });
 export type Overtime = z.infer<typeof Overtime>;
 
 export const Resource = z
   .object({
-    id: z.string().min(1),
-    name: z.string().optional(),
-    calendar: z.string().min(1).describe("Id of the resource's calendar"),
-    efficiency: z.number().finite().positive().default(1).describe("Output per standard minute: 0.8 means 100 standard minutes take 125"),
-    units: z.number().int().positive().default(1).describe("Identical parallel machines or crews"),
+    id: Id,
+    name: Text.optional(),
+    calendar: Id.describe("Id of the resource's calendar"),
+    efficiency: z
+      .number()
+      .finite()
+      .min(MIN_EFFICIENCY)
+      .max(MAX_EFFICIENCY)
+      .default(1)
+      .describe(`Output per standard minute: 0.8 means 100 standard minutes take 125; ${MIN_EFFICIENCY} to ${MAX_EFFICIENCY}`),
+    units: z
+      .number()
+      .int()
+      .positive()
+      .max(MAX_UNITS_PER_RESOURCE)
+      .default(1)
+      .describe(`Identical parallel machines or crews, at most ${MAX_UNITS_PER_RESOURCE.toLocaleString("en-US")} (and all resources' units together at most the MAX_TOTAL_UNITS limit)`),
     overtime: Overtime.optional(),
     setupMatrix: SetupMatrix.optional(),
   })

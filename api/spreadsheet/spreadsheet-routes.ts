@@ -11,6 +11,8 @@ import { Plant } from "../../src/plant.ts";
 import { ErrorResponse } from "../errors.ts";
 import type { SolverPool } from "../pool.ts";
 import type { FileBody } from "./export-answer.ts";
+import { ExportRequest } from "./export-answer.ts";
+import { bodyText, keepBodiesAsBytes, validatedOnWorker } from "../capability-routes.ts";
 import { IMPORT_LIMITS } from "./limits.ts";
 import { acceptedFormat, sendFile } from "./negotiate.ts";
 import { XLSX_MEDIA_TYPE } from "./xlsx-writer.ts";
@@ -23,14 +25,6 @@ export const ImportResponse = z
     warnings: z.array(Problem).describe("Unknown sheets, columns and settings, which were ignored"),
   })
   .meta({ id: "ImportResponse" });
-
-export const ExportRequest = z
-  .object({
-    answer: z.unknown().describe("An answer of /v1/schedule, /v1/schedule/insert, /v1/capacity or /v1/mrp, as it came"),
-    model: z.unknown().optional().describe("The request it answered (a Plant): shifts, items, quantities, customers and bucket dates come from it"),
-    option: z.string().min(1).max(100).optional().describe("Rush insertion: the option to export; default the first (fastest)"),
-  })
-  .meta({ id: "ExportRequest" });
 
 /** Time a worker may take to read or write one file. */
 const FILE_BUDGET_MS = 60_000;
@@ -67,7 +61,10 @@ export async function registerSpreadsheetRoutes(app: FastifyInstance, pool: Solv
     });
   });
 
-  app.post("/v1/export", {
+  // The body (an answer can be tens of MB) stays bytes: the worker parses and checks it.
+  await app.register(async (scope) => {
+    keepBodiesAsBytes(scope, app.initialConfig.bodyLimit!);
+    scope.post("/v1/export", {
     schema: {
       summary: "Write an answer as a spreadsheet (XLSX or CSV)",
       description:
@@ -78,9 +75,11 @@ export async function registerSpreadsheetRoutes(app: FastifyInstance, pool: Solv
       body: ExportRequest,
       response: { 200: { description: "The file", content: fileContent }, 400: ErrorResponse, 503: ErrorResponse },
     },
+    ...validatedOnWorker,
     handler: async (request, reply) => {
       const format = acceptedFormat(request.headers.accept) ?? "xlsx";
-      return sendFile(reply, await pool.run<FileBody>("export", { input: request.body, format }, { budgetMs: FILE_BUDGET_MS }));
+      return sendFile(reply, await pool.run<FileBody>("export", { input: { requestJson: bodyText(request.body) }, format }, { budgetMs: FILE_BUDGET_MS }));
     },
+    });
   });
 }
