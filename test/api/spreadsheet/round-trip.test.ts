@@ -48,10 +48,11 @@ describe("issue 16's fields in the workbook", () => {
         },
         ...others,
       ],
-      orders: plant.orders.map((order, i) => (i === 0 ? { ...order, dueBufferMinutes: 2880 } : order)),
+      orders: plant.orders.map((order: object, i: number) => (i === 0 ? { ...order, dueBufferMinutes: 2880 } : order)),
     };
-    const tables = plantTables(withRules);
-    const routings = tables.find((t) => t.name === "routings")!;
+    const tables = plantTables(withRules as Parameters<typeof plantTables>[0]);
+    const routingsTable = tables.find((t) => t.name === "routings")!;
+    const routings = { columns: routingsTable.columns, rows: Array.from(routingsTable.rows) };
     const column = (name: string) => routings.columns.findIndex((c) => c.name === name);
     expect(routings.rows[1]![column("split.minQuantity")]).toBe(10);
     expect(routings.rows[2]![column("split.maxParts")]).toBe(3);
@@ -65,14 +66,15 @@ describe("issue 16's fields in the workbook", () => {
 
   it("names the cell of a split's bad smallest part and of a maximum wait below the gap", () => {
     const plant = demo("steel-plant");
-    const routings = plantTables(plant).find((t) => t.name === "routings")!;
+    const routingsTable = plantTables(plant).find((t) => t.name === "routings")!;
+    const routings = { columns: routingsTable.columns, rows: Array.from(routingsTable.rows) };
     const at = (name: string) => routings.columns.findIndex((c) => c.name === name);
     const letter = (name: string) => String.fromCharCode(65 + at(name));
     // Row 2 (the sheet's row 3) is an operation with minGapMinutes 240.
     expect(routings.rows[1]![at("minGapMinutes")]).toBe(240);
     const edited = (row: number, name: string, value: number) =>
       plantTables(plant).map((table) =>
-        table.name === "routings" ? { ...table, rows: table.rows.map((r, i) => (i === row ? r.map((cell, k) => (k === at(name) ? value : cell)) : r)) } : table,
+        table.name === "routings" ? { ...table, rows: Array.from(table.rows).map((r, i) => (i === row ? r.map((cell, k) => (k === at(name) ? value : cell)) : r)) } : table,
       );
     const failure = (tables: ReturnType<typeof plantTables>) => {
       try {
