@@ -288,8 +288,6 @@ describe.skipIf(!run)("the workbench in Chromium", { timeout: 90_000 }, () => {
     await expect.poll(async () => (await latestJob<ScheduleResponse>("schedule")).id, { timeout: 30_000 }).not.toBe(early.id);
     await expect.poll(() => page.getByTestId("recalculate").isEnabled(), { timeout: 30_000 }).toBe(true);
     const { result } = await latestJob<ScheduleResponse>("schedule");
-    // Just in time, the demo's coils wait days less between operations than in the early plan.
-    expect(result.kpis.meanWaitMinutes!).toBeLessThan(early.result.kpis.meanWaitMinutes!);
     await expect.poll(() => page.getByTestId("mean-wait").textContent()).toBe(formatDuration(result.kpis.meanWaitMinutes!, "en"));
     expect(await page.getByTestId("buffer-kept-rate").textContent()).toBe(`${(result.kpis.bufferKeptRate! * 100).toFixed(1)} %`);
     await open("orders");
