@@ -107,6 +107,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   });
   const pool = options.pool ?? createSolverPool(options.poolOptions);
   if (!options.pool) app.addHook("onClose", () => pool.close());
+  app.addHook("onReady", () => pool.warm());
   try {
     await assemble(app, pool, options);
   } catch (error) {

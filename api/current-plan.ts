@@ -1,18 +1,19 @@
 /**
  * Rush insertion and order review work on the plan the shop works to (`schedule`). A request may leave it
- * out: the confirmed orders are then scheduled first by the /v1/schedule capability itself (so the plan is
- * the one that route gives for the same seed, workers, maxIterations and time limit), from `now` with the
- * request's progress, and that plan is used as if the caller had passed it. Both steps get the caller's
- * abort signal: an abort during the search keeps its best plan so far, and the insertion or review that
- * follows is then stopped as any aborted pool task is.
+ * out: the confirmed orders are then scheduled first, exactly as /v1/schedule would (the same seed, workers,
+ * maxIterations, and baseScheduleSeconds as the time limit), from `now` with the request's progress, and
+ * that plan is used as if the caller had passed it.
+ *
+ * Both halves run on solver threads (schedule-tasks.ts): the base searches parse the request and search the
+ * confirmed orders' plan; the insert or review task parses it again and builds that plan from the best
+ * search's compact schedule. The main thread only picks the best search and hands it on.
  */
+import { toScheduleResponse } from "../solver/schedule/to-response.ts";
+import type { ScheduleSearchResult } from "../solver/schedule/search-schedule.ts";
 import type { BaseSchedule, BaseScheduleOptions, CurrentPlan } from "../src/insert.ts";
 import { FactoryModel } from "../src/factory.ts";
 import type { ProgressEntry, ScheduleRequest } from "../src/schedule.ts";
 import type { LocalDateTime } from "../src/time.ts";
-import type { RunContext } from "./capability.ts";
-import { schedule } from "./capabilities/schedule.ts";
-import { isJsonBody } from "./json-body.ts";
 
 /** What insert and review requests share: the model, `now`, progress, the base-plan options and maybe the plan. */
 export interface PlanBoundRequest extends FactoryModel {
@@ -22,9 +23,16 @@ export interface PlanBoundRequest extends FactoryModel {
   options: BaseScheduleOptions;
 }
 
+/** The best base search, as the main thread hands it to the insert or review task. */
+export interface BaseSearch {
+  best: ScheduleSearchResult;
+  elapsedMs: number;
+  workers: number;
+}
+
 export type WithCurrentPlan<R extends PlanBoundRequest> =
   | { ok: true; request: R & { schedule: CurrentPlan }; baseSchedule: BaseSchedule }
-  /** No plan exists for the confirmed orders (the /v1/schedule answer would be `infeasible`). */
+  /** No plan exists for the confirmed orders (the /v1/schedule answer would be `infeasible`, or `timedout` before a first plan). */
   | { ok: false; reason: string; baseSchedule: BaseSchedule };
 
 const modelKeys = Object.keys(FactoryModel.shape) as Array<keyof FactoryModel>;
@@ -48,12 +56,15 @@ export function baseScheduleRequest(request: PlanBoundRequest): ScheduleRequest 
   };
 }
 
-/** `request` with its plan: the given one, or the confirmed orders scheduled first (see the header). */
-export async function withCurrentPlan<R extends PlanBoundRequest>(request: R, context: RunContext): Promise<WithCurrentPlan<R>> {
+/** `request` with its plan: the given one, or the one the base searches found (see the header). */
+export function withCurrentPlan<R extends PlanBoundRequest>(request: R, base: BaseSearch | undefined): WithCurrentPlan<R> {
   if (request.schedule !== undefined) return { ok: true, request: request as R & { schedule: CurrentPlan }, baseSchedule: { source: "given" } };
-  const planned = await schedule.run(baseScheduleRequest(request), context);
-  if (isJsonBody(planned)) throw new TypeError("the schedule capability answers with objects, not JSON text");
+  if (base === undefined) throw new TypeError("a request without a plan needs the base search's result");
+  const planned = toScheduleResponse(baseScheduleRequest(request), base.best, { elapsedMs: base.elapsedMs, workers: base.workers });
   const baseSchedule: BaseSchedule = { source: "computed", status: planned.status, kpis: planned.kpis, solver: planned.solver };
-  if (planned.status === "infeasible") return { ok: false, reason: planned.reason ?? "no plan exists for the confirmed orders", baseSchedule };
+  if (planned.operations.length === 0 && planned.status !== "optimal" && planned.status !== "feasible") {
+    const why = planned.reason ?? "no plan exists for the confirmed orders";
+    return { ok: false, reason: planned.status === "timedout" ? `${why}; raise options.baseScheduleSeconds` : why, baseSchedule };
+  }
   return { ok: true, request: { ...request, schedule: { operations: planned.operations } }, baseSchedule };
 }

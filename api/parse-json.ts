@@ -36,7 +36,7 @@ export function parseJsonText(text: string): unknown {
   return value;
 }
 
-/** Parses and checks a request still in JSON text (a worker does, for `runJson`): the same 400s as the route's parser and validator. */
+/** Parses and checks a request still in JSON text (a worker does, for every capability): the same 400s as the route's parser and validator. */
 export function parseJsonRequest<Schema extends z.ZodType>(schema: Schema, body: JsonBody): z.output<Schema> {
   const parsed = schema.safeParse(parseJsonText(jsonBodyText(body)));
   if (!parsed.success) throw new BadRequestError(zodProblems(parsed.error));

@@ -8,16 +8,17 @@ import type { FastifySchemaCompiler } from "fastify";
 import type { z } from "zod";
 import { TaktError } from "../src/errors.ts";
 import type { Problem } from "../src/problem.ts";
-import { formatPath } from "../src/problem.ts";
+import { formatPath, reportedProblems } from "../src/problem.ts";
 
 /** A request whose shape is wrong; `problems` lists every failing path. */
 export class BadRequestError extends TaktError {
   readonly problems: Problem[];
   readonly statusCode = 400;
   constructor(problems: Problem[]) {
-    super("TAKT_ERR_BAD_REQUEST", `the request does not match the schema: ${problems.map((p) => `${p.path}: ${p.message}`).join("; ")}`);
+    const reported = reportedProblems(problems);
+    super("TAKT_ERR_BAD_REQUEST", `the request does not match the schema: ${reported.map((p) => `${p.path}: ${p.message}`).join("; ")}`);
     this.name = "BadRequestError";
-    this.problems = problems;
+    this.problems = reported;
   }
 }
 

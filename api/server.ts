@@ -12,6 +12,8 @@ export interface ServeOptions {
   port: number;
   bodyLimitBytes?: number;
   threads?: number;
+  /** Heap limit of each solver thread, MB (PoolOptions.threadMemoryMb). */
+  threadMemoryMb?: number;
   /** SQLite file for /v1/jobs and /v1/scenarios (the CLI passes an absolute path); default in-memory. */
   jobsDatabasePath?: string;
   /** Clients and their bearer tokens; none: the API is open, which only a loopback bind allows without `insecure`. */
@@ -77,7 +79,7 @@ export async function serve(options: ServeOptions): Promise<FastifyInstance> {
   try {
     app = await buildApp({
       ...(options.bodyLimitBytes ? { bodyLimitBytes: options.bodyLimitBytes } : {}),
-      ...(options.threads ? { poolOptions: { threads: options.threads } } : {}),
+      poolOptions: { ...(options.threads ? { threads: options.threads } : {}), ...(options.threadMemoryMb ? { threadMemoryMb: options.threadMemoryMb } : {}) },
       ...(options.jobsDatabasePath ? { jobs: { databasePath: options.jobsDatabasePath } } : {}),
       tokens,
       ...(options.corsOrigins ? { corsOrigins: options.corsOrigins } : {}),

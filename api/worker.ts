@@ -2,6 +2,7 @@
  * The thread side of the solver pool: one thin function. It looks up the task handler, gives it time and
  * cancellation, and turns domain errors into plain data. Anything else it lets fly: the pool reports it.
  */
+import { setPriority } from "node:os";
 import { performance } from "node:perf_hooks";
 import { ModelError, TaktError } from "../src/errors.ts";
 import { BadRequestError } from "./request-validation.ts";
@@ -10,17 +11,39 @@ import { taskHandlers } from "./tasks.ts";
 
 const PROGRESS_INTERVAL_MS = 200;
 
+/**
+ * Solver threads run at a lower priority than the event loop: with every core busy solving, the main thread
+ * still gets a core as soon as a request arrives, so /health and new requests are answered while the solvers
+ * run. Linux sets a thread's own priority this way (elsewhere it would be the whole process's: left alone).
+ */
+const SOLVER_NICE = 5;
+if (process.platform === "linux") {
+  try {
+    setPriority(SOLVER_NICE);
+  } catch {
+    // Not allowed here (a sandbox): the threads run at the process's priority.
+  }
+}
+
 export default async function runTask(request: TaskRequest): Promise<TaskReply> {
   const handler = (taskHandlers as Record<string, TaskHandler | undefined>)[request.kind];
   if (!handler) throw new TypeError(`unknown solver task "${request.kind}"`);
   const stop = new Int32Array(request.stopFlag);
   const port = request.progressPort;
-  const deadlineEpochMs = Date.now() + request.budgetMs;
+  const budgetFrom = request.budgetFrom ?? Date.now();
+  let deadlineEpochMs = budgetFrom + request.budgetMs;
   const post = (message: WorkerMessage) => port.postMessage(message);
-  post({ type: "started" });
+  post({ type: "started", deadlineEpochMs });
   let lastProgress = 0;
   const context: TaskContext = {
-    deadlineEpochMs,
+    budgetFrom,
+    get deadlineEpochMs() {
+      return deadlineEpochMs;
+    },
+    setDeadline(epochMs, answerMs = 0) {
+      deadlineEpochMs = epochMs;
+      post({ type: "deadline", deadlineEpochMs: epochMs + answerMs });
+    },
     clock: () => performance.now(),
     remainingMs: () => deadlineEpochMs - Date.now(),
     shouldStop: () => Atomics.load(stop, 0) === 1 || Date.now() >= deadlineEpochMs,
@@ -31,10 +54,11 @@ export default async function runTask(request: TaskRequest): Promise<TaskReply> 
       lastProgress = now;
       post({ type: "progress", report });
     },
+    parsed: (info) => post({ type: "parsed", info }),
   };
   try {
-    // JSON text (json-writer.ts) lies in shared memory: posted as it is, it is shared, neither copied nor
-    // transferred (a transfer would slow every later task on this thread: see newChunk there).
+    // JSON text (json-body.ts) lies in shared memory: posted as it is, it is shared, neither copied nor
+    // transferred (a transfer would slow every later task on this thread: see newChunk in json-writer.ts).
     return { ok: true, value: await handler(request.input as never, context) };
   } catch (error) {
     if (error instanceof ModelError || error instanceof BadRequestError) return { ok: false, error: { code: error.code, message: error.message, problems: error.problems } };

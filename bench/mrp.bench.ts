@@ -24,17 +24,13 @@
  * request and its peak RSS: the machine is shared, so wall time alone misleads.
  * Run with `npm run bench -- mrp`.
  */
-import { spawn } from "node:child_process";
-import { once } from "node:events";
-import { existsSync, readFileSync } from "node:fs";
-import { request as httpRequest } from "node:http";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { loadavg } from "node:os";
 import type { Bench } from "tinybench";
 import { MrpRequest } from "../src/mrp.ts";
 import type { MaterialPlan } from "../solver/mrp/plan-materials.ts";
 import { computeMaterialPlan, planMaterials } from "../solver/mrp/plan-materials.ts";
+import type { Server } from "./serve.ts";
+import { listeningServer, processUsage, send } from "./serve.ts";
 
 function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
@@ -139,67 +135,6 @@ export function cpuAndMemory(describe: () => string) {
   };
 }
 
-/** bin/takt.mjs of this project, found upwards from this module (which may run from a bundle in node_modules/.cache). */
-function takt(): string {
-  for (let dir = dirname(fileURLToPath(import.meta.url)); dir !== dirname(dir); dir = dirname(dir)) {
-    if (existsSync(join(dir, "bin", "takt.mjs"))) return join(dir, "bin", "takt.mjs");
-  }
-  throw new Error("bin/takt.mjs not found above the benchmark");
-}
-
-/**
- * `takt serve` with one solver thread, in its own process as users run it, on a free port; the HTTP task
- * posts the instance to it. (In this process its worker threads would also slow the core's timing: V8
- * runs typed-array code more cautiously in a process that has started workers.)
- */
-async function listeningServer(): Promise<{ url: string; pid: number; close(): Promise<void> }> {
-  const bin = takt();
-  const child = spawn(process.execPath, [bin, "serve", "--port", "0", "--threads", "1"], { stdio: ["ignore", "ignore", "pipe"] });
-  let said = "";
-  const address = await new Promise<string>((resolve, reject) => {
-    child.stderr.setEncoding("utf8").on("data", (text: string) => {
-      said += text;
-      const listening = /listening on (http:\/\/\S+)/.exec(said);
-      if (listening) resolve(listening[1]!);
-    });
-    child.once("exit", (code) => reject(new Error(`takt serve exited with ${code}: ${said}`)));
-  });
-  return {
-    url: `${address}/v1/mrp`,
-    pid: child.pid!,
-    close: async () => {
-      child.kill("SIGTERM");
-      await once(child, "exit");
-    },
-  };
-}
-
-/** CPU seconds and peak resident memory of another process, from /proc (Linux). */
-function processUsage(pid: number): { cpuMs: number; peakRssMb: number } {
-  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-  const ticks = Number(fields[11]) + Number(fields[12]); // utime + stime, in clock ticks of 10 ms
-  const peak = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
-  return { cpuMs: ticks * 10, peakRssMb: Math.round(Number(peak?.[1] ?? 0) / 1024) };
-}
-
-/**
- * POSTs `body` and reads the answer to its end without keeping it, as a client streaming the plan into its
- * own store; returns the status and the bytes read. node:http, not fetch: fetch reads bodies through web
- * byte streams, which transfer (detach) each chunk's buffer, and after that V8 runs the other tasks'
- * typed-array loops in this process 25–40 % slower.
- */
-function post(url: string, body: string, encoding: string): Promise<{ status: number; bytes: number }> {
-  return new Promise((resolve, reject) => {
-    const request = httpRequest(url, { method: "POST", headers: { "content-type": "application/json", "accept-encoding": encoding } }, (response) => {
-      let bytes = 0;
-      response.on("data", (chunk: Buffer) => (bytes += chunk.byteLength));
-      response.on("end", () => resolve({ status: response.statusCode ?? 0, bytes }));
-      response.on("error", reject);
-    });
-    request.on("error", reject);
-    request.end(body);
-  });
-}
 
 /**
  * Issue 5's yardstick: "a plain typed-array netting loop over 100k × 52 cells runs in about 75 ms on this
@@ -271,7 +206,7 @@ export async function register(bench: Bench): Promise<void> {
     },
   );
   const httpTask = (name: string, encoding: string, body: string) => {
-    let server: Awaited<ReturnType<typeof listeningServer>> | undefined;
+    let server: Server | undefined;
     let serverCpuAtStart = 0;
     let posts = 0;
     let bytes = 0;
@@ -286,7 +221,7 @@ export async function register(bench: Bench): Promise<void> {
       name,
       async () => {
         posts++;
-        const response = await post(server!.url, body, encoding);
+        const response = await send(`${server!.url}/v1/mrp`, body, "POST", { "accept-encoding": encoding });
         bytes = response.bytes;
         if (response.status !== 200) throw new Error(`POST /v1/mrp answered ${response.status}`);
       },
@@ -296,7 +231,8 @@ export async function register(bench: Bench): Promise<void> {
         async beforeAll() {
           plan = undefined;
           text = undefined;
-          server = await listeningServer();
+          // One solver thread: the request's time, not the pool's spread.
+          server = await listeningServer(["--threads", "1"]);
           serverCpuAtStart = processUsage(server.pid).cpuMs;
           posts = 0;
           http.beforeAll();

@@ -21,7 +21,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { build } from "esbuild";
 
 export const root = dirname(dirname(fileURLToPath(import.meta.url)));
-// test/helpers: the benchmarks use some (the browser and server for the workbench benchmark).
+// test/helpers: the benchmarks use some (the fuzzer; the browser and server for the workbench benchmark).
 const SOURCE_DIRS = ["src", "solver", "api", "bench", "web", "data", "test/helpers"];
 /** What a bundle is made of: TypeScript, and for the workbench its page, styles and the demo plants. */
 const SOURCE_FILE = /\.(ts|tsx|css|html|json)$/;

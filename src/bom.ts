@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { Id, MAX_BOM_QUANTITY, positiveUpTo } from "./limits.ts";
 
 export const BomLine = z
   .object({
-    parent: z.string().min(1),
-    component: z.string().min(1),
-    quantity: z.number().finite().positive().describe("Component units per parent unit"),
+    parent: Id,
+    component: Id,
+    quantity: positiveUpTo(MAX_BOM_QUANTITY).describe(`Component units per parent unit, at most ${MAX_BOM_QUANTITY.toExponential()}`),
   })
   .meta({ id: "BomLine", description: "One bill-of-materials line: parent needs quantity × component" });
 export type BomLine = z.infer<typeof BomLine>;

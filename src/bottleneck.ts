@@ -13,10 +13,10 @@
  */
 import { z } from "zod";
 import { FactoryModel } from "./factory.ts";
-import { ProgressEntry } from "./schedule.ts";
+import { DurationMinutes, Id, listOf, MAX_PRODUCTS, Money, Quantity } from "./limits.ts";
+import { ProgressList } from "./schedule.ts";
 import { LocalDateTime, parseDateTime } from "./time.ts";
 
-const nonNegative = z.number().finite().nonnegative();
 
 export const BottleneckPeriod = z
   .object({ start: LocalDateTime, end: LocalDateTime.describe("Exclusive; after start") })
@@ -26,20 +26,20 @@ export type BottleneckPeriod = z.infer<typeof BottleneckPeriod>;
 
 export const BottleneckProduct = z
   .object({
-    item: z.string().min(1),
-    price: nonNegative.describe("Selling price per unit"),
-    demand: nonNegative.describe("Units the market takes in the period; the mix makes whole units only"),
+    item: Id,
+    price: Money.describe("Selling price per unit"),
+    demand: Quantity.describe("Units the market takes in the period; the mix makes whole units only"),
   })
   .meta({ id: "BottleneckProduct" });
 export type BottleneckProduct = z.infer<typeof BottleneckProduct>;
 
 export const BottleneckRequest = FactoryModel.extend({
   period: BottleneckPeriod,
-  products: z.array(BottleneckProduct).min(1),
-  operatingExpense: nonNegative.describe("Operating expense of the period (netProfit = throughput − operatingExpense)"),
+  products: listOf(BottleneckProduct, MAX_PRODUCTS, "products").min(1),
+  operatingExpense: Money.describe("Operating expense of the period (netProfit = throughput − operatingExpense)"),
   now: LocalDateTime.optional().describe("Drum-buffer-rope: the drum starts here (default period.start); buffer status is measured at it"),
-  progress: z.array(ProgressEntry).default([]).describe("Shop-floor progress of the orders (same shape as scheduling's)"),
-  bufferMinutes: nonNegative.optional().describe("Constraint buffer in working minutes for every order; default: half of each order's lead time upstream of the constraint"),
+  progress: ProgressList.describe("Shop-floor progress of the orders (same shape as scheduling's)"),
+  bufferMinutes: DurationMinutes.optional().describe("Constraint buffer in working minutes for every order; default: half of each order's lead time upstream of the constraint"),
 }).meta({ id: "BottleneckRequest", description: "A factory model plus the period, the products' prices and demand, and the operating expense" });
 export type BottleneckRequest = z.infer<typeof BottleneckRequest>;
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { Id, listOf, MAX_BREAKS_PER_SHIFT, MAX_CALENDAR_EXCEPTIONS, MAX_SHIFTS_PER_DAY } from "./limits.ts";
 import { LocalDate, MINUTES_PER_DAY, parseTimeOfDay, TimeOfDay } from "./time.ts";
 
 export const Break = z
@@ -10,7 +11,7 @@ export const Shift = z
   .object({
     start: TimeOfDay,
     end: TimeOfDay.describe("End; earlier than or equal to start means the shift crosses midnight (22:00-06:00)"),
-    breaks: z.array(Break).default([]),
+    breaks: listOf(Break, MAX_BREAKS_PER_SHIFT, "breaks per shift").default([]),
   })
   .meta({ description: "A shift belongs to the day it starts on" });
 export type Shift = z.infer<typeof Shift>;
@@ -18,30 +19,32 @@ export type Shift = z.infer<typeof Shift>;
 export const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
 
+const DayShifts = listOf(Shift, MAX_SHIFTS_PER_DAY, "shifts per day");
+
 export const WeeklyShifts = z.object({
-  mon: z.array(Shift).default([]),
-  tue: z.array(Shift).default([]),
-  wed: z.array(Shift).default([]),
-  thu: z.array(Shift).default([]),
-  fri: z.array(Shift).default([]),
-  sat: z.array(Shift).default([]),
-  sun: z.array(Shift).default([]),
+  mon: DayShifts.default([]),
+  tue: DayShifts.default([]),
+  wed: DayShifts.default([]),
+  thu: DayShifts.default([]),
+  fri: DayShifts.default([]),
+  sat: DayShifts.default([]),
+  sun: DayShifts.default([]),
 });
 export type WeeklyShifts = z.infer<typeof WeeklyShifts>;
 
 export const CalendarException = z
   .object({
     date: LocalDate,
-    shifts: z.array(Shift).describe("Replaces the shifts starting on that date: [] is a holiday, extra shifts are overtime"),
+    shifts: DayShifts.describe("Replaces the shifts starting on that date: [] is a holiday, extra shifts are overtime"),
   })
   .meta({ description: "A dated change to the weekly pattern" });
 export type CalendarException = z.infer<typeof CalendarException>;
 
 export const Calendar = z
   .object({
-    id: z.string().min(1),
+    id: Id,
     shifts: WeeklyShifts,
-    exceptions: z.array(CalendarException).default([]),
+    exceptions: listOf(CalendarException, MAX_CALENDAR_EXCEPTIONS, "exceptions per calendar").default([]),
   })
   .meta({ id: "Calendar", description: "A weekly shift pattern with dated exceptions (holidays, overtime days)" });
 export type Calendar = z.infer<typeof Calendar>;

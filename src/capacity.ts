@@ -10,16 +10,16 @@
 import { z } from "zod";
 import { FactoryModel } from "./factory.ts";
 import { CurrentPlan } from "./insert.ts";
-import { ProgressEntry } from "./schedule.ts";
+import { Id, MAX_CAPACITY_BUCKETS, MAX_RESOURCES, Money } from "./limits.ts";
+import { ProgressList } from "./schedule.ts";
 import { LocalDate, LocalDateTime } from "./time.ts";
 
-const nonNegative = z.number().finite().nonnegative();
 
 export const CapacityBuckets = z
   .object({
     start: LocalDate.describe("Bucket 0 begins at this date's 00:00"),
     size: z.enum(["day", "week"]),
-    count: z.number().int().min(1).max(5000).describe("Number of buckets, at least 1"),
+    count: z.number().int().min(1).max(MAX_CAPACITY_BUCKETS).describe("Number of buckets, at least 1 (their span is at most the MAX_HORIZON_DAYS limit)"),
   })
   .meta({ id: "CapacityBuckets", description: "The planning periods load and capacity are compared in" });
 export type CapacityBuckets = z.infer<typeof CapacityBuckets>;
@@ -28,19 +28,20 @@ export const CapacityLevers = z
   .object({
     overtime: z.boolean().default(false).describe("Allow overtime on resources that define `overtime` (their limit and cost per bucket)"),
     alternates: z.boolean().default(false).describe("Allow moving load of operations with alternatives to another listed resource"),
-    alternateCostPerMinute: nonNegative.default(0).describe("Cost per standard minute moved to an alternate resource"),
+    alternateCostPerMinute: Money.default(0).describe("Cost per standard minute moved to an alternate resource"),
     buildAhead: z.boolean().default(false).describe("Allow producing load in an earlier bucket on the same resource"),
-    holdingCostPerMinutePerBucket: nonNegative.default(0).describe("Cost per standard minute built ahead, per bucket it is moved earlier"),
+    holdingCostPerMinutePerBucket: Money.default(0).describe("Cost per standard minute built ahead, per bucket it is moved earlier"),
     outsourceCostPerMinute: z
-      .record(z.string().min(1), nonNegative)
+      .record(Id, Money)
+      .refine((costs) => Object.keys(costs).length <= MAX_RESOURCES, { message: `at most ${MAX_RESOURCES.toLocaleString("en-US")} resources` })
       .default({})
       .describe("Outsourcing is allowed for exactly the resources listed here, at this cost per standard minute"),
-    latenessCostPerBucket: nonNegative
+    latenessCostPerBucket: Money
       .optional()
       .describe(
         "Given: an order's load in an overloaded bucket may be deferred by whole buckets; deferring all of it one bucket costs this × priorityWeight(priority), a share pro rata",
       ),
-    maxDeferBuckets: z.number().int().min(1).default(4).describe("Most buckets load may be deferred (to the first later bucket with spare capacity)"),
+    maxDeferBuckets: z.number().int().min(1).max(MAX_CAPACITY_BUCKETS).default(4).describe("Most buckets load may be deferred (to the first later bucket with spare capacity)"),
   })
   .meta({
     id: "CapacityLevers",
@@ -52,10 +53,7 @@ export const CapacityRequest = FactoryModel.extend({
   buckets: CapacityBuckets,
   planStart: LocalDateTime.optional().describe("Now: nothing is loaded and no capacity counts before it. Default: buckets.start 00:00"),
   loading: z.enum(["backward", "forward"]).default("backward").describe("Backward from due dates, or forward from max(planStart, release)"),
-  progress: z
-    .array(ProgressEntry)
-    .default([])
-    .describe(
+  progress: ProgressList.describe(
       "Shop-floor progress, as for /v1/schedule: done operations add no load; a running one loads only its remaining work " +
         "(remainingMinutes working minutes × efficiency, by default its full duration minus the working minutes since start) " +
         "on the resource it runs on, forward from planStart, and no countermeasure moves it; the order's other operations load as usual",

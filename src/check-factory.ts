@@ -5,12 +5,14 @@
  */
 import type { Calendar } from "./calendar.ts";
 import { shiftTimeline, WEEKDAYS } from "./calendar.ts";
+import { checkBomShape, checkModelLimits } from "./check-limits.ts";
+import type { IndexedBom } from "./check-limits.ts";
 import { checkMaterial } from "./check-material.ts";
 import { checkPools } from "./check-pools.ts";
 import type { FactoryModel } from "./factory.ts";
 import { findCycle } from "./find-cycle.ts";
 import type { Problem } from "./problem.ts";
-import { formatPath } from "./problem.ts";
+import { addProblems, formatPath } from "./problem.ts";
 
 export interface CheckOptions {
   /** Every order's item must have a routing (scheduling, capacity); MRP orders need not. Default true. */
@@ -48,18 +50,18 @@ function checkCalendar(calendar: Calendar, path: PropertyKey[]): Problem[] {
   return checkUniqueIds(calendar.exceptions, (e: { date: string }) => e.date, [...path, "exceptions"], "exception date").concat(problems);
 }
 
-/** All semantic problems of a factory model (empty when it is sound). */
+/** All semantic problems of a factory model (empty when it is sound), the limits on its totals included. */
 export function checkFactory(model: FactoryModel, options: CheckOptions = {}): Problem[] {
   const { ordersNeedRoutings = true } = options;
   const problems: Problem[] = [];
   const byId = (x: { id: string }) => x.id;
-  problems.push(...checkUniqueIds(model.calendars, byId, ["calendars"], "calendar id"));
-  problems.push(...checkUniqueIds(model.resources, byId, ["resources"], "resource id"));
-  problems.push(...checkUniqueIds(model.items, byId, ["items"], "item id"));
-  problems.push(...checkUniqueIds(model.orders, byId, ["orders"], "order id"));
-  problems.push(...checkUniqueIds(model.routings, (r: { item: string }) => r.item, ["routings"], "routing for item"));
+  addProblems(problems, checkUniqueIds(model.calendars, byId, ["calendars"], "calendar id"));
+  addProblems(problems, checkUniqueIds(model.resources, byId, ["resources"], "resource id"));
+  addProblems(problems, checkUniqueIds(model.items, byId, ["items"], "item id"));
+  addProblems(problems, checkUniqueIds(model.orders, byId, ["orders"], "order id"));
+  addProblems(problems, checkUniqueIds(model.routings, (r: { item: string }) => r.item, ["routings"], "routing for item"));
 
-  model.calendars.forEach((c, i) => problems.push(...checkCalendar(c, ["calendars", i])));
+  model.calendars.forEach((c, i) => addProblems(problems, checkCalendar(c, ["calendars", i])));
 
   const calendars = new Set(model.calendars.map(byId));
   model.resources.forEach((r, i) => {
@@ -72,7 +74,7 @@ export function checkFactory(model: FactoryModel, options: CheckOptions = {}): P
   const resources = new Set(model.resources.map(byId));
   model.routings.forEach((routing, i) => {
     if (!knowsItem(routing.item)) problems.push({ path: formatPath(["routings", i, "item"]), message: `unknown item "${routing.item}"` });
-    problems.push(...checkUniqueIds(routing.operations, byId, ["routings", i, "operations"], "operation id"));
+    addProblems(problems, checkUniqueIds(routing.operations, byId, ["routings", i, "operations"], "operation id"));
     routing.operations.forEach((op, j) => {
       op.resources.forEach((res, k) => {
         if (!resources.has(res)) problems.push({ path: formatPath(["routings", i, "operations", j, "resources", k]), message: `unknown resource "${res}"` });
@@ -94,13 +96,14 @@ export function checkFactory(model: FactoryModel, options: CheckOptions = {}): P
     }
   });
 
-  problems.push(...checkBom(model));
-  problems.push(...checkMaterial(model));
-  problems.push(...checkPools(model));
+  addProblems(problems, checkBom(model));
+  addProblems(problems, checkMaterial(model));
+  addProblems(problems, checkPools(model));
+  addProblems(problems, checkModelLimits(model));
   return problems;
 }
 
-/** BOM references and cycles. A cycle is named in full: `A → B → C → A`. */
+/** BOM references and cycles, and its depth and explosion when it has none. A cycle is named in full: `A → B → C → A`. */
 export function checkBom(model: Pick<FactoryModel, "items" | "bom">): Problem[] {
   const problems: Problem[] = [];
   const items = new Set(model.items.map((x) => x.id));
@@ -123,6 +126,23 @@ export function checkBom(model: Pick<FactoryModel, "items" | "bom">): Problem[] 
   if (cycle) {
     const at = model.bom.findIndex((l) => l.parent === cycle[0] && l.component === cycle[1]);
     problems.push({ path: formatPath(["bom", at]), message: `BOM cycle: ${cycle.join(" → ")}` });
+  } else if (!model.bom.some((line) => line.parent === line.component)) {
+    addProblems(problems, checkBomShape(indexBom(model)));
   }
   return problems;
+}
+
+/** The BOM on item indexes (items first, then ids only the BOM names), for checkBomShape. */
+function indexBom(model: Pick<FactoryModel, "items" | "bom">): IndexedBom {
+  const index = new Map<string, number>();
+  const scrap: number[] = [];
+  const indexOf = (id: string) => {
+    let i = index.get(id);
+    if (i === undefined) index.set(id, (i = index.size)), scrap.push(0);
+    return i;
+  };
+  for (const item of model.items) if (!index.has(item.id)) scrap[indexOf(item.id)] = item.scrapRate;
+  const parent = model.bom.map((line) => indexOf(line.parent));
+  const component = model.bom.map((line) => indexOf(line.component));
+  return { itemCount: index.size, parent, component, quantity: model.bom.map((line) => line.quantity), scrapRate: (i) => scrap[i]! };
 }

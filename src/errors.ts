@@ -3,13 +3,18 @@
  * them to responses, and `test/api/errors.test.ts` checks that every code here is mapped and documented.
  */
 import type { Problem } from "./problem.ts";
+import { reportedProblems } from "./problem.ts";
 
 export const ERROR_CODES = {
   TAKT_ERR_BAD_REQUEST: "The request body is not of the documented shape (every failing path is listed).",
   TAKT_ERR_INVALID_MODEL: "The model is well-formed but wrong: unknown references, duplicate ids, cycles (every problem is listed).",
   TAKT_ERR_BOM_CYCLE: "The bill of materials contains a cycle; the message names it (A → B → C → A).",
   TAKT_ERR_QUEUE_FULL: "The solver pool's queue is full; retry after the number of seconds in Retry-After.",
-  TAKT_ERR_TASK_FAILED: "A solver task crashed or was aborted past its hard time limit; the server stays up.",
+  TAKT_ERR_TASK_FAILED: "A solver task crashed (a bug; it is logged); only this request fails and the server stays up.",
+  TAKT_ERR_TASK_STOPPED:
+    "A solver task did not answer within its time budget, or within a grace period after it was asked to stop; its thread was stopped and replaced, and only this request fails.",
+  TAKT_ERR_TASK_MEMORY:
+    "A solver task needed more memory than one solver thread may use (takt serve --thread-memory-mb); its thread was replaced and only this request fails. Make the request smaller.",
   TAKT_ERR_NOT_FOUND: "No such route or resource.",
   TAKT_ERR_BODY_TOO_LARGE: "The request body exceeds the configured size limit.",
   TAKT_ERR_UNSUPPORTED_MEDIA_TYPE: "The request body is not sent as application/json (or, where a route says so, another type it accepts); it is not read.",
@@ -37,9 +42,10 @@ export class TaktError extends Error {
 export class ModelError extends TaktError {
   readonly problems: Problem[];
   constructor(problems: Problem[], code: ErrorCode = "TAKT_ERR_INVALID_MODEL") {
-    super(code, problems.map((p) => `${p.path}: ${p.message}`).join("; "));
+    const reported = reportedProblems(problems);
+    super(code, reported.map((p) => `${p.path}: ${p.message}`).join("; "));
     this.name = "ModelError";
-    this.problems = problems;
+    this.problems = reported;
   }
 }
 
@@ -53,7 +59,23 @@ export class QueueFullError extends TaktError {
   }
 }
 
-/** A solver task that crashed, or ran past its hard limit and was killed. */
+/** A solver task that ran past its hard time limit (or would not stop when asked) and whose thread was stopped. */
+export class TaskStoppedError extends TaktError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super("TAKT_ERR_TASK_STOPPED", message, options);
+    this.name = "TaskStoppedError";
+  }
+}
+
+/** A solver task whose thread ran out of its memory limit. */
+export class TaskMemoryError extends TaktError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super("TAKT_ERR_TASK_MEMORY", message, options);
+    this.name = "TaskMemoryError";
+  }
+}
+
+/** A solver task that crashed: a bug. */
 export class TaskFailedError extends TaktError {
   constructor(message: string, options?: { cause?: unknown }) {
     super("TAKT_ERR_TASK_FAILED", message, options);

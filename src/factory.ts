@@ -2,24 +2,25 @@ import { z } from "zod";
 import { BomLine } from "./bom.ts";
 import { Calendar } from "./calendar.ts";
 import { Item } from "./item.ts";
+import { listOf, MAX_BOM_LINES, MAX_CALENDARS, MAX_ITEMS, MAX_MRP_ENTRIES, MAX_ORDERS, MAX_POOLS, MAX_RESOURCES, MAX_ROUTINGS } from "./limits.ts";
 import { Receipt, Reservation } from "./material.ts";
 import { Order } from "./order.ts";
-import { MAX_POOLS, Pool } from "./pool.ts";
+import { Pool } from "./pool.ts";
 import { Resource } from "./resource.ts";
 import { Routing } from "./routing.ts";
 
 /** The factory model every endpoint shares; each capability's request extends it. */
 export const FactoryModel = z
   .object({
-    calendars: z.array(Calendar).default([]),
-    resources: z.array(Resource).default([]),
-    pools: z.array(Pool).max(MAX_POOLS).default([]).describe(`Secondary resources: crews, operators, tools (at most ${MAX_POOLS}, issue 21)`),
-    items: z.array(Item).default([]),
-    bom: z.array(BomLine).default([]),
-    routings: z.array(Routing).default([]),
-    orders: z.array(Order).default([]),
-    receipts: z.array(Receipt).default([]).describe("Open purchase and work orders (the material model, issue 14)"),
-    reservations: z.array(Reservation).default([]).describe("Stock on hand allocated to confirmed orders"),
+    calendars: listOf(Calendar, MAX_CALENDARS, "calendars").default([]),
+    resources: listOf(Resource, MAX_RESOURCES, "resources").default([]),
+    pools: listOf(Pool, MAX_POOLS, "pools").default([]).describe(`Secondary resources: crews, operators, tools (at most ${MAX_POOLS}, issue 21)`),
+    items: listOf(Item, MAX_ITEMS, "items").default([]),
+    bom: listOf(BomLine, MAX_BOM_LINES, "BOM lines").default([]),
+    routings: listOf(Routing, MAX_ROUTINGS, "routings").default([]),
+    orders: listOf(Order, MAX_ORDERS, "orders").default([]),
+    receipts: listOf(Receipt, MAX_MRP_ENTRIES, "receipts").default([]).describe("Open purchase and work orders (the material model, issue 14)"),
+    reservations: listOf(Reservation, MAX_MRP_ENTRIES, "reservations").default([]).describe("Stock on hand allocated to confirmed orders"),
   })
   .meta({ id: "FactoryModel", description: "Calendars, resources, items, BOM, routings and orders of one plant" });
 export type FactoryModel = z.infer<typeof FactoryModel>;

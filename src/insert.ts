@@ -7,12 +7,13 @@
 import { z } from "zod";
 import { FactoryModel } from "./factory.ts";
 import { Order } from "./order.ts";
-import { OrderOutcome, ProgressEntry, ScheduleKpis, ScheduledOperation, ScheduleOptions, ScheduleResponse, ScheduleStatus } from "./schedule.ts";
+import { listOf, MAX_PROGRESS_ENTRIES, MAX_RUSH_ORDERS, TimeLimitSeconds } from "./limits.ts";
+import { OrderOutcome, ProgressList, ScheduleKpis, ScheduledOperation, ScheduleOptions, ScheduleResponse, ScheduleStatus } from "./schedule.ts";
 import { LocalDateTime } from "./time.ts";
 
 /** The current plan: an earlier `/v1/schedule` response can be passed as it is (other keys are dropped). */
 export const CurrentPlan = z
-  .object({ operations: z.array(ScheduledOperation) })
+  .object({ operations: listOf(ScheduledOperation, MAX_PROGRESS_ENTRIES, "planned operations") })
   .meta({ id: "CurrentPlan", description: "The plan the shop works to: every not-done operation of the confirmed orders" });
 export type CurrentPlan = z.infer<typeof CurrentPlan>;
 
@@ -23,13 +24,7 @@ export type CurrentPlan = z.infer<typeof CurrentPlan>;
 export const BaseScheduleOptions = z
   .object({
     seed: ScheduleOptions.shape.seed.describe("Seed of the search that plans the confirmed orders when `schedule` is absent (as for /v1/schedule)"),
-    baseScheduleSeconds: z
-      .number()
-      .finite()
-      .positive()
-      .max(3600)
-      .default(5)
-      .describe("Without `schedule`: search time for the plan of the confirmed orders (/v1/schedule's timeLimitSeconds); unused when `schedule` is given"),
+    baseScheduleSeconds: TimeLimitSeconds.describe("Without `schedule`: search time for the plan of the confirmed orders (/v1/schedule's timeLimitSeconds); unused when `schedule` is given"),
     workers: ScheduleOptions.shape.workers,
     maxIterations: ScheduleOptions.shape.maxIterations,
     material: ScheduleOptions.shape.material.describe("As for /v1/schedule: for the plan of the confirmed orders and for the orders inserted or reviewed"),
@@ -38,25 +33,19 @@ export const BaseScheduleOptions = z
 export type BaseScheduleOptions = z.infer<typeof BaseScheduleOptions>;
 
 export const InsertOptions = BaseScheduleOptions.extend({
-  timeLimitSeconds: z
-    .number()
-    .finite()
-    .positive()
-    .max(3600)
-    .default(5)
-    .describe("Time for the trade-off plans; fastest and protect-confirmed are always returned"),
+  timeLimitSeconds: TimeLimitSeconds.describe("Time for the trade-off plans; fastest and protect-confirmed are always returned"),
 }).meta({ id: "InsertOptions", description: "The insertion itself is deterministic; seed, workers and maxIterations only matter without `schedule`" });
 export type InsertOptions = z.infer<typeof InsertOptions>;
 
 /** What the insertion works on: the request with the current plan, given or computed first by the route. */
 export const InsertRequest = FactoryModel.extend({
   schedule: CurrentPlan,
-  rushOrders: z.array(Order).min(1).describe("Orders to insert; same shape as orders"),
+  rushOrders: listOf(Order, MAX_RUSH_ORDERS, "rush orders").min(1).describe("Orders to insert; same shape as orders"),
   now: LocalDateTime.describe("The current time: nothing new starts earlier"),
   frozenUntil: LocalDateTime.optional().describe(
     "Operations starting before it, and running ones, keep resource, unit and times; rush operations start no earlier. Default: now",
   ),
-  progress: z.array(ProgressEntry).default([]).describe("Done and running work, as for /v1/schedule"),
+  progress: ProgressList.describe("Done and running work, as for /v1/schedule"),
   options: InsertOptions.default({ timeLimitSeconds: 5, seed: 1, baseScheduleSeconds: 5 }),
 });
 export type InsertRequest = z.infer<typeof InsertRequest>;

@@ -1,39 +1,36 @@
 import { z } from "zod";
-import { MAX_STAGING_MINUTES } from "./material.ts";
+import { Id, LotQuantity, MAX_FENCE_BUCKETS, MAX_MRP_BUCKETS, MAX_SCRAP_RATE, MAX_STAGING_MINUTES, Money, Quantity, Text } from "./limits.ts";
 
-/** Longest planning time fence (MRP), in buckets: a bound on the number, not a horizon (a fence longer than the horizon is a 422). */
-export const MAX_FENCE_BUCKETS = 10_000;
-
-const positive = z.number().finite().positive();
-const nonNegative = z.number().finite().nonnegative();
+/** Holding cost per unit per bucket where it divides (EOQ): positive, and not so small that the lot size overflows. */
+const DIVISOR_COST = z.number().finite().min(1e-6).max(1e12);
 
 /** How MRP turns a net requirement into a planned order quantity (costs per unit per bucket). */
 export const LotSizing = z
   .discriminatedUnion("rule", [
     z.object({ rule: z.literal("lot-for-lot") }),
-    z.object({ rule: z.literal("fixed"), quantity: positive }),
-    z.object({ rule: z.literal("periods"), periods: z.number().int().positive() }),
-    z.object({ rule: z.literal("eoq"), setupCost: nonNegative, holdingCost: positive }),
-    z.object({ rule: z.literal("wagner-whitin"), setupCost: nonNegative, holdingCost: nonNegative }),
-    z.object({ rule: z.literal("silver-meal"), setupCost: nonNegative, holdingCost: nonNegative }),
+    z.object({ rule: z.literal("fixed"), quantity: LotQuantity }),
+    z.object({ rule: z.literal("periods"), periods: z.number().int().positive().max(MAX_MRP_BUCKETS) }),
+    z.object({ rule: z.literal("eoq"), setupCost: Money, holdingCost: DIVISOR_COST.describe("Per unit per bucket, 1e-6 … 1e12") }),
+    z.object({ rule: z.literal("wagner-whitin"), setupCost: Money, holdingCost: Money }),
+    z.object({ rule: z.literal("silver-meal"), setupCost: Money, holdingCost: Money }),
   ])
   .meta({ id: "LotSizing", description: "Lot-sizing rule; holding cost is per unit per bucket" });
 export type LotSizing = z.infer<typeof LotSizing>;
 
 export const Item = z
   .object({
-    id: z.string().min(1),
-    name: z.string().optional(),
-    unit: z.string().optional().describe("Unit of measure, e.g. pcs, t, m"),
+    id: Id,
+    name: Text.optional(),
+    unit: Text.optional().describe("Unit of measure, e.g. pcs, t, m"),
     source: z.enum(["make", "buy"]).optional().describe("Default: make if the item is a BOM parent, else buy"),
-    leadTime: z.number().int().nonnegative().default(0).describe("Whole planning buckets from release to receipt"),
-    onHand: nonNegative.default(0),
-    safetyStock: nonNegative.default(0),
-    unitCost: nonNegative.optional().describe("Purchase cost per unit (bought items)"),
+    leadTime: z.number().int().nonnegative().max(MAX_MRP_BUCKETS).default(0).describe("Whole planning buckets from release to receipt"),
+    onHand: Quantity.default(0),
+    safetyStock: Quantity.default(0),
+    unitCost: Money.optional().describe("Purchase cost per unit (bought items)"),
     lotSizing: LotSizing.default({ rule: "lot-for-lot" }),
-    minimum: nonNegative.optional().describe("Smallest planned order quantity"),
-    multiple: positive.optional().describe("Planned order quantities are rounded up to a multiple of this"),
-    scrapRate: z.number().finite().min(0).lt(1).default(0).describe("Share of started units lost, 0 <= r < 1"),
+    minimum: Quantity.optional().describe("Smallest planned order quantity"),
+    multiple: LotQuantity.optional().describe("Planned order quantities are rounded up to a multiple of this"),
+    scrapRate: z.number().finite().min(0).max(MAX_SCRAP_RATE).default(0).describe(`Share of started units lost, 0 <= r <= ${MAX_SCRAP_RATE}`),
     phantom: z.boolean().default(false).describe("Exploded through, never stocked or ordered"),
     supplier: z.string().min(1).optional().describe("Who supplies a bought item: named in MRP's supplier follow-up list"),
     planningFenceBuckets: z

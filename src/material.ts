@@ -6,13 +6,9 @@
  * reservation larger than the stock, a `consumes` naming no component) are 422s in check-factory.ts.
  */
 import { z } from "zod";
+import { Id, MAX_MATERIAL_QUANTITY, MAX_MRP_BUCKETS } from "./limits.ts";
 import { LocalDateTime, parseDate, parseDateTime } from "./time.ts";
 import type { Minute } from "./time.ts";
-
-/** Largest quantity of material in a receipt, reservation or stock, in the item's unit. */
-export const MAX_MATERIAL_QUANTITY = 1e12;
-/** Longest staging (inspection, acclimatisation) of a received quantity: one year of elapsed minutes. */
-export const MAX_STAGING_MINUTES = 366 * 1440;
 
 const materialQuantity = z
   .number()
@@ -38,10 +34,10 @@ export function receiptMinute(date: string): Minute {
  */
 export const Receipt = z
   .object({
-    id: z.string().min(1).optional(),
-    item: z.string().min(1),
+    id: Id.optional(),
+    item: Id,
     date: ReceiptDate.optional(),
-    bucket: z.number().int().nonnegative().max(5000).optional().describe("0-based bucket of the request's `buckets` (only where the request has buckets)"),
+    bucket: z.number().int().nonnegative().max(MAX_MRP_BUCKETS - 1).optional().describe("0-based bucket of the request's `buckets` (only where the request has buckets)"),
     quantity: materialQuantity,
   })
   .refine((x) => (x.bucket === undefined) !== (x.date === undefined), { message: "give exactly one of date or bucket", path: ["date"] })
@@ -50,8 +46,8 @@ export type Receipt = z.infer<typeof Receipt>;
 
 export const Reservation = z
   .object({
-    order: z.string().min(1).describe("A confirmed order"),
-    item: z.string().min(1),
+    order: Id.describe("A confirmed order"),
+    item: Id,
     quantity: materialQuantity,
   })
   .meta({ id: "Reservation", description: "Stock on hand already allocated to an order (the ERP's reservation, 主料锁定): only that order may consume it" });

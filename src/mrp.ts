@@ -7,33 +7,40 @@
 import { z } from "zod";
 import { BomLine } from "./bom.ts";
 import { Calendar } from "./calendar.ts";
-import { Item, MAX_FENCE_BUCKETS } from "./item.ts";
+import { Item } from "./item.ts";
+import {
+  Id,
+  listOf,
+  MAX_BOM_LINES,
+  MAX_CALENDARS,
+  MAX_FENCE_BUCKETS,
+  MAX_FIRM_BUCKET,
+  MAX_FIRM_QUANTITY,
+  MAX_FOLLOW_UP_DAYS,
+  MAX_ITEMS,
+  MAX_MRP_BUCKETS,
+  MAX_MRP_ENTRIES,
+  Quantity,
+} from "./limits.ts";
 import { Order } from "./order.ts";
 import { LocalDate } from "./time.ts";
 
-const quantity = z.number().finite().nonnegative();
-
-/** Largest firm planned order, units. */
-export const MAX_FIRM_QUANTITY = 1e12;
-/** Largest receipt bucket of a firm planned order (the horizon's end decides first: a bucket past it is a 422). */
-export const MAX_FIRM_BUCKET = 1_000_000;
-/** Longest supplier follow-up window, working days (a year). */
-export const MAX_FOLLOW_UP_DAYS = 366;
 
 export const MrpBuckets = z
   .object({
     start: LocalDate.describe("Start date of bucket 0"),
     size: z.enum(["day", "week"]),
-    count: z.number().int().min(1).describe("Number of buckets in the horizon"),
-    calendar: z
-      .string()
+    count: z
+      .number()
+      .int()
       .min(1)
-      .optional()
-      .describe(
-        "Id of a calendar in `calendars`: its working days are the factory's. Daily buckets are then working days (non-working days are skipped, " +
-          "so lead times count working days) and every bucket's date is a working day (a week's first); without one, every day is a bucket day and " +
-          "Monday to Friday count as working days for the follow-up list",
-      ),
+      .max(MAX_MRP_BUCKETS)
+      .describe("Number of buckets in the horizon (their span is at most the MAX_HORIZON_DAYS limit, and items × buckets at most MAX_MRP_CELLS)"),
+    calendar: Id.optional().describe(
+      "Id of a calendar in `calendars`: its working days are the factory's. Daily buckets are then working days (non-working days are skipped, " +
+        "so lead times count working days) and every bucket's date is a working day (a week's first); without one, every day is a bucket day and " +
+        "Monday to Friday count as working days for the follow-up list",
+    ),
   })
   .meta({ id: "MrpBuckets", description: "Planning horizon: bucket t starts at start + t × size (t working days with a calendar and daily buckets)" });
 export type MrpBuckets = z.infer<typeof MrpBuckets>;
@@ -42,11 +49,11 @@ export type MrpBuckets = z.infer<typeof MrpBuckets>;
 function placed(id: string, description: string) {
   return z
     .object({
-      id: z.string().min(1),
-      item: z.string().min(1),
-      bucket: z.number().int().nonnegative().optional().describe("0-based bucket index"),
+      id: Id,
+      item: Id,
+      bucket: z.number().int().nonnegative().max(MAX_MRP_BUCKETS - 1).optional().describe("0-based bucket index"),
       date: LocalDate.optional().describe("A date inside the bucket"),
-      quantity,
+      quantity: Quantity,
     })
     .refine((x) => (x.bucket === undefined) !== (x.date === undefined), {
       message: "give exactly one of bucket or date",
@@ -62,8 +69,8 @@ export type MrpReceipt = z.infer<typeof MrpReceipt>;
 
 export const MrpFirmPlannedOrder = z
   .object({
-    id: z.string().min(1),
-    item: z.string().min(1),
+    id: Id,
+    item: Id,
     bucket: z
       .number()
       .int()
@@ -89,7 +96,7 @@ export type MrpFirmPlannedOrder = z.infer<typeof MrpFirmPlannedOrder>;
  * loading planned orders does not need, and a planner looks at a few items' records at a time.
  */
 export const MrpRecordSelection = z
-  .union([z.enum(["all", "none"]), z.array(z.string()).describe("Ids of the items whose records to return")])
+  .union([z.enum(["all", "none"]), listOf(Id, MAX_ITEMS, "items").describe("Ids of the items whose records to return")])
   .describe('Records in `items`: "all" (the default), "none" (`items` is then empty), or the listed items\' only')
   .meta({ id: "MrpRecordSelection" });
 export type MrpRecordSelection = z.infer<typeof MrpRecordSelection>;
@@ -129,12 +136,12 @@ export type MrpOptions = z.infer<typeof MrpOptions>;
 export const MrpRequest = z
   .object({
     buckets: MrpBuckets,
-    calendars: z.array(Calendar).default([]).describe("Calendars; buckets.calendar names one"),
-    items: z.array(Item).min(1),
-    bom: z.array(BomLine).default([]),
-    demands: z.array(MrpDemand).default([]),
-    receipts: z.array(MrpReceipt).default([]),
-    firmPlannedOrders: z.array(MrpFirmPlannedOrder).default([]),
+    calendars: listOf(Calendar, MAX_CALENDARS, "calendars").default([]).describe("Calendars; buckets.calendar names one"),
+    items: listOf(Item, MAX_ITEMS, "items").min(1),
+    bom: listOf(BomLine, MAX_BOM_LINES, "BOM lines").default([]),
+    demands: listOf(MrpDemand, MAX_MRP_ENTRIES, "demands").default([]),
+    receipts: listOf(MrpReceipt, MAX_MRP_ENTRIES, "receipts").default([]),
+    firmPlannedOrders: listOf(MrpFirmPlannedOrder, MAX_MRP_ENTRIES, "firm planned orders").default([]),
     options: MrpOptions.optional(),
   })
   .meta({ id: "MrpRequest", description: "Items, BOM, stock, open receipts and demand to plan materials for" });

@@ -1,27 +1,23 @@
 import { z } from "zod";
-import { MAX_ELAPSED_MINUTES } from "./routing.ts";
+import { DurationMinutes, Id, MAX_DURATION_MINUTES, PositiveQuantity, Text } from "./limits.ts";
 import { LocalDateTime } from "./time.ts";
 
 /** A due-date buffer: elapsed minutes before the due date that the plan aims to finish by (0 … one year). */
-export const DueBufferMinutes = z
-  .number()
-  .finite()
-  .nonnegative()
-  .max(MAX_ELAPSED_MINUTES)
-  .describe(`Elapsed minutes (0 … ${MAX_ELAPSED_MINUTES}) before due by which the plan aims to finish: tardiness counts against due − buffer, lateness still against due`);
+export const DueBufferMinutes = DurationMinutes.describe(
+  `Elapsed minutes (0 … ${MAX_DURATION_MINUTES}) before due by which the plan aims to finish: tardiness counts against due − buffer, lateness still against due`);
 
 export const Priority = z.number().int().min(1).max(5).describe("1 most important … 5 least");
 
 export const Order = z
   .object({
-    id: z.string().min(1),
-    item: z.string().min(1),
-    quantity: z.number().finite().positive(),
+    id: Id,
+    item: Id,
+    quantity: PositiveQuantity,
     due: LocalDateTime,
     release: LocalDateTime.optional().describe("No operation starts earlier"),
     materialReady: LocalDateTime.optional().describe("Material arrives then; no operation starts earlier"),
     priority: Priority.default(3),
-    customer: z.string().optional(),
+    customer: Text.optional(),
     kind: z.enum(["standard", "non-standard"]).default("standard"),
     dueBufferMinutes: DueBufferMinutes.optional().describe("This order's due-date buffer (default: options.dueBufferMinutes, else 0); the handbooks' 2 days is 2,880"),
   })

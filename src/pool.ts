@@ -5,16 +5,8 @@
  * while its machine and every pool it requires work.
  */
 import { z } from "zod";
+import { Id, listOf, MAX_POOL_SKILLS, MAX_POOL_UNITS, MAX_UNITS_BY_SHIFT, Text } from "./limits.ts";
 import { TimeOfDay } from "./time.ts";
-
-/** Units of one pool: a plant's whole workforce or tool crib, with room to spare. */
-export const MAX_POOL_UNITS = 10_000;
-/** Pools per request. */
-export const MAX_POOLS = 1000;
-/** Time-of-day windows of one pool with their own units (one per shift is the use; 24 covers every hour). */
-export const MAX_UNITS_BY_SHIFT = 24;
-/** Pools one operation requires at once (an operator, a crane, a fixture, …). */
-export const MAX_REQUIREMENTS = 16;
 
 const PoolUnits = z.number().int().positive().max(MAX_POOL_UNITS);
 
@@ -29,23 +21,21 @@ export type UnitsByShift = z.infer<typeof UnitsByShift>;
 
 export const Pool = z
   .object({
-    id: z.string().min(1),
-    name: z.string().optional(),
-    calendar: z.string().min(1).describe("Id of the pool's calendar: operations requiring it work only in its working time"),
+    id: Id,
+    name: Text.optional(),
+    calendar: Id.describe("Id of the pool's calendar: operations requiring it work only in its working time"),
     units: PoolUnits.describe(`Units (operators, tools) outside every unitsByShift window (1 … ${MAX_POOL_UNITS})`),
-    unitsByShift: z
-      .array(UnitsByShift)
-      .max(MAX_UNITS_BY_SHIFT)
+    unitsByShift: listOf(UnitsByShift, MAX_UNITS_BY_SHIFT, "windows per pool")
       .optional()
       .describe(`Units by time of day (at most ${MAX_UNITS_BY_SHIFT} windows, not overlapping); outside them: units`),
-    skills: z.array(z.string().min(1)).max(100).optional().describe("What the crew can do (informative, at most 100)"),
+    skills: listOf(Id, MAX_POOL_SKILLS, "skills per pool").optional().describe(`What the crew can do (informative, at most ${MAX_POOL_SKILLS})`),
   })
   .meta({ id: "Pool", description: "A secondary resource: a crew, operators, tools or fixtures with their own calendar and units" });
 export type Pool = z.infer<typeof Pool>;
 
 export const PoolRequirement = z
   .object({
-    pool: z.string().min(1).describe("Id of the pool"),
+    pool: Id.describe("Id of the pool"),
     units: PoolUnits.default(1).describe(`Units held for the whole operation, setup included (1 … ${MAX_POOL_UNITS}, default 1)`),
   })
   .meta({ id: "PoolRequirement" });

@@ -14,7 +14,8 @@ import { FactoryModel } from "./factory.ts";
 import { BaseSchedule, BaseScheduleOptions, CurrentPlan, OptionalCurrentPlan, OrderImpact } from "./insert.ts";
 import { MrpBuckets } from "./mrp.ts";
 import { Order } from "./order.ts";
-import { OrderOutcome, ProgressEntry, ScheduledOperation } from "./schedule.ts";
+import { listOf, MAX_DAYS, MAX_REVIEWS, PositiveQuantity, upTo, Id } from "./limits.ts";
+import { OrderOutcome, ProgressList, ScheduledOperation } from "./schedule.ts";
 import { LocalDateTime } from "./time.ts";
 
 export const Candidate = Order.extend({
@@ -22,18 +23,19 @@ export const Candidate = Order.extend({
     .number()
     .finite()
     .nonnegative()
+    .max(MAX_DAYS)
     .default(0)
     .describe("Non-standard orders: calendar days of engineering (design, samples, approval) before the first operation"),
-  maxDelayDays: z.number().finite().nonnegative().optional().describe("Days after due the customer accepts; absent: any later date is offered"),
+  maxDelayDays: upTo(MAX_DAYS).optional().describe("Days after due the customer accepts; absent: any later date is offered"),
 }).meta({ id: "Candidate", description: "An order to review before confirming it" });
 export type Candidate = z.infer<typeof Candidate>;
 
 export const OrderChange = z
   .object({
-    order: z.string().min(1).describe("A confirmed order, not yet started nor frozen"),
-    quantity: z.number().finite().positive().optional(),
+    order: Id.describe("A confirmed order, not yet started nor frozen"),
+    quantity: PositiveQuantity.optional(),
     due: LocalDateTime.optional(),
-    maxDelayDays: z.number().finite().nonnegative().optional(),
+    maxDelayDays: upTo(MAX_DAYS).optional(),
   })
   .meta({ id: "OrderChange", description: "A customer's change to a confirmed order (quantity or due date)" });
 export type OrderChange = z.infer<typeof OrderChange>;
@@ -41,13 +43,13 @@ export type OrderChange = z.infer<typeof OrderChange>;
 /** What the review works on: the request with the current plan, given or computed first by the route. */
 export const ReviewRequest = FactoryModel.extend({
   schedule: CurrentPlan,
-  progress: z.array(ProgressEntry).default([]),
+  progress: ProgressList,
   buckets: MrpBuckets.optional().describe("When given: the unit of items' leadTime, and the review horizon's end"),
   now: LocalDateTime,
   frozenUntil: LocalDateTime.optional().describe("As for rush insertion; default now"),
   horizonEnd: LocalDateTime.optional().describe("No promise later than this. Default: the end of buckets, else now + 90 days"),
-  candidates: z.array(Candidate).default([]),
-  changes: z.array(OrderChange).default([]),
+  candidates: listOf(Candidate, MAX_REVIEWS, "candidates").default([]),
+  changes: listOf(OrderChange, MAX_REVIEWS, "changes").default([]),
   options: BaseScheduleOptions.default({ seed: 1, baseScheduleSeconds: 5 }).describe("Only used without `schedule`: how the confirmed orders are planned first"),
 });
 export type ReviewRequest = z.infer<typeof ReviewRequest>;

@@ -5,43 +5,46 @@
  */
 import { z } from "zod";
 import { FactoryModel } from "./factory.ts";
+import { DurationMinutes, Id, listOf, MAX_DURATION_MINUTES, MAX_ITERATIONS, MAX_PROGRESS_ENTRIES, MAX_SEARCH_WORKERS, MAX_POOL_UNITS, MAX_REQUIREMENTS, MAX_SEED, MAX_SPLIT_PARTS, MAX_UNITS_PER_RESOURCE, PositiveQuantity, Text, TimeLimitSeconds, upTo } from "./limits.ts";
 import { LateCause, MaterialMode, MaterialProjection, Shortage, Waits } from "./material.ts";
 import { MrpBuckets } from "./mrp.ts";
 import { DueBufferMinutes } from "./order.ts";
-import { MAX_POOL_UNITS, MAX_REQUIREMENTS } from "./pool.ts";
-import { MAX_SPLIT_PARTS } from "./routing.ts";
 import { LocalDateTime } from "./time.ts";
 
 const nonNegative = z.number().finite().nonnegative();
 
 export const ProgressEntry = z
   .object({
-    order: z.string().min(1),
-    operation: z.string().min(1).describe("Operation id in the order's routing"),
+    order: Id,
+    operation: Id.describe("Operation id in the order's routing"),
     status: z.enum(["done", "running"]),
-    resource: z.string().min(1).describe("The resource it ran on; must be one of the operation's alternatives"),
-    unit: z.number().int().nonnegative().default(0).describe("0-based unit of the resource"),
+    resource: Id.describe("The resource it ran on; must be one of the operation's alternatives"),
+    unit: z.number().int().nonnegative().max(MAX_UNITS_PER_RESOURCE - 1).default(0).describe("0-based unit of the resource"),
     start: LocalDateTime.describe("When it started; not after planStart"),
-    remainingMinutes: nonNegative
+    remainingMinutes: DurationMinutes
       .optional()
       .describe("Working minutes still to do (running only). Default: its full duration minus the working minutes since start"),
   })
   .meta({ id: "ProgressEntry", description: "Reported shop-floor progress: done operations are history, running ones finish first" });
 export type ProgressEntry = z.infer<typeof ProgressEntry>;
 
+/** Progress entries of a request, at most MAX_PROGRESS_ENTRIES. */
+export const ProgressList = listOf(ProgressEntry, MAX_PROGRESS_ENTRIES, "progress entries").default([]);
+
 export const ScheduleOptions = z
   .object({
-    timeLimitSeconds: z.number().finite().positive().max(3600).default(5).describe("Search time per request, seconds"),
-    seed: z.number().int().nonnegative().default(1).describe("Random seed; same seed and workers give the same answer"),
+    timeLimitSeconds: TimeLimitSeconds.describe("Time for the whole answer, seconds: construction, search and the response; the answer arrives within it plus a second"),
+    seed: z.number().int().nonnegative().max(MAX_SEED).default(1).describe("Random seed; same seed and workers give the same answer"),
     objective: z
       .enum(["tardiness", "makespan"])
       .default("tardiness")
       .describe("tardiness: weighted tardiness, then sum of completion times, then changeover minutes; makespan: last completion first"),
-    workers: z.number().int().positive().max(64).optional().describe("Independent searches (seeds seed, seed+1, …); default: the pool size"),
+    workers: z.number().int().positive().max(MAX_SEARCH_WORKERS).optional().describe("Independent searches (seeds seed, seed+1, …); default: the pool size"),
     maxIterations: z
       .number()
       .int()
       .positive()
+      .max(MAX_ITERATIONS)
       .optional()
       .describe(
         "Stop each search after this many improvement iterations. The search's work is calibrated to the time limit, so results repeat on one machine; " +
@@ -64,7 +67,7 @@ export type ScheduleOptions = z.infer<typeof ScheduleOptions>;
 
 export const ScheduleRequest = FactoryModel.extend({
   planStart: LocalDateTime.describe("Nothing new starts earlier"),
-  progress: z.array(ProgressEntry).default([]),
+  progress: ProgressList,
   buckets: MrpBuckets.optional().describe("Only to date receipts given by bucket (they arrive at the bucket's start)"),
   options: ScheduleOptions.default({ timeLimitSeconds: 5, seed: 1, objective: "tardiness" }),
 }).meta({ id: "ScheduleRequest", description: "A factory model plus plan start, shop-floor progress and solver options" });
@@ -72,26 +75,24 @@ export type ScheduleRequest = z.infer<typeof ScheduleRequest>;
 
 export const ScheduleStatus = z
   .enum(["optimal", "feasible", "infeasible", "timedout"])
-  .describe("optimal: a lower bound is met; timedout: the safety deadline cut the search (best plan so far); infeasible: no plan exists");
+  .describe(
+    "optimal: a lower bound is met; timedout: the time limit cut the search (best plan so far), or no plan could be built in it " +
+      "(then without operations, and `reason` says which limit to raise); infeasible: no plan exists",
+  );
 export type ScheduleStatus = z.infer<typeof ScheduleStatus>;
 
 export const ScheduledOperation = z
   .object({
-    order: z.string(),
-    operation: z.string(),
-    resource: z.string(),
-    unit: z.number().int().nonnegative().describe("0-based unit of the resource"),
+    order: Id,
+    operation: Id,
+    resource: Id,
+    unit: z.number().int().nonnegative().max(MAX_UNITS_PER_RESOURCE - 1).describe("0-based unit of the resource"),
     start: LocalDateTime,
     end: LocalDateTime,
-    setupMinutes: nonNegative.describe("Working minutes of setup: the operation's setupMinutes plus the changeover"),
-    changeoverMinutes: nonNegative.describe("Changeover from the previous family on the unit (part of setupMinutes)"),
+    setupMinutes: upTo(2 * MAX_DURATION_MINUTES).describe("Working minutes of setup: the operation's setupMinutes plus the changeover"),
+    changeoverMinutes: DurationMinutes.describe("Changeover from the previous family on the unit (part of setupMinutes)"),
     state: z.enum(["planned", "running"]),
-    quantity: z
-      .number()
-      .finite()
-      .positive()
-      .optional()
-      .describe("Units this part makes (always set in answers; absent in a given plan: the order's quantity)"),
+    quantity: PositiveQuantity.optional().describe("Units this part makes (always set in answers; absent in a given plan: the order's quantity)"),
     part: z
       .number()
       .int()
@@ -99,12 +100,10 @@ export const ScheduledOperation = z
       .max(MAX_SPLIT_PARTS - 1)
       .optional()
       .describe(`0-based part of a split operation (0 … ${MAX_SPLIT_PARTS - 1}); a not-split operation is part 0 with the whole quantity (absent in a given plan: 0)`),
-    pools: z
-      .array(z.object({ pool: z.string(), units: z.number().int().positive().max(MAX_POOL_UNITS) }))
-      .max(MAX_REQUIREMENTS)
+    pools: listOf(z.object({ pool: Id, units: z.number().int().positive().max(MAX_POOL_UNITS) }), MAX_REQUIREMENTS, "pools per operation")
       .optional()
       .describe("The pools it holds from start to end (issue 21), as its operation requires them"),
-    batch: z.string().max(1000).optional().describe("Operations on a batch resource: the batch, an id its members share (resource/unit/start)"),
+    batch: Text.optional().describe("Operations on a batch resource: the batch, an id its members share (resource/unit/start)"),
   })
   .meta({ id: "ScheduledOperation" });
 export type ScheduledOperation = z.infer<typeof ScheduledOperation>;
@@ -170,7 +169,7 @@ export type ScheduleKpis = z.infer<typeof ScheduleKpis>;
 export const ScheduleResponse = z
   .object({
     status: ScheduleStatus,
-    reason: z.string().optional().describe("Why no plan exists (infeasible only)"),
+    reason: z.string().optional().describe("Why there is no plan: infeasible, or timedout before a first plan was built"),
     operations: z.array(ScheduledOperation),
     orders: z.array(OrderOutcome),
     materials: z.array(MaterialProjection).optional().describe("Projected stock of every item the plan consumes, receives or produces (material constrained)"),

@@ -74,6 +74,8 @@ export interface AppState {
   issued: IssuedPlan | null;
   /** Search seconds for Recalculate. */
   timeLimitSeconds: number;
+  /** Recalculate's timing (issue 16): every operation as early as it can go, or just in time. */
+  timing: "early" | "just-in-time";
   /** Jobs running for the views, by purpose: a reload follows them on. */
   runningJobs: Partial<Record<JobPurpose, string>>;
 }
@@ -94,6 +96,7 @@ let state: AppState = {
   scenarios: null,
   issued: null,
   timeLimitSeconds: 5,
+  timing: "early",
   runningJobs: {},
 };
 const listeners = new Set<() => void>();

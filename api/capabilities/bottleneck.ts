@@ -1,5 +1,5 @@
 import { BottleneckRequest, BottleneckResponse } from "../../src/bottleneck.ts";
-import { defineCapability } from "../capability.ts";
+import { defineCapability, runTask } from "../capability.ts";
 
 export const bottleneck = defineCapability({
   command: "bottleneck",
@@ -12,5 +12,5 @@ export const bottleneck = defineCapability({
     "Unknown items and products without a routing are a 422 naming them.",
   request: BottleneckRequest,
   response: BottleneckResponse,
-  run: (request, { pool, signal }) => pool.run("bottleneck", request, { budgetMs: 60_000, signal }),
+  run: runTask("bottleneck", 60_000),
 });

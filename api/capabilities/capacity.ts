@@ -1,5 +1,5 @@
 import { CapacityRequest, CapacityResponse } from "../../src/capacity.ts";
-import { defineCapability } from "../capability.ts";
+import { defineCapability, runTask } from "../capability.ts";
 
 export const capacity = defineCapability({
   command: "capacity",
@@ -13,5 +13,5 @@ export const capacity = defineCapability({
   request: CapacityRequest,
   response: CapacityResponse,
   spreadsheet: { what: "the load per resource and bucket" },
-  run: (request, { pool, signal }) => pool.run("capacity", request, { budgetMs: 60_000, signal }),
+  run: runTask("capacity", 60_000),
 });

@@ -1,10 +1,7 @@
 import { z } from "zod";
 import { InsertBody, InsertResponse } from "../../src/insert.ts";
 import { defineCapability } from "../capability.ts";
-import { withCurrentPlan } from "../current-plan.ts";
-
-/** Slack past the request's time limit before the pool stops the task (the trade-off plans stop at the limit). */
-const SLACK_MS = 10_000;
+import { runOnCurrentPlan } from "./on-current-plan.ts";
 
 export const insert = defineCapability({
   command: "insert",
@@ -27,12 +24,5 @@ export const insert = defineCapability({
       option: z.string().min(1).max(100).optional().describe("Spreadsheet answers: the option to export (fastest, protect-confirmed, allow-N-late); default the first, fastest"),
     }),
   },
-  async run(body, context): Promise<InsertResponse> {
-    const planned = await withCurrentPlan(body, context);
-    const { baseSchedule } = planned;
-    if (!planned.ok) return { status: "infeasible", reason: `no plan for the confirmed orders: ${planned.reason}`, options: [], solver: { elapsedMs: 0 }, baseSchedule };
-    const { pool, signal } = context;
-    const budgetMs = body.options.timeLimitSeconds * 1000 + SLACK_MS;
-    return { ...(await pool.run<InsertResponse>("insert", planned.request, { budgetMs, signal })), baseSchedule };
-  },
+  run: runOnCurrentPlan("insert"),
 });

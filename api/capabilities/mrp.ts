@@ -1,15 +1,7 @@
 import { MrpRequest, MrpResponse } from "../../src/mrp.ts";
-import { defineCapability } from "../capability.ts";
+import { defineCapability, option, runTask } from "../capability.ts";
 
 /** A CLI flag that sets one of the request's options. */
-function option(description: string, options: Record<string, unknown>) {
-  return {
-    description,
-    apply: (body: Record<string, unknown>) => {
-      body.options = { ...(body.options as object | undefined), ...options };
-    },
-  };
-}
 
 export const mrp = defineCapability({
   command: "mrp",
@@ -26,14 +18,13 @@ export const mrp = defineCapability({
     "Unknown items or calendars, duplicate ids, buckets or dates outside the horizon, fences longer than it and BOM cycles are a 422 naming the culprit.",
   request: MrpRequest,
   response: MrpResponse,
-  spreadsheet: { what: "the planned orders" },
+  spreadsheet: { what: "the planned orders", fromPlan: true },
   cliFlags: {
     "no-records": option('leave the items\' time-phased records out (options.records: "none"): planned orders and messages only', { records: "none" }),
     columnar: option('the records as columns (options.format: "columnar")', { format: "columnar" }),
     "full-pegging": option('peg through all levels to the end demands, and list each demand\'s supply (options.pegging: "full")', { pegging: "full" }),
     orders: option("also print planned make orders as orders (options.asOrders)", { asOrders: true }),
   },
-  run: (request, { pool, signal }) => pool.run("mrp", request, { budgetMs: 60_000, signal }),
   // ERP snapshots are tens of MB: the worker parses them, and writes the plan straight to JSON text.
-  runJson: (request, { pool, signal }) => pool.run("mrp", request, { budgetMs: 60_000, signal }),
+  run: runTask("mrp", 60_000),
 });

@@ -1,7 +1,6 @@
-import { ModelError } from "../../src/errors.ts";
 import { ReviewBody, ReviewResponse } from "../../src/review.ts";
 import { defineCapability } from "../capability.ts";
-import { withCurrentPlan } from "../current-plan.ts";
+import { runOnCurrentPlan } from "./on-current-plan.ts";
 
 export const review = defineCapability({
   command: "review",
@@ -19,12 +18,5 @@ export const review = defineCapability({
     "If no plan exists for the confirmed orders, that is a 422 at `schedule`.",
   request: ReviewBody,
   response: ReviewResponse,
-  async run(body, context) {
-    const planned = await withCurrentPlan(body, context);
-    const { baseSchedule } = planned;
-    // A review answers per order and has no status for "no plan at all": the missing plan is the request's problem.
-    if (!planned.ok) throw new ModelError([{ path: "schedule", message: `absent, and no plan exists for the confirmed orders: ${planned.reason}` }]);
-    const { pool, signal } = context;
-    return { ...(await pool.run<ReviewResponse>("review", planned.request, { budgetMs: 60_000, signal })), baseSchedule };
-  },
+  run: runOnCurrentPlan("review"),
 });

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { ValidateResponse } from "../../src/factory.ts";
-import { defineCapability } from "../capability.ts";
+import { defineCapability, runTask } from "../capability.ts";
 
 /** Any JSON object: finding what is wrong with it is this route's job, so only a non-object is a 400. */
-const FactoryModelDraft = z
+export const FactoryModelDraft = z
   .looseObject({})
   .meta({ id: "FactoryModelDraft", description: "A factory model to check against the FactoryModel schema and its references" });
 
@@ -17,5 +17,5 @@ export const validate = defineCapability({
     "A body that is not a JSON object is a 400 like on every route; a wrong model is a 200 with `valid: false`.",
   request: FactoryModelDraft,
   response: ValidateResponse,
-  run: (draft, { pool, signal }) => pool.run("validate", draft, { budgetMs: 30_000, signal }),
+  run: runTask("validate", 30_000),
 });

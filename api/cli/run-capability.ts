@@ -1,13 +1,16 @@
 /**
- * `takt <command> FILE.json`: the CLI twin of a capability's route. Reads the file, checks it with the
- * route's own schema, runs it on a local solver pool and prints the route's JSON. Errors print the same
- * JSON body the API would send, and the exit code says which kind: 2 bad input, 3 wrong model, 1 failure.
+ * `takt <command> FILE.json`: the CLI twin of a capability's route. Hands the file's text to the capability
+ * on a local solver pool (a worker checks it with the route's own schema) and prints the route's JSON.
+ * Errors print the same JSON body the API would send, and the exit code says which kind: 2 bad input,
+ * 3 wrong model, 1 failure. A time limit counts from when the command reads its file, its solver threads
+ * started (as a route's from the request's arrival to a running server): the output arrives within it.
  */
 import { readFile } from "node:fs/promises";
-import { BadRequestError, zodProblems } from "../request-validation.ts";
+import { BadRequestError } from "../request-validation.ts";
 import type { Capability } from "../capability.ts";
 import { describeError } from "../errors.ts";
-import { isJsonBody, writeJsonBody } from "../json-body.ts";
+import type { JsonBody } from "../json-body.ts";
+import { writeJsonBody } from "../json-body.ts";
 import { parseJsonText } from "../parse-json.ts";
 import { createSolverPool } from "../pool.ts";
 
@@ -30,13 +33,12 @@ export async function readJsonFile(path: string): Promise<unknown> {
   }
 }
 
-/** The file checked with the capability's schema, after the command's flags have set their fields. */
-async function readRequest(capability: Capability, file: string, patch?: (body: Record<string, unknown>) => void): Promise<unknown> {
+/** The file's text, after the command's flags have set their fields (then parsed and written again here). */
+async function readRequest(file: string, patch?: (body: Record<string, unknown>) => void): Promise<JsonBody> {
+  if (!patch) return { jsonChunks: [await readFileBytes(file)] };
   const raw = await readJsonFile(file);
-  if (patch && raw !== null && typeof raw === "object" && !Array.isArray(raw)) patch(raw as Record<string, unknown>);
-  const parsed = capability.request.safeParse(raw);
-  if (!parsed.success) throw new BadRequestError(zodProblems(parsed.error));
-  return parsed.data;
+  if (raw !== null && typeof raw === "object" && !Array.isArray(raw)) patch(raw as Record<string, unknown>);
+  return { jsonChunks: [Buffer.from(JSON.stringify(raw), "utf8")] };
 }
 
 /** Prints an error as the API's JSON body (its stack on stderr when unexpected) and returns the exit code. */
@@ -55,21 +57,20 @@ export function exitCodeFor(statusCode: number): number {
 
 /**
  * Prints the result (or the error body) as JSON on stdout and returns the process exit code. `patch`
- * applies the command's flags; without it, a capability that takes JSON text gets the file's bytes, as
- * its route gets the body.
+ * applies the command's flags; without it the capability gets the file's bytes, as its route gets the body.
  */
 export async function runCapabilityCommand(capability: Capability, file: string, patch?: (body: Record<string, unknown>) => void): Promise<number> {
   const pool = createSolverPool();
   try {
-    const context = { pool, onProgress: (report: unknown) => process.stderr.write(`progress ${JSON.stringify(report)}\n`) };
-    const result =
-      capability.runJson && !patch
-        ? await capability.runJson({ jsonChunks: [await readFileBytes(file)] }, context)
-        : await capability.run(await readRequest(capability, file, patch), context);
-    if (isJsonBody(result)) {
-      await writeJsonBody(result, process.stdout);
-      process.stdout.write("\n");
-    } else process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    await pool.warm();
+    const context = {
+      pool,
+      receivedAt: Date.now(),
+      onProgress: (report: unknown) => process.stderr.write(`progress ${JSON.stringify(report)}\n`),
+    };
+    const answer = await capability.run(await readRequest(file, patch), context);
+    await writeJsonBody(answer.body, process.stdout);
+    process.stdout.write("\n");
     return 0;
   } catch (error) {
     return printError(error);

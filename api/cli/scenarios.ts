@@ -10,12 +10,11 @@ import { capabilities } from "../capabilities/index.ts";
 import { describeError } from "../errors.ts";
 import { JobRunner } from "../jobs/job-runner.ts";
 import { FINISHED, JobStore } from "../jobs/job-store.ts";
+import type { JsonBody } from "../json-body.ts";
 import type { KpiDefinition, KpiValue } from "../jobs/kpis.ts";
-import { comparableCapabilities, describeBatch, scenarioBatchRequest, submitBatch } from "../jobs/scenario-routes.ts";
-import type { ScenarioBatchRequest } from "../jobs/scenario-routes.ts";
+import { comparableCapabilities, describeBatch, submitBatch, withKpis } from "../jobs/scenario-routes.ts";
 import type { ScenarioComparison } from "../jobs/scenarios.ts";
 import { createSolverPool } from "../pool.ts";
-import { BadRequestError, zodProblems } from "../request-validation.ts";
 import { exitCodeFor, readJsonFile } from "./run-capability.ts";
 
 const USAGE = "takt scenarios FILE.json [--json]";
@@ -43,23 +42,23 @@ export const scenariosCommand = {
   },
 };
 
-async function readBatchFile(file: string): Promise<ScenarioBatchRequest> {
+/** The batch's text, with `base` read from its file when it names one; a worker checks it (job-tasks.ts). */
+async function readBatchFile(file: string): Promise<JsonBody> {
   const raw = await readJsonFile(file);
   if (raw !== null && typeof raw === "object" && typeof (raw as { base?: unknown }).base === "string") {
     (raw as { base: unknown }).base = await readJsonFile(resolve(dirname(file), (raw as { base: string }).base));
   }
-  const parsed = scenarioBatchRequest(comparableCapabilities(capabilities).map((c) => c.command)).safeParse(raw);
-  if (!parsed.success) throw new BadRequestError(zodProblems(parsed.error));
-  return parsed.data;
+  return { jsonChunks: [Buffer.from(JSON.stringify(raw), "utf8")] };
 }
 
-async function runBatch(request: ScenarioBatchRequest) {
-  const capability = capabilities.find((c) => c.command === request.kind)!;
-  const pool = createSolverPool();
+async function runBatch(request: JsonBody) {
+  // Nobody else uses this pool: the batch may take every thread.
+  const pool = createSolverPool({ reserveForRequests: false });
   const store = new JobStore(":memory:");
   const runner = new JobRunner({ store, pool, capabilities, maxRunningPerClient: pool.threads, maxQueued: Infinity });
   try {
-    const { id } = submitBatch(runner, capability, request, "cli", Infinity);
+    const kinds = comparableCapabilities(capabilities).map((c) => c.command);
+    const { id } = await submitBatch(runner, pool, request, kinds, "cli", Infinity);
     const startedAt = Date.now();
     await new Promise<void>((done) => {
       const timer = setInterval(() => {
@@ -72,8 +71,8 @@ async function runBatch(request: ScenarioBatchRequest) {
         }
       }, 200);
     });
-    const batch = describeBatch(store.batch(id)!, runner, store, capability);
-    return { kind: request.kind, comparison: batch.comparison, batch };
+    const batch = describeBatch(await withKpis(store.batch(id)!, store, pool), runner);
+    return { kind: batch.kind, comparison: batch.comparison, batch };
   } finally {
     await runner.close();
     await pool.close();

@@ -34,6 +34,8 @@ export const serveCommand = {
                            needs tokens, or --insecure
   --port N                 port [PORT]; default 3000 (0: any free port, printed in the banner)
   --threads N              solver threads [TAKT_THREADS]; default one per core
+  --thread-memory-mb N     heap limit of each solver thread, MB [TAKT_THREAD_MEMORY_MB]; default half the
+                           machine's memory over all threads, 512 to 4,096. A request needing more is a 422
   --body-limit-mb N        largest request body, MB [TAKT_BODY_LIMIT_MB]; default 100
   --db FILE                SQLite job store [TAKT_JOBS_DB]; default ${DEFAULT_DATABASE} in the working directory.
                            One server per store: a second one on the same file refuses to start
@@ -55,6 +57,7 @@ Exit codes: 2 a bad flag or token setting, 1 the server cannot start (port in us
         host: { type: "string" },
         port: { type: "string" },
         threads: { type: "string" },
+        "thread-memory-mb": { type: "string" },
         "body-limit-mb": { type: "string" },
         db: { type: "string" },
         "token-file": { type: "string" },
@@ -83,6 +86,7 @@ Exit codes: 2 a bad flag or token setting, 1 the server cannot start (port in us
     };
     const port = number("port", "PORT", 0, 65_535) ?? 3000;
     const threads = number("threads", "TAKT_THREADS", 1, 256);
+    const threadMemoryMb = number("thread-memory-mb", "TAKT_THREAD_MEMORY_MB", 64, 65_536);
     const bodyLimitMb = number("body-limit-mb", "TAKT_BODY_LIMIT_MB", 1, 2048);
     const headersMs = timeout("headers-timeout", "TAKT_HEADERS_TIMEOUT");
     const requestMs = timeout("request-timeout", "TAKT_REQUEST_TIMEOUT", "none");
@@ -101,6 +105,7 @@ Exit codes: 2 a bad flag or token setting, 1 the server cannot start (port in us
       port,
       ...(bodyLimitMb === undefined ? {} : { bodyLimitBytes: bodyLimitMb * 1024 * 1024 }),
       ...(threads === undefined ? {} : { threads }),
+      ...(threadMemoryMb === undefined ? {} : { threadMemoryMb }),
       // Jobs and their results persist in this SQLite file across restarts (.takt/ is git-ignored).
       jobsDatabasePath: resolve(setting("db", "TAKT_JOBS_DB")?.[0] ?? DEFAULT_DATABASE),
       tokens,

@@ -16,13 +16,13 @@ export interface JobsOptions {
   databasePath?: string;
   /** Hours a finished job (and its result) is kept; default 168 (7 days). */
   retentionHours?: number;
-  /** Jobs running at once; default the pool's threads. */
+  /** Jobs running at once; default the threads jobs may use (one fewer than the pool has, at least 1). */
   maxRunning?: number;
   /** Jobs one client may run at once; default half of maxRunning, at least 1. */
   maxRunningPerClient?: number;
   /** Jobs that may wait before submissions get 503; default 1000. */
   maxQueued?: number;
-  /** Largest job input, bytes of JSON; default 16 MiB (the body limit also applies). */
+  /** Largest job input, bytes of JSON; default MAX_JOB_INPUT_BYTES, 16 MiB (the body limit also applies). */
   maxInputBytes?: number;
   /** Largest stored result, bytes of JSON; default 512 MiB. */
   maxResultBytes?: number;

@@ -9,26 +9,32 @@ import { z } from "zod";
 import type { Principal } from "../auth.ts";
 import { principalOf } from "../auth.ts";
 import type { Capability } from "../capability.ts";
+import { bodyText, keepBodiesAsBytes, validatedOnWorker } from "../capability-routes.ts";
 import { ErrorResponse } from "../errors.ts";
 import type { SolverPool } from "../pool.ts";
 import type { FileBody } from "../spreadsheet/export-answer.ts";
 import { acceptedFormat, sendFile, spreadsheetResponses } from "../spreadsheet/negotiate.ts";
 import { TaktError } from "../../src/errors.ts";
+import { MAX_JOB_INPUT_BYTES } from "../../src/limits.ts";
 import type { JobRunner } from "./job-runner.ts";
-import { JobAccepted, JobIdParams, JobList, JobListQuery, JobOptionsSchema, JobSchema, toWire, wireTextAround } from "./job-schemas.ts";
+import { JobAccepted, JobIdParams, JobList, JobListQuery, jobRequest, JobSchema, toWire, wireTextAround } from "./job-schemas.ts";
 import type { JobStore, JobSummary } from "./job-store.ts";
 import { FINISHED } from "./job-store.ts";
+import type { AcceptedJob } from "./job-tasks.ts";
 import { parseInput } from "./parse-input.ts";
 
 export interface JobRoutesOptions {
   store: JobStore;
   runner: JobRunner;
-  capabilities: ReadonlyArray<Capability>;
-  /** Largest accepted job input (bytes of JSON); default 16 MiB. */
-  maxInputBytes?: number;
-  /** Writes results as spreadsheets (Accept: text/csv or XLSX). */
+  /** Checks submissions, and writes results as spreadsheets (Accept: text/csv or XLSX). */
   pool: SolverPool;
+  capabilities: ReadonlyArray<Capability>;
+  /** Largest accepted job input (bytes of JSON); default MAX_JOB_INPUT_BYTES (16 MiB). */
+  maxInputBytes?: number;
 }
+
+/** Time a worker has to check a submission (job-tasks.ts). */
+export const SUBMIT_BUDGET_MS = 60_000;
 
 /**
  * Largest stored result GET /v1/jobs/:id turns into a spreadsheet: the worker parses it whole (a 64 MiB plan
@@ -44,18 +50,6 @@ export function mayAccess(principal: Principal, client: string): boolean {
 
 export function jobNotFound(id: string): TaktError {
   return new TaktError("TAKT_ERR_JOB_NOT_FOUND", `no job "${id}" (finished jobs expire after the retention period)`);
-}
-
-export function checkInputSize(input: unknown, limit: number, what: string): void {
-  const bytes = Buffer.byteLength(JSON.stringify(input));
-  if (bytes > limit) throw new TaktError("TAKT_ERR_BODY_TOO_LARGE", `${what} is ${bytes} bytes, over the job input limit of ${limit}`);
-}
-
-/** Capability commands as a zod enum (the body schema's `kind`), so an unknown kind is a 400 listing the known ones. */
-export function kindEnum(commands: ReadonlyArray<string>) {
-  const [first, ...rest] = commands;
-  if (first === undefined) throw new TypeError("no capabilities to run as jobs");
-  return z.enum([first, ...rest]);
 }
 
 /**
@@ -80,9 +74,10 @@ export function sendJob(reply: FastifyReply, store: JobStore, job: JobSummary): 
 }
 
 export function jobRoutes(app: FastifyInstance, options: JobRoutesOptions): void {
-  const { store, runner } = options;
+  const { store, runner, pool } = options;
   const capabilities = new Map(options.capabilities.map((c) => [c.command, c]));
-  const maxInputBytes = options.maxInputBytes ?? 16 * 1024 * 1024;
+  const kinds = [...capabilities.keys()];
+  const maxInputBytes = options.maxInputBytes ?? MAX_JOB_INPUT_BYTES;
   const errors = { 400: ErrorResponse, 404: ErrorResponse, 413: ErrorResponse, 503: ErrorResponse };
   const tags = ["jobs"];
 
@@ -94,7 +89,10 @@ export function jobRoutes(app: FastifyInstance, options: JobRoutesOptions): void
     return job;
   };
 
-  app.post("/v1/jobs", {
+  // The body stays bytes: a worker checks it (job-tasks.ts).
+  void app.register(async (scope) => {
+    keepBodiesAsBytes(scope, app.initialConfig.bodyLimit!);
+    scope.post("/v1/jobs", {
     schema: {
       tags,
       summary: "Submit a job",
@@ -102,23 +100,20 @@ export function jobRoutes(app: FastifyInstance, options: JobRoutesOptions): void
         "Runs a capability asynchronously. `input` is that capability's request body and is checked now (400 with paths `input.…`), so a malformed job never enters the queue; " +
         "problems only the solver finds (a 422 on the synchronous route) end the job `failed` with them. A full queue is a 503 with Retry-After. " +
         "Jobs survive restarts. The job belongs to the client its bearer token names (without tokens: `x-client-id`, else the address), which alone sees and cancels it (and admins).\n\nCLI: `takt jobs submit KIND FILE.json --url …`",
-      body: z.object({
-        kind: kindEnum([...capabilities.keys()]).describe("The capability to run"),
-        input: z.unknown().describe("The capability's request body"),
-        options: JobOptionsSchema.optional(),
-      }),
+      body: jobRequest(kinds),
       response: { 202: JobAccepted, ...errors },
     },
+    ...validatedOnWorker,
     handler: async (request, reply) => {
-      const { kind, input, options: jobOptions } = request.body as { kind: string; input: unknown; options?: { label?: string } };
-      parseInput(capabilities.get(kind)!, input, ["input"]);
-      checkInputSize(input, maxInputBytes, "the input");
+      const accepted = await pool.run<AcceptedJob>("job-input", { body: bodyText(request.body), kinds, maxInputBytes }, { budgetMs: SUBMIT_BUDGET_MS });
+      if (!accepted.checked) parseInput(capabilities.get(accepted.kind)!, JSON.parse(accepted.inputJson), ["input"]);
       runner.expireOld();
       const id = randomUUID();
-      runner.submit([{ id, kind, client: principalOf(request).client, input, options: jobOptions ?? {}, createdAt: runner.now() }]);
+      runner.submit([{ id, kind: accepted.kind, client: principalOf(request).client, inputJson: accepted.inputJson, options: accepted.options, createdAt: runner.now() }]);
       const location = `/v1/jobs/${id}`;
       return reply.code(202).header("location", location).send({ id, status: "queued" as const, location });
     },
+    });
   });
 
   app.get("/v1/jobs", {

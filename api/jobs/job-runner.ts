@@ -3,10 +3,14 @@
  * job (DELETE aborts it: a search stops early and returns its best plan so far).
  *
  * Back-pressure and fairness: at most `maxQueued` jobs wait (more → QueueFullError, 503 with Retry-After);
- * at most `maxRunning` run at once (default: the pool's threads, so synchronous requests still find the pool
- * responsive); one client runs at most `maxRunningPerClient` of them, and a free slot goes to the waiting
+ * at most `maxRunning` run at once (default: the threads jobs may use, one fewer than the pool has, and the
+ * pool keeps a thread of every lane free of jobs' tasks besides, so synchronous requests still find a
+ * thread); one client runs at most `maxRunningPerClient` of them, and a free slot goes to the waiting
  * client with the fewest running jobs (oldest job first among equals), so a batch of fifty cannot starve a
  * colleague's single job.
+ *
+ * A job runs as batch work (RunContext.batch): its answer comes with its scenario KPIs, extracted on the
+ * worker that answered and stored with the result, so comparing scenarios never parses a result.
  *
  * Restarts: queued AND running jobs are re-queued when the runner starts. The input is stored and a solve
  * depends only on it (searches take their seed from the input; a time-limited search may land on another
@@ -16,21 +20,19 @@
  * process cannot crash it forever. A graceful shutdown re-queues its running jobs without counting an attempt.
  */
 import type { FastifyBaseLogger } from "fastify";
-import type { Capability } from "../capability.ts";
+import type { Answer, Capability } from "../capability.ts";
 import { describeError } from "../errors.ts";
-import type { JsonBody } from "../json-body.ts";
-import { isJsonBody, jsonBodyByteLength } from "../json-body.ts";
+import { jsonBodyByteLength, sharedText } from "../json-body.ts";
 import type { SolverPool } from "../pool.ts";
 import { QueueFullError, TaktError } from "../../src/errors.ts";
 import type { JobProgress, JobStore, JobSummary, NewJob } from "./job-store.ts";
 import { FINISHED } from "./job-store.ts";
-import { parseInput } from "./parse-input.ts";
 
 export interface JobRunnerOptions {
   store: JobStore;
   pool: SolverPool;
   capabilities: ReadonlyArray<Capability>;
-  /** Jobs running at once; default the pool's threads. */
+  /** Jobs running at once; default the threads jobs may use (pool.batchThreads). */
   maxRunning?: number;
   /** Jobs one client may run at once; default half of maxRunning, at least 1. */
   maxRunningPerClient?: number;
@@ -116,7 +118,7 @@ export class JobRunner {
     this.store = options.store;
     this.pool = options.pool;
     this.capabilities = new Map(options.capabilities.map((c) => [c.command, c]));
-    this.maxRunning = options.maxRunning ?? options.pool.threads;
+    this.maxRunning = options.maxRunning ?? options.pool.batchThreads;
     this.maxRunningPerClient = options.maxRunningPerClient ?? Math.max(1, Math.ceil(this.maxRunning / 2));
     this.maxQueued = options.maxQueued ?? 1000;
     this.maxAttempts = options.maxAttempts ?? 3;
@@ -250,23 +252,23 @@ export class JobRunner {
   private async execute(id: string, entry: Running): Promise<void> {
     const job = this.store.get(id)!;
     const capability = this.capabilities.get(job.kind);
-    let outcome: { status: "done" | "failed" | "cancelled"; resultBytes?: number; error?: unknown };
+    let outcome: { status: "done" | "failed" | "cancelled"; resultBytes?: number; kpis?: Answer["kpis"]; error?: unknown };
     try {
       if (!capability) throw new TaktError("TAKT_ERR_BAD_REQUEST", `this server has no capability "${job.kind}"`);
       const context = {
         pool: this.pool,
+        batch: true,
         signal: entry.controller.signal,
         onProgress: (report: unknown) => {
           entry.report = report;
           this.emit(id, { type: "progress", id, progress: this.liveProgress(id)! });
         },
       };
-      // The input was checked when the job was accepted; a capability that takes JSON text gets it as stored.
-      const result = capability.runJson
-        ? await capability.runJson({ jsonChunks: [Buffer.from(this.store.inputJson(id)!, "utf8")] }, context)
-        : await capability.run(parseInput(capability, this.store.input(id), ["input"]), context);
-      const resultBytes = await this.store.writeResult(id, this.storable(result));
-      outcome = { status: entry.controller.signal.aborted ? "cancelled" : "done", resultBytes };
+      // The input was checked when the job was accepted; the capability gets its text as stored.
+      const answer = await capability.run(sharedText(this.store.inputJson(id)!), context);
+      this.assertStorable(jsonBodyByteLength(answer.body));
+      const resultBytes = await this.store.writeResult(id, answer.body);
+      outcome = { status: entry.controller.signal.aborted ? "cancelled" : "done", resultBytes, kpis: answer.kpis };
     } catch (error) {
       if (error instanceof QueueFullError && !this.abandoned.has(id)) {
         // The pool is busy with synchronous requests: wait for our turn instead of failing the job.
@@ -289,19 +291,12 @@ export class JobRunner {
       error = described.body;
     }
     this.store.finish(id, outcome.status, this.now(), {
-      ...(outcome.resultBytes === undefined ? {} : { resultBytes: outcome.resultBytes }),
+      ...(outcome.resultBytes === undefined ? {} : { resultBytes: outcome.resultBytes, kpis: outcome.kpis }),
       ...(error ? { error } : {}),
       progress,
     });
     this.emitStatus(id);
     this.pump();
-  }
-
-  /** The result's JSON text for the store, checked against the limit; a worker's text stays bytes, never one string. */
-  private storable(result: unknown): JsonBody {
-    const body = isJsonBody(result) ? result : { jsonChunks: [Buffer.from(JSON.stringify(result), "utf8")] };
-    this.assertStorable(jsonBodyByteLength(body));
-    return body;
   }
 
   private assertStorable(bytes: number): void {

@@ -3,14 +3,22 @@
  * ISO 8601 UTC instants: unlike factory-local plan times, they are real moments of the service's life.
  */
 import { z } from "zod";
+import { MAX_VARIATIONS } from "../../src/limits.ts";
 import { ErrorResponse } from "../errors.ts";
 import type { JobSummary } from "./job-store.ts";
 import { JOB_STATUSES } from "./job-store.ts";
-import { ScenarioComparison } from "./scenarios.ts";
+import { ScenarioComparison, ScenarioVariation } from "./scenarios.ts";
 
 export const JobStatusSchema = z
   .enum(JOB_STATUSES)
   .meta({ id: "JobStatus", description: "queued → running → done | failed | cancelled (a queued job may be cancelled before it runs)" });
+
+/** Capability commands as a zod enum (the body schema's `kind`), so an unknown kind is a 400 listing the known ones. */
+export function kindEnum(commands: ReadonlyArray<string>) {
+  const [first, ...rest] = commands;
+  if (first === undefined) throw new TypeError("no capabilities to run as jobs");
+  return z.enum([first, ...rest]);
+}
 
 export const JobOptionsSchema = z
   .object({ label: z.string().max(200).optional().describe("Free text shown in listings, e.g. the study the job belongs to") })
@@ -49,6 +57,26 @@ export const JobSchema = JobSummarySchema.extend({
     .optional()
     .describe("done, or cancelled while running: the capability's response, exactly as its synchronous route returns it (a cancelled search: its best plan so far)"),
 }).meta({ id: "Job", description: "A job with its result once there is one" });
+
+/** The request of POST /v1/jobs, for kinds `kinds`. */
+export function jobRequest(kinds: ReadonlyArray<string>) {
+  return z.object({
+    kind: kindEnum(kinds).describe("The capability to run"),
+    input: z.unknown().describe("The capability's request body"),
+    options: JobOptionsSchema.optional(),
+  });
+}
+
+/** The request of POST /v1/scenarios, for kinds `kinds`; the CLI reads the same shape from a file. */
+export function scenarioBatchRequest(kinds: ReadonlyArray<string>) {
+  return z.object({
+    kind: kindEnum(kinds).describe("The capability every scenario runs"),
+    base: z.looseObject({}).describe("The capability's request body every variation starts from"),
+    variations: z.array(ScenarioVariation).max(MAX_VARIATIONS).default([]),
+    options: JobOptionsSchema.optional(),
+  });
+}
+export type ScenarioBatchRequest = z.infer<ReturnType<typeof scenarioBatchRequest>>;
 
 export const JobList = z.object({ jobs: z.array(JobSummarySchema).describe("Newest first") }).meta({ id: "JobList" });
 

@@ -18,6 +18,7 @@ import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import type { ErrorResponse } from "../errors.ts";
 import type { JsonBody } from "../json-body.ts";
+import type { KpiValue } from "./kpis.ts";
 
 export const JOB_STATUSES = ["queued", "running", "done", "failed", "cancelled"] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];
@@ -54,9 +55,11 @@ export interface JobSummary {
   finishedAt?: number;
 }
 
-/** A job with its result parsed: for scenario comparisons, which read the results' KPIs. */
+/** A job of a batch with its scenario KPIs, for comparisons. */
 export interface JobRecord extends JobSummary {
-  result?: unknown;
+  /** The KPIs of its result, stored when it finished (absent without a result, or for a result stored before they were). */
+  kpis?: Record<string, KpiValue>;
+  hasResult: boolean;
 }
 
 /** A stored result, read lazily. */
@@ -74,7 +77,8 @@ export interface NewJob {
   id: string;
   kind: string;
   client: string;
-  input: unknown;
+  /** The input's JSON text, as a worker checked it (job-tasks.ts). */
+  inputJson: string;
   options: JobOptions;
   batch?: { id: string; scenario: string; position: number };
   createdAt: number;
@@ -142,10 +146,12 @@ CREATE TABLE IF NOT EXISTS batches (
  * Schema changes after the first version, in order; `PRAGMA user_version` counts those applied. Each runs in
  * the transaction that bumps the version, so a file is never left half-migrated.
  * 1: results as byte parts (`job_results`), their total length in `jobs.result_bytes` (NULL: no result in parts).
+ * 2: `jobs.kpis`, the scenario KPIs of a result, stored when the job finishes (NULL: none, or stored before).
  */
 const MIGRATIONS = [
   `ALTER TABLE jobs ADD COLUMN result_bytes INTEGER;
    CREATE TABLE job_results (job TEXT NOT NULL, part INTEGER NOT NULL, bytes BLOB NOT NULL, PRIMARY KEY (job, part));`,
+  `ALTER TABLE jobs ADD COLUMN kpis TEXT;`,
 ];
 
 /** Result parts written per transaction before the event loop gets a turn: 4 MiB at the default part size holds the event loop ~20 ms; the total write time hardly depends on it. */
@@ -215,7 +221,7 @@ export class JobStore {
           job.id,
           job.kind,
           job.client,
-          JSON.stringify(job.input),
+          job.inputJson,
           JSON.stringify(job.options),
           job.batch?.id ?? null,
           job.batch?.scenario ?? null,
@@ -291,12 +297,7 @@ export class JobStore {
     this.db.prepare("DELETE FROM job_results WHERE job = ?").run(id);
   }
 
-  input(id: string): unknown {
-    const text = this.inputJson(id);
-    return text === undefined ? undefined : (JSON.parse(text) as unknown);
-  }
-
-  /** The input as stored, JSON text: for a worker to parse (Capability.runJson). */
+  /** The input as stored, JSON text: for a worker to parse (capabilities take their requests as text). */
   inputJson(id: string): string | undefined {
     const row = this.db.prepare("SELECT input FROM jobs WHERE id = ?").get(id) as { input: string } | undefined;
     return row?.input;
@@ -330,20 +331,31 @@ export class JobStore {
    * Records the end of a job. `resultBytes`: the length `writeResult` returned, making its parts the job's
    * result; without it, any parts written for the job are deleted.
    */
-  finish(id: string, status: "done" | "failed" | "cancelled", at: number, outcome: { resultBytes?: number; error?: ErrorResponse; progress?: JobProgress }): void {
+  finish(
+    id: string,
+    status: "done" | "failed" | "cancelled",
+    at: number,
+    outcome: { resultBytes?: number; kpis?: Record<string, KpiValue> | undefined; error?: ErrorResponse; progress?: JobProgress },
+  ): void {
     this.db.transaction(() => {
       if (outcome.resultBytes === undefined) this.deleteResultParts(id);
       this.db
-        .prepare("UPDATE jobs SET status = ?, finished_at = ?, result_bytes = ?, error = ?, progress = coalesce(?, progress) WHERE id = ?")
+        .prepare("UPDATE jobs SET status = ?, finished_at = ?, result_bytes = ?, kpis = ?, error = ?, progress = coalesce(?, progress) WHERE id = ?")
         .run(
           status,
           at,
           outcome.resultBytes ?? null,
+          outcome.resultBytes === undefined || outcome.kpis === undefined ? null : JSON.stringify(outcome.kpis),
           outcome.error === undefined ? null : JSON.stringify(outcome.error),
           outcome.progress === undefined ? null : JSON.stringify(outcome.progress),
           id,
         );
     })();
+  }
+
+  /** Stores the KPIs of a result kept from before they were stored with results. */
+  saveKpis(id: string, kpis: Record<string, KpiValue>): void {
+    this.db.prepare("UPDATE jobs SET kpis = ? WHERE id = ?").run(JSON.stringify(kpis), id);
   }
 
   /**
@@ -366,16 +378,11 @@ export class JobStore {
       | { id: string; kind: string; client: string; options: string; created_at: number }
       | undefined;
     if (!batch) return undefined;
-    const rows = this.db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM jobs WHERE batch = ? ORDER BY position`).all(id) as JobRow[];
-    const jobs = rows.map(toSummary);
-    // Results only matter to the comparison, which waits for every scenario: parse none before that.
-    const withResults = jobs.every((job) => FINISHED.has(job.status)) ? jobs.map((job) => this.withParsedResult(job)) : jobs;
-    return { id: batch.id, kind: batch.kind, client: batch.client, options: JSON.parse(batch.options) as JobOptions, createdAt: batch.created_at, jobs: withResults };
-  }
-
-  private withParsedResult(job: JobSummary): JobRecord {
-    const result = this.result(job.id);
-    return result ? { ...job, result: JSON.parse(Buffer.concat([...result.parts()], result.byteLength).toString("utf8")) as unknown } : job;
+    const rows = this.db
+      .prepare(`SELECT ${SUMMARY_COLUMNS}, kpis, (result_bytes IS NOT NULL OR result IS NOT NULL) AS has_result FROM jobs WHERE batch = ? ORDER BY position`)
+      .all(id) as Array<JobRow & { kpis: string | null; has_result: number }>;
+    const jobs = rows.map((row): JobRecord => ({ ...toSummary(row), hasResult: row.has_result === 1, ...(row.kpis === null ? {} : { kpis: JSON.parse(row.kpis) as Record<string, KpiValue> }) }));
+    return { id: batch.id, kind: batch.kind, client: batch.client, options: JSON.parse(batch.options) as JobOptions, createdAt: batch.created_at, jobs };
   }
 
   /**

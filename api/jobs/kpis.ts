@@ -1,10 +1,14 @@
 /**
  * The KPIs a scenario comparison shows, per capability, read from the capability's response (and, where
  * the response lacks a figure, its request). Only kinds listed here can be compared in a scenario batch.
+ * They are extracted on the worker that answered, once, and stored with the job's result (job-runner.ts):
+ * reading them never parses a result again. MRP's answer is never built as objects: its extractor reads
+ * the MrpFigures counted as the text was written.
  */
 import type { BottleneckResponse } from "../../src/bottleneck.ts";
 import type { CapacityResponse } from "../../src/capacity.ts";
 import type { InsertRequest, InsertResponse, PlanOption } from "../../src/insert.ts";
+import type { MrpFigures } from "../../solver/mrp/response-text.ts";
 import type { MrpRequest, MrpResponse } from "../../src/mrp.ts";
 import type { ReviewDecision, ReviewResponse } from "../../src/review.ts";
 import type { ScheduleResponse } from "../../src/schedule.ts";
@@ -95,18 +99,23 @@ const mrp: KpiExtractor = {
     { key: "plannedOrders", label: "planned orders", unit: "count", better: "none" },
     { key: "exceptions", label: "exception messages (release messages not counted)", unit: "count", better: "lower" },
   ],
-  /** Spend = Σ planned buy orders' startQuantity (what is ordered, scrap included) × the item's unitCost (0 if none). */
+  /**
+   * Spend = Σ planned buy orders' startQuantity (what is ordered, scrap included) × the item's unitCost (0 if
+   * none). `response` is the MrpFigures the worker counted, or a response read back (results stored before
+   * KPIs were stored with them).
+   */
   extract(request, response) {
-    const unitCost = new Map((request as MrpRequest).items.map((item) => [item.id, item.unitCost ?? 0]));
-    const plan = response as MrpResponse;
-    const spend = plan.plannedOrders
-      .filter((order) => order.source === "buy")
-      .reduce((sum, order) => sum + order.startQuantity * (unitCost.get(order.item) ?? 0), 0);
-    // A release is the routine message of every order due to start: the others call for a correction.
-    const exceptions = plan.exceptions.filter((message) => message.kind !== "release").length;
-    return { purchaseSpend: spend, plannedOrders: plan.plannedOrders.length, exceptions };
+    const figures = Array.isArray((response as MrpResponse).plannedOrders) ? figuresOf(request as MrpRequest, response as MrpResponse) : (response as MrpFigures);
+    return { purchaseSpend: figures.purchaseSpend, plannedOrders: figures.plannedOrders, exceptions: figures.exceptions };
   },
 };
+
+/** A release is the routine message of every order due to start: the others call for a correction, and are counted. */
+function figuresOf(request: MrpRequest, plan: MrpResponse): MrpFigures {
+  const unitCost = new Map(request.items.map((item) => [item.id, item.unitCost ?? 0]));
+  const spend = plan.plannedOrders.filter((order) => order.source === "buy").reduce((sum, order) => sum + order.startQuantity * (unitCost.get(order.item) ?? 0), 0);
+  return { purchaseSpend: spend, plannedOrders: plan.plannedOrders.length, exceptions: plan.exceptions.filter((message) => message.kind !== "release").length };
+}
 
 const bottleneck: KpiExtractor = {
   definitions: [

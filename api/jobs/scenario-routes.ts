@@ -4,73 +4,77 @@
  */
 import { randomUUID } from "node:crypto";
 import type { FastifyInstance } from "fastify";
-import { z } from "zod";
+import type { z } from "zod";
 import type { Principal } from "../auth.ts";
 import { principalOf } from "../auth.ts";
 import type { Capability } from "../capability.ts";
+import { bodyText, keepBodiesAsBytes, validatedOnWorker } from "../capability-routes.ts";
 import { ErrorResponse } from "../errors.ts";
+import type { JsonBody } from "../json-body.ts";
+import type { SolverPool } from "../pool.ts";
 import { TaktError } from "../../src/errors.ts";
-import { checkInputSize, kindEnum, mayAccess } from "./job-routes.ts";
+import { MAX_JOB_INPUT_BYTES } from "../../src/limits.ts";
+import { mayAccess, SUBMIT_BUDGET_MS } from "./job-routes.ts";
 import type { JobRunner } from "./job-runner.ts";
-import { JobIdParams, JobOptionsSchema, ScenarioBatch, ScenarioBatchAccepted } from "./job-schemas.ts";
+import { JobIdParams, ScenarioBatch, ScenarioBatchAccepted, scenarioBatchRequest } from "./job-schemas.ts";
 import type { BatchRecord, JobStore } from "./job-store.ts";
+import type { AcceptedBatch } from "./job-tasks.ts";
+import type { KpiValue } from "./kpis.ts";
 import { kpiExtractors } from "./kpis.ts";
-import { compareScenarios, expandScenarios, ScenarioVariation } from "./scenarios.ts";
+import { compareScenarios } from "./scenarios.ts";
 
 export interface ScenarioRoutesOptions {
   store: JobStore;
   runner: JobRunner;
+  pool: SolverPool;
   capabilities: ReadonlyArray<Capability>;
   maxInputBytes?: number;
 }
-
-/** The request of POST /v1/scenarios, for kinds `kinds`; the CLI reads the same shape from a file. */
-export function scenarioBatchRequest(kinds: ReadonlyArray<string>) {
-  return z.object({
-    kind: kindEnum(kinds).describe("The capability every scenario runs"),
-    base: z.looseObject({}).describe("The capability's request body every variation starts from"),
-    variations: z.array(ScenarioVariation).max(100).default([]),
-    options: JobOptionsSchema.optional(),
-  });
-}
-export type ScenarioBatchRequest = z.infer<ReturnType<typeof scenarioBatchRequest>>;
 
 /** The capabilities a batch can compare: registered ones with KPIs. */
 export function comparableCapabilities(capabilities: ReadonlyArray<Capability>): Capability[] {
   return capabilities.filter((c) => kpiExtractors[c.command] !== undefined);
 }
 
-/** Validates and queues a batch (base first); returns its id and the scenario → job ids. */
-export function submitBatch(runner: JobRunner, capability: Capability, request: ScenarioBatchRequest, client: string, maxInputBytes: number) {
-  const scenarios = expandScenarios(capability, request.base, request.variations);
-  scenarios.forEach((scenario, i) => checkInputSize(scenario.input, maxInputBytes, i === 0 ? "the base" : `variations[${i - 1}] after patching`));
+/** Checks a batch on a worker (job-tasks.ts) and queues its jobs, base first; returns its id and the scenario → job ids. */
+export async function submitBatch(runner: JobRunner, pool: SolverPool, body: JsonBody, kinds: string[], client: string, maxInputBytes: number) {
+  const accepted = await pool.run<AcceptedBatch>("scenario-inputs", { body, kinds, maxInputBytes }, { budgetMs: SUBMIT_BUDGET_MS });
   const id = randomUUID();
   const createdAt = runner.now();
-  const options = request.options ?? {};
-  const jobs = scenarios.map((scenario, position) => ({
+  const { kind, options } = accepted;
+  const jobs = accepted.scenarios.map((scenario, position) => ({
     id: randomUUID(),
-    kind: capability.command,
+    kind,
     client,
-    input: scenario.input,
+    inputJson: scenario.inputJson,
     options,
     batch: { id, scenario: scenario.name, position },
     createdAt,
   }));
-  runner.submit(jobs, { id, kind: capability.command, client, options, createdAt });
+  runner.submit(jobs, { id, kind, client, options, createdAt });
   return { id, scenarios: jobs.map((job) => ({ name: job.batch.scenario, job: job.id })) };
 }
 
+/**
+ * The batch with the KPIs of every result: stored with the results, except for results stored before they
+ * were, whose KPIs a worker reads once (job-tasks.ts) and the store then keeps.
+ */
+export async function withKpis(batch: BatchRecord, store: JobStore, pool: SolverPool): Promise<BatchRecord> {
+  const missing = batch.jobs.filter((job) => job.hasResult && job.kpis === undefined && kpiExtractors[job.kind] !== undefined);
+  if (missing.length === 0) return batch;
+  for (const job of missing) {
+    const result = store.result(job.id)!;
+    const input = { jsonChunks: [Buffer.from(store.inputJson(job.id)!, "utf8")] };
+    const kpis = await pool.run<Record<string, KpiValue>>("stored-kpis", { kind: job.kind, input, result: { jsonChunks: [...result.parts()] } }, { budgetMs: SUBMIT_BUDGET_MS });
+    store.saveKpis(job.id, kpis);
+  }
+  return store.batch(batch.id)!;
+}
+
 /** The wire form of a batch: each scenario's state and, when all have finished, the comparison. */
-export function describeBatch(batch: BatchRecord, runner: JobRunner, store: JobStore, capability: Capability | undefined): z.infer<typeof ScenarioBatch> {
+export function describeBatch(batch: BatchRecord, runner: JobRunner): z.infer<typeof ScenarioBatch> {
   const jobs = batch.jobs.map((job) => runner.withLiveProgress(job));
-  const comparison =
-    capability &&
-    compareScenarios(
-      batch.kind,
-      jobs,
-      jobs.map((job) => store.input(job.id)),
-      (input) => capability.request.parse(input),
-    );
+  const comparison = compareScenarios(batch.kind, jobs);
   return {
     id: batch.id,
     kind: batch.kind,
@@ -89,11 +93,10 @@ export function describeBatch(batch: BatchRecord, runner: JobRunner, store: JobS
 }
 
 export function scenarioRoutes(app: FastifyInstance, options: ScenarioRoutesOptions): void {
-  const { store, runner } = options;
-  const comparable = comparableCapabilities(options.capabilities);
-  if (comparable.length === 0) return;
-  const byCommand = new Map(comparable.map((c) => [c.command, c]));
-  const maxInputBytes = options.maxInputBytes ?? 16 * 1024 * 1024;
+  const { store, runner, pool } = options;
+  const kinds = comparableCapabilities(options.capabilities).map((c) => c.command);
+  if (kinds.length === 0) return;
+  const maxInputBytes = options.maxInputBytes ?? MAX_JOB_INPUT_BYTES;
   const tags = ["scenarios"];
 
   const find = (id: string, principal: Principal): BatchRecord => {
@@ -103,7 +106,10 @@ export function scenarioRoutes(app: FastifyInstance, options: ScenarioRoutesOpti
     return batch;
   };
 
-  app.post("/v1/scenarios", {
+  // The body stays bytes: a worker expands and checks the batch (job-tasks.ts).
+  void app.register(async (scope) => {
+    keepBodiesAsBytes(scope, app.initialConfig.bodyLimit!);
+    scope.post("/v1/scenarios", {
     schema: {
       tags,
       summary: "Run a batch of what-if scenarios",
@@ -112,16 +118,17 @@ export function scenarioRoutes(app: FastifyInstance, options: ScenarioRoutesOpti
         'arrays of objects with an `id` (routings and products: `item`) can be patched by id, e.g. `{ "resources": { "CGL": { "units": 2 } } }`, `null` removing — ' +
         "then `scaleDemand` multiplying every order, demand and product quantity. A patch key naming an element the base lacks is a 422 (TAKT_ERR_PATCH_TARGET) naming it; " +
         "a base or patched input that does not match the kind's request schema is a 400 (`base.…`, `variations[i].input.…`).\n\nCLI: `takt scenarios FILE.json`",
-      body: scenarioBatchRequest([...byCommand.keys()]),
+      body: scenarioBatchRequest(kinds),
       response: { 202: ScenarioBatchAccepted, 400: ErrorResponse, 413: ErrorResponse, 422: ErrorResponse, 503: ErrorResponse },
     },
+    ...validatedOnWorker,
     handler: async (request, reply) => {
-      const body = request.body as ScenarioBatchRequest;
       runner.expireOld();
-      const accepted = submitBatch(runner, byCommand.get(body.kind)!, body, principalOf(request).client, maxInputBytes);
+      const accepted = await submitBatch(runner, pool, bodyText(request.body), kinds, principalOf(request).client, maxInputBytes);
       const location = `/v1/scenarios/${accepted.id}`;
       return reply.code(202).header("location", location).send({ id: accepted.id, status: "queued" as const, location, scenarios: accepted.scenarios });
     },
+    });
   });
 
   app.get("/v1/scenarios/:id", {
@@ -131,10 +138,7 @@ export function scenarioRoutes(app: FastifyInstance, options: ScenarioRoutesOpti
       params: JobIdParams,
       response: { 200: ScenarioBatch, 404: ErrorResponse },
     },
-    handler: async (request) => {
-      const batch = find((request.params as { id: string }).id, principalOf(request));
-      return describeBatch(batch, runner, store, byCommand.get(batch.kind));
-    },
+    handler: async (request) => describeBatch(await withKpis(find((request.params as { id: string }).id, principalOf(request)), store, pool), runner),
   });
 
   app.delete("/v1/scenarios/:id", {
@@ -143,8 +147,7 @@ export function scenarioRoutes(app: FastifyInstance, options: ScenarioRoutesOpti
       const { id } = request.params as { id: string };
       const principal = principalOf(request);
       for (const job of find(id, principal).jobs) runner.cancel(job.id);
-      const batch = find(id, principal);
-      return describeBatch(batch, runner, store, byCommand.get(batch.kind));
+      return describeBatch(await withKpis(find(id, principal), store, pool), runner);
     },
   });
 }

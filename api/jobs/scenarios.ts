@@ -102,7 +102,7 @@ export function expandScenarios(capability: Capability, base: Record<string, unk
     let input: unknown = base;
     if (variation.patch) {
       const patched = applyMergePatch(base, variation.patch);
-      patchProblems.push(...patched.problems.map((p) => ({ path: `variations[${i}].patch.${p.path}`, message: p.message })));
+      for (const p of patched.problems) patchProblems.push({ path: `variations[${i}].patch.${p.path}`, message: p.message });
       input = patched.value;
     }
     if (variation.scaleDemand !== undefined && input !== null && typeof input === "object" && !Array.isArray(input)) {
@@ -149,19 +149,15 @@ export const ScenarioComparison = z
 export type ScenarioComparison = z.infer<typeof ScenarioComparison>;
 
 /**
- * The comparison of finished scenarios; undefined while any still waits or runs. A cancelled scenario with
- * a best-so-far result is compared on that result (its status says so); a failed one has no values.
+ * The comparison of finished scenarios, from the KPIs stored with their results; undefined while any still
+ * waits or runs. A cancelled scenario with a best-so-far result is compared on that result (its status says
+ * so); a failed one has no values.
  */
-export function compareScenarios(
-  kind: string,
-  jobs: ReadonlyArray<Pick<JobRecord, "scenario" | "status" | "result">>,
-  inputs: ReadonlyArray<unknown>,
-  parse: (input: unknown) => unknown,
-): ScenarioComparison | undefined {
+export function compareScenarios(kind: string, jobs: ReadonlyArray<Pick<JobRecord, "scenario" | "status" | "kpis">>): ScenarioComparison | undefined {
   if (!jobs.every((job) => FINISHED.has(job.status))) return undefined;
   const extractor = kpiExtractors[kind];
   if (!extractor) return undefined;
-  const values = jobs.map((job, i) => (job.result === undefined ? {} : extractor.extract(parse(inputs[i]), job.result)));
+  const values = jobs.map((job) => job.kpis ?? {});
   const base = values[0] ?? {};
   return {
     kpis: extractor.definitions.map((d) => ({ ...d })),

@@ -4,6 +4,7 @@
  * plan's planned orders). Runs on a solver thread (the `export` and `mrp-export` tasks) so that writing a
  * large answer never holds up the event loop; the file comes back as its chunks.
  */
+import { z } from "zod";
 import type { AnswerKind } from "../../solver/export/answer-tables.ts";
 import { answerKind, answerTables, mrpTables } from "../../solver/export/answer-tables.ts";
 import type { Table } from "../../solver/export/table.ts";
@@ -40,6 +41,15 @@ export function tablesFile(baseName: string, tables: readonly Table[], format: S
 }
 
 const SCHEMAS = { schedule: ScheduleResponse, insert: InsertResponse, capacity: CapacityResponse, mrp: MrpResponse } as const;
+
+/** The body of POST /v1/export. */
+export const ExportRequest = z
+  .object({
+    answer: z.unknown().describe("An answer of /v1/schedule, /v1/schedule/insert, /v1/capacity or /v1/mrp, as it came"),
+    model: z.unknown().optional().describe("The request it answered (a Plant): shifts, items, quantities, customers and bucket dates come from it"),
+    option: z.string().min(1).max(100).optional().describe("Rush insertion: the option to export; default the first (fastest)"),
+  })
+  .meta({ id: "ExportRequest" });
 
 /** What POST /v1/export and `takt export` take: an answer, and the request it answered (for shifts, items, dates). */
 export interface ExportInput {

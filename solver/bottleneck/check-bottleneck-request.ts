@@ -7,21 +7,30 @@
  */
 import type { BottleneckRequest } from "../../src/bottleneck.ts";
 import { checkFactory, checkUniqueIds } from "../../src/check-factory.ts";
+import { checkDatesNear, checkSpan } from "../../src/check-limits.ts";
+import { parseDateTime } from "../../src/time.ts";
 import type { Problem } from "../../src/problem.ts";
-import { formatPath } from "../../src/problem.ts";
+import { addProblems, formatPath } from "../../src/problem.ts";
 import { findCycle } from "../../src/find-cycle.ts";
-import { rollUpProducts } from "./roll-up-load.ts";
+import { MAX_ROLL_UP_LINES } from "../../src/limits.ts";
+import { rollUpLines, rollUpProducts } from "./roll-up-load.ts";
 
 function hasBomCycle(request: BottleneckRequest): boolean {
   const components = new Map<string, string[]>();
-  for (const line of request.bom) components.set(line.parent, [...(components.get(line.parent) ?? []), line.component]);
+  for (const line of request.bom) {
+    const list = components.get(line.parent);
+    if (list) list.push(line.component);
+    else components.set(line.parent, [line.component]);
+  }
   return findCycle(components.keys(), (n) => components.get(n) ?? []) !== null;
 }
 
 /** All semantic problems of a bottleneck request; empty when it can be analysed. */
 export function checkBottleneckRequest(request: BottleneckRequest): Problem[] {
   const problems = checkFactory(request, { ordersNeedRoutings: true });
-  problems.push(...checkUniqueIds(request.products, (p: { item: string }) => p.item, ["products"], "product item"));
+  addProblems(problems, checkUniqueIds(request.products, (p: { item: string }) => p.item, ["products"], "product item"));
+  addProblems(problems, checkSpan(parseDateTime(request.period.start)!, parseDateTime(request.period.end)!, "period.end", "the period"));
+  addProblems(problems, checkDatesNear(parseDateTime(request.now ?? request.period.start)!, request.now === undefined ? "period.start" : "now", request.orders, request.progress));
 
   // Same rule as checkFactory: without an item master, routings and BOM lines define the items.
   const items = new Set(request.items.map((x) => x.id));
@@ -31,8 +40,15 @@ export function checkBottleneckRequest(request: BottleneckRequest): Problem[] {
     if (!rollable[i]) problems.push({ path: formatPath(["products", i, "item"]), message: `unknown item "${p.item}"` });
   });
   // The roll-up walks the BOM, which needs it acyclic (a cycle is already reported above).
-  if (!hasBomCycle(request)) {
-    const products = request.products.filter((_, i) => rollable[i]);
+  const products = request.products.filter((_, i) => rollable[i]);
+  const cyclic = hasBomCycle(request);
+  const lines = cyclic ? 0 : rollUpLines(request, products, MAX_ROLL_UP_LINES);
+  if (lines > MAX_ROLL_UP_LINES) {
+    problems.push({
+      path: "products",
+      message: `the products' BOMs have more than ${MAX_ROLL_UP_LINES.toLocaleString("en-US")} lines together (each product counts the lines below it; MAX_ROLL_UP_LINES)`,
+    });
+  } else if (!cyclic) {
     const rolled = rollUpProducts(request, products);
     let k = 0;
     request.products.forEach((p, i) => {
@@ -63,6 +79,6 @@ export function checkBottleneckRequest(request: BottleneckRequest): Problem[] {
     const units = request.resources.find((r) => r.id === entry.resource)?.units ?? 1;
     if (entry.unit >= units) problems.push({ path: formatPath(["progress", i, "unit"]), message: `resource "${entry.resource}" has ${units} unit(s), numbered from 0` });
   });
-  problems.push(...checkUniqueIds(request.progress, (p: { order: string; operation: string }) => `${p.order}/${p.operation}`, ["progress"], "progress entry for order/operation"));
+  addProblems(problems, checkUniqueIds(request.progress, (p: { order: string; operation: string }) => `${p.order}/${p.operation}`, ["progress"], "progress entry for order/operation"));
   return problems;
 }

@@ -38,9 +38,14 @@ export interface DbrInput extends Pick<BottleneckRequest, "orders" | "routings" 
 
 /** Calendars are known from a year before the earliest instant of interest to two years after the latest. */
 function horizonOf(input: DbrInput): { from: Minute; to: Minute } {
-  const instants = [input.planStart, ...input.progress.map((p) => parseDateTime(p.start)!), ...input.orders.map((o) => parseDateTime(o.due)!)];
-  if (input.now !== undefined) instants.push(input.now);
-  return { from: Math.min(...instants) - 366 * MINUTES_PER_DAY, to: Math.max(...instants) + 731 * MINUTES_PER_DAY };
+  let from = input.now === undefined ? input.planStart : Math.min(input.planStart, input.now);
+  let to = input.now === undefined ? input.planStart : Math.max(input.planStart, input.now);
+  // A loop, not Math.min(...instants): a call's arguments cannot hold 350,000 of them.
+  for (const t of [...input.progress.map((p) => parseDateTime(p.start)!), ...input.orders.map((o) => parseDateTime(o.due)!)]) {
+    from = Math.min(from, t);
+    to = Math.max(to, t);
+  }
+  return { from: from - 366 * MINUTES_PER_DAY, to: to + 731 * MINUTES_PER_DAY };
 }
 
 interface DrumTask {

@@ -8,6 +8,7 @@
  * is reported with its JSON path.
  */
 import type { CapacityRequest } from "../../src/capacity.ts";
+import { checkBucketSpan } from "../../src/check-limits.ts";
 import type { Problem } from "../../src/problem.ts";
 import { formatPath } from "../../src/problem.ts";
 import { ScheduleOptions } from "../../src/schedule.ts";
@@ -17,6 +18,8 @@ import { checkScheduleRequest } from "../schedule/check-schedule-request.ts";
 import { bucketGrid } from "./bucket-grid.ts";
 
 export function checkCapacityRequest(request: CapacityRequest): Problem[] {
+  const span = checkBucketSpan(request.buckets);
+  if (span.length > 0) return span;
   const grid = bucketGrid(request.buckets);
   const problems = checkScheduleRequest({ ...request, planStart: request.planStart ?? formatDateTime(grid.start), options: ScheduleOptions.parse({}) });
   const resources = new Set(request.resources.map((r) => r.id));

@@ -156,7 +156,7 @@ export function buildCountermeasureModel(input: CountermeasureInput): Countermea
     const b = key % bucketCount;
     constraints.push({ name: `cap_${r}_${b}`, terms, upper: available[r]![b]! - load[r]![b]! });
   });
-  constraints.push(...m.poolRows.values());
+  for (const row of m.poolRows.values()) constraints.push(row);
 
   const { columns, variables } = m;
   // Tie-break: a zero-cost lever costs a thousandth of the cheapest priced one, so it is still preferred

@@ -16,6 +16,7 @@
 import { ModelError } from "../../src/errors.ts";
 import type { InsertRequest, InsertResponse, PlanOption } from "../../src/insert.ts";
 import { formatDateTime, parseDateTime } from "../../src/time.ts";
+import { longerSpan } from "../schedule/compile-problem.ts";
 import { checkInsertRequest } from "./check-insert-request.ts";
 import { planKey } from "./freeze-plan.ts";
 import { harmedCount, harmLimits, insertJob } from "./insert-rush-order.ts";
@@ -53,8 +54,9 @@ export function withHorizon<T>(input: InsertionInput, attempt: (prepared: Prepar
       const value = attempt(prepared.prepared);
       if (value !== null) return { ok: true, prepared: prepared.prepared, value };
     }
-    if (retry >= HORIZON_RETRIES) return { ok: false, reason: "the plan does not fit in the resources' calendars" };
-    spanMinutes = 4 * (prepared.ok ? prepared.prepared.spanMinutes : prepared.spanMinutes);
+    const longer = retry < HORIZON_RETRIES ? longerSpan(prepared.ok ? prepared.prepared.spanMinutes : prepared.spanMinutes) : null;
+    if (longer === null) return { ok: false, reason: "the plan does not fit in the resources' calendars" };
+    spanMinutes = longer;
   }
 }
 

@@ -3,13 +3,15 @@
  * the BOM, demands, receipts, firm planned orders and options.records, an unknown calendar (or one with
  * too few working days for the horizon), duplicate ids, a bucket or date outside the horizon, a planning
  * fence longer than the horizon, a firm planned order for a phantom, an item combining wagner-whitin or
- * silver-meal with minimum/multiple, and BOM cycles named in full (`A → B → C → A`).
+ * silver-meal with minimum/multiple, BOM cycles named in full (`A → B → C → A`), and the limits on the
+ * horizon, items × buckets and the BOM's depth and explosion.
  * Every problem is reported with its path, not just the first.
  */
 import { checkBom, checkUniqueIds } from "../../src/check-factory.ts";
+import { checkBucketSpan, checkMrpCells } from "../../src/check-limits.ts";
 import type { MrpDemand, MrpRequest } from "../../src/mrp.ts";
 import type { Problem } from "../../src/problem.ts";
-import { formatPath } from "../../src/problem.ts";
+import { addProblems, formatPath } from "../../src/problem.ts";
 import { bucketCalendar, bucketOf, isBucketCalendar } from "./bucket-dates.ts";
 
 /** All semantic problems of an MRP request; empty when it can be planned. */
@@ -20,6 +22,8 @@ export function checkMrpRequest(request: MrpRequest): Problem[] {
     ...checkUniqueIds(request.demands, byId, ["demands"], "demand id"),
     ...checkUniqueIds(request.receipts, byId, ["receipts"], "receipt id"),
     ...checkUniqueIds(request.firmPlannedOrders, byId, ["firmPlannedOrders"], "firm planned order id"),
+    ...checkBucketSpan(request.buckets),
+    ...checkMrpCells(request.items.length, request.buckets.count),
   ];
   const calendar = bucketCalendar(request.buckets, request.calendars);
   if (!isBucketCalendar(calendar)) problems.push({ path: "buckets.calendar", message: calendar.problem });
@@ -40,7 +44,7 @@ export function checkMrpRequest(request: MrpRequest): Problem[] {
       }
     }
   });
-  problems.push(...checkBom(request));
+  addProblems(problems, checkBom(request));
   const items = new Map(request.items.map((item) => [item.id, item]));
   const lastBucket = horizon - 1;
   const checkPlaced = (list: ReadonlyArray<MrpDemand>, key: "demands" | "receipts" | "firmPlannedOrders") => {

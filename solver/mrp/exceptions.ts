@@ -62,6 +62,7 @@ class MessageWriter {
 
   begin(item: number, kind: Uint8Array, bucket: number): void {
     const { w } = this;
+    if (kind !== KIND.release) this.text.figures.exceptions++;
     w.beginObject();
     w.key(KEY.item);
     w.preEncoded(this.text.itemIds[item]!);

@@ -16,6 +16,7 @@
  * a supply's pieces are contiguous and in offset order, so a parent's are searched by bisection.
  * O(pieces × log pieces); pieces grow with the paths from the demands down, so they are capped (MAX_FULL_PEGS).
  */
+import { MAX_FULL_PEGS } from "../../src/limits.ts";
 import { ModelError } from "../../src/errors.ts";
 import type { MrpRequest } from "../../src/mrp.ts";
 import { RequirementGathering } from "./gather-requirements.ts";
@@ -24,13 +25,6 @@ import { ItemPegging } from "./peg-item.ts";
 import type { MaterialPlan } from "./plan-materials.ts";
 import { grow, SAFETY_STOCK } from "./plan-store.ts";
 
-/**
- * Most pieces a full pegging may make (24 bytes each, and the paths they make): beyond, it is refused with a
- * 422 naming options.pegging. The 100k-item benchmark plant, whose random BOM uses most parts at several
- * levels, would need 29 million pieces along 4.6 million paths (9 s, 5 GB); plants with tree-like BOMs need
- * a few per order.
- */
-export const MAX_FULL_PEGS = 5_000_000;
 
 /** Supply of a piece: a store order k ≥ 0, ON_HAND, or open receipt r as −2 − r. */
 export const ON_HAND = -1;

@@ -4,10 +4,12 @@
  * first-in-first-out pegging). Indexing meets every reference anyway, so it is also the fast semantic
  * check: an unknown item (in the BOM, demands, receipts, firm planned orders or options.records) or
  * calendar, a duplicate id, a bucket outside the horizon, a fence longer than it, a firm order for a
- * phantom or wagner-whitin / silver-meal with a modifier throws the ModelError of checkMrpRequest (all
- * problems with their paths, built only then). BOM cycles are left to lowLevelCodes.
+ * phantom or wagner-whitin / silver-meal with a modifier, and a request over a limit (horizon, items ×
+ * buckets, BOM depth or explosion), throws the ModelError of checkMrpRequest (all problems with their paths,
+ * built only then). BOM cycles are left to lowLevelCodes.
  */
 import type { MrpRequest } from "../../src/mrp.ts";
+import { checkBomShape, checkBucketSpan, checkMrpCells } from "../../src/check-limits.ts";
 import { ModelError } from "../../src/errors.ts";
 import type { BucketCalendar } from "./bucket-dates.ts";
 import { bucketCalendar, bucketOf, isBucketCalendar } from "./bucket-dates.ts";
@@ -88,6 +90,7 @@ function countingSort(key: Int32Array, keys: number, input: Int32Array | null, f
 
 export function indexRequest(request: MrpRequest): IndexedRequest {
   const { items, bom } = request;
+  if (checkBucketSpan(request.buckets).length > 0 || checkMrpCells(items.length, request.buckets.count).length > 0) fail(request);
   const calendar = bucketCalendar(request.buckets, request.calendars);
   if (!isBucketCalendar(calendar) || (request.options?.planningFenceBuckets ?? 0) > request.buckets.count) fail(request);
   const itemIndex = new IdIndex(items.length);
@@ -110,6 +113,8 @@ export function indexRequest(request: MrpRequest): IndexedRequest {
     components[e] = c;
     quantities[e] = line.quantity;
   }
+  const shape = { itemCount: items.length, parent: parents, component: components, quantity: quantities, scrapRate: (i: number) => items[i]!.scrapRate };
+  if (checkBomShape(shape).length > 0) fail(request);
   const selected = request.options?.records;
   if (Array.isArray(selected)) for (const id of selected) if (itemIndex.indexOf(id) < 0) fail(request);
   const firm = group(request, calendar, request.firmPlannedOrders, itemIndex);

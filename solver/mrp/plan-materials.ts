@@ -30,6 +30,7 @@ import { netRequirements, newNettingRecord, QUANTITY_EPSILON, tidy } from "./net
 import { ItemPegging } from "./peg-item.ts";
 import { OrderStore } from "./plan-store.ts";
 import { writeMrpResponse } from "./write-response.ts";
+import type { MrpFigures } from "./response-text.ts";
 
 /**
  * The plan in typed arrays: the planned orders and their pegs, and what the planning read to make them
@@ -148,7 +149,10 @@ export function computeMaterialPlan(request: MrpRequest): MaterialPlan {
   return { ...state, indexed, codes, sequence, firstPlanned, fence };
 }
 
-/** The MRP response's JSON text (write-response.ts): UTF-8 chunks, never one buffer — it can be ~350 MB. */
-export function planMaterials(request: MrpRequest): Uint8Array[] {
-  return writeMrpResponse(request, computeMaterialPlan(request));
+/**
+ * The MRP response's JSON text (write-response.ts): UTF-8 chunks, never one buffer — it can be ~350 MB.
+ * `figures`, when given, receives what a scenario comparison reads of the plan.
+ */
+export function planMaterials(request: MrpRequest, figures?: MrpFigures): Uint8Array[] {
+  return writeMrpResponse(request, computeMaterialPlan(request), figures);
 }

@@ -15,7 +15,19 @@ const content = (json: Uint8Array) => json.subarray(1, -1);
 export const messageText = (text: string) => content(encodeJson(text));
 const [BUCKET, OPEN, CLOSE] = [" bucket ", " (", ")"].map(messageText) as [Uint8Array, Uint8Array, Uint8Array];
 
+/** What a scenario comparison reads of a plan, counted as the plan is written (never by parsing it back). */
+export interface MrpFigures {
+  /** Planned orders in the response, firm ones included (phantoms' are not). */
+  plannedOrders: number;
+  /** Σ planned buy orders' startQuantity × the item's unitCost (0 when it has none). */
+  purchaseSpend: number;
+  /** Action messages but `release` (every order due to start gets one: the others call for a correction). */
+  exceptions: number;
+}
+
 export class ResponseText {
+  /** Filled in as the response is written. */
+  readonly figures: MrpFigures = { plannedOrders: 0, purchaseSpend: 0, exceptions: 0 };
   /** Bucket dates "YYYY-MM-DD", index t → date. */
   readonly dates: ReadonlyArray<string>;
   /** The dates as JSON strings. */

@@ -24,6 +24,7 @@ import type { MaterialPlan } from "./plan-materials.ts";
 import { writePlannedOrdersAsOrders } from "./planned-orders-to-orders.ts";
 import { RecordReplay } from "./replay-records.ts";
 import { ResponseText } from "./response-text.ts";
+import type { MrpFigures } from "./response-text.ts";
 import { FullPeggingWriter } from "./write-full-pegging.ts";
 import { writeRecords } from "./write-records.ts";
 
@@ -100,6 +101,8 @@ function writePlannedOrders(
   for (let k = 0; k < orders.size; k++) {
     const i = orders.item[k]!;
     if (items[i]!.phantom) continue;
+    text.figures.plannedOrders++;
+    if (sources[i] === "buy") text.figures.purchaseSpend += orders.startQuantity[k]! * (items[i]!.unitCost ?? 0);
     const releaseBucket = orders.releaseBucket[k]!;
     const receiptBucket = orders.receiptBucket[k]!;
     w.beginObject();
@@ -133,8 +136,11 @@ function writePlannedOrders(
   w.endArray();
 }
 
-/** The response's JSON text, UTF-8, as views of the writer's chunks (never one buffer: it can be ~350 MB). */
-export function writeMrpResponse(request: MrpRequest, plan: MaterialPlan): Uint8Array[] {
+/**
+ * The response's JSON text, UTF-8, as views of the writer's chunks (never one buffer: it can be ~350 MB).
+ * `figures`, when given, receives the plan's MrpFigures (response-text.ts).
+ */
+export function writeMrpResponse(request: MrpRequest, plan: MaterialPlan, figures?: MrpFigures): Uint8Array[] {
   const text = new ResponseText(request, plan);
   const sources = itemSources(request.items, plan.indexed.graph);
   const fullPegs = request.options?.pegging === "full" ? computeFullPegging(request, plan) : null;
@@ -161,5 +167,6 @@ export function writeMrpResponse(request: MrpRequest, plan: MaterialPlan): Uint8
     writePlannedOrdersAsOrders(w, plan, text, itemsOfSource(request.items, sources, "make"));
   }
   w.endObject();
+  if (figures) Object.assign(figures, text.figures);
   return w.finish();
 }

@@ -6,16 +6,35 @@
  */
 import { checkReceiptBuckets } from "../../src/check-material.ts";
 import type { Problem } from "../../src/problem.ts";
-import { formatPath } from "../../src/problem.ts";
+import { addProblems, formatPath } from "../../src/problem.ts";
 import type { ReviewRequest } from "../../src/review.ts";
-import { parseDateTime } from "../../src/time.ts";
+import { MINUTES_PER_DAY, parseDate, parseDateTime } from "../../src/time.ts";
+import { checkBucketSpan, checkSpan } from "../../src/check-limits.ts";
 import { checkCurrentPlan, checkModelWith } from "../insert/check-insert-request.ts";
+
+/** Promises lie before `horizonEnd`, or the end of the buckets, else 90 days after now. */
+const DEFAULT_HORIZON_DAYS = 90;
+const BUCKET_MINUTES = { day: MINUTES_PER_DAY, week: 7 * MINUTES_PER_DAY } as const;
+
+/** The review's time frame: where its buckets start, their length (days without buckets) and the horizon's end, minutes. */
+export function reviewHorizon(request: Pick<ReviewRequest, "now" | "buckets" | "horizonEnd">): { bucketStart: number; unit: number; end: number } {
+  const now = parseDateTime(request.now)!;
+  const buckets = request.buckets;
+  const bucketStart = buckets === undefined ? now : parseDate(buckets.start)!;
+  const unit = buckets === undefined ? MINUTES_PER_DAY : BUCKET_MINUTES[buckets.size];
+  const end =
+    request.horizonEnd !== undefined ? parseDateTime(request.horizonEnd)! : buckets === undefined ? now + DEFAULT_HORIZON_DAYS * MINUTES_PER_DAY : bucketStart + buckets.count * unit;
+  return { bucketStart, unit, end };
+}
 
 export function checkReviewRequest(request: ReviewRequest): Problem[] {
   const problems = checkModelWith(request, request.candidates, "candidates", request.progress, request.now);
-  problems.push(...checkReceiptBuckets(request.receipts, request.buckets?.count));
+  if (request.buckets !== undefined) addProblems(problems, checkBucketSpan(request.buckets, "buckets.count"));
+  const horizonPath = request.horizonEnd !== undefined ? "horizonEnd" : "buckets.start";
+  addProblems(problems, checkSpan(parseDateTime(request.now)!, reviewHorizon(request).end, horizonPath, "from now to the review horizon's end"));
+  addProblems(problems, checkReceiptBuckets(request.receipts, request.buckets?.count));
   if (problems.length > 0) return problems;
-  problems.push(...checkCurrentPlan(request, request.schedule.operations, request.progress));
+  addProblems(problems, checkCurrentPlan(request, request.schedule.operations, request.progress));
   const frozenUntil = Math.max(parseDateTime(request.now)!, parseDateTime(request.frozenUntil ?? request.now)!);
   const started = new Set(request.progress.map((e) => e.order));
   for (const op of request.schedule.operations) if (op.state === "running" || parseDateTime(op.start)! < frozenUntil) started.add(op.order);

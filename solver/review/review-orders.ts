@@ -16,20 +16,18 @@ import type { OrderImpact } from "../../src/insert.ts";
 import type { Order } from "../../src/order.ts";
 import type { ReviewDecision, ReviewReason, ReviewRequest, ReviewResponse } from "../../src/review.ts";
 import type { ScheduledOperation } from "../../src/schedule.ts";
-import { formatDateTime, MINUTES_PER_DAY, parseDate, parseDateTime } from "../../src/time.ts";
+import { formatDateTime, MINUTES_PER_DAY, parseDateTime } from "../../src/time.ts";
 import { operationKey, planKey } from "../insert/freeze-plan.ts";
 import { planImpact } from "../insert/plan-impact.ts";
 import { planSchedule } from "../insert/plan-schedule.ts";
 import { capableToPromise } from "./capable-to-promise.ts";
-import { checkReviewRequest } from "./check-review-request.ts";
+import { checkReviewRequest, reviewHorizon } from "./check-review-request.ts";
 import { receiptArrival } from "../schedule/compile-material.ts";
 import { explodeToPurchased, freeStock, itemAvailability, materialSupply, stockBy } from "./material-availability.ts";
 import type { MaterialDemand, MaterialSupply, TakeFromStock } from "./material-availability.ts";
 
-const DEFAULT_HORIZON_DAYS = 90;
 /** Quantities in reasons are rounded to this many decimals (BOM products carry float noise). */
 const round = (x: number) => Math.round(x * 1e6) / 1e6;
-const BUCKET_MINUTES = { day: MINUTES_PER_DAY, week: 7 * MINUTES_PER_DAY } as const;
 
 /**
  * What the confirmed orders still need of purchased items and of sub-assemblies in stock, each dated at its
@@ -66,11 +64,8 @@ export function reviewOrders(request: ReviewRequest, clock: () => number): Revie
   const begin = clock();
   const now = parseDateTime(request.now)!;
   const frozenUntil = Math.max(now, parseDateTime(request.frozenUntil ?? request.now)!);
+  const { unit, end: horizonEnd } = reviewHorizon(request);
   const buckets = request.buckets;
-  const bucketStart = buckets === undefined ? now : parseDate(buckets.start)!;
-  const unit = buckets === undefined ? MINUTES_PER_DAY : BUCKET_MINUTES[buckets.size];
-  const horizonEnd =
-    request.horizonEnd !== undefined ? parseDateTime(request.horizonEnd)! : buckets === undefined ? now + DEFAULT_HORIZON_DAYS * MINUTES_PER_DAY : bucketStart + buckets.count * unit;
   const receipts = request.receipts.map((r) => ({ item: r.item, quantity: r.quantity, at: receiptArrival(r, buckets) }));
   // Purchases of the orders accepted so far: later reviews see them as receipts.
   let bought: Receipt[] = [];

@@ -3,22 +3,25 @@
  * entry must name a real order, one of its routing's operations and one of that operation's resources and
  * units, start no later than the plan start, and the reported operations of an order must be a prefix of
  * its routing (done …, then at most one running), since work cannot skip an operation. Receipts by bucket
- * need the request's buckets.
+ * need the request's buckets. The scheduler's calendars run from the earliest progress to past the latest
+ * release, so the orders' and the progress's dates lie within the MAX_HORIZON_DAYS limit of the plan start.
  */
 import { checkFactory } from "../../src/check-factory.ts";
+import { checkDatesNear } from "../../src/check-limits.ts";
 import { checkReceiptBuckets } from "../../src/check-material.ts";
 import type { Problem } from "../../src/problem.ts";
-import { formatPath } from "../../src/problem.ts";
+import { addProblems, formatPath } from "../../src/problem.ts";
 import type { ScheduleRequest } from "../../src/schedule.ts";
 import { parseDateTime } from "../../src/time.ts";
 
 export function checkScheduleRequest(request: ScheduleRequest): Problem[] {
   const problems = checkFactory(request);
-  problems.push(...checkReceiptBuckets(request.receipts, request.buckets?.count));
+  addProblems(problems, checkReceiptBuckets(request.receipts, request.buckets?.count));
   const planStart = parseDateTime(request.planStart)!;
   const orders = new Map(request.orders.map((o) => [o.id, o]));
   const routings = new Map(request.routings.map((r) => [r.item, r]));
   const resources = new Map(request.resources.map((r) => [r.id, r]));
+  addProblems(problems, checkDatesNear(planStart, "planStart", request.orders, request.progress));
   const reported = new Map<string, Map<string, number>>();
   const runningOnUnit = new Map<string, number>();
   request.progress.forEach((entry, i) => {

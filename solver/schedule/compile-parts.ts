@@ -6,7 +6,7 @@
  * plan gains from it, and parts come in multiples of a slice. Every slice holds at least minQuantity, so
  * every part does. A lot smaller than twice minQuantity is not split.
  */
-import { MAX_SPLIT_PARTS } from "../../src/routing.ts";
+import { MAX_SPLIT_PARTS } from "../../src/limits.ts";
 import type { Split } from "../../src/routing.ts";
 
 /** Slices per unit that can run the operation when maxParts is not given: enough to balance a lot over them. */

@@ -14,6 +14,7 @@
  * operation fits no working stretch of any of its resources, or when the search found it cannot keep a
  * maximum wait (`excluded`; its running work stays).
  */
+import { MAX_HORIZON_DAYS } from "../../src/limits.ts";
 import { priorityWeight } from "../../src/order.ts";
 import type { ScheduleRequest } from "../../src/schedule.ts";
 import { MINUTES_PER_DAY, parseDateTime } from "../../src/time.ts";
@@ -73,14 +74,31 @@ export interface CompileOptions {
   excluded?: ReadonlyMap<number, string>;
   /** The quantities of a given plan's parts of an operation (re-planning keeps them), by part. */
   partsOf?: (order: string, operation: string) => number[] | undefined;
+  /**
+   * Polled between calendars and every POLL_EVERY orders: compiling 50,000 orders takes half a second, and it
+   * counts against the request's time limit.
+   */
+  shouldStop?: () => boolean;
 }
 
-export type CompileResult = { ok: true; compiled: CompiledRequest } | { ok: false; reason: string };
+/** `stopped`: the caller's stop condition held (its deadline passed) before compiling finished. */
+export type CompileResult = { ok: true; compiled: CompiledRequest } | { ok: false; reason: string; stopped?: true };
+
+/** Orders compiled between two polls of the caller's stop condition. */
+const POLL_EVERY = 1024;
 
 function minutes(text: string): number {
   const t = parseDateTime(text);
   if (t === null) throw new RangeError(`not a date-time: ${text}`);
   return t;
+}
+
+/** The longest calendar span after the plan start: the MAX_HORIZON_DAYS limit. A plan that does not fit is infeasible. */
+export const MAX_SPAN_MINUTES = MAX_HORIZON_DAYS * MINUTES_PER_DAY;
+
+/** The span to try after `span` proved too short (×4, up to MAX_SPAN_MINUTES), or null when it was the longest. */
+export function longerSpan(span: number): number | null {
+  return span >= MAX_SPAN_MINUTES ? null : Math.min(4 * span, MAX_SPAN_MINUTES);
 }
 
 /** A span after the plan start that fits any reasonable plan: the latest release plus several times the heaviest load. */
@@ -104,11 +122,11 @@ export function defaultSpanMinutes(request: ScheduleRequest): number {
   }
   const heaviest = Math.max(0, ...load.values());
   // Calendars of one 8-hour shift on weekdays offer a quarter of the elapsed time: allow for that twice over.
-  return latest - planStart + 28 * MINUTES_PER_DAY + Math.ceil(8 * (heaviest + longestJob));
+  return Math.min(MAX_SPAN_MINUTES, latest - planStart + 28 * MINUTES_PER_DAY + Math.ceil(8 * (heaviest + longestJob)));
 }
 
 /**
- * @param spanMinutes how far past planStart calendars are compiled (default: defaultSpanMinutes)
+ * @param spanMinutes how far past planStart calendars are compiled (default: defaultSpanMinutes; at most MAX_SPAN_MINUTES)
  * @param frozen operations that keep resource, unit and times (progress entries take precedence)
  * @param kept orders (indices) of a current plan that keep its material when others are inserted
  */
@@ -119,10 +137,13 @@ export function compileProblem(
   kept: ReadonlySet<number> = new Set(),
   options: CompileOptions = {},
 ): CompileResult {
+  const stopped: CompileResult = { ok: false, reason: "stopped while compiling the problem", stopped: true };
   const planStart = minutes(request.planStart);
-  const progressStarts = request.progress.map((p) => minutes(p.start));
-  const from = Math.min(planStart, ...progressStarts) - MINUTES_PER_DAY;
-  const { resources, machineCount, familyCount, familyIndex, resourceIndex } = compileResources(request, { from, to: planStart + spanMinutes });
+  const from = request.progress.reduce((earliest, p) => Math.min(earliest, minutes(p.start)), planStart) - MINUTES_PER_DAY;
+  const shouldStop = options.shouldStop ?? (() => false);
+  const compiledResources = compileResources(request, { from, to: planStart + Math.min(spanMinutes, MAX_SPAN_MINUTES) }, shouldStop);
+  if (compiledResources === null) return stopped;
+  const { resources, machineCount, familyCount, familyIndex, resourceIndex } = compiledResources;
   const alive = resources.map((r) => r.calendar!.nextWorkingInstant(planStart) !== null);
 
   const routings = new Map(request.routings.map((r) => [r.item, r]));
@@ -195,6 +216,7 @@ export function compileProblem(
 
   const orderEarliest = request.orders.map((order) => Math.max(planStart, ...[order.release, order.materialReady].filter((t) => t !== undefined).map(minutes)));
   for (const [o, order] of request.orders.entries()) {
+    if (o % POLL_EVERY === POLL_EVERY - 1 && shouldStop()) return stopped;
     if (material?.unplannable.has(o)) continue;
     // An order left out keeps only the work that has started (running, frozen or done): it is under way.
     const startedOnly = excluded.has(o);

@@ -17,7 +17,8 @@ export interface CompiledResources {
   resourceIndex: Map<string, number>;
 }
 
-export function compileResources(request: ScheduleRequest, horizon: { from: number; to: number }): CompiledResources {
+/** @param shouldStop polled before each calendar is compiled: null when it held. */
+export function compileResources(request: ScheduleRequest, horizon: { from: number; to: number }, shouldStop: () => boolean = () => false): CompiledResources | null {
   const calendarById = new Map(request.calendars.map((c) => [c.id, c]));
   const compiled = new Map<string, WorkingTime>();
   const families = new Map<string, number>();
@@ -31,9 +32,11 @@ export function compileResources(request: ScheduleRequest, horizon: { from: numb
   const familyCount = families.size;
 
   let machineCount = 0;
-  const resources: ProblemResource[] = request.resources.map((r) => {
+  const resources: ProblemResource[] = [];
+  for (const r of request.resources) {
     let calendar = compiled.get(r.calendar);
     if (calendar === undefined) {
+      if (shouldStop()) return null;
       calendar = compileCalendar(calendarById.get(r.calendar)!, horizon);
       compiled.set(r.calendar, calendar);
     }
@@ -42,9 +45,8 @@ export function compileResources(request: ScheduleRequest, horizon: { from: numb
       changeover = new Float64Array(familyCount * familyCount).fill(r.setupMatrix.default);
       for (const c of r.setupMatrix.changeovers) changeover[familyIndex(c.from) * familyCount + familyIndex(c.to)] = c.minutes;
     }
-    const resource = { id: r.id, firstMachine: machineCount, units: r.units, calendar, changeover };
+    resources.push({ id: r.id, firstMachine: machineCount, units: r.units, calendar, changeover });
     machineCount += r.units;
-    return resource;
-  });
+  }
   return { resources, machineCount, familyCount, familyIndex, resourceIndex: new Map(request.resources.map((r, i) => [r.id, i])) };
 }

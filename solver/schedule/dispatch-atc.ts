@@ -30,6 +30,8 @@ import type { Random } from "../random.ts";
 const CANDIDATES = 24;
 /** Priority of an operation with a maximum wait over any other (minus its deadline, so the earliest goes first). */
 const WAIT_FIRST = 1e15;
+/** Picks between two polls of the caller's stop condition (construction counts against the time limit). */
+const POLL_EVERY = 512;
 
 export interface DispatchRule {
   /** ATC look-ahead k1 (typical 1…3). */
@@ -52,8 +54,11 @@ function workingShare(problem: SchedulingProblem, r: number): number {
   return Math.max(0.05, calendar.workingMinutesBetween(problem.origin, problem.origin + span) / span);
 }
 
-/** A sequencing built by dispatching, or null when a calendar's horizon is too short. */
-export function dispatchSchedule(decoder: Decoder, rule: DispatchRule, random: Random): Sequencing | null {
+/**
+ * A sequencing built by dispatching; null when a calendar's horizon is too short, "stopped" when `shouldStop`
+ * held before it was complete.
+ */
+export function dispatchSchedule(decoder: Decoder, rule: DispatchRule, random: Random, shouldStop: () => boolean = () => false): Sequencing | null | "stopped" {
   const p = decoder.problem;
   const n = p.opCount;
   const { prevOp, nextOp, fixedByMachine } = decoder;
@@ -189,7 +194,8 @@ export function dispatchSchedule(decoder: Decoder, rule: DispatchRule, random: R
     return false;
   };
 
-  for (;;) {
+  for (let step = 1; ; step++) {
+    if (step % POLL_EVERY === 0 && shouldStop()) return "stopped";
     const tRelease = pending.peekKey();
     const tMachine = awake.peekKey();
     if (tRelease === Infinity && tMachine === Infinity) {

@@ -22,8 +22,10 @@ export interface SearchOptions {
   /** Monotonic clock in ms. */
   clock: () => number;
   onProgress?: (progress: { iterations: number; bestObjective: number[]; elapsedMs: number }) => void;
-  /** Cooperative cancel, polled once per iteration. */
+  /** Cooperative cancel, polled during construction and once per iteration. */
   shouldStop?: () => boolean;
+  /** The safety deadline on `clock`; default: the search's start + budget.deadlineMs. */
+  deadlineAt?: number;
 }
 
 /** A decoded schedule in plain arrays indexed by the problem's operations (done operations: NaN machine). */
@@ -71,9 +73,25 @@ function compact(decoder: Decoder, s: Sequencing): CompactSchedule {
   };
 }
 
+/** A result without a plan: the deadline (or a stop) came before construction finished. */
+function constructionStopped(problem: SchedulingProblem, options: SearchOptions, begin: number): SearchResult {
+  return {
+    status: "timedout",
+    reason: `the time ran out before a first plan of the ${problem.opCount.toLocaleString("en-US")} operations was built`,
+    objective: [],
+    iterations: 0,
+    bestFoundAtMs: 0,
+    elapsedMs: options.clock() - begin,
+    seed: options.seed,
+    schedule: null,
+  };
+}
+
 export function searchProblem(problem: SchedulingProblem, options: SearchOptions): ProblemSearchOutcome {
   const { clock, seed } = options;
   const begin = clock();
+  const deadline = options.deadlineAt ?? begin + options.budget.deadlineMs;
+  const stopNow = () => clock() >= deadline || options.shouldStop?.() === true;
   const random = createRandom(seed);
   const decoder = new Decoder(problem);
   let initial: Sequencing | null = null;
@@ -82,7 +100,13 @@ export function searchProblem(problem: SchedulingProblem, options: SearchOptions
   // A second, randomised construction pays off on small problems; on large ones the first plan is wanted fast.
   if (decoder.freeCount > SECOND_CONSTRUCTION_LIMIT) rules.length = 1;
   for (const [k, rule] of rules.entries()) {
-    const s = dispatchSchedule(decoder, rule, random);
+    // The second construction only when there is time for it: the first is the plan a late start needs.
+    if (initial !== null && stopNow()) break;
+    const s = dispatchSchedule(decoder, rule, random, stopNow);
+    if (s === "stopped") {
+      if (initial === null) return constructionStopped(problem, options, begin);
+      break;
+    }
     if (s === null) return "horizon";
     if (!decodeUnblocked(decoder, s)) {
       if (decoder.failure === "horizon") return "horizon";
@@ -102,7 +126,7 @@ export function searchProblem(problem: SchedulingProblem, options: SearchOptions
     random,
     workUnits: options.budget.workUnits,
     ...(options.budget.maxIterations !== undefined ? { maxIterations: options.budget.maxIterations } : {}),
-    deadline: begin + options.budget.deadlineMs,
+    deadline,
     clock,
     ...(options.shouldStop ? { shouldStop: options.shouldStop } : {}),
     isOptimal: (objective) => meetsLowerBound(problem, bound, objective),

@@ -6,7 +6,7 @@
 import { ModelError } from "../../src/errors.ts";
 import type { ScheduleRequest } from "../../src/schedule.ts";
 import { checkScheduleRequest } from "./check-schedule-request.ts";
-import { compileProblem, defaultSpanMinutes } from "./compile-problem.ts";
+import { compileProblem, defaultSpanMinutes, longerSpan } from "./compile-problem.ts";
 import type { CompiledRequest } from "./compile-problem.ts";
 import { DONE, FIXED } from "./problem.ts";
 import { formatDateTime } from "../../src/time.ts";
@@ -21,8 +21,12 @@ export interface ScheduleSearchResult extends SearchResult {
   excluded: Array<[order: number, reason: string]>;
 }
 
-/** Extending the horizon this many times (×4 each) before calling a plan infeasible. */
-const HORIZON_RETRIES = 3;
+/** A search's result with the problem it solved: what its response is built from without compiling again. */
+export interface ScheduleSearch {
+  result: ScheduleSearchResult;
+  /** Null when the request compiled to no problem (infeasible, or stopped while compiling). */
+  compiled: CompiledRequest | null;
+}
 
 /** The size budgetFor needs, from a request. */
 export function problemSizeOf(request: ScheduleRequest): ProblemSize {
@@ -32,37 +36,40 @@ export function problemSizeOf(request: ScheduleRequest): ProblemSize {
 
 /** @throws ModelError when the request's references are wrong (the API answers 422). */
 export function searchSchedule(request: ScheduleRequest, options: SearchOptions): ScheduleSearchResult {
+  return runScheduleSearch(request, options).result;
+}
+
+/**
+ * searchSchedule, keeping the compiled problem. Its safety deadline (budget.deadlineMs) counts from here,
+ * so checking and compiling count against the time limit too; so does `shouldStop`, polled throughout.
+ */
+export function runScheduleSearch(request: ScheduleRequest, options: SearchOptions): ScheduleSearch {
+  const begin = options.clock();
+  const timed: SearchOptions = { ...options, deadlineAt: options.deadlineAt ?? begin + options.budget.deadlineMs };
+  const stopNow = () => options.clock() >= timed.deadlineAt! || options.shouldStop?.() === true;
   const problems = checkScheduleRequest(request);
   if (problems.length > 0) throw new ModelError(problems);
-  const begin = options.clock();
   let spanMinutes = defaultSpanMinutes(request);
   const excluded = new Map<number, string>();
-  const infeasible = (reason: string): ScheduleSearchResult => ({
-    status: "infeasible",
-    reason,
-    objective: [],
-    iterations: 0,
-    bestFoundAtMs: 0,
-    elapsedMs: options.clock() - begin,
-    seed: options.seed,
-    schedule: null,
-    spanMinutes,
-    excluded: [...excluded],
+  const noPlan = (status: "infeasible" | "timedout", reason: string): ScheduleSearch => ({
+    result: { status, reason, objective: [], iterations: 0, bestFoundAtMs: 0, elapsedMs: options.clock() - begin, seed: options.seed, schedule: null, spanMinutes, excluded: [...excluded] },
+    compiled: null,
   });
-  for (let attempt = 0; ; ) {
-    const compiled = compileProblem(request, spanMinutes, [], new Set(), { excluded });
-    if (!compiled.ok) return infeasible(compiled.reason);
-    const outcome = searchProblem(compiled.compiled.problem, options);
+  for (;;) {
+    const compiled = compileProblem(request, spanMinutes, [], new Set(), { excluded, shouldStop: stopNow });
+    if (!compiled.ok) return compiled.stopped ? noPlan("timedout", `the time ran out while the problem was compiled`) : noPlan("infeasible", compiled.reason);
+    const outcome = searchProblem(compiled.compiled.problem, timed);
     if (outcome === "horizon") {
-      if (attempt++ >= HORIZON_RETRIES) {
-        return infeasible(`the plan does not fit in ${Math.round(spanMinutes / 1440)} days of the resources' calendars after the plan start`);
+      const longer = longerSpan(spanMinutes);
+      if (longer === null) {
+        return noPlan("infeasible", `the plan does not fit in ${Math.round(spanMinutes / 1440)} days of the resources' calendars after the plan start (the MAX_HORIZON_DAYS limit)`);
       }
-      spanMinutes *= 4;
+      spanMinutes = longer;
     } else if ("maxWait" in outcome) {
       // Each round leaves one more order out, so this ends.
       const { job, op } = outcome.maxWait;
       excluded.set(compiled.compiled.orderOfJob[job]!, maxWaitReason(request, compiled.compiled, op));
-    } else return { ...outcome, spanMinutes, excluded: [...excluded] };
+    } else return { result: { ...outcome, spanMinutes, excluded: [...excluded] }, compiled: compiled.compiled };
   }
 }
 

@@ -78,30 +78,34 @@ function poolsAndBatch(request: Pick<ScheduleRequest, "pools">, compiled: Compil
   return out;
 }
 
-export function toScheduleResponse(request: ScheduleRequest, best: ScheduleSearchResult, stats: ResponseStats): ScheduleResponse {
+/**
+ * @param compiled the problem the search solved (runScheduleSearch keeps it); compiled again when absent
+ */
+export function toScheduleResponse(request: ScheduleRequest, best: ScheduleSearchResult, stats: ResponseStats, compiled?: CompiledRequest | null): ScheduleResponse {
   const solver = { elapsedMs: stats.elapsedMs, iterations: best.iterations, workers: stats.workers, bestFoundAtMs: best.bestFoundAtMs, objective: best.objective };
-  const compiled = compileProblem(request, best.spanMinutes, [], new Set(), { excluded: new Map(best.excluded) });
   const early = best.schedule;
-  if (early === null || !compiled.ok) {
-    return { status: "infeasible", ...(best.reason !== undefined ? { reason: best.reason } : {}), operations: [], orders: [], kpis: emptyKpis, solver };
+  const problem = early === null ? null : (compiled ?? compiledAgain(request, best));
+  if (early === null || problem === null) {
+    // No plan: infeasible, or the time ran out before a first plan was built.
+    const status = best.status === "timedout" ? "timedout" : "infeasible";
+    return { status, ...(best.reason !== undefined ? { reason: best.reason } : {}), operations: [], orders: [], kpis: emptyKpis, solver };
   }
-  const { orderOfJob } = compiled.compiled;
+  const { orderOfJob } = problem;
   // Moving work later could overfill a pool or split a batch: plans with either keep their early times.
-  const p = compiled.compiled.problem;
-  const timed = request.options.timing === "just-in-time" && p.pools == null && p.batches == null;
-  const schedule = timed ? justInTime(compiled.compiled, early) : early;
-  const timings = orderTimings(compiled.compiled, schedule);
-  const explained = explanations(compiled.compiled, early);
-  const earlyLate = orderTimings(compiled.compiled, early);
+  const timed = request.options.timing === "just-in-time" && problem.problem.pools == null && problem.problem.batches == null;
+  const schedule = timed ? justInTime(problem, early) : early;
+  const timings = orderTimings(problem, schedule);
+  const explained = explanations(problem, early);
+  const earlyLate = orderTimings(problem, early);
   const jobOfOrder = new Map(orderOfJob.map((o, j) => [o, j]));
   const orders = request.orders.map((order, o): ScheduleResponse["orders"][number] => {
-    const shortages = compiled.compiled.unplannable.get(o);
+    const shortages = problem.unplannable.get(o);
     const unplannable = { id: order.id, due: order.due, status: "unplannable" as const, completion: null, lateMinutes: 0, onTime: false, bufferKept: false };
     if (shortages !== undefined) {
-      const neededBy = formatDateTime(compiled.compiled.orderEarliest[o]!);
+      const neededBy = formatDateTime(problem.orderEarliest[o]!);
       return { ...unplannable, shortages: shortages.map((s) => ({ item: s.item, quantity: round(s.quantity), neededBy })) };
     }
-    const reason = compiled.compiled.excluded.get(o);
+    const reason = problem.excluded.get(o);
     if (reason !== undefined) return { ...unplannable, reason };
     const j = jobOfOrder.get(o)!;
     const { completion, lateMinutes, bufferKept } = timings[j]!;
@@ -120,14 +124,20 @@ export function toScheduleResponse(request: ScheduleRequest, best: ScheduleSearc
       ...(late && cause !== null ? { cause } : {}),
     };
   });
-  const materials = materialProjection(request, compiled.compiled, schedule, request.options.materialLedger === true);
+  const materials = materialProjection(request, problem, schedule, request.options.materialLedger === true);
   const materialWait = explained.reduce((sum, e) => sum + e.materialMinutes, 0);
   return {
     status: best.status,
-    operations: partRows(compiled.compiled.problem, schedule, compiled.compiled.lots).map((row) => partOperation(request, compiled.compiled, row, compiled.compiled.problem.opState[row.ops[0]!] === FIXED)),
+    operations: partRows(problem.problem, schedule, problem.lots).map((row) => partOperation(request, problem, row, problem.problem.opState[row.ops[0]!] === FIXED)),
     orders,
-    ...(compiled.compiled.material !== null ? { materials } : {}),
-    kpis: scheduleKpis(compiled.compiled, schedule, timings, materialWait),
+    ...(problem.material !== null ? { materials } : {}),
+    kpis: scheduleKpis(problem, schedule, timings, materialWait),
     solver,
   };
+}
+
+/** The problem the search solved, compiled again from the request and the search's span and left-out orders. */
+function compiledAgain(request: ScheduleRequest, best: ScheduleSearchResult): CompiledRequest | null {
+  const result = compileProblem(request, best.spanMinutes, [], new Set(), { excluded: new Map(best.excluded) });
+  return result.ok ? result.compiled : null;
 }

@@ -6,6 +6,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Answer } from "../../api/capability.ts";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 // Inside the project so the compiled files resolve node_modules as the real dist/ does.
@@ -28,8 +29,9 @@ describe("compiled build", () => {
     const { createSolverPool } = (await import(pathToFileURL(poolModule).href)) as typeof import("../../api/pool.ts");
     const pool = createSolverPool({ threads: 1 });
     try {
-      const result = await pool.run("validate", { resources: [{ id: "r", calendar: "missing" }] }, { budgetMs: 5000 });
-      expect(result).toEqual({ valid: false, problems: [{ path: "resources[0].calendar", message: 'unknown calendar "missing"' }] });
+      const request = { resources: [{ id: "r", calendar: "missing" }] };
+      const { body } = await pool.run<Answer>("validate", { body: { jsonChunks: [Buffer.from(JSON.stringify(request))] }, kpis: false }, { budgetMs: 5000 });
+      expect(JSON.parse(Buffer.concat(body.jsonChunks).toString())).toEqual({ valid: false, problems: [{ path: "resources[0].calendar", message: 'unknown calendar "missing"' }] });
     } finally {
       await pool.close();
     }

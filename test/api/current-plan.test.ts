@@ -15,16 +15,17 @@ import { ErrorResponse } from "../../api/errors.ts";
 import { createSolverPool } from "../../api/pool.ts";
 import type { RunOptions, SolverPool } from "../../api/pool.ts";
 import type { TaskKind } from "../../api/tasks.ts";
-import { InsertBody, InsertRequest, InsertResponse } from "../../src/insert.ts";
-import { ReviewBody, ReviewResponse } from "../../src/review.ts";
+import { InsertRequest, InsertResponse } from "../../src/insert.ts";
+import { ReviewResponse } from "../../src/review.ts";
 import { ScheduleRequest, ScheduleResponse } from "../../src/schedule.ts";
-import { post, testApp } from "../helpers/app.ts";
+import { jsonText, post, testApp } from "../helpers/app.ts";
 import { takt } from "../helpers/cli.ts";
 import { validateSchedule } from "../helpers/validate-schedule.ts";
 import { expectSoundOptions, NOW, ORDERS, PROGRESS, shop } from "../solver/insert/fixtures.ts";
 
 const SEARCH = { seed: 3, workers: 2, maxIterations: 40 };
-const BASE_SECONDS = 1;
+// Generous: the iteration cap ends every search long before it, so the plans repeat on any machine, however busy.
+const BASE_SECONDS = 10;
 const OPTIONS = { ...SEARCH, baseScheduleSeconds: BASE_SECONDS };
 const RUSH = { id: "R1", item: "red-frame", quantity: 8, due: "2026-03-04T14:00", priority: 1 };
 const MATERIAL = {
@@ -169,7 +170,16 @@ describe("the plan-computing step", () => {
   /** A real pool that records every task it is given. */
   function recording(pool: SolverPool): SolverPool & { seen: Array<{ kind: TaskKind; options: RunOptions }> } {
     const seen: Array<{ kind: TaskKind; options: RunOptions }> = [];
-    return { seen, threads: pool.threads, queued: 0, close: () => pool.close(), run: (kind, input, options) => (seen.push({ kind, options }), pool.run(kind, input, options)) };
+    return {
+      seen,
+      threads: pool.threads,
+      batchThreads: pool.batchThreads,
+      queued: 0,
+      liveThreads: () => pool.liveThreads(),
+      warm: () => pool.warm(),
+      close: () => pool.close(),
+      run: (kind, input, options) => (seen.push({ kind, options }), pool.run(kind, input, options)),
+    };
   }
 
   it("hands the caller's abort signal to both the scheduling search and the insertion or review", async () => {
@@ -177,8 +187,8 @@ describe("the plan-computing step", () => {
     try {
       const signal = new AbortController().signal;
       const small = { ...shop(ORDERS), now: NOW, progress: PROGRESS, options: { ...OPTIONS, workers: 1 } };
-      await insert.run(InsertBody.parse({ ...small, rushOrders: [RUSH] }), { pool, signal });
-      await review.run(ReviewBody.parse({ ...small, candidates: CANDIDATES }), { pool, signal });
+      await insert.run(jsonText({ ...small, rushOrders: [RUSH] }), { pool, signal });
+      await review.run(jsonText({ ...small, candidates: CANDIDATES }), { pool, signal });
       expect(pool.seen.map((s) => s.kind)).toEqual(["schedule-search", "insert", "schedule-search", "review"]);
       for (const { options } of pool.seen) expect(options.signal).toBe(signal);
     } finally {

@@ -31,8 +31,8 @@ describe("jobs survive restarts", () => {
     const store = new JobStore(databasePath);
     const input = tinyCapacity();
     store.insert([
-      { id: "was-running", kind: "capacity", client: "a", input, options: {}, createdAt: Date.now() },
-      { id: "was-queued", kind: "capacity", client: "a", input, options: {}, createdAt: Date.now() },
+      { id: "was-running", kind: "capacity", client: "a", inputJson: JSON.stringify(input), options: {}, createdAt: Date.now() },
+      { id: "was-queued", kind: "capacity", client: "a", inputJson: JSON.stringify(input), options: {}, createdAt: Date.now() },
     ]);
     store.markRunning("was-running", Date.now());
     store.close();
@@ -52,7 +52,7 @@ describe("jobs survive restarts", () => {
   it("fails a job that was interrupted as often as the attempts limit instead of retrying it forever", async () => {
     const databasePath = join(dir, "poison.sqlite");
     const store = new JobStore(databasePath);
-    store.insert([{ id: "poison", kind: "capacity", client: "a", input: tinyCapacity(), options: {}, createdAt: Date.now() }]);
+    store.insert([{ id: "poison", kind: "capacity", client: "a", inputJson: JSON.stringify(tinyCapacity()), options: {}, createdAt: Date.now() }]);
     for (let i = 0; i < 3; i++) store.markRunning("poison", Date.now());
     store.close();
     const app = await testApp({ jobs: { databasePath } });

@@ -27,8 +27,13 @@ export interface WireJob {
   finishedAt?: string;
 }
 
+/** POST /v1/jobs with `body` as it is; the answer, whatever it is. */
+export function submitRaw(app: FastifyInstance, body: unknown, client = "test") {
+  return app.inject({ method: "POST", url: "/v1/jobs", headers: { "content-type": "application/json", "x-client-id": client }, payload: JSON.stringify(body) });
+}
+
 export async function submit(app: FastifyInstance, kind: string, input: unknown, client = "test"): Promise<string> {
-  const res = await app.inject({ method: "POST", url: "/v1/jobs", headers: { "content-type": "application/json", "x-client-id": client }, payload: JSON.stringify({ kind, input }) });
+  const res = await submitRaw(app, { kind, input }, client);
   expect(res.statusCode, res.body).toBe(202);
   return (res.json() as { id: string }).id;
 }

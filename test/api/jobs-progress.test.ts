@@ -12,7 +12,8 @@ import { z } from "zod";
 import { capabilities } from "../../api/capabilities/index.ts";
 import { defineCapability } from "../../api/capability.ts";
 import { JobStore } from "../../api/jobs/job-store.ts";
-import { testApp } from "../helpers/app.ts";
+import { jsonBodyText } from "../../api/json-body.ts";
+import { jsonText, testApp } from "../helpers/app.ts";
 import { getJob, parseEvents, submit, waitFor } from "./jobs-helpers.ts";
 
 const count = defineCapability({
@@ -22,14 +23,15 @@ const count = defineCapability({
   description: "Counts one step every 10 ms up to `target`, reporting each step; stops early when aborted.",
   request: z.object({ target: z.number().int().positive() }),
   response: z.object({ count: z.number(), stoppedEarly: z.boolean() }),
-  async run({ target }, { onProgress, signal }) {
+  async run(request, { onProgress, signal }) {
+    const { target } = JSON.parse(jsonBodyText(request)) as { target: number };
     let steps = 0;
     while (steps < target && !signal?.aborted) {
       await new Promise((resolve) => setTimeout(resolve, 10));
       steps += 1;
       onProgress?.({ count: steps });
     }
-    return { count: steps, stoppedEarly: steps < target };
+    return { body: jsonText({ count: steps, stoppedEarly: steps < target }) };
   },
 });
 

@@ -22,7 +22,7 @@ function openStore(path = ":memory:", resultPartBytes?: number): JobStore {
 }
 
 function addJob(store: JobStore, id: string): void {
-  store.insert([{ id, kind: "mrp", client: "test", input: { items: [] }, options: {}, createdAt: 1_000 }]);
+  store.insert([{ id, kind: "mrp", client: "test", inputJson: '{"items":[]}', options: {}, createdAt: 1_000 }]);
   store.markRunning(id, 2_000);
 }
 
@@ -167,7 +167,7 @@ describe("databases from before results were bytes", () => {
     expect(readAll(again.result("alt-Größe")).toString("utf8")).toBe(text);
     expect(readAll(again.result("new")).toString()).toBe('{"n":1}');
     const check = new Database(path, { readonly: true });
-    expect(check.pragma("user_version", { simple: true })).toBe(1);
+    expect(check.pragma("user_version", { simple: true })).toBe(2);
     check.close();
   });
 });

@@ -16,6 +16,7 @@ import { capabilities } from "../../api/capabilities/index.ts";
 import { defineCapability } from "../../api/capability.ts";
 import { JobSchema } from "../../api/jobs/job-schemas.ts";
 import { JobStore } from "../../api/jobs/job-store.ts";
+import { jsonBodyText } from "../../api/json-body.ts";
 import { testApp } from "../helpers/app.ts";
 import { parseEvents, post, submit, tinyCapacity, waitFor } from "./jobs-helpers.ts";
 
@@ -40,9 +41,10 @@ const zeros = defineCapability({
   description: "Answers `[0,0,…]` of the given size in MiB, as JSON text chunks.",
   request: z.object({ megabytes: z.number().int().positive() }),
   response: z.array(z.number()),
-  async run({ megabytes }) {
+  async run(request) {
+    const { megabytes } = JSON.parse(jsonBodyText(request)) as { megabytes: number };
     const block = Buffer.from("0,".repeat(1 << 19));
-    return { jsonChunks: [Buffer.from("["), ...Array.from({ length: megabytes }, () => block), Buffer.from("0]")] };
+    return { body: { jsonChunks: [Buffer.from("["), ...Array.from({ length: megabytes }, () => block), Buffer.from("0]")] } };
   },
 });
 

@@ -1,10 +1,11 @@
 import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
-import type { JsonBody } from "../../api/json-body.ts";
-import { isJsonBody, jsonBodyByteLength, jsonBodyStream, jsonBodyText, writeJsonBody } from "../../api/json-body.ts";
+import { jsonBodyByteLength, jsonBodyStream, jsonBodyText, sharedJsonBody, toJsonBody, writeJsonBody } from "../../api/json-body.ts";
+import type { Answer } from "../../api/capability.ts";
 import { createSolverPool } from "../../api/pool.ts";
 import { planMaterials } from "../../solver/mrp/plan-materials.ts";
 import { MrpRequest } from "../../src/mrp.ts";
+import { jsonText } from "../helpers/app.ts";
 import { demo } from "../helpers/demo.ts";
 
 // "Größe" has two 2-byte characters; the chunk boundary below splits the "ö" between two chunks.
@@ -20,11 +21,19 @@ async function collect(stream: NodeJS.ReadableStream): Promise<string> {
 }
 
 describe("JSON text from a worker", () => {
-  it("is recognised by its chunks, and nothing else is", () => {
-    expect(isJsonBody(body)).toBe(true);
-    expect(isJsonBody({ jsonChunks: "no" })).toBe(false);
-    expect(isJsonBody(null)).toBe(false);
-    expect(isJsonBody({ items: {} })).toBe(false);
+  it("moves into shared memory once: the same bytes in one shared chunk, and text already there stays as it is", () => {
+    const shared = sharedJsonBody(body);
+    expect(shared.jsonChunks).toHaveLength(1);
+    expect(shared.jsonChunks[0]!.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(Buffer.from(shared.jsonChunks[0]!).toString("utf8")).toBe(text);
+    expect(sharedJsonBody(shared)).toBe(shared);
+  });
+
+  it("is written from a value as JSON.stringify writes it, in shared memory", () => {
+    const value = { item: "Größe", quantities: [1, 2.5, -3], note: "日本🙂" };
+    const written = toJsonBody(value);
+    expect(written.jsonChunks.every((chunk) => chunk.buffer instanceof SharedArrayBuffer)).toBe(true);
+    expect(jsonBodyText(written)).toBe(JSON.stringify(value));
   });
 
   it("measures bytes, not characters", () => {
@@ -57,9 +66,9 @@ describe("JSON text crossing from a solver thread", () => {
       const request = MrpRequest.parse(demo("appliance-plant"));
       const expected = Buffer.concat(planMaterials(request));
       for (let run = 0; run < 2; run++) {
-        const reply = await pool.run<JsonBody>("mrp", request, { budgetMs: 60_000 });
-        expect(reply.jsonChunks.every((chunk) => chunk.buffer instanceof SharedArrayBuffer)).toBe(true);
-        expect(Buffer.concat(reply.jsonChunks)).toEqual(expected);
+        const { body } = await pool.run<Answer>("mrp", { body: jsonText(demo("appliance-plant")), kpis: false }, { budgetMs: 60_000 });
+        expect(body.jsonChunks.every((chunk) => chunk.buffer instanceof SharedArrayBuffer)).toBe(true);
+        expect(Buffer.concat(body.jsonChunks)).toEqual(expected);
       }
     } finally {
       await pool.close();

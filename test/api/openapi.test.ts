@@ -41,3 +41,37 @@ describe("OpenAPI document", () => {
     expect(health.json()).toMatchObject({ status: "ok", threads: 2 });
   });
 });
+
+describe("the bounds in the OpenAPI document (issue 13)", () => {
+  type Schema = { type?: string | string[]; maximum?: number; exclusiveMaximum?: number; maxItems?: number; enum?: unknown[]; const?: unknown; $ref?: string; items?: Schema; properties?: Record<string, Schema>; additionalProperties?: Schema | boolean; anyOf?: Schema[]; oneOf?: Schema[]; allOf?: Schema[] };
+
+  /** Every number without a maximum and every array without maxItems reachable from `schema`, by path. */
+  function unbounded(schema: Schema, components: Record<string, Schema>, path: string, seen: Set<string>, out: string[]): void {
+    if (schema.$ref) {
+      const name = schema.$ref.split("/").pop()!;
+      if (seen.has(name)) return;
+      seen.add(name);
+      return unbounded(components[name]!, components, path, seen, out);
+    }
+    const types = Array.isArray(schema.type) ? schema.type : [schema.type];
+    if ((types.includes("number") || types.includes("integer")) && schema.maximum === undefined && schema.exclusiveMaximum === undefined && schema.enum === undefined && schema.const === undefined) out.push(path);
+    if (types.includes("array") && schema.maxItems === undefined) out.push(`${path}[]`);
+    if (schema.items) unbounded(schema.items, components, `${path}[]`, seen, out);
+    for (const [key, property] of Object.entries(schema.properties ?? {})) unbounded(property, components, `${path}.${key}`, seen, out);
+    if (typeof schema.additionalProperties === "object") unbounded(schema.additionalProperties, components, `${path}.*`, seen, out);
+    for (const part of [...(schema.anyOf ?? []), ...(schema.oneOf ?? []), ...(schema.allOf ?? [])]) unbounded(part, components, path, seen, out);
+  }
+
+  it("gives every number and every list of every capability's request a maximum", async () => {
+    const document = (await app.inject({ method: "GET", url: "/openapi.json" })).json() as {
+      paths: Record<string, { post?: { requestBody?: { content: Record<string, { schema: Schema }> } } }>;
+      components: { schemas: Record<string, Schema> };
+    };
+    const found: string[] = [];
+    for (const capability of capabilities) {
+      const schema = Object.values(document.paths[capability.url]!.post!.requestBody!.content)[0]!.schema;
+      unbounded(schema, document.components.schemas, capability.url, new Set(), found);
+    }
+    expect(found).toEqual([]);
+  });
+});

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { QueueFullError, TaskFailedError } from "../../src/errors.ts";
+import { QueueFullError, TaskFailedError, TaskMemoryError, TaskStoppedError } from "../../src/errors.ts";
 import { createSolverPool } from "../../api/pool.ts";
 import type { TaskKind } from "../../api/tasks.ts";
 
@@ -19,7 +19,7 @@ describe("solver pool", () => {
     const started = Date.now();
     const failure = await pool.run(kind, { mode: "spin" }, { budgetMs: 400 }).catch((e: unknown) => e);
     const elapsed = Date.now() - started;
-    expect(failure).toBeInstanceOf(TaskFailedError);
+    expect(failure).toBeInstanceOf(TaskStoppedError);
     expect((failure as Error).message).toMatch(/past its time budget of 400 ms/);
     expect(elapsed).toBeLessThan(400 + 1000);
     await expect(pool.run(kind, { mode: "echo" }, { budgetMs: 1000 })).resolves.toEqual({ echo: { mode: "echo" } });
@@ -30,7 +30,7 @@ describe("solver pool", () => {
     const running = pool.run(kind, { mode: "spin" }, { budgetMs: 60_000, signal: controller.signal }).catch((e: unknown) => e);
     setTimeout(() => controller.abort(), 100);
     const failure = await running;
-    expect(failure).toBeInstanceOf(TaskFailedError);
+    expect(failure).toBeInstanceOf(TaskStoppedError);
     expect((failure as Error).message).toMatch(/asked to stop .* had not within 300 ms/);
     await expect(pool.run(kind, { mode: "echo" }, { budgetMs: 1000 })).resolves.toEqual({ echo: { mode: "echo" } });
   });
@@ -97,6 +97,75 @@ describe("solver pool lanes", () => {
       expect(bottleneck).toBe(capacity);
       expect([search, mrp, validate]).toEqual([search, search, search]);
       expect(search).not.toBe(capacity);
+    } finally {
+      await pool.close();
+    }
+  });
+});
+
+const rssMb = () => process.memoryUsage.rss() / 2 ** 20;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe("a runaway task (issue 13, case 1)", () => {
+  it("is stopped at its hard deadline: the pool keeps its threads and the process's memory returns near its baseline", async () => {
+    const pool = createSolverPool({ workerUrl, threads: 2, graceMs: 200 });
+    try {
+      await pool.warm();
+      const baseline = rssMb();
+      let whileRunning = 0;
+      const failure = await pool
+        .run(kind, { mode: "hog", megabytes: 400 }, { budgetMs: 5000, onProgress: () => (whileRunning = rssMb()) })
+        .catch((e: unknown) => e);
+      expect(failure).toBeInstanceOf(TaskStoppedError);
+      // The runaway did take the memory (so the checks below can fail) …
+      expect(whileRunning).toBeGreaterThan(baseline + 250);
+      // … its thread was replaced at once …
+      expect(pool.liveThreads()).toBe(2);
+      // … and once the stopped thread is gone, so is its memory. Generous margins: the machine is shared.
+      let after = rssMb();
+      for (let waited = 0; after > baseline + 150 && waited < 15_000; waited += 250) {
+        await sleep(250);
+        after = rssMb();
+      }
+      expect(after).toBeLessThan(baseline + 150);
+      await expect(pool.run(kind, { mode: "echo" }, { budgetMs: 1000 })).resolves.toEqual({ echo: { mode: "echo" } });
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it("fails only its own request with TaskMemoryError when it passes its thread's heap limit, and the thread is replaced", async () => {
+    const pool = createSolverPool({ workerUrl, threads: 1, threadMemoryMb: 96 });
+    try {
+      const failure = await pool.run(kind, { mode: "hog", megabytes: 400 }, { budgetMs: 30_000 }).catch((e: unknown) => e);
+      expect(failure).toBeInstanceOf(TaskMemoryError);
+      expect((failure as Error).message).toMatch(/96 MB/);
+      expect(pool.liveThreads()).toBe(1);
+      await expect(pool.run(kind, { mode: "echo" }, { budgetMs: 1000 })).resolves.toEqual({ echo: { mode: "echo" } });
+    } finally {
+      await pool.close();
+    }
+  });
+});
+
+describe("jobs' share of the pool (issue 13, case 7)", () => {
+  it("runs at most threads − 1 batch tasks at once, so a synchronous task finds a thread while jobs run", async () => {
+    const pool = createSolverPool({ workerUrl, threads: 2 });
+    try {
+      await pool.warm();
+      expect(pool.batchThreads).toBe(1);
+      const stop = new AbortController();
+      const finished: string[] = [];
+      // Three jobs' tasks that would run for a minute: one runs, two wait for the share.
+      const jobs = Array.from({ length: 3 }, (_, i) =>
+        pool.run(kind, { mode: "cooperate" }, { budgetMs: 60_000, batch: true, signal: stop.signal }).then(() => finished.push(`job ${i}`)),
+      );
+      await sleep(200);
+      expect(pool.queued).toBe(2);
+      await pool.run(kind, { mode: "echo" }, { budgetMs: 1000 }).then(() => finished.push("request"));
+      stop.abort();
+      await Promise.all(jobs);
+      expect(finished[0]).toBe("request");
     } finally {
       await pool.close();
     }

@@ -49,14 +49,10 @@ describe("KPI extraction", () => {
   });
 
   it("compares only once every scenario has finished", () => {
-    const done = { scenario: "base", status: "done" as const, result: { throughput: 5, netProfit: 1, constraint: { kind: "resource", resource: "CGL" } } };
-    expect(compareScenarios("bottleneck", [done, { scenario: "x", status: "running", result: undefined }], [{}, {}], (x) => x)).toBeUndefined();
-    const comparison = compareScenarios(
-      "bottleneck",
-      [done, { scenario: "x", status: "cancelled", result: { throughput: 8, netProfit: 4, constraint: { kind: "market", resource: null } } }],
-      [{}, {}],
-      (x) => x,
-    );
+    const kpisOf = (result: unknown) => kpiExtractors.bottleneck!.extract({}, result);
+    const done = { scenario: "base", status: "done" as const, kpis: kpisOf({ throughput: 5, netProfit: 1, constraint: { kind: "resource", resource: "CGL" } }) };
+    expect(compareScenarios("bottleneck", [done, { scenario: "x", status: "running" }])).toBeUndefined();
+    const comparison = compareScenarios("bottleneck", [done, { scenario: "x", status: "cancelled", kpis: kpisOf({ throughput: 8, netProfit: 4, constraint: { kind: "market", resource: null } }) }]);
     expect(comparison?.scenarios[1]).toEqual({
       name: "x",
       status: "cancelled",
@@ -112,15 +108,11 @@ describe("KPI extraction", () => {
 
     it("datetimes are compared side by side, never subtracted", () => {
       const result = (promise: string) => ({ status: "feasible", options: [option("fastest", { R1: promise }, [], 0), option("protect-confirmed", { R1: promise }, [], 0)] });
-      const comparison = compareScenarios(
-        "insert",
-        [
-          { scenario: "base", status: "done", result: result("2026-04-04T06:00") },
-          { scenario: "extra shift", status: "done", result: result("2026-04-03T14:00") },
-        ],
-        [{ rushOrders: [request.rushOrders[0]] }, { rushOrders: [request.rushOrders[0]] }],
-        (x) => x,
-      );
+      const kpisOf = (promise: string) => kpiExtractors.insert!.extract({ rushOrders: [request.rushOrders[0]] }, result(promise));
+      const comparison = compareScenarios("insert", [
+        { scenario: "base", status: "done", kpis: kpisOf("2026-04-04T06:00") },
+        { scenario: "extra shift", status: "done", kpis: kpisOf("2026-04-03T14:00") },
+      ]);
       const row = comparison!.scenarios[1]!;
       expect(row.values.fastestPromise).toBe("2026-04-03T14:00");
       expect(row.vsBase).not.toHaveProperty("fastestPromise");

@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { InsertResponse, PlanOption } from "../../src/insert.ts";
 import type { ReviewResponse } from "../../src/review.ts";
 import type { ScheduleResponse } from "../../src/schedule.ts";
+import { formatDuration } from "../../web/format.ts";
 import type { CapacityResponse } from "../../src/capacity.ts";
 import { chromiumInstalled, launchChromium, startTakt } from "../helpers/workbench.ts";
 import type { Takt } from "../helpers/workbench.ts";
@@ -274,6 +275,24 @@ describe.skipIf(!run)("the workbench in Chromium", { timeout: 90_000 }, () => {
     await shoot("9-plan-zh");
     await page.getByTestId("lang").selectOption("en");
     await expect.poll(() => page.locator("main h2").textContent()).toBe("Plan");
+  });
+
+  it("recalculates just in time on request, and shows the plan's mean wait between operations and each order's due-date buffer", async () => {
+    await open("plan");
+    const early = await latestJob<ScheduleResponse>("schedule");
+    await page.getByTestId("timing").selectOption("just-in-time");
+    await page.getByTestId("time-limit").fill("1");
+    const submitted = page.waitForRequest((request) => request.method() === "POST" && request.url().endsWith("/v1/jobs"));
+    await page.getByTestId("recalculate").click();
+    expect(((await submitted).postDataJSON() as { input: { options: { timing: string } } }).input.options.timing).toBe("just-in-time");
+    await expect.poll(async () => (await latestJob<ScheduleResponse>("schedule")).id, { timeout: 30_000 }).not.toBe(early.id);
+    await expect.poll(() => page.getByTestId("recalculate").isEnabled(), { timeout: 30_000 }).toBe(true);
+    const { result } = await latestJob<ScheduleResponse>("schedule");
+    await expect.poll(() => page.getByTestId("mean-wait").textContent()).toBe(formatDuration(result.kpis.meanWaitMinutes!, "en"));
+    expect(await page.getByTestId("buffer-kept-rate").textContent()).toBe(`${(result.kpis.bufferKeptRate! * 100).toFixed(1)} %`);
+    await open("orders");
+    const kept = await page.locator('[data-testid="buffer-kept"] .ok').count();
+    expect(kept).toBe(result.orders.filter((o) => o.bufferKept === true).length);
   });
 
   it("logged no console error", () => {

@@ -53,7 +53,7 @@ export function PlanView({ t }: { t: Translate }) {
   const model = plant && plan ? layoutOf(plant, plan) : null;
   if (!plant) return <NeedsPlant t={t} />;
 
-  const recalculate = () => job.run("schedule", { ...plant, options: { ...(plant.options ?? {}), timeLimitSeconds: state.timeLimitSeconds } });
+  const recalculate = () => job.run("schedule", { ...plant, options: { ...(plant.options ?? {}), timeLimitSeconds: state.timeLimitSeconds, timing: state.timing } });
   const frozen = plan?.frozenUntil ?? plant.frozenUntil;
   const frozenMinutes = frozen ? localMs(frozen) / 60_000 : Number.NaN;
 
@@ -74,6 +74,13 @@ export function PlanView({ t }: { t: Translate }) {
             data-testid="time-limit"
             onChange={(e) => update({ timeLimitSeconds: Math.min(3600, Math.max(1, Number((e.currentTarget as HTMLInputElement).value) || 5)) })}
           />
+        </label>
+        <label>
+          {t("plan.timing")}{" "}
+          <select value={state.timing} data-testid="timing" onChange={(e) => update({ timing: (e.currentTarget as HTMLSelectElement).value === "just-in-time" ? "just-in-time" : "early" })}>
+            <option value="early">{t("plan.timingEarly")}</option>
+            <option value="just-in-time">{t("plan.timingJustInTime")}</option>
+          </select>
         </label>
         <JobProgressBar job={job} expectedMs={state.timeLimitSeconds * 1000} t={t} testId="progress" />
       </div>
@@ -154,6 +161,18 @@ export function PlanSummary({ t, plan }: { t: Translate; plan: Plan }) {
               {formatDuration(k.setupMinutes, t.lang)} ({t("gantt.changeover")} {formatDuration(k.changeoverMinutes, t.lang)})
             </dd>
           </div>
+          {k.meanWaitMinutes !== undefined && (
+            <div>
+              <dt>{t("plan.meanWait")}</dt>
+              <dd data-testid="mean-wait">{formatDuration(k.meanWaitMinutes, t.lang)}</dd>
+            </div>
+          )}
+          {k.bufferKeptRate !== undefined && (
+            <div>
+              <dt>{t("plan.bufferKeptRate")}</dt>
+              <dd data-testid="buffer-kept-rate">{formatShare(k.bufferKeptRate)}</dd>
+            </div>
+          )}
         </>
       )}
       <div>

@@ -114,3 +114,31 @@ describe("random factories", () => {
     );
   });
 });
+
+describe("the time limit counts construction (issue 13, case 2)", () => {
+  /** A clock that moves `step` ms at every reading, and a count of the readings. */
+  function steppingClock(step: number) {
+    let now = 0;
+    return () => (now += step);
+  }
+
+  it("answers timedout without a plan when the time runs out while the problem is compiled", () => {
+    const result = searchSchedule(plant(3000), { seed: 1, budget: { workUnits: 1e9, deadlineMs: 100 }, clock: steppingClock(1000) });
+    expect(result).toMatchObject({ status: "timedout", schedule: null, objective: [], iterations: 0 });
+    expect(result.reason).toMatch(/compiled/);
+  });
+
+  it("answers timedout at a stop wherever it comes: without a plan until one is built, with the first plan after", () => {
+    const outcomes = Array.from({ length: 30 }, (_, k) => {
+      let polls = 0;
+      return searchSchedule(plant(1000), { seed: 1, budget: { workUnits: 1e9, deadlineMs: 60_000 }, clock: () => 0, shouldStop: () => ++polls > k });
+    });
+    for (const outcome of outcomes) {
+      expect(outcome.status).toBe("timedout");
+      if (outcome.schedule === null) expect(outcome.reason).toMatch(/compiled|before a first plan of the 3,000 operations was built/);
+      else expect(outcome.objective).toHaveLength(3);
+    }
+    expect(outcomes.some((o) => o.schedule === null && /first plan/.test(o.reason ?? ""))).toBe(true);
+    expect(outcomes.some((o) => o.schedule !== null)).toBe(true);
+  });
+});
