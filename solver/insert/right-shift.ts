@@ -61,7 +61,7 @@ export class RightShifter {
   private readonly indeg: Int32Array;
   private readonly stack: Int32Array;
   private readonly placement = newPlacement();
-  /** The scheduling engine's decoder, for problems with material or shop-floor rules (null without). */
+  /** The scheduling engine's decoder, for problems with material, shop-floor rules, pools or batches (null without). */
   private readonly decoder: Decoder | null;
 
   /** @param notBefore earliest start of every operation: its start in the current plan, −Infinity for new ones */
@@ -79,7 +79,7 @@ export class RightShifter {
     this.indeg = new Int32Array(problem.opCount);
     this.queued = new Int32Array(problem.opCount);
     this.stack = new Int32Array(problem.opCount);
-    this.decoder = problem.material === null && problem.rules === null ? null : new Decoder(problem, notBefore);
+    this.decoder = problem.material === null && problem.rules === null && problem.pools == null && problem.batches == null ? null : new Decoder(problem, notBefore);
   }
 
   /**
