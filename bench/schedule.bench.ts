@@ -3,7 +3,8 @@
  * "first feasible" is the construction (dispatching + decode, no search budget) through to the response;
  * "search 1 s" adds the budget budgetFor gives one second, to watch the calibration. Issue 16's plant is the
  * same with half of the operations sending transfer batches ahead and a fifth splittable (target: first
- * feasible plan under 3 s), also timed just in time.
+ * feasible plan under 3 s), also timed just in time. Issue 21's plant is the same with two operator pools shared
+ * by all resources (target: first feasible plan under 3 s).
  */
 import type { Bench } from "tinybench";
 import { ScheduleRequest } from "../src/schedule.ts";
@@ -69,6 +70,20 @@ export function shopFloorPlant(orders = 10_000, resources = 100): ScheduleReques
   };
 }
 
+/** scalePlant with two operator pools (issue 21) shared by all resources: every operation needs one operator of its crew, 60 each, 45 on the late shift. */
+export function pooledPlant(orders = 10_000, resources = 100): ScheduleRequest {
+  const plant = scalePlant(orders, resources);
+  const crew = (id: string) => ({ id, calendar: "two-shift", units: 60, unitsByShift: [{ from: "14:00", to: "22:00", units: 45 }] });
+  return {
+    ...plant,
+    pools: [crew("crew-A"), crew("crew-B")],
+    routings: plant.routings.map((routing, p) => ({
+      ...routing,
+      operations: routing.operations.map((op, k) => ({ ...op, requires: [{ pool: (p + k) % 2 === 0 ? "crew-A" : "crew-B", units: 1 }] })),
+    })),
+  };
+}
+
 export function register(bench: Bench): void {
   const request = scalePlant();
   const shopFloor = shopFloorPlant();
@@ -81,6 +96,11 @@ export function register(bench: Bench): void {
   bench.add("schedule 10,000 orders, half overlapping, a fifth split, first feasible just in time", () => {
     const result = searchSchedule(justInTime, { seed: 1, budget: { workUnits: 0, deadlineMs: 60_000 }, clock });
     toScheduleResponse(justInTime, result, { elapsedMs: 0, workers: 1 });
+  });
+  const pooled = pooledPlant();
+  bench.add("schedule 10,000 orders, two operator pools shared by all resources, first feasible", () => {
+    const result = searchSchedule(pooled, { seed: 1, budget: { workUnits: 0, deadlineMs: 60_000 }, clock });
+    toScheduleResponse(pooled, result, { elapsedMs: 0, workers: 1 });
   });
   bench.add("schedule 10,000 orders × 5 ops, first feasible", () => {
     const result = searchSchedule(request, { seed: 1, budget: { workUnits: 0, deadlineMs: 60_000 }, clock });

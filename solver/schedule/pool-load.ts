@@ -94,7 +94,16 @@ export class PoolLoad {
       for (let k = this.at(i, s), t = s; t < e; ) {
         const segmentEnd = Math.min(e, k + 1 < times.length ? times[k + 1]! : Infinity, nextUnitsChange(pool, t));
         if (held[k]! + reqUnits[q]! > poolUnitsAt(pool, t) && pool.calendar.workingMinutesBetween(t, segmentEnd) > 0) {
-          const windows = pool.calendar.windows(t, segmentEnd);
+          // Skip the whole run of stretches that are as full, past e too: no start inside it can fit.
+          let to = segmentEnd;
+          let j = k + 1 < times.length && times[k + 1]! <= to ? k + 1 : k;
+          for (;;) {
+            const next = Math.min(j + 1 < times.length ? times[j + 1]! : Infinity, nextUnitsChange(pool, to));
+            if (next === Infinity || held[j]! + reqUnits[q]! <= poolUnitsAt(pool, to)) break;
+            to = next;
+            if (j + 1 < times.length && times[j + 1]! <= to) j++;
+          }
+          const windows = pool.calendar.windows(t, to);
           return windows[windows.length - 1]!.end;
         }
         t = segmentEnd;
