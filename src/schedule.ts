@@ -103,7 +103,7 @@ export const ScheduledOperation = z
     pools: listOf(z.object({ pool: Id, units: z.number().int().positive().max(MAX_POOL_UNITS) }), MAX_REQUIREMENTS, "pools per operation")
       .optional()
       .describe("The pools it holds from start to end (issue 21), as its operation requires them"),
-    batch: Text.optional().describe("Operations on a batch resource: the batch, an id its members share (resource/unit/start)"),
+    batch: Text.optional().describe("Operations on a batch resource: the batch, an id its members share (resource/unit/start/end)"),
   })
   .meta({ id: "ScheduledOperation" });
 export type ScheduledOperation = z.infer<typeof ScheduledOperation>;

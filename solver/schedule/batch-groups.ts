@@ -4,6 +4,8 @@
  * capacity; the first is the batch's leader. The decoder places a batch when every member's predecessors are
  * placed, all members starting and ending together (the longest member's work, or the fixed cycle every
  * member's work already is), so the search forms and breaks batches by moving operations in the sequence.
+ * Grouping can close a cycle the sequence alone has not (a member that waits on work after another member);
+ * the decoder then takes into each batch only the members ready when its leader is placed (keepReady).
  * Split slices, operations that need pools or consume material (with material constrained) run alone.
  */
 import type { Sequencing } from "./decode-schedule.ts";
@@ -35,6 +37,7 @@ export class BatchGroups {
     const { leader, next, alone } = this;
     const size = p.batches!.size;
     leader.fill(-1);
+    next.fill(-1);
     for (let m = 0; m < p.machineCount; m++) {
       const rule = p.batches!.capacity[p.machineResource[m]!];
       if (rule == null) continue;
@@ -56,6 +59,16 @@ export class BatchGroups {
         last = op;
       }
     }
+  }
+
+  /**
+   * Cuts the batch led by leader before its first member whose routing predecessors are not all placed yet
+   * (its in-degree counts more than the member before it); the rest stays a batch of its own.
+   */
+  keepReady(leader: number, indeg: Int32Array): void {
+    let last = leader;
+    for (let k = this.next[leader]!; k >= 0 && indeg[k] === 1; k = this.next[k]!) last = k;
+    this.next[last] = -1;
   }
 
   /** The operation whose readiness stands for op's: its batch's leader, or op itself. */

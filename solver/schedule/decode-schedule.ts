@@ -168,6 +168,8 @@ export class Decoder {
   readonly pools: PoolLoad | null;
   /** The batches of the current sequencing (null without batch resources). */
   readonly groups: BatchGroups | null;
+  /** The current pass takes only ready members into a batch (decodePass). */
+  private dynamicBatches = false;
   private readonly bounds = newReadyBounds();
   private readonly view: TimesView;
 
@@ -241,7 +243,10 @@ export class Decoder {
     const state = p.opState;
     const m = s.machineOf[op]!;
     const pos = s.posOf[op]!;
-    if (this.groups !== null && this.groups.next[op]! >= 0) return this.placeGroup(op, s, notBefore);
+    if (this.groups !== null && this.groups.next[op]! >= 0) {
+      if (this.dynamicBatches) this.groups.keepReady(op, this.indeg);
+      if (this.groups.next[op]! >= 0) return this.placeGroup(op, s, notBefore);
+    }
     const rr = this.bounds;
     if (!routingReady(p, this.prevOp, op, m, this.view, rr)) {
       this.failure = "horizon";
@@ -324,6 +329,16 @@ export class Decoder {
 
   /** One pass of decode with the current endNotBefore (keep-max-waits.ts repeats it). */
   decodePass(s: Sequencing): boolean {
+    if (this.decodeWith(s, false)) return true;
+    if (this.groups === null || this.failure !== "cycle") return false;
+    // Batches read off the sequence can close a cycle that the sequence alone has not (a member waiting on
+    // work after another member): then a batch takes only the members ready when its leader is placed.
+    return this.decodeWith(s, true);
+  }
+
+  /** One pass; dynamicBatches: a batch leader takes the members of its group that are ready when it is placed. */
+  private decodeWith(s: Sequencing, dynamicBatches: boolean): boolean {
+    this.dynamicBatches = dynamicBatches;
     const p = this.problem;
     this.passes++;
     this.view.machineOf = s.machineOf;
@@ -337,6 +352,7 @@ export class Decoder {
     let active = this.freeCount;
     const groups = this.groups;
     groups?.build(s);
+    const redirect = groups !== null && !dynamicBatches;
     if (this.pools !== null) {
       this.pools.reset();
       for (const f of p.fixed) this.pools.reserve(f.op, f.start, f.end);
@@ -351,15 +367,15 @@ export class Decoder {
       const pred = prevOp[op]!;
       let d = s.posOf[op]! > 0 ? 1 : 0;
       for (let k = pred < 0 || p.rules === null ? pred : p.rules.partFirst[pred]!; k >= 0 && k <= pred; k++) if (state[k] === FREE_STATE) d++;
-      if (groups === null) {
+      if (!redirect) {
         indeg[op] = d;
         if (d === 0) stack[top++] = op;
-      } else if (groups.follows(op)) {
+      } else if (groups!.follows(op)) {
         // A batch's member waits on its leader's count; its unit predecessor is the member before it.
-        indeg[groups.leader[op]!] = indeg[groups.leader[op]!]! + d - 1;
+        indeg[groups!.leader[op]!] = indeg[groups!.leader[op]!]! + d - 1;
       } else indeg[op] = indeg[op]! + d;
     }
-    if (groups !== null) for (let op = 0; op < p.opCount; op++) if (state[op] === FREE_STATE && s.machineOf[op]! >= 0 && !groups.follows(op) && indeg[op] === 0) stack[top++] = op;
+    if (redirect) for (let op = 0; op < p.opCount; op++) if (state[op] === FREE_STATE && s.machineOf[op]! >= 0 && !groups!.follows(op) && indeg[op] === 0) stack[top++] = op;
     const timed = this.timed;
     const pooled = this.pooled;
     const heaped = this.heaped;
@@ -444,7 +460,7 @@ export class Decoder {
         // Released successors: onto the stack, or timed and into the heap (routing successors first, as ever).
         const succLast = succ < 0 || p.rules === null ? succ : p.rules.partLast[succ]!;
         for (let slice = succ; slice >= 0 && slice <= succLast; slice++) {
-          const k = groups === null ? slice : groups.target(slice);
+          const k = redirect ? groups!.target(slice) : slice;
           if (state[slice] !== FREE_STATE || s.machineOf[slice]! < 0 || --indeg[k]! !== 0) continue;
           if (heaped === null || !heaped[k]) stack[top++] = k;
           else if (!this.place(k, s, -Infinity)) return false;

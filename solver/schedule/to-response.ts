@@ -74,7 +74,7 @@ function poolsAndBatch(request: Pick<ScheduleRequest, "pools">, compiled: Compil
     for (let q = pools.reqStart[op]!; q < pools.reqStart[op + 1]!; q++) out.pools.push({ pool: request.pools[pools.reqPool[q]!]!.id, units: pools.reqUnits[q]! });
   }
   const r = p.machineResource[row.machine]!;
-  if (p.batches?.capacity[r] != null) out.batch = `${p.resources[r]!.id}/${row.machine - p.resources[r]!.firstMachine}/${formatDateTime(row.start)}`;
+  if (p.batches?.capacity[r] != null) out.batch = `${p.resources[r]!.id}/${row.machine - p.resources[r]!.firstMachine}/${formatDateTime(row.start)}/${formatDateTime(row.end)}`;
   return out;
 }
 

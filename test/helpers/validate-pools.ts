@@ -67,12 +67,14 @@ export function checkPools({ request, response, operationOf, calendar }: Context
 
 /**
  * @param workOf working minutes a row's operation needs on its own after a changeover of co minutes
- * @param previousFamily the family that ran last before instant t on a resource's unit
+ * @param changeoverTo the changeover a row's operation needs after the family run before it on its unit
+ * @param workingFor the minutes a row's operation works: its resource's and its pools' working minutes
  */
 export function checkBatches(
-  { request, response, operationOf, calendar }: Context,
+  { request, response, operationOf }: Context,
   workOf: (row: ScheduledOperation, co: number) => number,
   changeoverTo: (row: ScheduledOperation) => number,
+  workingFor: (row: ScheduledOperation) => WorkingTest,
 ): string[] {
   const errors: string[] = [];
   const ids = new Map<string, string>();
@@ -83,13 +85,15 @@ export function checkBatches(
       if (rows.some((row) => row.batch !== undefined)) errors.push(`operations on ${resource.id} carry a batch id, but it is no batch resource`);
       continue;
     }
-    const isWorking = calendar(resource.calendar);
     for (let unit = 0; unit < resource.units; unit++) {
-      const onUnit = rows.filter((row) => row.unit === unit).sort((a, b) => parseDateTime(a.start)! - parseDateTime(b.start)!);
+      const span = (row: ScheduledOperation) => [parseDateTime(row.start)!, parseDateTime(row.end)!] as const;
+      const onUnit = rows.filter((row) => row.unit === unit).sort((a, b) => span(a)[0] - span(b)[0] || span(a)[1] - span(b)[1]);
       const batches: ScheduledOperation[][] = [];
       for (const row of onUnit) {
         const last = batches[batches.length - 1];
-        if (last !== undefined && parseDateTime(row.start)! < parseDateTime(last[0]!.end)!) {
+        // Work that takes no time overlaps nothing: it is a batch of its own.
+        const [start, end] = span(row);
+        if (last !== undefined && end > start && start < span(last[0]!)[1]) {
           if (row.start !== last[0]!.start || row.end !== last[0]!.end) errors.push(`${row.order}/${row.operation} overlaps batch ${last[0]!.start}–${last[0]!.end} on ${resource.id}#${unit} without starting and ending with it`);
           last.push(row);
         } else batches.push([row]);
@@ -116,6 +120,9 @@ export function checkBatches(
         const work = rule.minutes !== undefined ? Math.ceil(rule.minutes + co - 1e-9) : Math.max(...batch.map((row) => workOf(row, co)));
         const start = parseDateTime(batch[0]!.start)!;
         const end = parseDateTime(batch[0]!.end)!;
+        // The batch works when every member may (members that need pools work only in their pools' time).
+        const tests = batch.map(workingFor);
+        const isWorking = (t: number) => tests.every((test) => test(t));
         const worked = countWorkingMinutes(isWorking, start, end);
         if (worked !== work) errors.push(`${where} holds ${worked} working minutes, needs ${work}`);
         if (work > 0 && (!isWorking(start) || !isWorking(end - 1))) errors.push(`${where} starts or ends outside working time`);

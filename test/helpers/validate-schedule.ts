@@ -247,7 +247,7 @@ export function validateSchedule(request: ScheduleRequest, response: ScheduleRes
     const op = operationOf(row);
     return Math.ceil(op.setupMinutes + co + ((row.quantity ?? orderById.get(row.order)!.quantity) * op.runMinutesPerUnit) / resources.get(row.resource)!.efficiency - 1e-9);
   };
-  errors.push(...checkBatches(context, workOf, changeoverTo));
+  errors.push(...checkBatches(context, workOf, changeoverTo, (row) => workingFor(operationOf(row), row.resource)));
   errors.push(...validateMaterial(request, response));
   return errors;
 }
