@@ -27,6 +27,7 @@ export function problemPool(pool: Pool, calendar: WorkingTime): ProblemPool {
 }
 
 export function compilePools(request: ScheduleRequest, compiled: CompiledRequest): PoolRules | null {
+  if (request.pools.length === 0) return null;
   const p = compiled.problem;
   const operations = operationsOf(request, compiled);
   if (!operations.some((op) => (op.requires ?? []).length > 0)) return null;
