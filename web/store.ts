@@ -10,7 +10,7 @@ import type { InsertResponse } from "../src/insert.ts";
 import type { ReviewResponse } from "../src/review.ts";
 import type { DispatchRow } from "../solver/export/dispatch-list.ts";
 import type { Lang } from "./i18n.ts";
-import type { Plan, Plant } from "./model.ts";
+import type { Plan, PlanOperation, Plant } from "./model.ts";
 
 export interface Problem {
   path: string;
@@ -54,10 +54,12 @@ export interface ScenarioState {
   batch: unknown;
 }
 
-/** A dispatch list handed to the shop, to mark what the next one changes. */
+/** A dispatch list handed to the shop, to mark what the next one changes, and the plan it came from. */
 export interface IssuedPlan {
   at: string;
   rows: DispatchRow[];
+  /** The plan's operations: Recalculate keeps them as the plan in force (issue 15). Absent in states kept before. */
+  operations?: PlanOperation[];
 }
 
 /** The views that run jobs; each follows at most one. */
@@ -76,6 +78,10 @@ export interface AppState {
   timeLimitSeconds: number;
   /** Recalculate's timing (issue 16): every operation as early as it can go, or just in time. */
   timing: "early" | "just-in-time";
+  /** Recalculate against the plan in force (the issued one, else the current one) with a frozen fence. */
+  keepPlan: boolean;
+  /** The fence Recalculate freezes the plan in force until; null: the plant's frozenUntil or the next shift start. */
+  frozenUntil: string | null;
   /** Jobs running for the views, by purpose: a reload follows them on. */
   runningJobs: Partial<Record<JobPurpose, string>>;
 }
@@ -97,6 +103,8 @@ let state: AppState = {
   issued: null,
   timeLimitSeconds: 5,
   timing: "early",
+  keepPlan: false,
+  frozenUntil: null,
   runningJobs: {},
 };
 const listeners = new Set<() => void>();

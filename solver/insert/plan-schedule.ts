@@ -1,8 +1,8 @@
 /**
  * A re-planned schedule in the API's terms: every not-done operation (frozen and unmoved ones exactly as
- * the current plan gave them; split operations by part, part-rows.ts), each order's completion and lateness,
- * and the plan's KPIs (the scheduling engine's own KPI rules, so an inserted plan reads like a /v1/schedule
- * answer).
+ * the current plan gave them, the frozen ones marked so; split operations by part, part-rows.ts), each order's
+ * completion and lateness, and the plan's KPIs (the scheduling engine's own KPI rules, so an inserted plan reads
+ * like a /v1/schedule answer).
  */
 import type { OrderOutcome, ScheduledOperation, ScheduleKpis } from "../../src/schedule.ts";
 import { formatDateTime } from "../../src/time.ts";
@@ -11,7 +11,7 @@ import { partRows } from "../schedule/part-rows.ts";
 import { FIXED } from "../schedule/problem.ts";
 import type { CompactSchedule } from "../schedule/search-problem.ts";
 import { partOperation } from "../schedule/to-response.ts";
-import { operationKey, planKey } from "./freeze-plan.ts";
+import { operationKey, planKey } from "../schedule/freeze-plan.ts";
 import type { PlanState } from "./insert-rush-order.ts";
 import type { PreparedInsertion } from "./prepare-insertion.ts";
 
@@ -50,7 +50,7 @@ export function planSchedule(prepared: PreparedInsertion, state: PlanState, orig
     const kept = unmoved ? original.get(key) : undefined;
     const running = runningByProgress.has(operationKey(order, compiled.operationId[op]!));
     if (kept !== undefined && !running && (p.opState[op] === FIXED || kept.changeoverMinutes === row.changeover)) {
-      operations.push(kept);
+      operations.push({ ...kept, state: p.opState[op] === FIXED ? "frozen" : "planned" });
       continue;
     }
     operations.push(partOperation(request, compiled, row, running));

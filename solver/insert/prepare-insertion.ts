@@ -4,6 +4,7 @@
  * with the frozen operations pinned; the current plan's free operations keep their units and order on
  * them (sequencingFromPlan), and their planned starts become the right-shift's lower bounds.
  */
+import { ModelError } from "../../src/errors.ts";
 import type { FactoryModel } from "../../src/factory.ts";
 import type { MaterialMode } from "../../src/material.ts";
 import type { Order } from "../../src/order.ts";
@@ -13,10 +14,11 @@ import type { CompiledRequest } from "../schedule/compile-problem.ts";
 import { compileProblem, defaultSpanMinutes } from "../schedule/compile-problem.ts";
 import { FREE } from "../schedule/problem.ts";
 import type { Sequencing } from "../schedule/decode-schedule.ts";
+import { planParts } from "../schedule/compile-parts.ts";
 import { sequencingFromPlan } from "../schedule/sequencing-from-plan.ts";
 import type { AllocationShortage } from "../schedule/allocate-material.ts";
 import { protectConfirmed } from "../schedule/material-priority.ts";
-import { freezePlan, operationKey, planKey } from "./freeze-plan.ts";
+import { freezePlan, operationKey, planKey } from "../schedule/freeze-plan.ts";
 import { RightShifter } from "./right-shift.ts";
 import type { Timing } from "./right-shift.ts";
 
@@ -77,14 +79,10 @@ export function prepareInsertion(input: InsertionInput): PrepareResult {
   const spanMinutes = input.spanMinutes ?? Math.max(defaultSpanMinutes(request), latestEnd - now + 28 * MINUTES_PER_DAY);
   const confirmed = new Set(model.orders.map((_, o) => o));
   // The plan's parts of split operations (issue 16) are kept as they are: by part, their quantities.
-  const planParts = new Map<string, number[]>();
-  const quantityOf = new Map(model.orders.map((o) => [o.id, o.quantity]));
-  for (const op of plan) {
-    const list = planParts.get(operationKey(op.order, op.operation)) ?? [];
-    list[op.part ?? 0] = op.quantity ?? quantityOf.get(op.order)!;
-    planParts.set(operationKey(op.order, op.operation), list);
-  }
-  const result = compileProblem(request, spanMinutes, frozen, confirmed, { partsOf: (order, operation) => planParts.get(operationKey(order, operation)) });
+  const parts = planParts(model, plan);
+  const result = compileProblem(request, spanMinutes, frozen, confirmed, { partsOf: (order, operation) => parts.get(operationKey(order, operation)) });
+  // A frozen operation the plan cannot keep (running work reported to run into it) is the request's problem.
+  if (!result.ok && result.problems !== undefined) throw new ModelError(result.problems);
   if (!result.ok) return { ok: false, reason: result.reason, horizon: false, spanMinutes };
   const compiled = result.compiled;
   const p = compiled.problem;

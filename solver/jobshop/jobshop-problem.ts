@@ -41,5 +41,6 @@ export function jobShopProblem(instance: JobShopInstance): SchedulingProblem {
     fixed: [],
     material: null,
     rules: null,
+    stability: null,
   };
 }

@@ -7,7 +7,9 @@
  * every part does. A lot smaller than twice minQuantity is not split.
  */
 import { MAX_SPLIT_PARTS } from "../../src/limits.ts";
+import type { Order } from "../../src/order.ts";
 import type { Split } from "../../src/routing.ts";
+import type { ScheduledOperation } from "../../src/schedule.ts";
 
 /** Slices per unit that can run the operation when maxParts is not given: enough to balance a lot over them. */
 const SLICES_PER_UNIT = 4;
@@ -24,4 +26,20 @@ export function sliceQuantities(quantity: number, split: Split | undefined, unit
   const base = Math.floor(quantity / count);
   const extra = quantity - base * count;
   return Array.from({ length: count }, (_, k) => base + (k < extra ? 1 : 0));
+}
+
+/**
+ * The parts a given plan has of each operation (insertion's current plan, a reference plan), keyed by order
+ * and operation: their quantities by part. Re-planning keeps them as they are.
+ */
+export function planParts(request: { readonly orders: readonly Pick<Order, "id" | "quantity">[] }, operations: readonly ScheduledOperation[]): Map<string, number[]> {
+  const parts = new Map<string, number[]>();
+  const quantityOf = new Map(request.orders.map((o) => [o.id, o.quantity]));
+  for (const op of operations) {
+    const key = `${op.order}\u0000${op.operation}`;
+    const list = parts.get(key) ?? [];
+    list[op.part ?? 0] = op.quantity ?? quantityOf.get(op.order)!;
+    parts.set(key, list);
+  }
+  return parts;
 }

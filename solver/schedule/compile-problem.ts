@@ -13,15 +13,20 @@
  * counts against due − the due-date buffer, and an order is left out with its reason when an uninterruptible
  * operation fits no working stretch of any of its resources, or when the search found it cannot keep a
  * maximum wait (`excluded`; its running work stays).
+ *
+ * With a reference plan (issue 15, compile-reference.ts) its frozen operations are pinned like running ones,
+ * no other operation starts before the fence, and the problem carries where every other operation was.
  */
 import { MAX_HORIZON_DAYS } from "../../src/limits.ts";
 import { priorityWeight } from "../../src/order.ts";
 import type { ScheduleRequest } from "../../src/schedule.ts";
 import { MINUTES_PER_DAY, parseDateTime } from "../../src/time.ts";
+import type { Problem } from "../../src/problem.ts";
 import type { AllocationShortage } from "./allocate-material.ts";
+import { checkPins, referencePlan, stabilityModel } from "./compile-reference.ts";
 import { buildMaterialModel, prepareMaterial } from "./compile-material.ts";
 import type { MaterialPrepass, OperationProgress } from "./compile-material.ts";
-import { sliceQuantities } from "./compile-parts.ts";
+import { planParts, sliceQuantities } from "./compile-parts.ts";
 import { compileBatches, compilePools } from "./compile-pools.ts";
 import { compileResources } from "./compile-resources.ts";
 import { DONE, FIXED, FREE, workMinutes } from "./problem.ts";
@@ -67,6 +72,8 @@ export interface FrozenOperation {
   start: number;
   end: number;
   changeover?: number;
+  /** JSON path of the plan operation it comes from, to name it when it cannot be kept (422). */
+  path?: string;
 }
 
 export interface CompileOptions {
@@ -81,8 +88,11 @@ export interface CompileOptions {
   shouldStop?: () => boolean;
 }
 
-/** `stopped`: the caller's stop condition held (its deadline passed) before compiling finished. */
-export type CompileResult = { ok: true; compiled: CompiledRequest } | { ok: false; reason: string; stopped?: true };
+/**
+ * `problems`: frozen operations that cannot be kept (the request's fault: a 422, not an infeasible plan).
+ * `stopped`: the caller's stop condition held (its deadline passed) before compiling finished.
+ */
+export type CompileResult = { ok: true; compiled: CompiledRequest } | { ok: false; reason: string; problems?: Problem[]; stopped?: true };
 
 /** Orders compiled between two polls of the caller's stop condition. */
 const POLL_EVERY = 1024;
@@ -101,9 +111,14 @@ export function longerSpan(span: number): number | null {
   return span >= MAX_SPAN_MINUTES ? null : Math.min(4 * span, MAX_SPAN_MINUTES);
 }
 
-/** A span after the plan start that fits any reasonable plan: the latest release plus several times the heaviest load. */
+/**
+ * A span after the plan start that fits any reasonable plan: the latest release plus several times the heaviest
+ * load, and four weeks past the reference plan's end (at most MAX_SPAN_MINUTES).
+ */
 export function defaultSpanMinutes(request: ScheduleRequest): number {
   const planStart = minutes(request.planStart);
+  let referenceEnd = planStart;
+  for (const op of request.reference?.operations ?? []) referenceEnd = Math.max(referenceEnd, minutes(op.end));
   const routings = new Map(request.routings.map((r) => [r.item, r]));
   const resources = new Map(request.resources.map((r) => [r.id, r]));
   const load = new Map<string, number>();
@@ -122,23 +137,27 @@ export function defaultSpanMinutes(request: ScheduleRequest): number {
   }
   const heaviest = Math.max(0, ...load.values());
   // Calendars of one 8-hour shift on weekdays offer a quarter of the elapsed time: allow for that twice over.
-  return Math.min(MAX_SPAN_MINUTES, latest - planStart + 28 * MINUTES_PER_DAY + Math.ceil(8 * (heaviest + longestJob)));
+  const needed = Math.max(latest - planStart + 28 * MINUTES_PER_DAY + Math.ceil(8 * (heaviest + longestJob)), referenceEnd - planStart + 28 * MINUTES_PER_DAY);
+  return Math.min(MAX_SPAN_MINUTES, needed);
 }
 
 /**
  * @param spanMinutes how far past planStart calendars are compiled (default: defaultSpanMinutes; at most MAX_SPAN_MINUTES)
- * @param frozen operations that keep resource, unit and times (progress entries take precedence)
+ * @param pinned operations that keep resource, unit and times (progress entries take precedence); the frozen
+ *   operations of the request's reference plan are added to them
  * @param kept orders (indices) of a current plan that keep its material when others are inserted
  */
 export function compileProblem(
   request: ScheduleRequest,
   spanMinutes = defaultSpanMinutes(request),
-  frozen: readonly FrozenOperation[] = [],
+  pinned: readonly FrozenOperation[] = [],
   kept: ReadonlySet<number> = new Set(),
   options: CompileOptions = {},
 ): CompileResult {
   const stopped: CompileResult = { ok: false, reason: "stopped while compiling the problem", stopped: true };
   const planStart = minutes(request.planStart);
+  const reference = referencePlan(request);
+  const frozen = reference === null ? pinned : [...pinned, ...reference.frozen];
   const from = request.progress.reduce((earliest, p) => Math.min(earliest, minutes(p.start)), planStart) - MINUTES_PER_DAY;
   const shouldStop = options.shouldStop ?? (() => false);
   const compiledResources = compileResources(request, { from, to: planStart + Math.min(spanMinutes, MAX_SPAN_MINUTES) }, shouldStop);
@@ -157,16 +176,21 @@ export function compileProblem(
     const key = `${request.orders[o]!.id}\u0000${routings.get(request.orders[o]!.item)!.operations[k]!.id}`;
     const reported = progress.get(key);
     if (reported !== undefined) return { state: request.progress[reported]!.status };
-    const pinned = frozenByKey.get(key)?.[0];
-    if (pinned === undefined) return { state: "free" };
-    return pinned.start >= planStart ? { state: "fixed", start: pinned.start } : { state: "running" };
+    const pins = frozenByKey.get(key);
+    if (pins === undefined) return { state: "free" };
+    // A split operation is under way from its earliest part.
+    const start = Math.min(...pins.map((f) => f.start));
+    return start >= planStart ? { state: "fixed", start } : { state: "running" };
   };
+  // The parts of split operations (issue 16) that a given plan has: insertion's current plan, else the reference.
+  const referenceParts = reference === null || options.partsOf !== undefined ? null : planParts(request, request.reference!.operations);
+  const partsOf = options.partsOf ?? (referenceParts === null ? undefined : (order: string, operation: string) => referenceParts.get(`${order}\u0000${operation}`));
   const units = (ids: readonly string[]) => ids.reduce((n, id) => n + (alive[resourceIndex.get(id)!] ? request.resources[resourceIndex.get(id)!]!.units : 0), 0);
   const slicesOf = (o: number, k: number): number[] => {
     const order = request.orders[o]!;
     const op = routings.get(order.item)!.operations[k]!;
     if (progress.has(`${order.id}\u0000${op.id}`)) return [order.quantity];
-    return options.partsOf?.(order.id, op.id) ?? sliceQuantities(order.quantity, op.split, units(op.resources));
+    return partsOf?.(order.id, op.id) ?? sliceQuantities(order.quantity, op.split, units(op.resources));
   };
   const workOn = (o: number, k: number, id: string, quantity: number) => {
     const op = routings.get(request.orders[o]!.item)!.operations[k]!;
@@ -210,6 +234,7 @@ export function compileProblem(
   const fixed: FixedOperation[] = [];
   const rules = { partFirst: [] as number[], partLast: [] as number[], quantity: [] as number[], lot: [] as number[], transfer: [] as number[], maxWait: [] as number[], unbroken: [] as number[], waitOps: [] as number[] };
   const stepFirstOp: number[][] = [];
+  const pinPath = new Map<number, string>();
   const initialFamily = new Int32Array(machineCount).fill(-1);
   const initialFamilyStart = new Float64Array(machineCount).fill(-Infinity);
   const defaultBuffer = request.options.dueBufferMinutes ?? 0;
@@ -222,7 +247,9 @@ export function compileProblem(
     const startedOnly = excluded.has(o);
     const routing = routings.get(order.item)!;
     const due = minutes(order.due);
-    const job: ProblemJob = { firstOp: operationId.length, opCount: 0, earliest: orderEarliest[o]!, due, target: due - (order.dueBufferMinutes ?? defaultBuffer), weight: priorityWeight(order.priority) };
+    // With a reference, nothing new starts inside the frozen fence.
+    const earliest = Math.max(orderEarliest[o]!, reference?.fence ?? -Infinity);
+    const job: ProblemJob = { firstOp: operationId.length, opCount: 0, earliest, due, target: due - (order.dueBufferMinutes ?? defaultBuffer), weight: priorityWeight(order.priority) };
     const steps: number[] = [];
     for (const [k, op] of routing.operations.entries()) {
       steps.push(operationId.length);
@@ -249,15 +276,16 @@ export function compileProblem(
         rules.maxWait.push(op.maxWaitMinutes ?? Infinity);
         rules.unbroken.push(op.interruptible === false ? 1 : 0);
         if (part === 0 && k > 0 && op.maxWaitMinutes !== undefined && p === undefined) rules.waitOps.push(index);
-        const pinned = pinnedParts?.find((f) => (f.part ?? 0) === part);
-        if (pinnedParts !== undefined && pinned === undefined) return { ok: false, reason: `part ${part} of operation "${op.id}" of order "${order.id}" is not in the frozen plan` };
-        if (pinned !== undefined) {
-          const r = resourceIndex.get(pinned.resource)!;
+        const pin = pinnedParts?.find((f) => (f.part ?? 0) === part);
+        if (pinnedParts !== undefined && pin === undefined) return { ok: false, reason: `part ${part} of operation "${op.id}" of order "${order.id}" is not in the frozen plan` };
+        if (pin !== undefined) {
+          const r = resourceIndex.get(pin.resource)!;
           altResource.push(r);
-          altWork.push(workOn(o, k, pinned.resource, quantity));
+          altWork.push(workOn(o, k, pin.resource, quantity));
           opState.push(FIXED);
           doneEnd.push(NaN);
-          fixed.push({ op: index, machine: resources[r]!.firstMachine + pinned.unit, start: pinned.start, end: pinned.end, changeover: pinned.changeover ?? 0 });
+          fixed.push({ op: index, machine: resources[r]!.firstMachine + pin.unit, start: pin.start, end: pin.end, changeover: pin.changeover ?? 0 });
+          if (pin.path !== undefined) pinPath.set(index, pin.path);
         } else if (p === undefined) {
           opState.push(FREE);
           doneEnd.push(NaN);
@@ -304,6 +332,11 @@ export function compileProblem(
     orderOfJob.push(o);
   }
   fixed.sort((a, b) => a.machine - b.machine || a.start - b.start);
+  if (pinPath.size > 0) {
+    const orderIds = orderOfJob.map((o) => request.orders[o]!.id);
+    const problems = checkPins({ fixed, jobs, opJob, opState, opMinGap, operationId, orderIds, pathOf: pinPath });
+    if (problems.length > 0) return { ok: false, reason: problems[0]!.message, problems };
+  }
   const fixedStart = new Float64Array(operationId.length).fill(NaN);
   for (const f of fixed) fixedStart[f.op] = f.start;
   const materialModel =
@@ -338,6 +371,7 @@ export function compileProblem(
     fixed,
     material: materialModel,
     rules: shopFloorRules(rules, setupMinutes),
+    stability: reference === null ? null : stabilityModel(request, reference, { jobs, orderOfJob, operationId, opState, resources, partOf: operationId.map((_, op) => op - rules.partFirst[op]!) }),
   };
   const lots = orderOfJob.map((o) => request.orders[o]!.quantity);
   const compiled = { problem, orderOfJob, operationId, step, lots, stepFirstOp, setupMinutes, planStart, unplannable: material?.unplannable ?? new Map(), excluded, material, orderEarliest };

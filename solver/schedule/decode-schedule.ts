@@ -38,7 +38,7 @@ import { placeBatch } from "./place-batch.ts";
 import { newPartRuns, placeSlice } from "./place-slice.ts";
 import { PoolLoad } from "./pool-load.ts";
 import type { PartRuns } from "./place-slice.ts";
-import { altIndex, DONE, FIXED, FREE, jobEnd } from "./problem.ts";
+import { altIndex, DONE, FIXED, FREE, isChanged, jobEnd } from "./problem.ts";
 import type { FixedOperation, SchedulingProblem } from "./problem.ts";
 import { newReadyBounds, routingReady } from "./routing-ready.ts";
 import type { TimesView } from "./routing-ready.ts";
@@ -56,10 +56,18 @@ export interface Sequencing {
   seq: number[][];
   /** Position of each free operation in its machine's list. */
   posOf: Int32Array;
+  /**
+   * Re-planning against a reference (issue 15): 1 for operations that start no earlier than their start in the
+   * reference, so that what nothing pushes stays where the shop expects it; the search drops an anchor where
+   * starting earlier pays. Absent: none.
+   */
+  anchored?: Uint8Array;
 }
 
 export function cloneSequencing(s: Sequencing): Sequencing {
-  return { machineOf: s.machineOf.slice(), seq: s.seq.map((list) => list.slice()), posOf: s.posOf.slice() };
+  const copy: Sequencing = { machineOf: s.machineOf.slice(), seq: s.seq.map((list) => list.slice()), posOf: s.posOf.slice() };
+  if (s.anchored !== undefined) copy.anchored = s.anchored.slice();
+  return copy;
 }
 
 /**
@@ -118,6 +126,10 @@ export class Decoder {
   failedOp = -1;
   /** Passes the last decode took (more than one to keep maximum waits): its cost in the search's work units. */
   passes = 0;
+  /** 1 when the operation's start was set by its anchor (its start in the reference plan). */
+  readonly anchorTight: Uint8Array;
+  /** Operations that differ from the reference plan (0 without one), after the last successful decode. */
+  changes = 0;
   readonly completion: Float64Array;
   readonly prevOp: Int32Array;
   readonly nextOp: Int32Array;
@@ -190,6 +202,7 @@ export class Decoder {
     this.tightPred = new Int32Array(n).fill(-1);
     this.runs = newPartRuns(problem);
     this.endNotBefore = problem.rules !== null && problem.rules.waitOps.length > 0 ? new Float64Array(n).fill(-Infinity) : null;
+    this.anchorTight = new Uint8Array(problem.stability === null ? 0 : n);
     this.completion = new Float64Array(problem.jobs.length);
     this.indeg = new Int32Array(n);
     this.stack = new Int32Array(n);
@@ -255,7 +268,8 @@ export class Decoder {
     const jobReady = rr.start;
     const mp = pos > 0 ? s.seq[m]![pos - 1]! : -1;
     const machReady = mp >= 0 ? end[mp]! : -Infinity;
-    const ready = Math.max(jobReady, machReady, notBefore, this.notBefore === null ? -Infinity : this.notBefore[op]!);
+    const anchor = s.anchored !== undefined && s.anchored[op] ? p.stability!.refStart[op]! : -Infinity;
+    const ready = Math.max(jobReady, machReady, notBefore, this.notBefore === null ? -Infinity : this.notBefore[op]!, anchor);
     const held = this.endNotBefore === null ? -Infinity : this.endNotBefore[op]!;
     const endBound = Math.max(rr.end, held);
     const fixedHere = this.fixedByMachine[m]!;
@@ -281,6 +295,7 @@ export class Decoder {
       this.machTight[op] = 0;
       this.jobTight[op] = !place.pushedByFixed && pred >= 0 && rr.end >= held && state[pred] === FREE_STATE ? 1 : 0;
       this.tightPred[op] = pred;
+      if (p.stability !== null) this.anchorTight[op] = 0;
       return true;
     }
     const bound = place.pushedByFixed || ready > Math.max(jobReady, machReady);
@@ -288,6 +303,7 @@ export class Decoder {
     this.machTight[op] = !bound && mp >= 0 && machReady >= jobReady ? 1 : 0;
     this.jobTight[op] = !bound && predFree && jobReady >= machReady ? 1 : 0;
     this.tightPred[op] = rr.startPred;
+    if (p.stability !== null) this.anchorTight[op] = !place.pushedByFixed && anchor === ready && anchor > Math.max(jobReady, machReady, notBefore) ? 1 : 0;
     return true;
   }
 
@@ -481,8 +497,20 @@ export class Decoder {
     p.jobs.forEach((job, j) => {
       this.completion[j] = job.opCount > 0 ? jobEnd(p, job, end) : job.earliest;
     });
-    this.objective = objectiveOf(p, this.completion, totalChangeover);
+    this.changes = p.stability === null ? 0 : this.countChanges(s);
+    this.objective = objectiveOf(p, this.completion, totalChangeover, this.changes);
     return true;
+  }
+
+  /** Free operations of the decoded s that differ from the reference plan. */
+  private countChanges(s: Sequencing): number {
+    const p = this.problem;
+    const stability = p.stability!;
+    let changes = 0;
+    for (let op = 0; op < p.opCount; op++) {
+      if (p.opState[op] === FREE_STATE && s.machineOf[op]! >= 0 && isChanged(stability, op, s.machineOf[op]!, this.start[op]!)) changes++;
+    }
+    return changes;
   }
 
   /** Tails of every free operation of s, which must be the sequencing last decoded (continuous time only). */

@@ -24,6 +24,8 @@ import { FIXED } from "./problem.ts";
 import type { CompactSchedule } from "./search-problem.ts";
 import type { ScheduleSearchResult } from "./search-schedule.ts";
 import { sequencingFromPlan } from "./sequencing-from-plan.ts";
+import { operationKey, planKey } from "./freeze-plan.ts";
+import { planChanges } from "./plan-changes.ts";
 
 export interface ResponseStats {
   elapsedMs: number;
@@ -37,7 +39,7 @@ const round = (x: number) => Math.round(x * 1e6) / 1e6;
 function explanations(compiled: CompiledRequest, schedule: CompactSchedule): OrderExplanation[] {
   const p = compiled.problem;
   const decoder = new Decoder(p);
-  const s = sequencingFromPlan(p, schedule.machine, schedule.start, schedule.position);
+  const s = sequencingFromPlan(p, schedule.machine, schedule.start, schedule.position, schedule.anchored);
   if (!decoder.decode(s)) throw new Error(`the plan's own sequencing does not decode (${decoder.failure})`);
   return explainWaits(decoder, s);
 }
@@ -90,10 +92,21 @@ export function toScheduleResponse(request: ScheduleRequest, best: ScheduleSearc
     const status = best.status === "timedout" ? "timedout" : "infeasible";
     return { status, ...(best.reason !== undefined ? { reason: best.reason } : {}), operations: [], orders: [], kpis: emptyKpis, solver };
   }
-  const { orderOfJob } = problem;
+  const { problem: p, orderOfJob, operationId } = problem;
   // Moving work later could overfill a pool or split a batch: plans with either keep their early times.
-  const timed = request.options.timing === "just-in-time" && problem.problem.pools == null && problem.problem.batches == null;
+  const timed = request.options.timing === "just-in-time" && p.pools == null && p.batches == null;
   const schedule = timed ? justInTime(problem, early) : early;
+  const running = new Set(request.progress.filter((e) => e.status === "running").map((e) => operationKey(e.order, e.operation)));
+  const issued = new Map((request.reference?.operations ?? []).map((op) => [planKey(op.order, op.operation, op.part), op]));
+  const operations: ScheduleResponse["operations"] = [];
+  for (const row of partRows(p, schedule, problem.lots)) {
+    const op = row.ops[0]!;
+    const order = request.orders[orderOfJob[p.opJob[op]!]!]!.id;
+    // Fixed operations are running (progress) or frozen: kept from the reference as issued.
+    const state = p.opState[op] !== FIXED ? "planned" : running.has(operationKey(order, operationId[op]!)) ? "running" : "frozen";
+    if (state === "frozen") operations.push({ ...issued.get(planKey(order, operationId[op]!, row.part))!, state });
+    else operations.push(partOperation(request, problem, row, state === "running"));
+  }
   const timings = orderTimings(problem, schedule);
   const explained = explanations(problem, early);
   const earlyLate = orderTimings(problem, early);
@@ -128,7 +141,8 @@ export function toScheduleResponse(request: ScheduleRequest, best: ScheduleSearc
   const materialWait = explained.reduce((sum, e) => sum + e.materialMinutes, 0);
   return {
     status: best.status,
-    operations: partRows(problem.problem, schedule, problem.lots).map((row) => partOperation(request, problem, row, problem.problem.opState[row.ops[0]!] === FIXED)),
+    operations,
+    ...(request.reference !== undefined ? { changes: planChanges(request, operations) } : {}),
     orders,
     ...(problem.material !== null ? { materials } : {}),
     kpis: scheduleKpis(problem, schedule, timings, materialWait),
