@@ -19,6 +19,8 @@ export function checkPlanOperations(model: FactoryModel, operations: readonly Sc
   const orders = new Map(model.orders.map((o) => [o.id, o]));
   const routings = new Map(model.routings.map((r) => [r.item, r]));
   const units = new Map(model.resources.map((r) => [r.id, r.units]));
+  // On a batch resource (issue 21) the members of a batch share their unit: same start, same end.
+  const batching = new Set(model.resources.filter((r) => r.batch !== undefined).map((r) => r.id));
   const seen = new Map<string, number>();
   const onUnit = new Map<string, number[]>();
   // Parts of each planned operation: their quantities, by part.
@@ -65,7 +67,8 @@ export function checkPlanOperations(model: FactoryModel, operations: readonly Sc
     list.sort((a, b) => start[a]! - start[b]! || a - b);
     for (let k = 1; k < list.length; k++) {
       const [a, b] = [operations[list[k - 1]!]!, operations[list[k]!]!];
-      if (start[list[k]!]! < parseDateTime(a.end)!) {
+      const batched = batching.has(b.resource) && a.start === b.start && a.end === b.end;
+      if (start[list[k]!]! < parseDateTime(a.end)! && !batched) {
         problems.push({ path: formatPath([...path, list[k]!]), message: `overlaps ${formatPath([...path, list[k - 1]!])} ("${a.operation}" of order "${a.order}", until ${a.end}) on unit ${b.unit} of "${b.resource}"` });
       }
     }

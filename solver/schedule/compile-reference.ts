@@ -74,6 +74,8 @@ export interface Pins {
   orderIds: readonly string[];
   /** JSON path of every pinned frozen operation (running ones have none). */
   pathOf: ReadonlyMap<number, string>;
+  /** Whether a machine is a unit of a batch resource (issue 21): a batch's members share it, same start and end. */
+  batchMachine?: (machine: number) => boolean;
 }
 
 /**
@@ -89,6 +91,7 @@ export function checkPins(pins: Pins): Problem[] {
   for (let k = 1; k < pins.fixed.length; k++) {
     const [a, b] = [pins.fixed[k - 1]!, pins.fixed[k]!];
     if (a.machine !== b.machine || b.start >= a.end) continue;
+    if (pins.batchMachine?.(a.machine) && a.start === b.start && a.end === b.end) continue;
     const frozen = pins.pathOf.has(b.op) ? b : a;
     const other = frozen === b ? a : b;
     if (pins.pathOf.has(frozen.op)) report(frozen, `overlaps ${pins.pathOf.has(other.op) ? "frozen" : "running"} operation ${name(other.op)}, which runs until ${formatDateTime(other.end)}`);

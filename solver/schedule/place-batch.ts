@@ -1,7 +1,7 @@
 /**
  * Placing a batch (issue 21): the members of a batch on a batch resource's unit start and end together. The
  * batch starts at the earliest instant every member may start (its predecessors, release, a re-plan's
- * not-before) after the unit's previous operation, ends no earlier than any member's end bound, and takes its
+ * not-before, a reference anchor) after the unit's previous operation, ends no earlier than any member's end bound, and takes its
  * longest member's work (a fixed cycle is every member's work already); the changeover is the leader's.
  */
 import type { Decoder, Sequencing } from "./decode-schedule.ts";
@@ -25,7 +25,9 @@ export function placeBatch(decoder: Decoder, leader: number, s: Sequencing, notB
   let base = 0;
   for (let k = leader; k >= 0; k = groups.next[k]!) {
     if (!routingReady(p, decoder.prevOp, k, m, view, rr)) return false;
-    ready = Math.max(ready, rr.start, decoder.notBefore === null ? -Infinity : decoder.notBefore[k]!);
+    // A member anchored at its start in the reference plan (issue 15) holds the batch there too.
+    const anchor = s.anchored !== undefined && s.anchored[k] ? p.stability!.refStart[k]! : -Infinity;
+    ready = Math.max(ready, rr.start, anchor, decoder.notBefore === null ? -Infinity : decoder.notBefore[k]!);
     endBound = Math.max(endBound, rr.end, decoder.endNotBefore === null ? -Infinity : decoder.endNotBefore[k]!);
     base = Math.max(base, p.altWork[altIndex(p, k, r)]!);
   }
@@ -39,6 +41,7 @@ export function placeBatch(decoder: Decoder, leader: number, s: Sequencing, notB
     decoder.machTight[k] = 0;
     decoder.jobTight[k] = 0;
     decoder.tightPred[k] = -1;
+    if (p.stability !== null) decoder.anchorTight[k] = 0;
     if (runs !== null) {
       runs.continues[k] = 0;
       runs.base[k] = runs.work[k] = place.end - place.start;

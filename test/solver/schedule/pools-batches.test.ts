@@ -99,6 +99,15 @@ describe("a batch furnace", () => {
     expect(response.kpis.meanBatchFill).toBe(1);
   });
 
+  it("re-plans against the plan in force: the charge under way stays frozen, nothing changes", () => {
+    const calendars = [weekdays("day", [{ start: "06:00", end: "14:00" }]), allDay];
+    const issued = solve(request({ calendars, resources: [machine("R"), furnace(60)], routings, orders })).response;
+    const { response } = solve(request({ calendars, resources: [machine("R"), furnace(60)], routings, orders, reference: issued, frozenUntil: `${MONDAY}T10:00` }));
+    const annealed = response.operations.filter((o) => o.operation === "anneal");
+    expect(annealed.map((o) => [o.start, o.end, o.state])).toEqual(Array(3).fill([`${MONDAY}T09:00`, `${MONDAY}T13:00`, "frozen"]));
+    expect(response.changes?.count).toBe(0);
+  });
+
   it("fills a charge of 40 t with two coils and anneals the third after it", () => {
     const req = request({ calendars: [weekdays("day", [{ start: "06:00", end: "14:00" }]), allDay], resources: [machine("R"), furnace(40)], routings, orders });
     const { response } = solve(req);
