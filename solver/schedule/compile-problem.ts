@@ -333,7 +333,7 @@ export function compileProblem(
   fixed.sort((a, b) => a.machine - b.machine || a.start - b.start);
   if (pinPath.size > 0) {
     const orderIds = orderOfJob.map((o) => request.orders[o]!.id);
-    const problems = checkPins({ fixed, jobs, opJob, opState, opMinGap, operationId, orderIds, pathOf: pinPath });
+    const problems = checkPins({ fixed, jobs, opJob, opState, opMinGap, operationId, orderIds, pathOf: pinPath, partFirst: rules.partFirst, transfer: rules.transfer });
     if (problems.length > 0) return { ok: false, reason: problems[0]!.message, problems };
   }
   const fixedStart = new Float64Array(operationId.length).fill(NaN);
