@@ -335,7 +335,7 @@ export function compileProblem(
   if (pinPath.size > 0) {
     const orderIds = orderOfJob.map((o) => request.orders[o]!.id);
     const batchMachine = (m: number) => request.resources[resources.findIndex((r) => m >= r.firstMachine && m < r.firstMachine + r.units)]?.batch !== undefined;
-    const problems = checkPins({ fixed, jobs, opJob, opState, opMinGap, operationId, orderIds, pathOf: pinPath, batchMachine });
+    const problems = checkPins({ fixed, jobs, opJob, opState, opMinGap, operationId, orderIds, pathOf: pinPath, partFirst: rules.partFirst, transfer: rules.transfer, batchMachine });
     if (problems.length > 0) return { ok: false, reason: problems[0]!.message, problems };
   }
   const fixedStart = new Float64Array(operationId.length).fill(NaN);

@@ -74,6 +74,10 @@ export interface Pins {
   orderIds: readonly string[];
   /** JSON path of every pinned frozen operation (running ones have none). */
   pathOf: ReadonlyMap<number, string>;
+  /** Issue 16: the first slice of every operation's routing operation (its parts are partFirst … the next one's − 1). */
+  partFirst: readonly number[];
+  /** Issue 16: the transfer batch of every operation to the next one (Infinity: the whole lot moves at once). */
+  transfer: readonly number[];
   /** Whether a machine is a unit of a batch resource (issue 21): a batch's members share it, same start and end. */
   batchMachine?: (machine: number) => boolean;
 }
@@ -99,10 +103,17 @@ export function checkPins(pins: Pins): Problem[] {
   for (const f of pins.fixed) {
     if (!pins.pathOf.has(f.op)) continue;
     const job = pins.jobs[pins.opJob[f.op]!]!;
-    const pred = f.op - 1;
-    if (f.op === job.firstOp || pins.opState[pred] === DONE) continue;
-    if (pins.opState[pred] !== FIXED) report(f, `follows ${name(pred)}, which is neither done, running nor frozen`);
-    else if (f.start < fixedOf.get(pred)!.end + pins.opMinGap[f.op]!) report(f, `starts ${formatDateTime(f.start)}, before ${name(pred)} ends (${formatDateTime(fixedOf.get(pred)!.end)}) plus its gap`);
+    // The routing predecessor is every part of the previous routing operation (issue 16), not a sibling part.
+    const last = pins.partFirst[f.op]! - 1;
+    if (last < job.firstOp) continue;
+    for (let pred = pins.partFirst[last]!; pred <= last; pred++) {
+      if (pins.opState[pred] === DONE) continue;
+      if (pins.opState[pred] !== FIXED) report(f, `follows ${name(pred)}, which is neither done, running nor frozen`);
+      // A transfer batch lets it start before its predecessor ends (the decoder keeps the batch's bounds).
+      else if (pins.transfer[pred] === Infinity && f.start < fixedOf.get(pred)!.end + pins.opMinGap[f.op]!) {
+        report(f, `starts ${formatDateTime(f.start)}, before ${name(pred)} ends (${formatDateTime(fixedOf.get(pred)!.end)}) plus its gap`);
+      }
+    }
   }
   return problems;
 }
