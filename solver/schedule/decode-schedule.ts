@@ -441,7 +441,7 @@ export class Decoder {
           }
           continue;
         }
-        if (pooled !== null && pooled[op]) {
+        if (pooled?.[op]) {
           // The pools' load has grown since it went in: placed again, and back in if that moves it.
           if (!this.place(op, s, ledger === null ? -Infinity : this.materialReady[op]!)) return false;
           if (this.start[op]! > at) {

@@ -26,7 +26,7 @@ export function placeBatch(decoder: Decoder, leader: number, s: Sequencing, notB
   for (let k = leader; k >= 0; k = groups.next[k]!) {
     if (!routingReady(p, decoder.prevOp, k, m, view, rr)) return false;
     // A member anchored at its start in the reference plan (issue 15) holds the batch there too.
-    const anchor = s.anchored !== undefined && s.anchored[k] ? p.stability!.refStart[k]! : -Infinity;
+    const anchor = s.anchored?.[k] ? p.stability!.refStart[k]! : -Infinity;
     ready = Math.max(ready, rr.start, anchor, decoder.notBefore === null ? -Infinity : decoder.notBefore[k]!);
     endBound = Math.max(endBound, rr.end, decoder.endNotBefore === null ? -Infinity : decoder.endNotBefore[k]!);
     base = Math.max(base, p.altWork[altIndex(p, k, r)]!);
