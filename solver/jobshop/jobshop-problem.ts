@@ -20,7 +20,7 @@ export function jobShopProblem(instance: JobShopInstance): SchedulingProblem {
     origin: 0,
     objective: "makespan",
     jobs: instance.jobs.map((job) => {
-      const j = { firstOp: first, opCount: job.length, earliest: 0, due: 0, weight: 0 };
+      const j = { firstOp: first, opCount: job.length, earliest: 0, due: 0, target: 0, weight: 0 };
       first += job.length;
       return j;
     }),
@@ -40,6 +40,7 @@ export function jobShopProblem(instance: JobShopInstance): SchedulingProblem {
     doneEnd: new Float64Array(ops.length).fill(NaN),
     fixed: [],
     material: null,
+    rules: null,
     stability: null,
   };
 }

@@ -22,8 +22,8 @@ export function jobShopSize(instance: JobShopInstance): ProblemSize {
 
 export function searchJobShop(instance: JobShopInstance, options: SearchOptions): SearchResult {
   const outcome = searchProblem(jobShopProblem(instance), options);
-  // Without calendars there is no horizon to run out of.
-  if (outcome === "horizon") throw new Error("a job shop without calendars cannot exceed a horizon");
+  // Without calendars there is no horizon to run out of, and without rules no maximum wait.
+  if (outcome === "horizon" || "maxWait" in outcome) throw new Error("a job shop has no calendars and no maximum waits");
   return outcome;
 }
 
