@@ -13,9 +13,9 @@ import { fork } from "node:child_process";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { readJobShopInstance } from "../api/cli/jobshop.ts";
-import { jobShopSize, searchJobShop } from "../solver/jobshop/search-jobshop.ts";
+import { jobShopBudget } from "../solver/jobshop/jobshop-budget.ts";
+import { searchJobShop } from "../solver/jobshop/search-jobshop.ts";
 import { pickBest } from "../solver/schedule/pick-best.ts";
-import { budgetFor } from "../solver/schedule/search-budget.ts";
 import type { SearchResult } from "../solver/schedule/search-problem.ts";
 
 interface Task {
@@ -26,7 +26,7 @@ interface Task {
 
 function runTask(task: Task): SearchResult {
   const instance = readJobShopInstance(task.file);
-  return searchJobShop(instance, { seed: task.seed, budget: budgetFor(task.timeLimitSeconds, jobShopSize(instance)), clock: () => performance.now() });
+  return searchJobShop(instance, { seed: task.seed, budget: jobShopBudget(task.timeLimitSeconds), clock: () => performance.now() });
 }
 
 function inChild(task: Task): Promise<SearchResult> {
