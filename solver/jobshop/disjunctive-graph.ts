@@ -23,6 +23,8 @@ export class JobShopGraph {
   readonly opCount: number;
   readonly machineCount: number;
   readonly jobCount: number;
+  /** Job of each operation. */
+  readonly job: Int32Array;
   /** Job predecessor / successor of each operation, −1 at the ends of a route. */
   readonly jobPrev: Int32Array;
   readonly jobNext: Int32Array;
@@ -54,12 +56,14 @@ export class JobShopGraph {
     this.opCount = n;
     this.machineCount = instance.machineCount;
     this.jobCount = instance.jobs.length;
+    this.job = new Int32Array(n);
     this.jobPrev = new Int32Array(n).fill(-1);
     this.jobNext = new Int32Array(n).fill(-1);
     this.jobLast = new Int32Array(instance.jobs.length);
     let op = 0;
     instance.jobs.forEach((job, j) => {
       for (let k = 0; k < job.length; k++, op++) {
+        this.job[op] = j;
         if (k > 0) this.jobPrev[op] = op - 1;
         if (k < job.length - 1) this.jobNext[op] = op + 1;
       }

@@ -5,8 +5,10 @@
  * an iteration costs the operations it evaluates plus a few units per estimated move (tabu-jobshop.ts).
  *
  * Calibration (JOBSHOP_RATE): units per second of one search process on the reference machine (the 2-core
- * build machine), measured with `npm run bench:jobshop -- --calibrate` over the Taillard-sized and Brandimarte
- * instances, taking a low percentile so that a somewhat busier machine still finishes on its budget.
+ * build machine), measured as the budget divided by the search time ("time s" in `npm run bench:jobshop`)
+ * over the Taillard-sized and Brandimarte instances while the machine was shared (load average 8–17 from
+ * other work), taking a low value so that the work budget, not the safety deadline, ends most searches
+ * there. An idle machine does the same work sooner: the same plan, a shorter wait.
  */
 import type { SearchBudget } from "../schedule/search-budget.ts";
 

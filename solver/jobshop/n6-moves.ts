@@ -3,13 +3,14 @@
  * inside a critical block, move an operation right after the block's last operation or right before its first
  * one, or move the first (last) operation right after (before) any operation of the block. Adjacent swaps at
  * the block ends are Nowicki & Smutnicki's N5 moves, a subset. A non-adjacent move is kept only when Balas &
- * Vazacopoulos' sufficient condition guarantees an acyclic plan.
+ * Vazacopoulos' sufficient condition guarantees an acyclic plan, and never past an operation of the moved
+ * operation's own job (a job may visit a machine twice in a flexible job shop).
  *
  * Each move is estimated without evaluating the plan (the "fast estimate"): heads are recomputed along the
  * moved segment in its new order from the job predecessors' current heads, tails likewise backwards, and the
- * estimate is the longest path through the segment. It is a lower bound on the new makespan: the current
- * heads and tails it reads cannot grow past their new values for these moves, and every term is the length of
- * a path of the new plan.
+ * estimate is the longest path through the segment. For an adjacent swap on a critical path (N5) it is a
+ * lower bound on the new makespan (Taillard 1994: no job neighbour of the pair depends on the pair). For a
+ * longer insertion it is an approximation: a job neighbour's head or tail may itself depend on the segment.
  */
 import type { JobShopGraph } from "./disjunctive-graph.ts";
 
@@ -24,28 +25,32 @@ export interface JobShopMove {
   forward: boolean;
 }
 
-/** Scratch for the estimates: the segment in its new order and its new heads. */
+/** Scratch for the estimates: the segment in its new order, its new heads, and which operations it holds. */
 export class SegmentScratch {
   readonly order: Int32Array;
   readonly heads: Float64Array;
+  readonly inSegment: Uint8Array;
   constructor(size: number) {
     this.order = new Int32Array(size);
     this.heads = new Float64Array(size);
+    this.inSegment = new Uint8Array(size);
   }
 }
 
 /**
  * Longest path through `count` operations run back to back in scratch.order after `pred` and before `succ`
- * (−1: none), from the current heads and tails of everything else.
+ * (−1: none), from the current heads and tails of everything else. A job neighbour inside the segment (a job
+ * that visits the machine twice) is skipped: the machine chain through it already dominates.
  */
 export function estimateSegment(graph: JobShopGraph, scratch: SegmentScratch, count: number, pred: number, succ: number): number {
   const { head, tail, time, jobPrev, jobNext } = graph;
-  const { order, heads } = scratch;
+  const { order, heads, inSegment } = scratch;
+  for (let k = 0; k < count; k++) inSegment[order[k]!] = 1;
   let ready = pred >= 0 ? head[pred]! + time[pred]! : 0;
   for (let k = 0; k < count; k++) {
     const o = order[k]!;
     const jp = jobPrev[o]!;
-    const r = jp >= 0 && head[jp]! + time[jp]! > ready ? head[jp]! + time[jp]! : ready;
+    const r = jp >= 0 && inSegment[jp] === 0 && head[jp]! + time[jp]! > ready ? head[jp]! + time[jp]! : ready;
     heads[k] = r;
     ready = r + time[o]!;
   }
@@ -54,10 +59,11 @@ export function estimateSegment(graph: JobShopGraph, scratch: SegmentScratch, co
   for (let k = count - 1; k >= 0; k--) {
     const o = order[k]!;
     const jn = jobNext[o]!;
-    const q = jn >= 0 && time[jn]! + tail[jn]! > after ? time[jn]! + tail[jn]! : after;
+    const q = jn >= 0 && inSegment[jn] === 0 && time[jn]! + tail[jn]! > after ? time[jn]! + tail[jn]! : after;
     if (heads[k]! + time[o]! + q > longest) longest = heads[k]! + time[o]! + q;
     after = time[o]! + q;
   }
+  for (let k = 0; k < count; k++) inSegment[order[k]!] = 0;
   return longest;
 }
 
@@ -65,6 +71,8 @@ export function estimateSegment(graph: JobShopGraph, scratch: SegmentScratch, co
 function forwardMove(graph: JobShopGraph, scratch: SegmentScratch, block: number[], i: number, j: number): JobShopMove | null {
   const u = block[i]!;
   const v = block[j]!;
+  // A later operation of u's own job on this machine: passing it would reverse the route.
+  for (let k = i + 1; k <= j; k++) if (graph.job[block[k]!] === graph.job[u]) return null;
   const js = graph.jobNext[u]!;
   if (j > i + 1 && js >= 0 && graph.time[v]! + graph.tail[v]! < graph.time[js]! + graph.tail[js]!) return null;
   for (let k = i + 1; k <= j; k++) scratch.order[k - i - 1] = block[k]!;
@@ -77,6 +85,7 @@ function forwardMove(graph: JobShopGraph, scratch: SegmentScratch, block: number
 function backwardMove(graph: JobShopGraph, scratch: SegmentScratch, block: number[], i: number, j: number): JobShopMove | null {
   const u = block[i]!;
   const v = block[j]!;
+  for (let k = i; k < j; k++) if (graph.job[block[k]!] === graph.job[v]) return null;
   const jp = graph.jobPrev[v]!;
   if (j > i + 1 && jp >= 0 && graph.head[u]! + graph.time[u]! < graph.head[jp]! + graph.time[jp]!) return null;
   scratch.order[0] = v;
