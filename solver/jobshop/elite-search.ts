@@ -31,13 +31,13 @@ interface Elite {
   completionSum: number;
 }
 
-const POOL_SIZE = 8;
+const POOL_SIZE = 4;
 /** Noise of the randomised list scheduling behind the pool's later starting plans (the first has none). */
 const CONSTRUCTION_NOISE = 0.3;
 
 /** Iterations without improvement that end a tabu run: longer for larger instances, within limits. */
 export function stallLimitFor(opCount: number): number {
-  return Math.min(20_000, Math.max(2_000, 10 * opCount));
+  return Math.min(10_000, Math.max(1_000, 5 * opCount));
 }
 
 function sameStarts(a: Float64Array, b: Float64Array): boolean {

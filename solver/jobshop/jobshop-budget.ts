@@ -12,7 +12,7 @@
  */
 import type { SearchBudget } from "../schedule/search-budget.ts";
 
-export const JOBSHOP_RATE = 45_000_000;
+export const JOBSHOP_RATE = 35_000_000;
 /** Share of the time limit the work is calibrated to fill. */
 const TARGET_SHARE = 0.8;
 /** Share of the time limit after which the search stops whatever its budget ("timedout"). */
