@@ -9,6 +9,7 @@ import type { JobShopInstance } from "../../../solver/jobshop/instance.ts";
 import { parseOrLibrary } from "../../../solver/jobshop/parse-orlib.ts";
 import { searchJobShop, toJobShopResponse } from "../../../solver/jobshop/search-jobshop.ts";
 import type { JobShopResponse } from "../../../solver/jobshop/search-jobshop.ts";
+import { checkJobShop } from "../../helpers/check-jobshop.ts";
 
 const FT06 = `6 6
 2 1 0 3 1 6 3 7 5 3 4 6
@@ -24,32 +25,6 @@ function solve(instance: JobShopInstance, workUnits: number, seed = 1, maxIterat
   const response = toJobShopResponse(instance, result, { elapsedMs: 0 });
   expect(checkJobShop(instance, response)).toEqual([]);
   return response;
-}
-
-/** Independent feasibility check: every operation once, on one of its machines, for its time, in job order, no overlaps. */
-function checkJobShop(instance: JobShopInstance, response: JobShopResponse): string[] {
-  const errors: string[] = [];
-  const byMachine = new Map<number, Array<[number, number]>>();
-  instance.jobs.forEach((job, j) => {
-    let ready = 0;
-    job.forEach((alternatives, k) => {
-      const o = response.operations.find((x) => x.job === j && x.index === k);
-      if (!o) return void errors.push(`missing ${j}/${k}`);
-      const alt = alternatives.find((a) => a.machine === o.machine);
-      if (!alt) errors.push(`${j}/${k} on machine ${o.machine}`);
-      else if (o.end - o.start !== alt.time) errors.push(`${j}/${k} lasts ${o.end - o.start}`);
-      if (o.start < ready) errors.push(`${j}/${k} starts before its predecessor ends`);
-      ready = o.end;
-      byMachine.set(o.machine, [...(byMachine.get(o.machine) ?? []), [o.start, o.end]]);
-    });
-  });
-  for (const [m, list] of byMachine) {
-    list.sort((a, b) => a[0] - b[0]);
-    for (let i = 1; i < list.length; i++) if (list[i]![0] < list[i - 1]![1]) errors.push(`overlap on machine ${m}`);
-  }
-  const makespan = Math.max(0, ...response.operations.map((o) => o.end));
-  if (makespan !== response.makespan) errors.push(`makespan ${response.makespan}, operations end at ${makespan}`);
-  return errors;
 }
 
 function permutations<T>(items: T[]): T[][] {
