@@ -9,6 +9,7 @@ import { capabilities } from "../../api/capabilities/index.ts";
 import { parseOrLibrary } from "../../solver/jobshop/parse-orlib.ts";
 import { checkJobShop } from "../helpers/check-jobshop.ts";
 import { takt } from "../helpers/cli.ts";
+import { FT06 } from "../helpers/ft06.ts";
 import { tinyFactory } from "../helpers/tiny-factory.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "takt-cli-"));
@@ -42,19 +43,11 @@ describe("takt CLI", () => {
   });
 
   it("jobshop minimises the makespan of an OR-Library file and prints a feasible plan", async () => {
-    // Fisher & Thompson's 6×6 instance: optimum 55.
-    const ft06 = `6 6
-2 1 0 3 1 6 3 7 5 3 4 6
-1 8 2 5 4 10 5 10 0 10 3 4
-2 5 3 4 5 8 0 9 1 1 4 7
-1 5 0 5 2 5 3 3 4 8 5 9
-2 9 1 3 4 5 5 4 0 3 3 1
-1 3 3 3 5 9 0 10 4 4 2 1`;
-    const { code, stdout } = await takt("jobshop", file("ft06.txt", ft06), "--time-limit", "1", "--workers", "1");
+    const { code, stdout } = await takt("jobshop", file("ft06.txt", FT06), "--time-limit", "1", "--workers", "1");
     expect(code).toBe(0);
     const answer = JSON.parse(stdout);
     expect(answer.instance).toBe("ft06");
-    expect(checkJobShop(parseOrLibrary(ft06, "ft06"), answer)).toEqual([]);
+    expect(checkJobShop(parseOrLibrary(FT06, "ft06"), answer)).toEqual([]);
     expect(answer.makespan).toBeGreaterThanOrEqual(55);
   });
 
