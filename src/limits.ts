@@ -175,6 +175,20 @@ export const MAX_BATCH_INPUT_BYTES = 64 * 1024 * 1024;
 /** Variations in one scenario batch. */
 export const MAX_VARIATIONS = 100;
 
+// ——— Spreadsheet uploads (`takt import`, `POST /v1/import`) ———
+// A workbook is read whole, so its size, what it unpacks to and the cells it fills are capped. An ERP-sized
+// plant (100,000 items with 17 columns) fits; larger plants come as JSON.
+
+/** Bytes of an uploaded workbook (the body of POST /v1/import) and of each CSV file (32 MiB). */
+export const MAX_IMPORT_FILE_BYTES = 32 * 1024 * 1024;
+/** Bytes of XML the parts read may unpack to (256 MiB): a zip bomb stops here. */
+export const MAX_IMPORT_INFLATED_BYTES = 256 * 1024 * 1024;
+/** Filled cells over the whole workbook. */
+export const MAX_IMPORT_CELLS = 2_000_000;
+/** Rows and columns of one sheet: Excel's own limits. */
+export const MAX_SHEET_ROWS = 1_048_576;
+export const MAX_SHEET_COLUMNS = 16_384;
+
 // ——— Schema helpers ———
 
 const grouped = (n: number) => n.toLocaleString("en-US");

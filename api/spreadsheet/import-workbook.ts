@@ -8,15 +8,15 @@ import type { ImportedPlant } from "../../solver/workbook/import-plant.ts";
 import { importPlant } from "../../solver/workbook/import-plant.ts";
 import { TaktError } from "../../src/errors.ts";
 import { readCsv } from "./csv-reader.ts";
-import { IMPORT_LIMITS } from "./limits.ts";
+import { MAX_IMPORT_FILE_BYTES } from "../../src/limits.ts";
 import { readXlsx } from "./xlsx-reader.ts";
 
 function tooLarge(what: string, bytes: number): TaktError {
-  return new TaktError("TAKT_ERR_UNREADABLE_FILE", `${what} is ${bytes} bytes, over the import limit of ${IMPORT_LIMITS.maxFileBytes}`);
+  return new TaktError("TAKT_ERR_UNREADABLE_FILE", `${what} is ${bytes} bytes, over the import limit of ${MAX_IMPORT_FILE_BYTES}`);
 }
 
 export function importWorkbook(bytes: Uint8Array): ImportedPlant {
-  if (bytes.byteLength > IMPORT_LIMITS.maxFileBytes) throw tooLarge("the workbook", bytes.byteLength);
+  if (bytes.byteLength > MAX_IMPORT_FILE_BYTES) throw tooLarge("the workbook", bytes.byteLength);
   return importPlant(readXlsx(bytes));
 }
 
@@ -28,7 +28,7 @@ export async function importCsvFolder(dir: string): Promise<ImportedPlant> {
   for (const name of names) {
     const path = join(dir, name);
     const { size } = await stat(path);
-    if (size > IMPORT_LIMITS.maxFileBytes) throw tooLarge(name, size);
+    if (size > MAX_IMPORT_FILE_BYTES) throw tooLarge(name, size);
     sheets.push(readCsv(basename(name, name.slice(-4)), await readFile(path, "utf8")));
   }
   return importPlant(sheets);

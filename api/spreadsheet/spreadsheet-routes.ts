@@ -2,7 +2,7 @@
  * `POST /v1/import` (a planners' workbook → the plant JSON) and `POST /v1/export` (an answer → a workbook or
  * CSV), both run on a solver thread. /v1/import reads the workbook's bytes, sent as the XLSX media type or
  * application/octet-stream (neither can be sent cross-site without a CORS preflight), up to
- * IMPORT_LIMITS.maxFileBytes, in a scope of its own: every other route reads JSON, and anything else is a 415.
+ * MAX_IMPORT_FILE_BYTES, in a scope of its own: every other route reads JSON, and anything else is a 415.
  */
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
@@ -13,7 +13,7 @@ import type { SolverPool } from "../pool.ts";
 import type { FileBody } from "./export-answer.ts";
 import { ExportRequest } from "./export-answer.ts";
 import { bodyText, keepBodiesAsBytes, validatedOnWorker } from "../capability-routes.ts";
-import { IMPORT_LIMITS } from "./limits.ts";
+import { MAX_IMPORT_FILE_BYTES } from "../../src/limits.ts";
 import { acceptedFormat, sendFile } from "./negotiate.ts";
 import { XLSX_MEDIA_TYPE } from "./xlsx-writer.ts";
 
@@ -38,12 +38,12 @@ export async function registerSpreadsheetRoutes(app: FastifyInstance, pool: Solv
   await app.register(async (scope) => {
     scope.removeAllContentTypeParsers();
     const keep = (_request: unknown, body: Buffer | string, done: (error: null, body: Buffer | string) => void) => done(null, body);
-    scope.addContentTypeParser([XLSX_MEDIA_TYPE, "application/octet-stream"], { parseAs: "buffer", bodyLimit: IMPORT_LIMITS.maxFileBytes }, keep);
+    scope.addContentTypeParser([XLSX_MEDIA_TYPE, "application/octet-stream"], { parseAs: "buffer", bodyLimit: MAX_IMPORT_FILE_BYTES }, keep);
     scope.post("/v1/import", {
       schema: {
         summary: "Read a plant from a planners' workbook (XLSX)",
         description:
-          `Send the workbook's bytes (Content-Type ${XLSX_MEDIA_TYPE} or application/octet-stream, else 415; at most ${IMPORT_LIMITS.maxFileBytes} bytes). The sheets and columns are ` +
+          `Send the workbook's bytes (Content-Type ${XLSX_MEDIA_TYPE} or application/octet-stream, else 415; at most ${MAX_IMPORT_FILE_BYTES} bytes). The sheets and columns are ` +
           "those of `takt template` (English field names, or the usual Chinese headers). The answer is the plant JSON every capability takes, " +
           "and warnings for unknown sheets and columns. Every problem names its cell (`orders!B7`): a cell of the wrong type is a 400, a wrong " +
           "reference (unknown item, resource, calendar) a 422; a file that is not a readable workbook is a 400 TAKT_ERR_UNREADABLE_FILE.\n\nCLI: `takt import FILE.xlsx`",

@@ -17,7 +17,7 @@ import type { SaxesTagPlain } from "saxes";
 import type { RawCell, RawSheet } from "../../solver/workbook/raw-sheet.ts";
 import { TaktError } from "../../src/errors.ts";
 import { EXCEL_EPOCH_SERIAL } from "./sheet-xml.ts";
-import { IMPORT_LIMITS } from "./limits.ts";
+import { MAX_IMPORT_CELLS, MAX_IMPORT_INFLATED_BYTES, MAX_SHEET_COLUMNS, MAX_SHEET_ROWS } from "../../src/limits.ts";
 
 /** Days from the 1904 date system's day 0 to the 1900 system's. */
 const DATE1904_OFFSET = 1462;
@@ -132,18 +132,17 @@ function readSheet(name: string, xml: string, context: SheetContext): RawSheet {
   let inValue = false;
   let inText = false;
   let phonetic = 0;
-  const limits = IMPORT_LIMITS;
   parseXml(xml, {
     open(tag, attributes) {
       if (tag === "row") {
         row = attributes.r ? Number(attributes.r) - 1 : row + 1;
         column = -1;
-        if (!(row >= 0 && row < limits.maxRows)) throw unreadable(`sheet "${name}" has a row ${attributes.r ?? row + 1} outside 1 … ${limits.maxRows}`);
+        if (!(row >= 0 && row < MAX_SHEET_ROWS)) throw unreadable(`sheet "${name}" has a row ${attributes.r ?? row + 1} outside 1 … ${MAX_SHEET_ROWS}`);
       } else if (tag === "c") {
         const at = attributes.r ? parseReference(attributes.r) : null;
         column = at ? at[1] : column + 1;
         if (at) row = at[0];
-        if (!(column >= 0 && column < limits.maxColumns)) throw unreadable(`sheet "${name}" has a cell ${attributes.r ?? ""} past column ${limits.maxColumns}`);
+        if (!(column >= 0 && column < MAX_SHEET_COLUMNS)) throw unreadable(`sheet "${name}" has a cell ${attributes.r ?? ""} past column ${MAX_SHEET_COLUMNS}`);
         type = attributes.t ?? "n";
         style = Number(attributes.s ?? 0);
         value = null;
@@ -166,7 +165,7 @@ function readSheet(name: string, xml: string, context: SheetContext): RawSheet {
       else if (tag === "c") {
         const cell = cellValue(type, value, inline, style, context);
         if (cell === null) return;
-        if (--context.budget.cells < 0) throw unreadable(`more than ${IMPORT_LIMITS.maxCells} filled cells`);
+        if (--context.budget.cells < 0) throw unreadable(`more than ${MAX_IMPORT_CELLS} filled cells`);
         (rows[row] ??= [])[column] = cell;
       }
     },
@@ -224,7 +223,7 @@ export function readXlsx(bytes: Uint8Array): RawSheet[] {
         const wanted = file.name.startsWith("xl/") && /\.(xml|rels)$/.test(file.name);
         if (!wanted) return false;
         inflated += file.originalSize;
-        if (inflated > IMPORT_LIMITS.maxInflatedBytes) throw unreadable(`it unpacks to more than ${IMPORT_LIMITS.maxInflatedBytes} bytes of XML`);
+        if (inflated > MAX_IMPORT_INFLATED_BYTES) throw unreadable(`it unpacks to more than ${MAX_IMPORT_INFLATED_BYTES} bytes of XML`);
         return true;
       },
     });
@@ -257,7 +256,7 @@ export function readXlsx(bytes: Uint8Array): RawSheet[] {
     shared: shared === undefined ? [] : collectStrings(shared, "si"),
     dates: dateStyles(text("xl/styles.xml")),
     date1904,
-    budget: { cells: IMPORT_LIMITS.maxCells },
+    budget: { cells: MAX_IMPORT_CELLS },
   };
   return sheets.map(({ name, path }) => {
     const xml = text(path);
