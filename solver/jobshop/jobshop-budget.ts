@@ -5,10 +5,12 @@
  * an iteration costs the operations it evaluates plus a few units per estimated move (tabu-jobshop.ts).
  *
  * Calibration (JOBSHOP_RATE): units per second of one search process on the reference machine (the 2-core
- * build machine), measured as the budget divided by the search time ("time s" in `npm run bench:jobshop`)
- * over the Taillard-sized and Brandimarte instances while the machine was shared (load average 8–17 from
- * other work), taking a low value so that the work budget, not the safety deadline, ends most searches
- * there. An idle machine does the same work sooner: the same plan, a shorter wait.
+ * build machine), measured as a fixed budget divided by the search's time on ft10, la21, abz7, ta01, ta21,
+ * ta41, mk01, mk06 and mk10 while the machine was shared with other sessions' test runs: about 50 million per
+ * second for one search at load average 10 (mk instances alike once a scanned insertion position counts one
+ * unit), about 18 million each for two searches at once at load average 16. 35 million puts a 10 s search at
+ * 6–9 s of work across that range; at the busiest end the safety deadline (90 %) ends it first ("timedout",
+ * the README's job-shop table says how often). An idle machine does the same work sooner: same plan.
  */
 import type { SearchBudget } from "../schedule/search-budget.ts";
 
