@@ -22,7 +22,8 @@ export function checkJobShop(instance: JobShopInstance, response: JobShopRespons
     });
   });
   for (const [m, list] of byMachine) {
-    list.sort((a, b) => a[0] - b[0]);
+    // By start, then end: a zero-length operation at the start of another one does not overlap it.
+    list.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
     for (let i = 1; i < list.length; i++) if (list[i]![0] < list[i - 1]![1]) errors.push(`overlap on machine ${m}`);
   }
   const makespan = Math.max(0, ...response.operations.map((o) => o.end));

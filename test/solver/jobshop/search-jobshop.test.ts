@@ -98,6 +98,16 @@ describe("searchJobShop", () => {
     );
   });
 
+  it("plans zero processing times and jobs that visit a machine twice feasibly", () => {
+    const alternative = fc.record({ machine: fc.integer({ min: 0, max: 2 }), time: fc.integer({ min: 0, max: 3 }) });
+    const operation = fc.uniqueArray(alternative, { minLength: 1, maxLength: 2, selector: (a) => a.machine });
+    const arb = fc.array(fc.array(operation, { minLength: 1, maxLength: 5 }), { minLength: 2, maxLength: 5 });
+    fc.assert(
+      fc.property(arb, (jobs) => void solve({ name: "zero-times", machineCount: 3, jobs }, 100_000)),
+      { seed: 23, numRuns: 100 },
+    );
+  });
+
   it("with an iteration cap gives the same plan whatever the work budget", () => {
     const instance = parseOrLibrary(FT06, "ft06");
     const capped = solve(instance, 1e12, 3, 400);
