@@ -58,7 +58,7 @@ export type TextSearchOutcome =
   | { planGiven: true }
   | { planGiven: false; best: ScheduleSearchAnswer & { result: ScheduleSearchResult }; elapsedMs: number; workers: number };
 
-/** Time the first search has to parse and check the request before it learns its time limit. */
+/** Time a search has to parse and check the request before it learns its time limit. */
 const PARSE_BUDGET_MS = 60_000;
 
 /**
@@ -91,7 +91,9 @@ export async function searchRequestText(body: JsonBody, as: SearchedRequest, res
     if (info.planGiven) return;
     const workers = info.workers ?? (batch ? pool.batchThreads : pool.threads);
     for (let index = 1; index < workers; index++) {
-      const other = search(index, info.timeLimitSeconds * 1000);
+      // Like the first, each parses the request before it learns its deadline (and sets it: scheduleSearch).
+      // A budget of the time limit from the arrival had a search started late stopped while parsing (a 503).
+      const other = search(index, PARSE_BUDGET_MS);
       // Handled below (all of them, or all settled when the first fails); it may fail before that is reached.
       other.catch(() => undefined);
       others.push(other);

@@ -1,7 +1,8 @@
 /**
- * The worker side of scheduling, rush insertion and order review: each task parses its request's JSON text
- * itself (the main thread never does), and a search builds its answer where it searched, from the problem
- * it compiled: the response is never compiled a second time, nor built on the event loop.
+ * The worker side of scheduling, of the plan rush insertion and order review start from, and of order review
+ * (rush insertion's own steps are in insert-tasks.ts): each task parses its request's JSON text itself (the
+ * main thread never does), and a search builds its answer where it searched, from the problem it compiled:
+ * the response is never compiled a second time, nor built on the event loop.
  *
  * Time: a search's limit counts from the request's arrival (`budgetFrom`), so parsing, checking, compiling
  * and construction all count against it, and the answer, written in a reserve kept at the end, arrives within
@@ -9,14 +10,12 @@
  * `reason` names the option to raise.
  */
 import { reviewOrders } from "../solver/review/review-orders.ts";
-import { planRushInsertion } from "../solver/insert/plan-rush-insertion.ts";
 import { budgetFor } from "../solver/schedule/search-budget.ts";
 import type { ScheduleSearchResult } from "../solver/schedule/search-schedule.ts";
 import { problemSizeOf, runScheduleSearch } from "../solver/schedule/search-schedule.ts";
 import { toScheduleResponse } from "../solver/schedule/to-response.ts";
 import { ModelError } from "../src/errors.ts";
 import { InsertBody } from "../src/insert.ts";
-import type { InsertResponse } from "../src/insert.ts";
 import { ReviewBody } from "../src/review.ts";
 import type { ReviewResponse } from "../src/review.ts";
 import { ScheduleRequest } from "../src/schedule.ts";
@@ -124,22 +123,13 @@ export function scheduleAnswerText(head: JsonBody, solver: ScheduleResponse["sol
   return { jsonChunks: [...head.jsonChunks, Buffer.from(`,"solver":${JSON.stringify(solver)}}`, "utf8")] };
 }
 
-/** Slack past the insertion's time limit before the pool stops it (the trade-off plans stop at the limit). */
-const INSERT_SLACK_MS = 10_000;
-
-export function insertTask({ body, base, kpis }: { body: JsonBody; base?: BaseSearch; kpis: boolean }, context: TaskContext): Answer {
-  const request = parseJsonRequest(InsertBody, body);
-  context.setDeadline(Date.now() + request.options.timeLimitSeconds * 1000 + INSERT_SLACK_MS);
-  const planned = withCurrentPlan(request, base);
-  const { baseSchedule } = planned;
-  const response: InsertResponse = planned.ok
-    ? { ...planRushInsertion(planned.request, context.clock), baseSchedule }
-    : { status: "infeasible", reason: `no plan for the confirmed orders: ${planned.reason}`, options: [], solver: { elapsedMs: 0 }, baseSchedule };
-  return { body: toJsonBody(response), ...(kpis ? { kpis: kpiExtractors.insert!.extract(request, response) } : {}) };
-}
+/** A review's time without changes to an earlier date (their searches add theirs). */
+const REVIEW_BUDGET_MS = 60_000;
 
 export function reviewTask({ body, base, kpis }: { body: JsonBody; base?: BaseSearch; kpis: boolean }, context: TaskContext): Answer {
   const request = parseJsonRequest(ReviewBody, body);
+  // A change to an earlier date runs a search of options.timeLimitSeconds: the task's time grows with them.
+  context.setDeadline(Date.now() + REVIEW_BUDGET_MS + request.changes.length * (request.options.timeLimitSeconds * 1000 + 1000));
   const planned = withCurrentPlan(request, base);
   // A review answers per order and has no status for "no plan at all": the missing plan is the request's problem.
   if (!planned.ok) throw new ModelError([{ path: "schedule", message: `absent, and no plan exists for the confirmed orders: ${planned.reason}` }]);

@@ -29,7 +29,8 @@ import { jsonBodyText, toJsonBody } from "./json-body.ts";
 import { FactoryModelDraft } from "./capabilities/validate.ts";
 import { parseJsonRequest } from "./parse-json.ts";
 import { zodProblems } from "./request-validation.ts";
-import { insertTask, reviewTask, scheduleSearch } from "./schedule-tasks.ts";
+import { insertSearchedTask, insertSearchTask, insertTask } from "./insert-tasks.ts";
+import { reviewTask, scheduleSearch } from "./schedule-tasks.ts";
 import type { ExportInput, FileBody, SpreadsheetFormat } from "./spreadsheet/export-answer.ts";
 import { exportAnswer, exportMrpPlan, ExportRequest } from "./spreadsheet/export-answer.ts";
 import { importWorkbook } from "./spreadsheet/import-workbook.ts";
@@ -82,6 +83,8 @@ export const taskHandlers = {
 
   "schedule-search": scheduleSearch,
   insert: insertTask,
+  "insert-search": insertSearchTask,
+  "insert-searched": insertSearchedTask,
   review: reviewTask,
 
   "jobshop-search"({ instance, seed, timeLimitSeconds }: { instance: JobShopInstance; seed: number; timeLimitSeconds: number }, context: TaskContext): SearchResult {

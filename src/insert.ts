@@ -6,9 +6,9 @@
  */
 import { z } from "zod";
 import { FactoryModel } from "./factory.ts";
-import { Order } from "./order.ts";
+import { Order, Priority } from "./order.ts";
 import { listOf, MAX_PROGRESS_ENTRIES, MAX_RUSH_ORDERS, TimeLimitSeconds } from "./limits.ts";
-import { OrderOutcome, ProgressList, ScheduleKpis, ScheduledOperation, ScheduleOptions, ScheduleResponse, ScheduleStatus } from "./schedule.ts";
+import { OrderOutcome, PlanChanges, ProgressList, ScheduleKpis, ScheduledOperation, ScheduleOptions, ScheduleResponse, ScheduleStatus } from "./schedule.ts";
 import { LocalDateTime } from "./time.ts";
 
 /** The current plan: an earlier `/v1/schedule` response can be passed as it is (other keys are dropped). */
@@ -33,8 +33,18 @@ export const BaseScheduleOptions = z
 export type BaseScheduleOptions = z.infer<typeof BaseScheduleOptions>;
 
 export const InsertOptions = BaseScheduleOptions.extend({
-  timeLimitSeconds: TimeLimitSeconds.describe("Time for the trade-off plans; fastest and protect-confirmed are always returned"),
-}).meta({ id: "InsertOptions", description: "The insertion itself is deterministic; seed, workers and maxIterations only matter without `schedule`" });
+  timeLimitSeconds: TimeLimitSeconds.describe(
+      "Time for the trade-off plans and for the searches: re-plan (three quarters of it) and protect-confirmed's moves earlier and to other units " +
+        "(a quarter), on `workers` seeds as /v1/schedule; fastest and protect-confirmed are always returned",
+    ),
+  replan: z.boolean().default(true).describe("false: only the plans that shift confirmed work later (fastest, allow-N-late, protect-confirmed), without searching"),
+  moveToleranceMinutes: ScheduleOptions.shape.moveToleranceMinutes.describe(
+    "Elapsed minutes an operation's start may move without counting as a change (options.moveToleranceMinutes of /v1/schedule). Default 60",
+  ),
+}).meta({
+  id: "InsertOptions",
+  description: "The shift-only insertion is deterministic; seed, workers and maxIterations make the searches (and the plan computed without `schedule`) repeatable",
+});
 export type InsertOptions = z.infer<typeof InsertOptions>;
 
 /** What the insertion works on: the request with the current plan, given or computed first by the route. */
@@ -46,7 +56,7 @@ export const InsertRequest = FactoryModel.extend({
     "Operations starting before it, and running ones, keep resource, unit and times; rush operations start no earlier. Default: now",
   ),
   progress: ProgressList.describe("Done and running work, as for /v1/schedule"),
-  options: InsertOptions.default({ timeLimitSeconds: 5, seed: 1, baseScheduleSeconds: 5 }),
+  options: InsertOptions.default({ timeLimitSeconds: 5, seed: 1, baseScheduleSeconds: 5, replan: true }),
 });
 export type InsertRequest = z.infer<typeof InsertRequest>;
 
@@ -80,22 +90,31 @@ export type BaseSchedule = z.infer<typeof BaseSchedule>;
 export const OrderImpact = z
   .object({
     order: z.string(),
+    priority: Priority,
     before: LocalDateTime.describe("Completion in the current plan"),
     after: LocalDateTime.describe("Completion in this option"),
     delayMinutes: z.number().nonnegative().describe("Elapsed minutes the completion moved later"),
     becameLate: z.boolean().describe("On time before, late now"),
+    harmMinutes: z
+      .number()
+      .nonnegative()
+      .describe("Elapsed minutes it finishes later than both its due date and its completion in the current plan (0: delayed within its due date)"),
   })
-  .meta({ id: "OrderImpact", description: "A confirmed order whose completion moves" });
+  .meta({ id: "OrderImpact", description: "A confirmed order whose completion moves later" });
 export type OrderImpact = z.infer<typeof OrderImpact>;
 
 export const PlanOption = z
   .object({
-    name: z.string().describe('"fastest", "protect-confirmed", or "allow-N-late" for the trade-off plans in between'),
+    name: z
+      .string()
+      .describe('"fastest", "protect-confirmed", "re-plan" (everything after the fence re-planned by the scheduling search), or "allow-N-late" for the trade-off plans in between'),
     promise: z.record(z.string(), LocalDateTime).describe("Completion of every rush order"),
     schedule: z.object({ operations: z.array(ScheduledOperation), orders: z.array(OrderOutcome) }),
     impact: z.array(OrderImpact).describe("Confirmed orders that complete later than in the current plan, most delayed first"),
     ordersMadeLate: z.number().int().nonnegative().describe("Confirmed orders this option harms: they finish after their due date AND later than in the current plan (so a late order that slips further counts)"),
+    weightedHarm: z.number().nonnegative().describe("Σ over confirmed orders of priorityWeight × harmMinutes: a priority-1 minute weighs 10,000 priority-5 minutes"),
     movedOperations: z.number().int().nonnegative().describe("Operations of confirmed orders whose resource, unit or start changed"),
+    changes: PlanChanges.describe("Operations of confirmed orders on another unit or moved by more than moveToleranceMinutes, against the current plan"),
     kpis: ScheduleKpis,
   })
   .meta({ id: "PlanOption", description: "One way to insert the rush orders" });
@@ -105,7 +124,11 @@ export const InsertResponse = z
   .object({
     status: z.enum(["feasible", "infeasible"]),
     reason: z.string().optional().describe("Why no plan exists (infeasible only)"),
-    options: z.array(PlanOption).describe("fastest first, protect-confirmed last; trade-off plans in between by promise"),
+    options: z
+      .array(PlanOption)
+      .describe(
+        "fastest first, protect-confirmed last; in between, by latest promise, the trade-off plans and re-plan that no other plan beats on all of latest rush promise, weighted harm and changes",
+      ),
     solver: z.object({ elapsedMs: z.number().nonnegative() }),
     baseSchedule: BaseSchedule.optional().describe("Always set by the route: whether `schedule` was given or computed first"),
   })

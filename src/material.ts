@@ -81,7 +81,7 @@ export const Waits = z
     release: waitMinutes.describe("Before its release / materialReady date"),
     calendar: waitMinutes.describe("Ready, but no working time (nights, weekends, holidays)"),
     engineering: waitMinutes.describe("Engineering days before the first operation (order review)"),
-    progress: waitMinutes.describe("Waiting for running work (its own or on the resource) to finish"),
+    progress: waitMinutes.describe("Waiting for running or frozen work (its own or on the resource) to finish, for the frozen fence, or held at its start in the reference plan"),
   })
   .meta({ id: "Waits", description: "Minutes an order's chain of operations waited, per category, from the plan start to its completion" });
 export type Waits = z.infer<typeof Waits>;

@@ -5,12 +5,15 @@
  */
 import { z } from "zod";
 import { FactoryModel } from "./factory.ts";
-import { DurationMinutes, Id, listOf, MAX_DURATION_MINUTES, MAX_ITERATIONS, MAX_PROGRESS_ENTRIES, MAX_SEARCH_WORKERS, MAX_SEED, MAX_UNITS_PER_RESOURCE, TimeLimitSeconds, upTo } from "./limits.ts";
+import { DurationMinutes, Id, listOf, MAX_DURATION_MINUTES, MAX_ITERATIONS, MAX_MOVE_TOLERANCE_MINUTES, MAX_PROGRESS_ENTRIES, MAX_SEARCH_WORKERS, MAX_SEED, MAX_UNITS_PER_RESOURCE, TimeLimitSeconds, upTo } from "./limits.ts";
 import { LateCause, MaterialMode, MaterialProjection, Shortage, Waits } from "./material.ts";
 import { MrpBuckets } from "./mrp.ts";
-import { LocalDateTime } from "./time.ts";
+import { formatDateTime, LocalDateTime, parseDateTime } from "./time.ts";
 
 const nonNegative = z.number().finite().nonnegative();
+
+/** Default of options.moveToleranceMinutes: an hour's drift is not a change the floor notices. */
+export const DEFAULT_MOVE_TOLERANCE_MINUTES = 60;
 
 export const ProgressEntry = z
   .object({
@@ -51,17 +54,23 @@ export const ScheduleOptions = z
       ),
     material: MaterialMode.optional(),
     materialLedger: z.boolean().optional().describe("true: also return each item's time-ordered ledger in `materials`"),
+    stability: z
+      .enum(["minimal-change", "free"])
+      .optional()
+      .describe(
+        "With a `reference`: minimal-change (the default) puts the number of changed operations second in the objective, after weighted tardiness; " +
+          "free does not count them (they are still reported). Ignored without a reference",
+      ),
+    moveToleranceMinutes: z
+      .number()
+      .int()
+      .nonnegative()
+      .max(MAX_MOVE_TOLERANCE_MINUTES)
+      .optional()
+      .describe(`With a \`reference\`: elapsed minutes an operation's start may move without counting as a change. Default ${DEFAULT_MOVE_TOLERANCE_MINUTES}, at most ${MAX_MOVE_TOLERANCE_MINUTES} (a week)`),
   })
   .meta({ id: "ScheduleOptions" });
 export type ScheduleOptions = z.infer<typeof ScheduleOptions>;
-
-export const ScheduleRequest = FactoryModel.extend({
-  planStart: LocalDateTime.describe("Nothing new starts earlier"),
-  progress: ProgressList,
-  buckets: MrpBuckets.optional().describe("Only to date receipts given by bucket (they arrive at the bucket's start)"),
-  options: ScheduleOptions.default({ timeLimitSeconds: 5, seed: 1, objective: "tardiness" }),
-}).meta({ id: "ScheduleRequest", description: "A factory model plus plan start, shop-floor progress and solver options" });
-export type ScheduleRequest = z.infer<typeof ScheduleRequest>;
 
 export const ScheduleStatus = z
   .enum(["optimal", "feasible", "infeasible", "timedout"])
@@ -81,10 +90,43 @@ export const ScheduledOperation = z
     end: LocalDateTime,
     setupMinutes: upTo(2 * MAX_DURATION_MINUTES).describe("Working minutes of setup: the operation's setupMinutes plus the changeover"),
     changeoverMinutes: DurationMinutes.describe("Changeover from the previous family on the unit (part of setupMinutes)"),
-    state: z.enum(["planned", "running"]),
+    state: z
+      .enum(["planned", "running", "frozen"])
+      .describe("running: reported running (progress); frozen: kept exactly as in the reference plan (it starts before frozenUntil); planned: the rest"),
   })
   .meta({ id: "ScheduledOperation" });
 export type ScheduledOperation = z.infer<typeof ScheduledOperation>;
+
+/** A plan given back to the scheduler: an earlier `/v1/schedule` (or insertion) answer as it is, other keys dropped. */
+export const ReferencePlan = z
+  .object({ operations: listOf(ScheduledOperation, MAX_PROGRESS_ENTRIES, "reference operations") })
+  .meta({ id: "ReferencePlan", description: "The plan the shop works to (issued before the shift): its operations; other keys are ignored" });
+export type ReferencePlan = z.infer<typeof ReferencePlan>;
+
+export const ScheduleRequest = FactoryModel.extend({
+  planStart: LocalDateTime.describe("Nothing new starts earlier"),
+  progress: ProgressList,
+  buckets: MrpBuckets.optional().describe("Only to date receipts given by bucket (they arrive at the bucket's start)"),
+  reference: ReferencePlan.optional().describe(
+    "The plan the shop works to (e.g. yesterday's /v1/schedule answer as it is). Its operations starting before frozenUntil keep resource, unit, " +
+      "start and end exactly (unless progress reports them done or running); the rest of the plan stays close to it (see options.stability)",
+  ),
+  frozenUntil: LocalDateTime.optional().describe(
+    "The frozen fence (with a reference): reference operations starting before it are kept exactly, and nothing else starts before it. " +
+      "Default: planStart. Not earlier than the start of the longest-running operation in progress (400). Ignored without a reference",
+  ),
+  options: ScheduleOptions.default({ timeLimitSeconds: 5, seed: 1, objective: "tardiness" }),
+})
+  .superRefine((request, context) => {
+    // A fence before work that is still running would freeze history: nothing the planner can mean.
+    const earliest = Math.min(parseDateTime(request.planStart) ?? Infinity, ...request.progress.filter((p) => p.status === "running").map((p) => parseDateTime(p.start) ?? Infinity));
+    const fence = request.frozenUntil === undefined ? null : parseDateTime(request.frozenUntil);
+    if (fence !== null && fence < earliest) {
+      context.addIssue({ code: "custom", path: ["frozenUntil"], message: `frozenUntil is before ${formatDateTime(earliest)}, the plan start less the longest-running operation` });
+    }
+  })
+  .meta({ id: "ScheduleRequest", description: "A factory model plus plan start, shop-floor progress, the plan in force with its frozen fence, and solver options" });
+export type ScheduleRequest = z.infer<typeof ScheduleRequest>;
 
 export const OrderOutcome = z
   .object({
@@ -119,11 +161,30 @@ export const ScheduleKpis = z
   .meta({ id: "ScheduleKpis" });
 export type ScheduleKpis = z.infer<typeof ScheduleKpis>;
 
+export const PlanChange = z
+  .object({
+    order: z.string(),
+    operation: z.string(),
+    before: z.object({ resource: z.string(), unit: z.number().int().nonnegative(), start: LocalDateTime }).describe("In the reference plan"),
+    after: z.object({ resource: z.string(), unit: z.number().int().nonnegative(), start: LocalDateTime }).describe("In this plan"),
+  })
+  .meta({ id: "PlanChange", description: "An operation whose resource or unit differs from the reference, or whose start moved by more than moveToleranceMinutes" });
+export type PlanChange = z.infer<typeof PlanChange>;
+
+export const PlanChanges = z
+  .object({
+    count: z.number().int().nonnegative(),
+    operations: z.array(PlanChange).describe("In the order of the plan's operations"),
+  })
+  .meta({ id: "PlanChanges", description: "What differs from the reference plan (operations the plan decides: not done, running or frozen ones)" });
+export type PlanChanges = z.infer<typeof PlanChanges>;
+
 export const ScheduleResponse = z
   .object({
     status: ScheduleStatus,
     reason: z.string().optional().describe("Why there is no plan: infeasible, or timedout before a first plan was built"),
     operations: z.array(ScheduledOperation),
+    changes: PlanChanges.optional().describe("With a reference: the operations that changed against it"),
     orders: z.array(OrderOutcome),
     materials: z.array(MaterialProjection).optional().describe("Projected stock of every item the plan consumes, receives or produces (material constrained)"),
     kpis: ScheduleKpis,
@@ -132,7 +193,9 @@ export const ScheduleResponse = z
       iterations: z.number().int().nonnegative(),
       workers: z.number().int().positive(),
       bestFoundAtMs: nonNegative,
-      objective: z.array(z.number()).describe("The lexicographic objective vector of the plan"),
+      objective: z
+        .array(z.number())
+        .describe("The lexicographic objective vector of the plan; with a reference and minimal-change the number of changes is its second component"),
     }),
   })
   .meta({ id: "ScheduleResponse", description: "The schedule, per-order outcome and KPIs" });

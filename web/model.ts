@@ -10,7 +10,7 @@ import type { CapacityBuckets, CapacityLevers } from "../src/capacity.ts";
 import type { Order } from "../src/order.ts";
 import type { Candidate, OrderChange } from "../src/review.ts";
 import type { InsertResponse } from "../src/insert.ts";
-import type { OrderOutcome, ScheduledOperation, ScheduleKpis, ScheduleRequest, ScheduleResponse } from "../src/schedule.ts";
+import type { OrderOutcome, PlanChanges, ScheduledOperation, ScheduleKpis, ScheduleRequest, ScheduleResponse } from "../src/schedule.ts";
 
 /** A factory model as a file gives it: the schedule request's fields (defaults not applied) and the extras. */
 export type Plant = Partial<z.input<typeof ScheduleRequest>> & {
@@ -47,6 +47,8 @@ export interface Plan {
   reason?: string;
   /** The frozen fence the plan was made with, when there is one. */
   frozenUntil?: string;
+  /** A plan recalculated against the plan in force (issue 15): what the server says it changed. */
+  changes?: PlanChanges;
   /** The search's statistics (a /v1/schedule plan), so the plan is again a whole answer for /v1/export. */
   solver?: ScheduleResponse["solver"];
   /** Where the plan came from: a schedule job, or a rush option with the insertion's answer it belongs to. */

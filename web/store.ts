@@ -10,7 +10,7 @@ import type { InsertResponse } from "../src/insert.ts";
 import type { ReviewResponse } from "../src/review.ts";
 import type { DispatchRow } from "../solver/export/dispatch-list.ts";
 import type { Lang } from "./i18n.ts";
-import type { Plan, Plant } from "./model.ts";
+import type { Plan, PlanOperation, Plant } from "./model.ts";
 
 export interface Problem {
   path: string;
@@ -54,10 +54,12 @@ export interface ScenarioState {
   batch: unknown;
 }
 
-/** A dispatch list handed to the shop, to mark what the next one changes. */
+/** A dispatch list handed to the shop, to mark what the next one changes, and the plan it came from. */
 export interface IssuedPlan {
   at: string;
   rows: DispatchRow[];
+  /** The plan's operations: Recalculate keeps them as the plan in force (issue 15). Absent in states kept before. */
+  operations?: PlanOperation[];
 }
 
 /** The views that run jobs; each follows at most one. */
@@ -74,6 +76,10 @@ export interface AppState {
   issued: IssuedPlan | null;
   /** Search seconds for Recalculate. */
   timeLimitSeconds: number;
+  /** Recalculate against the plan in force (the issued one, else the current one) with a frozen fence. */
+  keepPlan: boolean;
+  /** The fence Recalculate freezes the plan in force until; null: the plant's frozenUntil or the next shift start. */
+  frozenUntil: string | null;
   /** Jobs running for the views, by purpose: a reload follows them on. */
   runningJobs: Partial<Record<JobPurpose, string>>;
 }
@@ -94,6 +100,8 @@ let state: AppState = {
   scenarios: null,
   issued: null,
   timeLimitSeconds: 5,
+  keepPlan: false,
+  frozenUntil: null,
   runningJobs: {},
 };
 const listeners = new Set<() => void>();

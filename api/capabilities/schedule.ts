@@ -12,7 +12,11 @@ export const schedule = defineCapability({
     "family changeovers, minimum gaps, release and material dates, and done or running work from `progress`. The objective is lexicographic: " +
     "priority-weighted tardiness, then total completion time (or makespan with `objective: \"makespan\"`), then changeover minutes. " +
     "A dispatching construction (ATC with priorities) is improved by tabu search on `workers` independent seeds; the same seed and workers give " +
-    "the same plan. The answer arrives within `timeLimitSeconds` (plus a second at most) from the request's arrival: construction counts against it, " +
+    "the same plan. With a `reference` (the plan in force, e.g. yesterday's answer as it is) and `frozenUntil`, its operations starting before the " +
+    "fence keep resource, unit, start and end (`state: \"frozen\"`), nothing new starts before it, and the rest stays close to it: with " +
+    "`options.stability: \"minimal-change\"` (the default) the number of changed operations (another unit, or a start moved more than " +
+    "`moveToleranceMinutes`) comes right after weighted tardiness in the objective; `changes` lists them. A frozen operation that cannot be kept, " +
+    "or a reference naming unknown orders, operations or resources or overlapping on a unit, is a 422 naming it. The answer arrives within `timeLimitSeconds` (plus a second at most) from the request's arrival: construction counts against it, " +
     "and a plan that cannot be built in time is a 200 with `status: \"timedout\"`, no operations and a `reason` naming the limit to raise. " +
     "An infeasible plan is a 200 with `status: \"infeasible\"`; wrong references are a 422.",
   request: ScheduleRequest,

@@ -155,7 +155,9 @@ function insertionFigures(prefix: string, option: PlanOption | undefined, rushDu
  * the latest rush promise, the worst rush lateness (promise − due, elapsed minutes, negative = early), the
  * confirmed orders harmed (late and later than in the current plan: the response's `ordersMadeLate`) and the
  * elapsed minutes confirmed orders' completions move later in total. protect-confirmed harms none by
- * construction, so its harmed count is left out. An infeasible answer has no plans: every value null.
+ * construction, so its harmed count is left out. Issue 15 adds fastest's priority-weighted harm and the
+ * `re-plan` plan's promise, rush lateness, weighted harm and changes (null when the answer has no re-plan: it was
+ * beaten, or not asked for). An infeasible answer has no plans: every value null.
  */
 const insert: KpiExtractor = {
   definitions: [
@@ -163,19 +165,30 @@ const insert: KpiExtractor = {
     { key: "fastestRushLatenessMinutes", label: "fastest: rush lateness (worst, − = early)", unit: "minutes", better: "lower" },
     { key: "fastestOrdersHarmed", label: "fastest: confirmed orders harmed (late, and later than planned)", unit: "count", better: "lower" },
     { key: "fastestDelayMinutes", label: "fastest: delay to confirmed orders, total", unit: "minutes", better: "lower" },
+    { key: "fastestWeightedHarm", label: "fastest: weighted harm to confirmed orders", unit: "count", better: "lower" },
+    { key: "replanPromise", label: "re-plan: rush orders complete", unit: "datetime", better: "lower" },
+    { key: "replanRushLatenessMinutes", label: "re-plan: rush lateness (worst, − = early)", unit: "minutes", better: "lower" },
+    { key: "replanWeightedHarm", label: "re-plan: weighted harm to confirmed orders", unit: "count", better: "lower" },
+    { key: "replanChanges", label: "re-plan: operations changed", unit: "count", better: "lower" },
     { key: "protectPromise", label: "protect-confirmed: rush orders complete", unit: "datetime", better: "lower" },
     { key: "protectRushLatenessMinutes", label: "protect-confirmed: rush lateness (worst, − = early)", unit: "minutes", better: "lower" },
     { key: "protectDelayMinutes", label: "protect-confirmed: delay to confirmed orders, total", unit: "minutes", better: "lower" },
-    { key: "tradeOffPlans", label: "trade-off plans in between", unit: "count", better: "none" },
+    { key: "tradeOffPlans", label: "plans in between (trade-off plans and re-plan)", unit: "count", better: "none" },
   ],
   extract(request, response) {
     const rushDue = new Map((request as InsertRequest).rushOrders.map((o) => [o.id, o.due]));
     const { options } = response as InsertResponse;
     const named = (name: string) => options.find((o) => o.name === name);
     const fastest = named("fastest");
+    const replan = named("re-plan");
+    const { replanDelayMinutes: _delay, ...replanFigures } = insertionFigures("replan", replan, rushDue);
     return {
       ...insertionFigures("fastest", fastest, rushDue),
       fastestOrdersHarmed: fastest?.ordersMadeLate ?? null,
+      fastestWeightedHarm: fastest?.weightedHarm ?? null,
+      ...replanFigures,
+      replanWeightedHarm: replan?.weightedHarm ?? null,
+      replanChanges: replan?.changes.count ?? null,
       ...insertionFigures("protect", named("protect-confirmed"), rushDue),
       tradeOffPlans: options.length === 0 ? null : options.filter((o) => o.name !== "fastest" && o.name !== "protect-confirmed").length,
     };

@@ -53,7 +53,16 @@ export function scheduleTables(model: AnswerModel, answer: Pick<ScheduleResponse
   return [dispatchTable(withRush, answer), orderOutcomeTable(withRush.orders, answer.orders)];
 }
 
-const OPTION_COLUMNS = columnsOf({ option: "text", chosen: "boolean", promise: "text", ordersMadeLate: "number", movedOperations: "number", onTimeRate: "number" });
+const OPTION_COLUMNS = columnsOf({
+  option: "text",
+  chosen: "boolean",
+  promise: "text",
+  ordersMadeLate: "number",
+  weightedHarm: "number",
+  changes: "number",
+  movedOperations: "number",
+  onTimeRate: "number",
+});
 
 /** The option named `optionName` (default the first, `fastest`); an unknown name is a 400 listing the options. */
 export function chosenOption(answer: Pick<InsertResponse, "options">, optionName?: string): PlanOption | undefined {
@@ -75,6 +84,8 @@ export function insertTables(model: AnswerModel, answer: Pick<InsertResponse, "o
       .map(([order, at]) => `${order} ${at}`)
       .join("; "),
     ordersMadeLate: o.ordersMadeLate,
+    weightedHarm: o.weightedHarm,
+    changes: o.changes.count,
     movedOperations: o.movedOperations,
     onTimeRate: o.kpis.onTimeRate,
   }));

@@ -1,10 +1,9 @@
 /**
  * Semantic checks of a rush-insertion request: the factory model with the confirmed and the rush orders
  * together (duplicate ids across both, unknown items or resources, progress as for /v1/schedule), and the
- * current plan against the model: every operation must name a confirmed order, one of its routing's
- * operations, one of that operation's resources and an existing unit, appear once, and every not-done
- * operation of a confirmed order must be in the plan, unless none of them is: an order the plan left out
- * (for lack of material, issue 14) stays out.
+ * current plan against the model as any plan given back (check-reference.ts: known order, operation, resource
+ * and unit, once, no overlap on a unit), and every not-done operation of a confirmed order must be in the
+ * plan, unless none of them is: an order the plan left out (for lack of material, issue 14) stays out.
  */
 import type { FactoryModel } from "../../src/factory.ts";
 import type { InsertRequest } from "../../src/insert.ts";
@@ -13,7 +12,8 @@ import type { Problem } from "../../src/problem.ts";
 import { formatPath } from "../../src/problem.ts";
 import type { ProgressEntry, ScheduledOperation } from "../../src/schedule.ts";
 import { checkScheduleRequest } from "../schedule/check-schedule-request.ts";
-import { planKey } from "./freeze-plan.ts";
+import { checkPlanOperations } from "../schedule/check-reference.ts";
+import { planKey } from "../schedule/freeze-plan.ts";
 
 /**
  * The model and progress checked as one schedule request holding the confirmed orders and `added`; problems
@@ -37,30 +37,10 @@ export function checkModelWith(model: FactoryModel, added: readonly Order[], add
 
 /** The current plan against the model (see the header). */
 export function checkCurrentPlan(model: FactoryModel, operations: readonly ScheduledOperation[], progress: readonly ProgressEntry[]): Problem[] {
-  const problems: Problem[] = [];
-  const orders = new Map(model.orders.map((o) => [o.id, o]));
+  const problems = checkPlanOperations(model, operations, ["schedule", "operations"]);
   const routings = new Map(model.routings.map((r) => [r.item, r]));
-  const units = new Map(model.resources.map((r) => [r.id, r.units]));
   const done = new Set(progress.filter((e) => e.status === "done").map((e) => planKey(e.order, e.operation)));
-  const seen = new Map<string, number>();
-  operations.forEach((op, i) => {
-    const at = (field: string) => formatPath(["schedule", "operations", i, field]);
-    const order = orders.get(op.order);
-    if (order === undefined) return problems.push({ path: at("order"), message: `unknown order "${op.order}" (not among orders)` });
-    const operation = routings.get(order.item)?.operations.find((o) => o.id === op.operation);
-    if (operation === undefined) return problems.push({ path: at("operation"), message: `order "${op.order}" has no operation "${op.operation}"` });
-    const key = planKey(op.order, op.operation);
-    const first = seen.get(key);
-    if (first !== undefined) problems.push({ path: formatPath(["schedule", "operations", i]), message: `operation "${op.operation}" of order "${op.order}" is planned twice (first at schedule.operations[${first}])` });
-    seen.set(key, i);
-    if (!operation.resources.includes(op.resource)) {
-      problems.push({ path: at("resource"), message: `resource "${op.resource}" is not an alternative of operation "${op.operation}"` });
-    } else if (op.unit >= (units.get(op.resource) ?? 1)) {
-      problems.push({ path: at("unit"), message: `resource "${op.resource}" has ${units.get(op.resource) ?? 1} unit(s), numbered from 0` });
-    }
-    if (op.end < op.start) problems.push({ path: at("end"), message: "ends before it starts" });
-    return undefined;
-  });
+  const seen = new Set(operations.map((op) => planKey(op.order, op.operation)));
   const inPlan = new Set(operations.map((op) => op.order));
   const reported = new Set(progress.map((e) => e.order));
   model.orders.forEach((order, o) => {

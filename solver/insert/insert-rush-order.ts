@@ -5,10 +5,11 @@
  * candidate positions are ranked by the operation's own end there, and the plan is re-timed by right
  * shift (right-shift.ts), so that only what the insertion pushes moves.
  *
- * A tolerance decides how much harm to confirmed orders is acceptable: an order is harmed when it finishes
- * after max(its due date, its completion in the current plan), i.e. it is made late or later. With an
- * unlimited tolerance ("fastest") the earliest candidate is taken; with tolerance L the earliest candidate
- * that leaves at most L orders harmed, found by binary search between the earliest candidate and the
+ * A tolerance decides how much harm to confirmed orders is acceptable: an order is harmed by the minutes it
+ * finishes after max(its due date, its completion in the current plan), weighted by its priority (issue 15:
+ * a priority-1 minute weighs 10,000 priority-5 ones). With an unlimited tolerance ("fastest") the earliest
+ * candidate is taken; with tolerance W the earliest candidate that leaves at most W weighted harm, found by
+ * binary search between the earliest candidate and the
  * earliest append-at-the-end-of-a-unit candidate, which never harms anyone (nothing follows it); the
  * binary search assumes harm shrinks as the position gets later, which holds but for changeover effects,
  * and its answer is verified, so a violation costs earliness, never soundness. Appending
@@ -19,9 +20,10 @@ import type { Sequencing } from "../schedule/decode-schedule.ts";
 import type { Placement } from "../schedule/place-operation.ts";
 import { FREE } from "../schedule/problem.ts";
 import type { PreparedInsertion } from "./prepare-insertion.ts";
+import { jobHarm } from "./right-shift.ts";
 import type { Timing } from "./right-shift.ts";
 
-/** How much harm to confirmed orders an insertion may do: at most `tolerance` harmed orders, or append only. */
+/** How much harm to confirmed orders an insertion may do: at most `tolerance` weighted harm, or append only. */
 export type InsertionMode = { kind: "tolerance"; tolerance: number } | { kind: "append" };
 
 /** A plan: sequencing and times. */
@@ -70,12 +72,14 @@ export function harmLimits(prepared: PreparedInsertion): Float64Array {
   return limits;
 }
 
-export function harmedCount(prepared: PreparedInsertion, limits: Float64Array, timing: Timing): number {
-  let harmed = 0;
-  prepared.compiled.problem.jobs.forEach((job, j) => {
-    if (limits[j] !== Infinity && timing.end[job.firstOp + job.opCount - 1]! > limits[j]!) harmed++;
+/** Σ priority weight × minutes past the harm limit over the confirmed jobs. */
+export function weightedHarm(prepared: PreparedInsertion, limits: Float64Array, timing: Timing): number {
+  const p = prepared.compiled.problem;
+  let harm = 0;
+  p.jobs.forEach((job, j) => {
+    if (job.opCount > 0) harm += jobHarm(p, limits, j, timing.end[job.firstOp + job.opCount - 1]!);
   });
-  return harmed;
+  return harm;
 }
 
 /** Every position of op on every unit of its alternatives, earliest end first (ties: later position, less disruption). */
@@ -118,7 +122,7 @@ export function insertJob(prepared: PreparedInsertion, state: PlanState, job: nu
     const candidates = candidatesFor(prepared, { sequencing: s, timing }, op, placement);
     if (candidates === null) return { ok: false, horizon: true };
     const safe = candidates.findIndex((c) => c.append);
-    const cap = mode.kind === "tolerance" && mode.tolerance !== Infinity ? { limits, tolerance: mode.tolerance, harmed: harmedCount(prepared, limits, timing) } : undefined;
+    const cap = mode.kind === "tolerance" && mode.tolerance !== Infinity ? { limits, tolerance: mode.tolerance, harm: weightedHarm(prepared, limits, timing) } : undefined;
     // Tries candidate i: the re-timed plan when acceptable, else null (the sequencing is left unchanged).
     // Only what the insertion pushes is re-timed (shiftFrom). No candidate can close a cycle: every
     // operation at or after its position ends after op is ready, so none of them precedes op.

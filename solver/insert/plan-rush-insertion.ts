@@ -5,21 +5,24 @@
  *   of every queue would finish them earlier (lexicographically, in insertion order; it can happen with
  *   changeovers), that plan is taken instead, so fastest never promises later than the append baseline;
  * - `protect-confirmed`: tolerance 0, no confirmed order finishes late and later than in the current plan;
- * - `allow-N-late`: the trade-off curve in between. When fastest ships the rush orders on time and
- *   protect-confirmed does not, the tolerances probed are a binary search for the fewest harmed orders
- *   that still ship them on time; otherwise tolerances spread between 0 and fastest's count. Every probed
- *   plan is kept that harms fewer orders than the plans before it and promises earlier than
- *   protect-confirmed (a Pareto front), while time allows.
+ * - `allow-N-late`: the trade-off curve in between, by weighted harm (issue 15: Σ priority weight × minutes
+ *   harmed, so harming a priority-5 order is preferred to harming a priority-1 one). When fastest ships the
+ *   rush orders on time and protect-confirmed does not, the tolerances probed are a bisection (on a log scale:
+ *   the weights span four decades) for the least weighted harm that still ships them on time; otherwise
+ *   tolerances spread evenly between 0 and fastest's harm. Every probed plan is kept that harms less
+ *   than the plans before it and promises earlier than protect-confirmed (a Pareto front), while time allows;
+ *   N is the number of orders it harms.
  * The calendars are compiled once for a span that fits the plan; when an insertion runs past it the whole
  * insertion is redone on a span four times longer.
  */
 import { ModelError } from "../../src/errors.ts";
 import type { InsertRequest, InsertResponse, PlanOption } from "../../src/insert.ts";
+import { DEFAULT_MOVE_TOLERANCE_MINUTES } from "../../src/schedule.ts";
 import { formatDateTime, parseDateTime } from "../../src/time.ts";
 import { longerSpan } from "../schedule/compile-problem.ts";
 import { checkInsertRequest } from "./check-insert-request.ts";
-import { planKey } from "./freeze-plan.ts";
-import { harmedCount, harmLimits, insertJob } from "./insert-rush-order.ts";
+import { planKey } from "../schedule/freeze-plan.ts";
+import { harmLimits, insertJob, weightedHarm } from "./insert-rush-order.ts";
 import type { InsertionMode, PlanState } from "./insert-rush-order.ts";
 import { planImpact } from "./plan-impact.ts";
 import { planSchedule } from "./plan-schedule.ts";
@@ -29,6 +32,8 @@ import type { InsertionInput, PreparedInsertion } from "./prepare-insertion.ts";
 const HORIZON_RETRIES = 3;
 /** Trade-off plans computed at most between fastest and protect-confirmed. */
 const TRADE_OFF_PLANS = 3;
+/** The bisection for the least harm that ships on time stops when its bounds are this close (a ratio). */
+const HARM_RATIO = 1.25;
 
 /** Inserts the jobs in order; null when the calendars' horizon is too short. */
 export function insertJobs(prepared: PreparedInsertion, jobs: readonly number[], mode: InsertionMode, limits: Float64Array): PlanState | null {
@@ -105,7 +110,7 @@ export function planRushInsertion(request: InsertRequest, clock: () => number): 
     const protect = plan({ kind: "tolerance", tolerance: 0 });
     if (fastest === null || appended === null || protect === null) return null;
     if (lexLess(promiseKey(prepared, jobs, appended), promiseKey(prepared, jobs, fastest))) fastest = appended;
-    const most = harmedCount(prepared, limits, fastest.timing);
+    const most = weightedHarm(prepared, limits, fastest.timing);
     const probed = new Map<number, PlanState>();
     let horizon = false;
     const probe = (tolerance: number): PlanState | null => {
@@ -118,11 +123,11 @@ export function planRushInsertion(request: InsertRequest, clock: () => number): 
     };
     const meetsDue = (state: PlanState) => jobs.every((j) => state.timing.end[p.jobs[j]!.firstOp + p.jobs[j]!.opCount - 1]! <= p.jobs[j]!.due);
     if (meetsDue(fastest) && !meetsDue(protect)) {
-      // The planner's question: how few confirmed orders must slip for the rush orders to ship on time?
+      // The planner's question: how little harm must confirmed orders take for the rush orders to ship on time?
       let lo = 1;
       let hi = most;
-      while (lo < hi && !horizon && clock() <= deadline) {
-        const mid = (lo + hi) >>> 1;
+      while (hi > lo * HARM_RATIO && !horizon && clock() <= deadline) {
+        const mid = Math.round(Math.sqrt(lo * hi));
         const state = probe(mid);
         if (state !== null && meetsDue(state)) hi = mid;
         else lo = mid + 1;
@@ -136,20 +141,20 @@ export function planRushInsertion(request: InsertRequest, clock: () => number): 
     if (horizon) return null;
     // The front of promise against harm: fastest is the earliest promise (fewest harmed among equals),
     // protect-confirmed the earliest that harms none, and in between every plan no other one beats on both.
-    const points = [fastest, ...probed.values(), protect].map((state) => ({ state, harmed: harmedCount(prepared, limits, state.timing), key: promiseKey(prepared, jobs, state) }));
-    const beats = (a: (typeof points)[number], b: (typeof points)[number]) => a.harmed <= b.harmed && !lexLess(b.key, a.key) && (a.harmed < b.harmed || lexLess(a.key, b.key));
+    const points = [fastest, ...probed.values(), protect].map((state) => ({ state, harm: weightedHarm(prepared, limits, state.timing), key: promiseKey(prepared, jobs, state) }));
+    const beats = (a: (typeof points)[number], b: (typeof points)[number]) => a.harm <= b.harm && !lexLess(b.key, a.key) && (a.harm < b.harm || lexLess(a.key, b.key));
     const front = points.filter((x) => !points.some((y) => beats(y, x)));
-    front.sort((a, b) => (lexLess(a.key, b.key) ? -1 : lexLess(b.key, a.key) ? 1 : a.harmed - b.harmed));
+    front.sort((a, b) => (lexLess(a.key, b.key) ? -1 : lexLess(b.key, a.key) ? 1 : a.harm - b.harm));
     const best = front[0]!;
-    const safe = front.find((x) => x.harmed === 0)!;
+    const safe = front.find((x) => x.harm === 0)!;
     const seen = new Set<string>();
     const plans: NamedPlan[] = [];
     for (const x of front) {
-      const id = `${x.harmed}:${x.key.join(",")}`;
+      const id = `${x.harm}:${x.key.join(",")}`;
       if (seen.has(id)) continue;
       seen.add(id);
       if (x === best) plans.push({ name: "fastest", state: x.state });
-      else if (x !== safe) plans.push({ name: `allow-${x.harmed}-late`, state: x.state });
+      else if (x !== safe) plans.push({ name: "allow", state: x.state });
     }
     plans.push({ name: "protect-confirmed", state: safe.state });
     return plans;
@@ -157,12 +162,18 @@ export function planRushInsertion(request: InsertRequest, clock: () => number): 
   if (!result.ok) return { status: "infeasible", reason: result.reason, options: [], solver: { elapsedMs: clock() - begin } };
   const { prepared, value: plans } = result;
   const original = new Map(schedule.operations.map((op) => [planKey(op.order, op.operation), op]));
+  const tolerance = request.options.moveToleranceMinutes ?? DEFAULT_MOVE_TOLERANCE_MINUTES;
+  const names = new Set<string>();
   const options = plans.map(({ name, state }): PlanOption => {
     const planned = planSchedule(prepared, state, original);
     const promise: Record<string, string> = {};
     rushOrders.forEach((o, k) => (promise[o.id] = formatDateTime(planned.completion[prepared.insertedJobs[k]!]!)));
-    const { impact, ordersMadeLate, movedOperations } = planImpact(prepared, state);
-    return { name, promise, schedule: { operations: planned.operations, orders: planned.orders }, impact, ordersMadeLate, movedOperations, kpis: planned.kpis };
+    const impact = planImpact(orders, schedule.operations, planned.operations, tolerance);
+    // Trade-off plans are named by the orders they harm; two that harm as many (but by different weights) are told apart.
+    let named = name === "allow" ? `allow-${impact.ordersMadeLate}-late` : name;
+    if (names.has(named)) named = `${named}-${impact.weightedHarm}`;
+    names.add(named);
+    return { name: named, promise, schedule: { operations: planned.operations, orders: planned.orders }, ...impact, kpis: planned.kpis };
   });
   return { status: "feasible", options, solver: { elapsedMs: clock() - begin } };
 }

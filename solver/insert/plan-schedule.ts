@@ -1,6 +1,6 @@
 /**
  * A re-planned schedule in the API's terms: every not-done operation (frozen and unmoved ones exactly as
- * the current plan gave them), each order's completion and lateness, and the plan's KPIs (the scheduling engine's own
+ * the current plan gave them, the frozen ones marked so), each order's completion and lateness, and the plan's KPIs (the scheduling engine's own
  * KPI rules, so an inserted plan reads like a /v1/schedule answer).
  */
 import type { OrderOutcome, ScheduledOperation, ScheduleKpis } from "../../src/schedule.ts";
@@ -8,7 +8,7 @@ import { formatDateTime } from "../../src/time.ts";
 import { orderTimings, scheduleKpis } from "../schedule/kpis.ts";
 import { DONE, FIXED } from "../schedule/problem.ts";
 import type { CompactSchedule } from "../schedule/search-problem.ts";
-import { planKey } from "./freeze-plan.ts";
+import { planKey } from "../schedule/freeze-plan.ts";
 import type { PlanState } from "./insert-rush-order.ts";
 import type { PreparedInsertion } from "./prepare-insertion.ts";
 
@@ -40,7 +40,7 @@ export function planSchedule(prepared: PreparedInsertion, state: PlanState, orig
       (machine[op] === prepared.planMachine[op] && timing.start[op] === prepared.planStart[op] && timing.end[op] === prepared.planEnd[op]);
     const kept = unmoved ? original.get(key) : undefined;
     if (kept !== undefined && !runningByProgress.has(key) && (p.opState[op] === FIXED || kept.changeoverMinutes === timing.changeover[op])) {
-      operations.push(kept);
+      operations.push({ ...kept, state: p.opState[op] === FIXED ? "frozen" : "planned" });
       continue;
     }
     const resource = p.resources[p.machineResource[machine[op]!]!]!;

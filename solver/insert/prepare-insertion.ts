@@ -4,6 +4,7 @@
  * with the frozen operations pinned; the current plan's free operations keep their units and order on
  * them (sequencingFromPlan), and their planned starts become the right-shift's lower bounds.
  */
+import { ModelError } from "../../src/errors.ts";
 import type { FactoryModel } from "../../src/factory.ts";
 import type { MaterialMode } from "../../src/material.ts";
 import type { Order } from "../../src/order.ts";
@@ -16,7 +17,7 @@ import type { Sequencing } from "../schedule/decode-schedule.ts";
 import { sequencingFromPlan } from "../schedule/sequencing-from-plan.ts";
 import type { AllocationShortage } from "../schedule/allocate-material.ts";
 import { protectConfirmed } from "../schedule/material-priority.ts";
-import { freezePlan, planKey } from "./freeze-plan.ts";
+import { freezePlan, planKey } from "../schedule/freeze-plan.ts";
 import { RightShifter } from "./right-shift.ts";
 import type { Timing } from "./right-shift.ts";
 
@@ -77,6 +78,8 @@ export function prepareInsertion(input: InsertionInput): PrepareResult {
   const spanMinutes = input.spanMinutes ?? Math.max(defaultSpanMinutes(request), latestEnd - now + 28 * MINUTES_PER_DAY);
   const confirmed = new Set(model.orders.map((_, o) => o));
   const result = compileProblem(request, spanMinutes, frozen, confirmed);
+  // A frozen operation the plan cannot keep (running work reported to run into it) is the request's problem.
+  if (!result.ok && result.problems !== undefined) throw new ModelError(result.problems);
   if (!result.ok) return { ok: false, reason: result.reason, horizon: false, spanMinutes };
   const compiled = result.compiled;
   const p = compiled.problem;

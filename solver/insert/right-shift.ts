@@ -33,13 +33,19 @@ export interface Timing {
 
 export type ShiftOutcome = "ok" | "cycle" | "horizon" | "harm";
 
-/** A cap on harmed orders for shiftFrom: it gives up ("harm") as soon as more than `tolerance` are. */
+/** A cap on weighted harm for shiftFrom: it gives up ("harm") as soon as it exceeds `tolerance`. */
 export interface HarmCap {
-  /** Latest harmless completion per job. */
+  /** Latest harmless completion per job (Infinity: not a confirmed order). */
   limits: Float64Array;
+  /** Harm is Σ weight × minutes past the limit (the jobs' priority weights). */
   tolerance: number;
-  /** Jobs already harmed before the insertion. */
-  harmed: number;
+  /** Weighted harm before the insertion. */
+  harm: number;
+}
+
+/** Weighted harm of job j completing at `end` (0 for NaN, a job not timed yet). */
+export function jobHarm(problem: SchedulingProblem, limits: Float64Array, j: number, end: number): number {
+  return end > limits[j]! ? problem.jobs[j]!.weight * (end - limits[j]!) : 0;
 }
 
 const NO_FIXED: readonly FixedOperation[] = [];
@@ -183,11 +189,11 @@ export class RightShifter {
     if (this.decoder !== null) {
       const outcome = this.decode(s, timing);
       if (outcome !== "ok" || cap === undefined) return outcome;
-      let harmed = 0;
+      let harm = 0;
       p.jobs.forEach((job, j) => {
-        if (job.opCount > 0 && timing.end[job.firstOp + job.opCount - 1]! > cap.limits[j]!) harmed++;
+        if (job.opCount > 0) harm += jobHarm(p, cap.limits, j, timing.end[job.firstOp + job.opCount - 1]!);
       });
-      return harmed > cap.tolerance ? "harm" : "ok";
+      return harm > cap.tolerance ? "harm" : "ok";
     }
     const out = this.placement;
     const heap = new BinaryHeap();
@@ -197,15 +203,15 @@ export class RightShifter {
       this.queued[op] = generation;
       heap.push(timing.start[op]!, op);
     };
-    let harmed = cap?.harmed ?? 0;
+    let harm = cap?.harm ?? 0;
     const retime = (op: number): boolean | null => {
       const m = s.machineOf[op]!;
       const pos = s.posOf[op]!;
       if (!this.place(op, m, pos > 0 ? s.seq[m]![pos - 1]! : -1, this.jobReady(op, timing), timing, out)) return null;
       if (out.start === timing.start[op] && out.end === timing.end[op] && out.changeover === timing.changeover[op]) return false;
       if (cap !== undefined && this.nextOp[op]! < 0) {
-        const limit = cap.limits[p.opJob[op]!]!;
-        if (out.end > limit && !(timing.end[op]! > limit)) harmed++;
+        const j = p.opJob[op]!;
+        harm += jobHarm(p, cap.limits, j, out.end) - jobHarm(p, cap.limits, j, timing.end[op]!);
       }
       timing.start[op] = out.start;
       timing.end[op] = out.end;
@@ -224,7 +230,7 @@ export class RightShifter {
       this.queued[op] = 0;
       const changed = retime(op);
       if (changed === null) return "horizon";
-      if (cap !== undefined && harmed > cap.tolerance) {
+      if (cap !== undefined && harm > cap.tolerance) {
         // The queue is abandoned half-way: the next call must not find stale marks.
         this.generation++;
         return "harm";

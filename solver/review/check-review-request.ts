@@ -1,8 +1,8 @@
 /**
  * Semantic checks of an order review: the model with the confirmed orders and the candidates together,
- * the current plan against the model (as for rush insertion), changes naming confirmed orders that have
- * not started and are not frozen (the frozen horizon does not change), and receipts naming known items,
- * by bucket only when the request has buckets.
+ * the current plan against the model (as for rush insertion), changes naming confirmed orders (started and
+ * frozen ones too: they are reviewed, issue 15) and, for a new item, one with a routing that has every
+ * operation already started or frozen, and receipts naming known items, by bucket only when the request has buckets.
  */
 import { checkReceiptBuckets } from "../../src/check-material.ts";
 import type { Problem } from "../../src/problem.ts";
@@ -36,13 +36,25 @@ export function checkReviewRequest(request: ReviewRequest): Problem[] {
   if (problems.length > 0) return problems;
   addProblems(problems, checkCurrentPlan(request, request.schedule.operations, request.progress));
   const frozenUntil = Math.max(parseDateTime(request.now)!, parseDateTime(request.frozenUntil ?? request.now)!);
-  const started = new Set(request.progress.map((e) => e.order));
-  for (const op of request.schedule.operations) if (op.state === "running" || parseDateTime(op.start)! < frozenUntil) started.add(op.order);
+  // Operations that have started or are frozen, per order: a new item's routing must have them.
+  const started = new Map<string, Set<string>>();
+  const start = (order: string, operation: string) => started.set(order, (started.get(order) ?? new Set()).add(operation));
+  for (const e of request.progress) start(e.order, e.operation);
+  for (const op of request.schedule.operations) if (op.state === "running" || parseDateTime(op.start)! < frozenUntil) start(op.order, op.operation);
   const orders = new Set(request.orders.map((o) => o.id));
+  const routings = new Map(request.routings.map((r) => [r.item, r]));
   request.changes.forEach((change, i) => {
-    const at = formatPath(["changes", i, "order"]);
-    if (!orders.has(change.order)) problems.push({ path: at, message: `unknown order "${change.order}"` });
-    else if (started.has(change.order)) problems.push({ path: at, message: `order "${change.order}" has started or is in the frozen horizon; it cannot change` });
+    if (!orders.has(change.order)) return problems.push({ path: formatPath(["changes", i, "order"]), message: `unknown order "${change.order}"` });
+    if (change.due !== undefined) {
+      const [now, due] = [parseDateTime(request.now)!, parseDateTime(change.due)!];
+      addProblems(problems, checkSpan(Math.min(now, due), Math.max(now, due), formatPath(["changes", i, "due"]), "from now to this due date"));
+    }
+    if (change.item === undefined) return undefined;
+    const routing = routings.get(change.item);
+    if (routing === undefined) return problems.push({ path: formatPath(["changes", i, "item"]), message: `item "${change.item}" has no routing` });
+    const missing = [...(started.get(change.order) ?? [])].filter((id) => !routing.operations.some((op) => op.id === id));
+    if (missing.length > 0) problems.push({ path: formatPath(["changes", i, "item"]), message: `order "${change.order}" has started or frozen operation(s) ${missing.map((m) => `"${m}"`).join(", ")}, which item "${change.item}"'s routing does not have` });
+    return undefined;
   });
   return problems;
 }

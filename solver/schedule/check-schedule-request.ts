@@ -4,11 +4,14 @@
  * units, start no later than the plan start, and the reported operations of an order must be a prefix of
  * its routing (done …, then at most one running), since work cannot skip an operation. Receipts by bucket
  * need the request's buckets. The scheduler's calendars run from the earliest progress to past the latest
- * release, so the orders' and the progress's dates lie within the MAX_HORIZON_DAYS limit of the plan start.
+ * release and the reference plan's end, so the orders', the progress's, the fence's and the reference
+ * operations' dates lie within the MAX_HORIZON_DAYS limit of the plan start. A reference plan's operations
+ * must name known orders, operations, resources and units and not overlap on a unit (check-reference.ts).
  */
 import { checkFactory } from "../../src/check-factory.ts";
-import { checkDatesNear } from "../../src/check-limits.ts";
+import { checkDatesNear, checkSpan } from "../../src/check-limits.ts";
 import { checkReceiptBuckets } from "../../src/check-material.ts";
+import { checkPlanDatesNear, checkPlanOperations } from "./check-reference.ts";
 import type { Problem } from "../../src/problem.ts";
 import { addProblems, formatPath } from "../../src/problem.ts";
 import type { ScheduleRequest } from "../../src/schedule.ts";
@@ -18,6 +21,14 @@ export function checkScheduleRequest(request: ScheduleRequest): Problem[] {
   const problems = checkFactory(request);
   addProblems(problems, checkReceiptBuckets(request.receipts, request.buckets?.count));
   const planStart = parseDateTime(request.planStart)!;
+  if (request.reference !== undefined) {
+    addProblems(problems, checkPlanOperations(request, request.reference.operations, ["reference", "operations"]));
+    addProblems(problems, checkPlanDatesNear(planStart, request.reference.operations, ["reference", "operations"]));
+  }
+  if (request.frozenUntil !== undefined) {
+    const fence = parseDateTime(request.frozenUntil)!;
+    addProblems(problems, checkSpan(Math.min(planStart, fence), Math.max(planStart, fence), "frozenUntil", "from planStart to frozenUntil"));
+  }
   const orders = new Map(request.orders.map((o) => [o.id, o]));
   const routings = new Map(request.routings.map((r) => [r.item, r]));
   const resources = new Map(request.resources.map((r) => [r.id, r]));

@@ -7,6 +7,9 @@
  * Running operations keep resource, unit and start and finish their remaining working minutes from the plan
  * start; by default the remaining minutes are the full duration minus the working minutes already elapsed.
  * A done operation is taken to have ended at min(planStart, start + its full duration).
+ *
+ * With a reference plan (issue 15, compile-reference.ts) its frozen operations are pinned like running ones,
+ * no other operation starts before the fence, and the problem carries where every other operation was.
  */
 import type { WorkingTime } from "../calendar/working-time.ts";
 import { compileCalendar } from "../calendar/compile-calendar.ts";
@@ -14,7 +17,9 @@ import { MAX_HORIZON_DAYS } from "../../src/limits.ts";
 import { priorityWeight } from "../../src/order.ts";
 import type { ScheduleRequest } from "../../src/schedule.ts";
 import { MINUTES_PER_DAY, parseDateTime } from "../../src/time.ts";
+import type { Problem } from "../../src/problem.ts";
 import type { AllocationShortage } from "./allocate-material.ts";
+import { checkPins, referencePlan, stabilityModel } from "./compile-reference.ts";
 import { buildMaterialModel, prepareMaterial } from "./compile-material.ts";
 import type { MaterialPrepass, OperationProgress } from "./compile-material.ts";
 import { DONE, FIXED, FREE, workMinutes } from "./problem.ts";
@@ -50,10 +55,15 @@ export interface FrozenOperation {
   start: number;
   end: number;
   changeover?: number;
+  /** JSON path of the plan operation it comes from, to name it when it cannot be kept (422). */
+  path?: string;
 }
 
-/** `stopped`: the caller's stop condition held (its deadline passed) before compiling finished. */
-export type CompileResult = { ok: true; compiled: CompiledRequest } | { ok: false; reason: string; stopped?: true };
+/**
+ * `problems`: frozen operations that cannot be kept (the request's fault: a 422, not an infeasible plan).
+ * `stopped`: the caller's stop condition held (its deadline passed) before compiling finished.
+ */
+export type CompileResult = { ok: true; compiled: CompiledRequest } | { ok: false; reason: string; problems?: Problem[]; stopped?: true };
 
 /** Orders compiled between two polls of the caller's stop condition. */
 const POLL_EVERY = 1024;
@@ -72,9 +82,14 @@ export function longerSpan(span: number): number | null {
   return span >= MAX_SPAN_MINUTES ? null : Math.min(4 * span, MAX_SPAN_MINUTES);
 }
 
-/** A span after the plan start that fits any reasonable plan: the latest release plus several times the heaviest load. */
+/**
+ * A span after the plan start that fits any reasonable plan: the latest release plus several times the heaviest
+ * load, and four weeks past the reference plan's end (at most MAX_SPAN_MINUTES).
+ */
 export function defaultSpanMinutes(request: ScheduleRequest): number {
   const planStart = minutes(request.planStart);
+  let referenceEnd = planStart;
+  for (const op of request.reference?.operations ?? []) referenceEnd = Math.max(referenceEnd, minutes(op.end));
   const routings = new Map(request.routings.map((r) => [r.item, r]));
   const resources = new Map(request.resources.map((r) => [r.id, r]));
   const load = new Map<string, number>();
@@ -93,12 +108,14 @@ export function defaultSpanMinutes(request: ScheduleRequest): number {
   }
   const heaviest = Math.max(0, ...load.values());
   // Calendars of one 8-hour shift on weekdays offer a quarter of the elapsed time: allow for that twice over.
-  return Math.min(MAX_SPAN_MINUTES, latest - planStart + 28 * MINUTES_PER_DAY + Math.ceil(8 * (heaviest + longestJob)));
+  const needed = Math.max(latest - planStart + 28 * MINUTES_PER_DAY + Math.ceil(8 * (heaviest + longestJob)), referenceEnd - planStart + 28 * MINUTES_PER_DAY);
+  return Math.min(MAX_SPAN_MINUTES, needed);
 }
 
 /**
  * @param spanMinutes how far past planStart calendars are compiled (default: defaultSpanMinutes; at most MAX_SPAN_MINUTES)
- * @param frozen operations that keep resource, unit and times (progress entries take precedence)
+ * @param pinned operations that keep resource, unit and times (progress entries take precedence); the frozen
+ *   operations of the request's reference plan are added to them
  * @param kept orders (indices) of a current plan that keep its material when others are inserted
  * @param shouldStop polled between calendars and every POLL_EVERY orders: compiling 50,000 orders takes
  *   half a second, and it counts against the request's time limit
@@ -106,12 +123,14 @@ export function defaultSpanMinutes(request: ScheduleRequest): number {
 export function compileProblem(
   request: ScheduleRequest,
   spanMinutes = defaultSpanMinutes(request),
-  frozen: readonly FrozenOperation[] = [],
+  pinned: readonly FrozenOperation[] = [],
   kept: ReadonlySet<number> = new Set(),
   shouldStop: () => boolean = () => false,
 ): CompileResult {
   const stopped: CompileResult = { ok: false, reason: "stopped while compiling the problem", stopped: true };
   const planStart = minutes(request.planStart);
+  const reference = referencePlan(request);
+  const frozen = reference === null ? pinned : [...pinned, ...reference.frozen];
   const from = request.progress.reduce((earliest, p) => Math.min(earliest, minutes(p.start)), planStart) - MINUTES_PER_DAY;
   const to = planStart + Math.min(spanMinutes, MAX_SPAN_MINUTES);
   const calendarById = new Map(request.calendars.map((c) => [c.id, c]));
@@ -153,9 +172,9 @@ export function compileProblem(
     const key = `${request.orders[o]!.id}\u0000${routings.get(request.orders[o]!.item)!.operations[k]!.id}`;
     const reported = progress.get(key);
     if (reported !== undefined) return { state: request.progress[reported]!.status };
-    const pinned = frozenByKey.get(key);
-    if (pinned === undefined) return { state: "free" };
-    return pinned.start >= planStart ? { state: "fixed", start: pinned.start } : { state: "running" };
+    const pin = frozenByKey.get(key);
+    if (pin === undefined) return { state: "free" };
+    return pin.start >= planStart ? { state: "fixed", start: pin.start } : { state: "running" };
   }, kept);
   if (material !== null && material.shortStarted.size > 0) {
     const [o, shortages] = [...material.shortStarted][0]!;
@@ -174,6 +193,7 @@ export function compileProblem(
   const opState: number[] = [];
   const doneEnd: number[] = [];
   const fixed: FixedOperation[] = [];
+  const pinPath = new Map<number, string>();
   const initialFamily = new Int32Array(machineCount).fill(-1);
   const initialFamilyStart = new Float64Array(machineCount).fill(-Infinity);
 
@@ -182,7 +202,8 @@ export function compileProblem(
     if (o % POLL_EVERY === POLL_EVERY - 1 && shouldStop()) return stopped;
     if (material?.unplannable.has(o)) continue;
     const routing = routings.get(order.item)!;
-    const earliest = orderEarliest[o]!;
+    // With a reference, nothing new starts inside the frozen fence.
+    const earliest = Math.max(orderEarliest[o]!, reference?.fence ?? -Infinity);
     jobs.push({ firstOp: operationId.length, opCount: routing.operations.length, earliest, due: minutes(order.due), weight: priorityWeight(order.priority) });
     orderOfJob.push(o);
     for (const op of routing.operations) {
@@ -195,14 +216,15 @@ export function compileProblem(
       const baseOn = (id: string) => op.setupMinutes + (order.quantity * op.runMinutesPerUnit) / request.resources[resourceIndex.get(id)!]!.efficiency;
       const entry = progress.get(`${order.id}\u0000${op.id}`);
       const p = entry === undefined ? undefined : request.progress[entry]!;
-      const pinned = p === undefined ? frozenByKey.get(`${order.id}\u0000${op.id}`) : undefined;
-      if (pinned !== undefined) {
-        const r = resourceIndex.get(pinned.resource)!;
+      const pin = p === undefined ? frozenByKey.get(`${order.id}\u0000${op.id}`) : undefined;
+      if (pin !== undefined) {
+        const r = resourceIndex.get(pin.resource)!;
         altResource.push(r);
-        altWork.push(baseOn(pinned.resource));
+        altWork.push(baseOn(pin.resource));
         opState.push(FIXED);
         doneEnd.push(NaN);
-        fixed.push({ op: index, machine: resources[r]!.firstMachine + pinned.unit, start: pinned.start, end: pinned.end, changeover: pinned.changeover ?? 0 });
+        fixed.push({ op: index, machine: resources[r]!.firstMachine + pin.unit, start: pin.start, end: pin.end, changeover: pin.changeover ?? 0 });
+        if (pin.path !== undefined) pinPath.set(index, pin.path);
       } else if (p === undefined) {
         opState.push(FREE);
         doneEnd.push(NaN);
@@ -242,6 +264,11 @@ export function compileProblem(
     }
   }
   fixed.sort((a, b) => a.machine - b.machine || a.start - b.start);
+  if (pinPath.size > 0) {
+    const orderIds = orderOfJob.map((o) => request.orders[o]!.id);
+    const problems = checkPins({ fixed, jobs, opJob, opState, opMinGap, operationId, orderIds, pathOf: pinPath });
+    if (problems.length > 0) return { ok: false, reason: problems[0]!.message, problems };
+  }
   const fixedStart = new Float64Array(operationId.length).fill(NaN);
   for (const f of fixed) fixedStart[f.op] = f.start;
   const materialModel =
@@ -272,6 +299,7 @@ export function compileProblem(
     doneEnd: Float64Array.from(doneEnd),
     fixed,
     material: materialModel,
+    stability: reference === null ? null : stabilityModel(request, reference, { jobs, orderOfJob, operationId, opState, resources }),
   };
   return { ok: true, compiled: { problem, orderOfJob, operationId, setupMinutes, planStart, unplannable: material?.unplannable ?? new Map(), material, orderEarliest } };
 }

@@ -9,6 +9,7 @@
  * inside blocks, because no other swap can shorten a critical path.
  */
 import type { Decoder, Sequencing } from "./decode-schedule.ts";
+import { firstGoal } from "./objective.ts";
 import { FREE } from "./problem.ts";
 
 /** One block: the free operations seq[machine][first … last]. */
@@ -36,7 +37,13 @@ function targetJobs(decoder: Decoder): number[] {
     for (let j = 0; j < p.jobs.length; j++) if (decoder.completion[j] === last) jobs.push(j);
     return jobs;
   }
-  const late = decoder.objective[0]! > 0;
+  const limit = p.stability?.harmLimit ?? null;
+  // Protecting confirmed orders: the harmed ones first, while there are any.
+  if (limit !== null && decoder.objective[0]! > 0) {
+    p.jobs.forEach((_, j) => decoder.completion[j]! > limit[j]! && jobs.push(j));
+    return jobs;
+  }
+  const late = decoder.objective[firstGoal(p)]! > 0;
   p.jobs.forEach((job, j) => {
     if (!late || (job.weight > 0 && decoder.completion[j]! > job.due)) jobs.push(j);
   });

@@ -23,7 +23,7 @@ import { objectiveOf } from "./objective.ts";
 import type { Objective } from "./objective.ts";
 import { placeOperation } from "./place-operation.ts";
 import type { Placement } from "./place-operation.ts";
-import { altIndex, DONE, FIXED, FREE } from "./problem.ts";
+import { altIndex, DONE, FIXED, FREE, isChanged } from "./problem.ts";
 import type { FixedOperation, SchedulingProblem } from "./problem.ts";
 
 // Module-local aliases: under tsx every use of an imported binding is a getter call, too slow in the hot loop.
@@ -39,10 +39,18 @@ export interface Sequencing {
   seq: number[][];
   /** Position of each free operation in its machine's list. */
   posOf: Int32Array;
+  /**
+   * Re-planning against a reference (issue 15): 1 for operations that start no earlier than their start in the
+   * reference, so that what nothing pushes stays where the shop expects it; the search drops an anchor where
+   * starting earlier pays. Absent: none.
+   */
+  anchored?: Uint8Array;
 }
 
 export function cloneSequencing(s: Sequencing): Sequencing {
-  return { machineOf: s.machineOf.slice(), seq: s.seq.map((list) => list.slice()), posOf: s.posOf.slice() };
+  const copy: Sequencing = { machineOf: s.machineOf.slice(), seq: s.seq.map((list) => list.slice()), posOf: s.posOf.slice() };
+  if (s.anchored !== undefined) copy.anchored = s.anchored.slice();
+  return copy;
 }
 
 /** Routing neighbours of every operation (−1 at the ends of a job). */
@@ -66,6 +74,10 @@ export class Decoder {
   readonly machTight: Uint8Array;
   /** 1 when the operation's start was set by its (free) routing predecessor's end plus gap. */
   readonly jobTight: Uint8Array;
+  /** 1 when the operation's start was set by its anchor (its start in the reference plan). */
+  readonly anchorTight: Uint8Array;
+  /** Operations that differ from the reference plan (0 without one), after the last successful decode. */
+  changes = 0;
   readonly completion: Float64Array;
   readonly prevOp: Int32Array;
   readonly nextOp: Int32Array;
@@ -115,6 +127,7 @@ export class Decoder {
     this.changeover = new Float64Array(n);
     this.machTight = new Uint8Array(n);
     this.jobTight = new Uint8Array(n);
+    this.anchorTight = new Uint8Array(problem.stability === null ? 0 : n);
     this.completion = new Float64Array(problem.jobs.length);
     this.indeg = new Int32Array(n);
     this.stack = new Int32Array(n);
@@ -169,7 +182,8 @@ export class Decoder {
     const mp = pos > 0 ? s.seq[m]![pos - 1]! : -1;
     const machReady = mp >= 0 ? end[mp]! : -Infinity;
     const base = p.altWork[altIndexOf(p, op, p.machineResource[m]!)]!;
-    const ready = Math.max(jobReady, machReady, notBefore, this.notBefore === null ? -Infinity : this.notBefore[op]!);
+    const anchor = s.anchored !== undefined && s.anchored[op] ? p.stability!.refStart[op]! : -Infinity;
+    const ready = Math.max(jobReady, machReady, notBefore, this.notBefore === null ? -Infinity : this.notBefore[op]!, anchor);
     const fixedHere = this.fixedByMachine[m]!;
     const resource = p.resources[p.machineResource[m]!]!;
     const place = this.placement;
@@ -189,6 +203,7 @@ export class Decoder {
     const bound = place.pushedByFixed || ready > Math.max(jobReady, machReady);
     this.machTight[op] = !bound && mp >= 0 && machReady >= jobReady ? 1 : 0;
     this.jobTight[op] = !bound && predFree && jobReady >= machReady ? 1 : 0;
+    if (p.stability !== null) this.anchorTight[op] = !place.pushedByFixed && anchor === ready && anchor > Math.max(jobReady, machReady, notBefore) ? 1 : 0;
     return true;
   }
 
@@ -310,8 +325,20 @@ export class Decoder {
     p.jobs.forEach((job, j) => {
       this.completion[j] = job.opCount > 0 ? end[job.firstOp + job.opCount - 1]! : job.earliest;
     });
-    this.objective = objectiveOf(p, this.completion, totalChangeover);
+    this.changes = p.stability === null ? 0 : this.countChanges(s);
+    this.objective = objectiveOf(p, this.completion, totalChangeover, this.changes);
     return true;
+  }
+
+  /** Free operations of the decoded s that differ from the reference plan. */
+  private countChanges(s: Sequencing): number {
+    const p = this.problem;
+    const stability = p.stability!;
+    let changes = 0;
+    for (let op = 0; op < p.opCount; op++) {
+      if (p.opState[op] === FREE_STATE && s.machineOf[op]! >= 0 && isChanged(stability, op, s.machineOf[op]!, this.start[op]!)) changes++;
+    }
+    return changes;
   }
 
   /** Tails of every free operation of s, which must be the sequencing last decoded (continuous time only). */

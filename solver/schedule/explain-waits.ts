@@ -5,7 +5,8 @@
  * the plan start, or its release / materialReady: "release"). From there it waited, for the constraint
  * that set its start, on its material ("material": the item, until it was there) or on its unit, busy
  * with the operation before it ("capacity"); what is left until it starts is time without work on its
- * resource ("calendar"), or a running or frozen operation in the way ("progress"). Its own changeover
+ * resource ("calendar"), or a running or frozen operation in the way, the frozen fence, or its own start in the
+ * reference plan it keeps ("progress"). Its own changeover
  * minutes count as "changeover". A late order's cause is the category with the most minutes, naming the
  * resource or item that held it longest in that category.
  */
@@ -55,8 +56,12 @@ export function explainWaits(decoder: Decoder, s: Sequencing): OrderExplanation[
       const predReady = pred >= 0 ? end[pred]! + p.opMinGap[op]! : -Infinity;
       const ready = Math.max(job.earliest, predReady);
       if (!released) {
-        // Its release holds it from the plan start (or from its running predecessor's end).
-        add(RELEASE, "", job.earliest - Math.max(p.origin, predReady));
+        // Its release holds it from the plan start (or from its running predecessor's end); the frozen fence of
+        // a re-plan holds it like frozen work ahead of it.
+        const from = Math.max(p.origin, predReady);
+        const fence = p.stability?.fence ?? -Infinity;
+        add(PROGRESS, "", Math.min(job.earliest, fence) - from);
+        add(RELEASE, "", job.earliest - Math.max(from, fence));
         if (pred >= 0 && p.opState[pred] === FIXED) add(PROGRESS, "", predReady - p.origin);
         released = true;
       }

@@ -58,11 +58,17 @@ export function objectiveLowerBound(problem: SchedulingProblem): Objective {
     sum += completion[j]! - problem.origin;
     last = Math.max(last, completion[j]! - problem.origin);
   });
-  return problem.objective === "tardiness" ? [tardiness, sum, 0] : [Math.max(last, loadBound(problem)), sum, 0];
+  const first = problem.objective === "tardiness" ? tardiness : Math.max(last, loadBound(problem));
+  const bound = problem.stability?.counted ? [first, 0, sum, 0] : [first, sum, 0];
+  if (problem.stability?.harmLimit) bound.unshift(0);
+  return bound;
 }
 
-/** Whether an objective meets the bound: every component for tardiness, the makespan alone for makespan. */
+/**
+ * Whether an objective meets the bound: the makespan alone for makespan, every component otherwise (against a
+ * reference the changes and the harm count too).
+ */
 export function meetsLowerBound(problem: SchedulingProblem, bound: Objective, objective: Objective): boolean {
-  if (problem.objective === "makespan") return objective[0]! <= bound[0]!;
+  if (problem.objective === "makespan" && !problem.stability) return objective[0]! <= bound[0]!;
   return objective.every((v, i) => v <= bound[i]!);
 }

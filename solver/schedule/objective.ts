@@ -1,7 +1,9 @@
 /**
  * The lexicographic objective. `tardiness`: [Σ weight × minutes late, Σ completion − origin, Σ changeover];
- * `makespan`: [last completion − origin, Σ completion − origin, Σ changeover]. Every component is a whole
- * number (integer work on integer calendars), so comparisons are exact.
+ * `makespan`: [last completion − origin, Σ completion − origin, Σ changeover]. Re-planning against a reference
+ * with minimal change (issue 15) puts the number of changed operations second: [first, changes, Σ completion,
+ * Σ changeover]; protecting confirmed orders puts their harm before everything: [Σ weight × minutes past the
+ * harm limit, …]. Every component is a whole number (integer work on integer calendars), so comparisons are exact.
  */
 import type { SchedulingProblem } from "./problem.ts";
 
@@ -16,16 +18,27 @@ export function compareObjectives(a: readonly number[], b: readonly number[]): n
   return 0;
 }
 
-/** The objective of job completion times and total changeover. */
-export function objectiveOf(problem: SchedulingProblem, completion: Float64Array, changeover: number): Objective {
+/** The objective of job completion times, total changeover and the number of changes against the reference. */
+export function objectiveOf(problem: SchedulingProblem, completion: Float64Array, changeover: number, changes = 0): Objective {
   let tardiness = 0;
   let sum = 0;
   let last = 0;
+  let harm = 0;
+  const limit = problem.stability?.harmLimit ?? null;
   problem.jobs.forEach((job, j) => {
     const c = completion[j]! - problem.origin;
     sum += c;
     if (c > last) last = c;
     tardiness += job.weight * Math.max(0, completion[j]! - job.due);
+    if (limit !== null && completion[j]! > limit[j]!) harm += job.weight * (completion[j]! - limit[j]!);
   });
-  return problem.objective === "tardiness" ? [tardiness, sum, changeover] : [last, sum, changeover];
+  const first = problem.objective === "tardiness" ? tardiness : last;
+  const objective = problem.stability?.counted ? [first, changes, sum, changeover] : [first, sum, changeover];
+  if (limit !== null) objective.unshift(harm);
+  return objective;
+}
+
+/** Index of the tardiness (or makespan) component: 1 when harm comes first. */
+export function firstGoal(problem: SchedulingProblem): number {
+  return problem.stability?.harmLimit ? 1 : 0;
 }

@@ -40,6 +40,28 @@ export interface FixedOperation {
   changeover: number;
 }
 
+/**
+ * Re-planning against a reference plan (issue 15): where each operation was, how far its start may move
+ * before it counts as changed, and whether the objective counts changes (minimal-change) or only reports them.
+ */
+export interface StabilityModel {
+  /** Machine of each free operation in the reference (−1: it has none, e.g. a new order). */
+  refMachine: Int32Array;
+  /** Its start in the reference (NaN: none). An anchored operation starts no earlier (see Sequencing.anchored). */
+  refStart: Float64Array;
+  /** Elapsed minutes a start may move without counting as a change. */
+  tolerance: number;
+  /** True: the number of changes is the objective's second component. */
+  counted: boolean;
+  /** Nothing free starts before the frozen fence (minutes). */
+  fence: number;
+  /**
+   * Protecting confirmed orders (rush insertion's protect-confirmed, issue 15): per job, the latest completion
+   * that harms no one (Infinity: none); the objective then puts Σ weight × minutes past it first. Null: none.
+   */
+  harmLimit: Float64Array | null;
+}
+
 export interface SchedulingProblem {
   /** Time zero of the objective (plan start); completion sums are measured from it. */
   origin: number;
@@ -70,6 +92,8 @@ export interface SchedulingProblem {
   fixed: FixedOperation[];
   /** Stock, receipts, consumption and production (issue 14); null when material is not constrained. */
   material: MaterialModel | null;
+  /** The reference plan to stay close to (issue 15); null without one. */
+  stability: StabilityModel | null;
 }
 
 export const FREE = 0;
@@ -81,6 +105,12 @@ export function changeoverMinutes(problem: SchedulingProblem, r: number, a: numb
   const matrix = problem.resources[r]!.changeover;
   if (matrix === null || a < 0 || b < 0 || a === b) return 0;
   return matrix[a * problem.familyCount + b]!;
+}
+
+/** Whether free op, at machine m and start t, differs from the reference: another unit, or a start moved beyond the tolerance. */
+export function isChanged(stability: StabilityModel, op: number, m: number, t: number): boolean {
+  const ref = stability.refMachine[op]!;
+  return ref >= 0 && (m !== ref || Math.abs(t - stability.refStart[op]!) > stability.tolerance);
 }
 
 /** Whole working minutes op needs on resource r after a changeover of co minutes. */

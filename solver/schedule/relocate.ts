@@ -1,7 +1,8 @@
 /**
  * The one move of the local search: take a free operation out of its machine's list and insert it into a
  * machine's list (the same or another unit) at a position. An adjacent swap, a block insertion and a
- * reassignment to another unit or alternative resource are all relocations.
+ * reassignment to another unit or alternative resource are all relocations. Re-planning against a reference
+ * (issue 15) may also set or drop the operation's anchor (Sequencing.anchored) in the same move.
  */
 import type { Sequencing } from "./decode-schedule.ts";
 
@@ -10,6 +11,8 @@ export interface Relocation {
   machine: number;
   /** Position in the target list after the operation has been removed from its own. */
   pos: number;
+  /** 1: anchor it to its reference start, 0: drop the anchor; absent: leave it. */
+  anchor?: number;
 }
 
 /** Applies the relocation and returns the one that undoes it. */
@@ -40,5 +43,8 @@ export function relocate(s: Sequencing, move: Relocation): Relocation {
     s.machineOf[op] = machine;
   }
   s.posOf[op] = pos;
-  return { op, machine: from, pos: fromPos };
+  if (move.anchor === undefined) return { op, machine: from, pos: fromPos };
+  const was = s.anchored![op]!;
+  s.anchored![op] = move.anchor;
+  return { op, machine: from, pos: fromPos, anchor: was };
 }

@@ -1,6 +1,8 @@
 /**
  * One seeded search on an internal problem: construct with dispatching (the plain rule and a randomised
- * variant, keeping the better), then improve with tabu search within a deterministic work budget.
+ * variant, keeping the better), then improve with tabu search within a deterministic work budget. Against a
+ * reference plan (issue 15) the reference itself, as far as it is still feasible, is a starting candidate too
+ * (reference-start.ts), and wins ties: the search only ever moves away from it to something better.
  */
 import { Decoder } from "./decode-schedule.ts";
 import type { Sequencing } from "./decode-schedule.ts";
@@ -12,6 +14,7 @@ import { createRandom } from "../random.ts";
 import type { SearchBudget } from "./search-budget.ts";
 import { tabuSearch } from "./tabu-search.ts";
 import { decodeUnblocked } from "./unblock-material.ts";
+import { coversEveryOperation, referenceSequencings } from "./reference-start.ts";
 
 /** Above this many operations only the plain dispatching rule constructs. */
 const SECOND_CONSTRUCTION_LIMIT = 5000;
@@ -34,6 +37,8 @@ export interface CompactSchedule {
   start: number[];
   end: number[];
   changeover: number[];
+  /** Re-planning against a reference: 1 for anchored operations (Sequencing.anchored), so the plan decodes again to the same times. */
+  anchored?: number[];
 }
 
 export interface SearchResult {
@@ -55,7 +60,9 @@ function compact(decoder: Decoder, s: Sequencing): CompactSchedule {
   const p = decoder.problem;
   const machine = Array.from(s.machineOf);
   for (const f of p.fixed) machine[f.op] = f.machine;
-  return { machine, start: Array.from(decoder.start), end: Array.from(decoder.end), changeover: Array.from(decoder.changeover) };
+  const schedule: CompactSchedule = { machine, start: Array.from(decoder.start), end: Array.from(decoder.end), changeover: Array.from(decoder.changeover) };
+  if (s.anchored !== undefined) schedule.anchored = Array.from(s.anchored);
+  return schedule;
 }
 
 /** A result without a plan: the deadline (or a stop) came before construction finished. */
@@ -81,27 +88,40 @@ export function searchProblem(problem: SchedulingProblem, options: SearchOptions
   const decoder = new Decoder(problem);
   let initial: Sequencing | null = null;
   let initialObjective: number[] = [];
+  /** Decodes a candidate start and keeps it when it is better (or, `ties`, as good); false when the horizon is too short. */
+  const consider = (s: Sequencing, ties: boolean): boolean => {
+    if (!decodeUnblocked(decoder, s)) {
+      if (decoder.failure === "horizon") return false;
+      throw new Error(`the constructed sequencing does not decode (${decoder.failure})`);
+    }
+    const c = initial === null ? -1 : compareObjectives(decoder.objective, initialObjective);
+    if (c < 0 || (ties && c === 0)) {
+      initial = s;
+      initialObjective = decoder.objective.slice();
+    }
+    return true;
+  };
   const rules = [{ k1: 2, noise: 0 }, { k1: 0.5 + 3 * random.next(), noise: 0.3 }];
-  // A second, randomised construction pays off on small problems; on large ones the first plan is wanted fast.
-  if (decoder.freeCount > SECOND_CONSTRUCTION_LIMIT) rules.length = 1;
+  // A second, randomised construction pays off on small problems; on large ones the first plan is wanted fast,
+  // and against a reference that has every operation dispatching is only needed on small ones.
+  if (decoder.freeCount > SECOND_CONSTRUCTION_LIMIT) rules.length = problem.stability !== null && coversEveryOperation(problem) ? 0 : 1;
+  let dispatched: { s: Sequencing; start: Float64Array } | null = null;
   for (const rule of rules) {
     // The second construction only when there is time for it: the first is the plan a late start needs.
     if (initial !== null && stopNow()) break;
     const s = dispatchSchedule(decoder, rule, random, stopNow);
-    if (s === "stopped") {
-      if (initial === null) return constructionStopped(problem, options, begin);
-      break;
-    }
+    if (s === "stopped") break;
     if (s === null) return "horizon";
-    if (!decodeUnblocked(decoder, s)) {
-      if (decoder.failure === "horizon") return "horizon";
-      throw new Error(`the constructed sequencing does not decode (${decoder.failure})`);
-    }
-    if (initial === null || compareObjectives(decoder.objective, initialObjective) < 0) {
-      initial = s;
-      initialObjective = decoder.objective.slice();
-    }
+    // Against a reference every sequencing carries anchors, so the search can anchor what it restores.
+    if (problem.stability !== null) s.anchored = new Uint8Array(problem.opCount);
+    if (!consider(s, false)) return "horizon";
+    dispatched ??= { s, start: decoder.start.slice() };
   }
+  // The reference's starts need a dispatching plan for the operations it lacks, unless construction stopped before one.
+  if (problem.stability !== null && (dispatched !== null || coversEveryOperation(problem))) {
+    for (const s of referenceSequencings(decoder, dispatched)) if (!consider(s, true)) return "horizon";
+  }
+  if (initial === null) return constructionStopped(problem, options, begin);
   const bound = objectiveLowerBound(problem);
   const tabu = tabuSearch(decoder, initial!, {
     random,

@@ -30,16 +30,25 @@ export function problemSizeOf(request: ScheduleRequest): ProblemSize {
   return { operations: request.orders.reduce((n, o) => n + (routings.get(o.item) ?? 0), 0), calendars: true };
 }
 
-/** @throws ModelError when the request's references are wrong (the API answers 422). */
-export function searchSchedule(request: ScheduleRequest, options: SearchOptions): ScheduleSearchResult {
-  return runScheduleSearch(request, options).result;
+/**
+ * Protecting confirmed orders (rush insertion's protect-confirmed, issue 15): the latest completion in minutes
+ * of each order id that harms no one; the search then minimises Σ weight × minutes past it first.
+ */
+export type HarmLimits = Readonly<Record<string, number>>;
+
+/**
+ * @param harmLimits only with a reference (it sets the stability model they belong to)
+ * @throws ModelError when the request's references are wrong or its frozen operations cannot be kept (the API answers 422).
+ */
+export function searchSchedule(request: ScheduleRequest, options: SearchOptions, harmLimits?: HarmLimits): ScheduleSearchResult {
+  return runScheduleSearch(request, options, harmLimits).result;
 }
 
 /**
  * searchSchedule, keeping the compiled problem. Its safety deadline (budget.deadlineMs) counts from here,
  * so checking and compiling count against the time limit too; so does `shouldStop`, polled throughout.
  */
-export function runScheduleSearch(request: ScheduleRequest, options: SearchOptions): ScheduleSearch {
+export function runScheduleSearch(request: ScheduleRequest, options: SearchOptions, harmLimits?: HarmLimits): ScheduleSearch {
   const begin = options.clock();
   const timed: SearchOptions = { ...options, deadlineAt: options.deadlineAt ?? begin + options.budget.deadlineMs };
   const stopNow = () => options.clock() >= timed.deadlineAt! || options.shouldStop?.() === true;
@@ -52,8 +61,14 @@ export function runScheduleSearch(request: ScheduleRequest, options: SearchOptio
   });
   for (;;) {
     const compiled = compileProblem(request, spanMinutes, [], new Set(), stopNow);
+    // Frozen operations that cannot be kept are the request's problem, not an infeasible plan.
+    if (!compiled.ok && compiled.problems !== undefined) throw new ModelError(compiled.problems);
     if (!compiled.ok) return compiled.stopped ? noPlan("timedout", `the time ran out while the problem was compiled`) : noPlan("infeasible", compiled.reason);
-    const outcome = searchProblem(compiled.compiled.problem, timed);
+    const { problem, orderOfJob } = compiled.compiled;
+    if (harmLimits !== undefined && problem.stability !== null) {
+      problem.stability.harmLimit = Float64Array.from(orderOfJob, (o) => harmLimits[request.orders[o]!.id] ?? Infinity);
+    }
+    const outcome = searchProblem(problem, timed);
     if (outcome !== "horizon") return { result: { ...outcome, spanMinutes }, compiled: compiled.compiled };
     const longer = longerSpan(spanMinutes);
     if (longer === null) {

@@ -8,8 +8,11 @@ import type { Sequencing } from "./decode-schedule.ts";
 import { FREE } from "./problem.ts";
 import type { SchedulingProblem } from "./problem.ts";
 
-/** @param machine machine of every operation (free ones used) @param start planned start of every operation */
-export function sequencingFromPlan(problem: SchedulingProblem, machine: readonly number[], start: readonly number[]): Sequencing {
+/**
+ * @param machine machine of every operation (free ones used) @param start planned start of every operation
+ * @param anchored anchors of a plan made against a reference (CompactSchedule.anchored), so it decodes to the same times
+ */
+export function sequencingFromPlan(problem: SchedulingProblem, machine: readonly number[], start: readonly number[], anchored?: readonly number[]): Sequencing {
   const seq: number[][] = Array.from({ length: problem.machineCount }, () => []);
   const machineOf = new Int32Array(problem.opCount).fill(-1);
   const posOf = new Int32Array(problem.opCount).fill(-1);
@@ -24,5 +27,5 @@ export function sequencingFromPlan(problem: SchedulingProblem, machine: readonly
     list.sort((a, b) => start[a]! - start[b]! || a - b);
     list.forEach((op, i) => (posOf[op] = i));
   }
-  return { machineOf, seq, posOf };
+  return anchored === undefined ? { machineOf, seq, posOf } : { machineOf, seq, posOf, anchored: Uint8Array.from(anchored) };
 }

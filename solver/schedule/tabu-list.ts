@@ -28,13 +28,18 @@ export class TabuList {
     return -(op * this.machineCount + m) - 1;
   }
 
+  /** Key of "op's anchor" (re-planning against a reference): below every machine key, kept in the sparse store. */
+  anchorKey(op: number): number {
+    return -(this.n * this.machineCount + op) - 1;
+  }
+
   isTabu(key: number, iteration: number): boolean {
     return this.until(key) >= iteration;
   }
 
   forbid(key: number, untilIteration: number): void {
     if (key >= 0 && this.pairs !== null) this.pairs[key] = untilIteration;
-    else if (key < 0 && this.machines !== null) this.machines[-key - 1] = untilIteration;
+    else if (key < 0 && this.machines !== null && -key - 1 < this.machines.length) this.machines[-key - 1] = untilIteration;
     else this.sparse.set(key, untilIteration);
   }
 
@@ -51,7 +56,7 @@ export class TabuList {
 
   private until(key: number): number {
     if (key >= 0 && this.pairs !== null) return this.pairs[key]!;
-    if (key < 0 && this.machines !== null) return this.machines[-key - 1]!;
+    if (key < 0 && this.machines !== null && -key - 1 < this.machines.length) return this.machines[-key - 1]!;
     return this.sparse.get(key) ?? -1;
   }
 }

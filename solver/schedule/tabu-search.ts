@@ -2,7 +2,8 @@
  * Tabu search over critical-block moves (Nowicki & Smutnicki 1996, with the block insertions of
  * Dell'Amico & Trubian 1993 and, for alternatives and parallel units, reassignment of a critical operation
  * to another machine as in Mastrolilli & Gambardella 2000; with material, moving an operation that waited for
- * it ahead of earlier consumers of the item, material-moves.ts). Every neighbour is evaluated exactly by decoding
+ * it ahead of earlier consumers of the item, material-moves.ts; against a reference plan, dropping anchors and
+ * restoring changed operations, stability-moves.ts). Every neighbour is evaluated exactly by decoding
  * it on the calendars; the best non-tabu neighbour is taken (a tabu one only when it beats the best found).
  * The tabu list forbids restoring a precedence (or a machine) the search just left, for a random tenure.
  * After a long stall the search restarts from the best schedule with a few random critical moves.
@@ -18,6 +19,7 @@ import type { Objective } from "./objective.ts";
 import { MoveEstimator } from "./estimate-move.ts";
 import { materialMoves } from "./material-moves.ts";
 import { relocate } from "./relocate.ts";
+import { stabilityMoves } from "./stability-moves.ts";
 import type { Relocation } from "./relocate.ts";
 import type { Random } from "../random.ts";
 import { TabuList } from "./tabu-list.ts";
@@ -107,6 +109,7 @@ function neighbourhood(decoder: Decoder, s: Sequencing, critical: Uint8Array, ra
       extra.push({ op, machine, pos: lo });
     }
   }
+  if (p.stability !== null && s.anchored !== undefined) stabilityMoves(decoder, s, ops, random, Math.ceil(limit / 4), core);
   if (material.length >= limit) return sample(material, limit, random);
   const room = limit - material.length;
   if (core.length >= room) return material.concat(sample(core, room, random));
@@ -116,6 +119,7 @@ function neighbourhood(decoder: Decoder, s: Sequencing, critical: Uint8Array, ra
 /** The attribute a move would restore (check) and the one it leaves behind (forbid). */
 function tabuKeys(s: Sequencing, move: Relocation, tabu: TabuList): { check: number; forbid: number } {
   const from = s.machineOf[move.op]!;
+  if (from === move.machine && move.pos === s.posOf[move.op]) return { check: tabu.anchorKey(move.op), forbid: tabu.anchorKey(move.op) };
   if (from !== move.machine) return { check: tabu.machineKey(move.op, move.machine), forbid: tabu.machineKey(move.op, from) };
   const list = s.seq[from]!;
   const fromPos = s.posOf[move.op]!;

@@ -18,6 +18,8 @@ import { DONE, FIXED } from "./problem.ts";
 import type { CompactSchedule } from "./search-problem.ts";
 import type { ScheduleSearchResult } from "./search-schedule.ts";
 import { sequencingFromPlan } from "./sequencing-from-plan.ts";
+import { planKey } from "./freeze-plan.ts";
+import { planChanges } from "./plan-changes.ts";
 
 export interface ResponseStats {
   elapsedMs: number;
@@ -31,7 +33,7 @@ const round = (x: number) => Math.round(x * 1e6) / 1e6;
 function explanations(compiled: CompiledRequest, schedule: CompactSchedule): OrderExplanation[] {
   const p = compiled.problem;
   const decoder = new Decoder(p);
-  const s = sequencingFromPlan(p, schedule.machine, schedule.start);
+  const s = sequencingFromPlan(p, schedule.machine, schedule.start, schedule.anchored);
   if (!decoder.decode(s)) throw new Error(`the plan's own sequencing does not decode (${decoder.failure})`);
   return explainWaits(decoder, s);
 }
@@ -49,22 +51,31 @@ export function toScheduleResponse(request: ScheduleRequest, best: ScheduleSearc
     return { status, ...(best.reason !== undefined ? { reason: best.reason } : {}), operations: [], orders: [], kpis: emptyKpis, solver };
   }
   const { problem: p, orderOfJob, operationId, setupMinutes } = problem;
+  const running = new Set(request.progress.filter((e) => e.status === "running").map((e) => planKey(e.order, e.operation)));
+  const issued = new Map((request.reference?.operations ?? []).map((op) => [planKey(op.order, op.operation), op]));
   const operations: ScheduleResponse["operations"] = [];
   for (let op = 0; op < p.opCount; op++) {
     if (p.opState[op] === DONE) continue;
     const machine = schedule.machine[op]!;
     const resource = p.resources[p.machineResource[machine]!]!;
-    const running = p.opState[op] === FIXED;
+    const order = request.orders[orderOfJob[p.opJob[op]!]!]!.id;
+    // Fixed operations are running (progress) or frozen: kept from the reference as issued.
+    const key = planKey(order, operationId[op]!);
+    const state = p.opState[op] !== FIXED ? "planned" : running.has(key) ? "running" : "frozen";
+    if (state === "frozen") {
+      operations.push({ ...issued.get(key)!, state });
+      continue;
+    }
     operations.push({
-      order: request.orders[orderOfJob[p.opJob[op]!]!]!.id,
+      order,
       operation: operationId[op]!,
       resource: resource.id,
       unit: machine - resource.firstMachine,
       start: formatDateTime(schedule.start[op]!),
       end: formatDateTime(schedule.end[op]!),
-      setupMinutes: running ? 0 : setupMinutes[op]! + schedule.changeover[op]!,
-      changeoverMinutes: running ? 0 : schedule.changeover[op]!,
-      state: running ? "running" : "planned",
+      setupMinutes: state === "running" ? 0 : setupMinutes[op]! + schedule.changeover[op]!,
+      changeoverMinutes: state === "running" ? 0 : schedule.changeover[op]!,
+      state,
     });
   }
   const timings = orderTimings(problem, schedule);
@@ -107,6 +118,7 @@ export function toScheduleResponse(request: ScheduleRequest, best: ScheduleSearc
   return {
     status: best.status,
     operations,
+    ...(request.reference !== undefined ? { changes: planChanges(request, operations) } : {}),
     orders,
     ...(problem.material !== null ? { materials } : {}),
     kpis: scheduleKpis(problem, schedule, timings, materialWait),

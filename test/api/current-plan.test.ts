@@ -96,7 +96,7 @@ describe("POST /v1/schedule/insert without schedule", () => {
     expect(withPlan.baseSchedule).toEqual({ source: "given" });
     expect(withoutPlan.baseSchedule).toMatchObject({ source: "computed", status: plan.status, kpis: plan.kpis });
     expect(withoutPlan.baseSchedule?.source === "computed" && withoutPlan.baseSchedule.solver.objective).toEqual(plan.solver.objective);
-    expectSoundOptions(InsertRequest.parse(withPlanBody), withoutPlan);
+    expectSoundOptions(InsertRequest.parse(withPlanBody), withoutPlan, true);
   });
 
   it("plans with the request's seed: another seed gives /v1/schedule's plan for that seed", async () => {
@@ -105,7 +105,7 @@ describe("POST /v1/schedule/insert without schedule", () => {
     const response = InsertResponse.parse(res.json());
     const plan = await scheduleRoute({ ...SEARCH, seed: 11 });
     expect(response.baseSchedule).toMatchObject({ source: "computed", kpis: plan.kpis });
-    expectSoundOptions(InsertRequest.parse({ ...body, schedule: plan }), response);
+    expectSoundOptions(InsertRequest.parse({ ...body, schedule: plan }), response, true);
   });
 
   it("is a 200 infeasible when the confirmed orders cannot be planned, and review is a 422 at schedule", async () => {
@@ -189,7 +189,8 @@ describe("the plan-computing step", () => {
       const small = { ...shop(ORDERS), now: NOW, progress: PROGRESS, options: { ...OPTIONS, workers: 1 } };
       await insert.run(jsonText({ ...small, rushOrders: [RUSH] }), { pool, signal });
       await review.run(jsonText({ ...small, candidates: CANDIDATES }), { pool, signal });
-      expect(pool.seen.map((s) => s.kind)).toEqual(["schedule-search", "insert", "schedule-search", "review"]);
+      // Insertion: the base plan, the shift-only options, re-plan's and protect-confirmed's searches, the answer with them; review: the base plan, the review.
+      expect(pool.seen.map((s) => s.kind)).toEqual(["schedule-search", "insert", "insert-search", "insert-search", "insert-searched", "schedule-search", "review"]);
       for (const { options } of pool.seen) expect(options.signal).toBe(signal);
     } finally {
       await pool.close();
@@ -208,7 +209,7 @@ describe("takt insert FILE without schedule", () => {
     const response = InsertResponse.parse(JSON.parse(stdout));
     expect(response.baseSchedule?.source).toBe("computed");
     const plan = await scheduleRoute(search);
-    expectSoundOptions(InsertRequest.parse({ ...request, schedule: plan }), response);
+    expectSoundOptions(InsertRequest.parse({ ...request, schedule: plan }), response, true);
     const route = InsertResponse.parse((await post(app, "/v1/schedule/insert", request)).json());
     expect(response.options).toEqual(route.options);
   });

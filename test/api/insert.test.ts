@@ -6,6 +6,7 @@ import { ScheduleResponse } from "../../src/schedule.ts";
 import { post, testApp } from "../helpers/app.ts";
 import { steelPlantWithPlan } from "../helpers/demo.ts";
 import { expectSoundOptions } from "../solver/insert/fixtures.ts";
+import { getJob, parseEvents, submit } from "./jobs-helpers.ts";
 
 let app: FastifyInstance;
 let plant: Record<string, any>;
@@ -20,7 +21,7 @@ describe("POST /v1/schedule/insert", () => {
     const res = await post(app, "/v1/schedule/insert", plant);
     expect(res.statusCode, res.body.slice(0, 500)).toBe(200);
     const response = InsertResponse.parse(res.json());
-    expectSoundOptions(InsertRequest.parse(plant), response);
+    expectSoundOptions(InsertRequest.parse(plant), response, true);
     expect(response.baseSchedule).toEqual({ source: "given" });
     const [fastest, protect] = [response.options[0]!, response.options.at(-1)!];
     expect(fastest.promise["RUSH-26-001"]! <= protect.promise["RUSH-26-001"]!).toBe(true);
@@ -36,7 +37,18 @@ describe("POST /v1/schedule/insert", () => {
     const planned = await post(app, "/v1/schedule", { ...file, options: { ...search, timeLimitSeconds: 30 } });
     const plan = ScheduleResponse.parse(planned.json());
     expect(response.baseSchedule).toMatchObject({ source: "computed", status: plan.status, kpis: plan.kpis });
-    expectSoundOptions(InsertRequest.parse({ ...file, schedule: plan }), response);
+    expectSoundOptions(InsertRequest.parse({ ...file, schedule: plan }), response, true);
+  });
+
+  it("runs re-plan and protect-confirmed's search as a job that reports their progress, tagged by option", async () => {
+    const id = await submit(app, "insert", { ...plant, options: { timeLimitSeconds: 4, workers: 1, maxIterations: 300 } });
+    const events = parseEvents((await app.inject({ method: "GET", url: `/v1/jobs/${id}/events` })).body);
+    expect(events.at(-1)).toMatchObject({ event: "status", data: { status: "done" } });
+    const reports = events.filter((e) => e.event === "progress").map((e) => (e.data as { report: { option: string; seed: number; iterations: number } }).report);
+    expect(reports.length).toBeGreaterThan(0);
+    for (const report of reports) expect(report).toMatchObject({ option: expect.stringMatching(/^(re-plan|protect-confirmed)$/), seed: 1, iterations: expect.any(Number) });
+    const response = InsertResponse.parse((await getJob(app, id)).result);
+    expectSoundOptions(InsertRequest.parse(plant), response, true);
   });
 
   it("answers a plan naming an unknown order with 422 and its path", async () => {

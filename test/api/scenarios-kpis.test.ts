@@ -68,7 +68,9 @@ describe("KPI extraction", () => {
       promise,
       impact: delays.map((delayMinutes, i) => ({ order: `O${i}`, before: "2026-04-01T06:00", after: "2026-04-01T06:00", delayMinutes, becameLate: false })),
       ordersMadeLate,
+      weightedHarm: 100 * ordersMadeLate,
       movedOperations: 0,
+      changes: { count: delays.length, operations: [] },
     });
 
     it("reads the fastest and protect-confirmed plans: latest promise, worst rush lateness, harm and delay (hand-worked)", () => {
@@ -76,6 +78,7 @@ describe("KPI extraction", () => {
         status: "feasible",
         options: [
           option("fastest", { R1: "2026-04-02T10:00", R2: "2026-04-02T08:30" }, [120, 45, 30], 2),
+          option("re-plan", { R1: "2026-04-02T12:00", R2: "2026-04-02T05:00" }, [30, 10], 1),
           option("allow-1-late", { R1: "2026-04-03T06:00", R2: "2026-04-03T06:00" }, [60], 1),
           option("protect-confirmed", { R1: "2026-04-05T06:00", R2: "2026-04-04T22:00" }, [15], 0),
         ],
@@ -86,11 +89,17 @@ describe("KPI extraction", () => {
         fastestRushLatenessMinutes: 150,
         fastestOrdersHarmed: 2,
         fastestDelayMinutes: 195,
+        fastestWeightedHarm: 200,
+        // Re-plan ships R2 an hour early and R1 34 h early: the worst is −60.
+        replanPromise: "2026-04-02T12:00",
+        replanRushLatenessMinutes: -60,
+        replanWeightedHarm: 100,
+        replanChanges: 2,
         // R1 32 h late (1920), R2 2 days 16 h late (3840): the worst is R2's, though R1 completes last.
         protectPromise: "2026-04-05T06:00",
         protectRushLatenessMinutes: 3840,
         protectDelayMinutes: 15,
-        tradeOffPlans: 1,
+        tradeOffPlans: 2,
       });
     });
 

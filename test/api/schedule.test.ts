@@ -5,6 +5,7 @@ import { MrpResponse } from "../../src/mrp.ts";
 import { ScheduleRequest, ScheduleResponse } from "../../src/schedule.ts";
 import { post, testApp } from "../helpers/app.ts";
 import { demo } from "../helpers/demo.ts";
+import { progressAt } from "../helpers/progress-at.ts";
 import { validateSchedule } from "../helpers/validate-schedule.ts";
 
 let app: FastifyInstance;
@@ -83,6 +84,37 @@ describe("POST /v1/schedule", () => {
     const staging = demo("steel-plant");
     staging.items[8].stagingMinutes = -1;
     expect((await post(app, "/v1/schedule", staging)).statusCode).toBe(400);
+  });
+
+  it("keeps the issued day when re-planning the next morning against the plan in force, with the day's progress", async () => {
+    const plant = demo("steel-plant");
+    plant.options = { timeLimitSeconds: 30, maxIterations: 30, workers: 1 };
+    const issued = await schedule(plant);
+    // Tuesday 06:00: Monday ran to plan. Re-plan with the plan in force and Wednesday 06:00 as the fence.
+    const model = ScheduleRequest.parse(plant);
+    const morning = { ...plant, planStart: "2026-03-31T06:00", progress: progressAt(model, model.progress, issued.operations, "2026-03-31T06:00"), reference: issued, frozenUntil: "2026-04-01T06:00" };
+    const replanned = await schedule(morning);
+    const before = new Map(issued.operations.map((op) => [`${op.order}/${op.operation}`, op]));
+    const tuesday = replanned.operations.filter((op) => op.start < "2026-04-01T06:00" && op.state !== "running");
+    expect(tuesday.length).toBeGreaterThan(10);
+    for (const op of tuesday) expect(op).toEqual({ ...before.get(`${op.order}/${op.operation}`)!, state: "frozen" });
+    expect(replanned.kpis.weightedTardiness).toBeLessThanOrEqual(issued.kpis.weightedTardiness);
+    expect(replanned.changes).toBeDefined();
+  });
+
+  it("answers wrong reference operations with 422 at their paths and a fence before running work with 400", async () => {
+    const plant = demo("steel-plant");
+    plant.options = { timeLimitSeconds: 30, maxIterations: 5, workers: 1 };
+    const issued = await schedule(plant);
+    const operations = issued.operations.map((op) => ({ ...op }));
+    operations[0]!.order = "NO-SUCH-ORDER";
+    operations[1]!.resource = "CGL";
+    const res = await post(app, "/v1/schedule", { ...plant, reference: { operations } });
+    expect(res.statusCode).toBe(422);
+    expect(ErrorResponse.parse(res.json()).problems!.map((p) => p.path)).toEqual(expect.arrayContaining(["reference.operations[0].order", "reference.operations[1].resource"]));
+    const early = await post(app, "/v1/schedule", { ...plant, reference: issued, frozenUntil: "2026-03-30T05:59" });
+    expect(early.statusCode).toBe(400);
+    expect(ErrorResponse.parse(early.json()).problems!.map((p) => p.path)).toEqual(["frozenUntil"]);
   });
 
   it("closes the MRP loop: planned make orders schedule on the appliance plant", async () => {

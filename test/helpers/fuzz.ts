@@ -208,6 +208,8 @@ export function fuzzRoutes(): FuzzRoute[] {
   return [
     { method: "POST", url: "/v1/validate", base: steel },
     { method: "POST", url: "/v1/schedule", base: steel },
+    // Re-planning against a plan in force (issue 15): the demo's frozenUntil fences its reference.
+    { method: "POST", url: "/v1/schedule", base: { ...(steel as Record<string, Json>), reference: { operations: (ONE_OPERATION_PLAN as { operations: Json }).operations } } },
     { method: "POST", url: "/v1/schedule/insert", base: steel },
     { method: "POST", url: "/v1/orders/review", base: steel },
     { method: "POST", url: "/v1/capacity", base: steel },

@@ -1,6 +1,6 @@
 /**
  * THE independent schedule validator: re-derives every rule of issue 3 from the request alone and checks a
- * response against it. It imports nothing from solver/ (its calendar logic is its own, minute by minute) so
+ * response against it (and, with a reference plan, issue 15's frozen operations, fence and changes). It imports nothing from solver/ (its calendar logic is its own, minute by minute) so
  * that an engine bug cannot hide behind shared code. Returns every violation found (empty when valid).
  * Material (issue 14) is replayed by validate-material.ts, as independent of the engine.
  */
@@ -74,6 +74,8 @@ export function validateSchedule(request: ScheduleRequest, response: ScheduleRes
   const routings = new Map(request.routings.map((r) => [r.item, r]));
   const key = (order: string, op: string) => `${order}/${op}`;
   const progress = new Map(request.progress.map((p) => [key(p.order, p.operation), p]));
+  // Re-planning against a reference (issue 15): nothing new starts before the fence.
+  const fence = request.reference === undefined ? -Infinity : Math.max(planStart, parseDateTime(request.frozenUntil ?? request.planStart)!);
   const planned = new Map<string, ScheduleResponse["operations"][number]>();
   for (const op of response.operations) {
     if (planned.has(key(op.order, op.operation))) errors.push(`${key(op.order, op.operation)} appears twice`);
@@ -125,7 +127,9 @@ export function validateSchedule(request: ScheduleRequest, response: ScheduleRes
       const start = parseDateTime(got.start)!;
       const end = parseDateTime(got.end)!;
       const run = (order.quantity * op.runMinutesPerUnit) / resource.efficiency;
-      if (reported?.status === "running") {
+      if (got.state === "frozen") {
+        // Kept as issued: its times and setup are the reference's (checked below), not recomputed.
+      } else if (reported?.status === "running") {
         if (got.resource !== reported.resource || got.unit !== reported.unit || got.start !== reported.start) errors.push(`${id} is running but moved`);
         const full = Math.ceil(op.setupMinutes + run - 1e-9);
         const remaining = Math.ceil((reported.remainingMinutes ?? Math.max(0, full - countWorking(isWorking, start, planStart))) - 1e-9);
@@ -133,8 +137,9 @@ export function validateSchedule(request: ScheduleRequest, response: ScheduleRes
           errors.push(`${id} is running with ${remaining} working minutes left but ends ${got.end}`);
         }
       } else {
-        const earliest = Math.max(planStart, ...[order.release, order.materialReady].filter((t) => t !== undefined).map((t) => parseDateTime(t)!));
-        if (start < earliest) errors.push(`${id} starts ${got.start} before plan start / release / material ready`);
+        const earliest = Math.max(planStart, fence, ...[order.release, order.materialReady].filter((t) => t !== undefined).map((t) => parseDateTime(t)!));
+        if (start < earliest) errors.push(`${id} starts ${got.start} before plan start / frozen fence / release / material ready`);
+        if (got.state !== "planned") errors.push(`${id} is ${got.state} but neither reported running nor frozen`);
         const family = previousFamily(got.resource, got.unit, start, id);
         const matrix = resource.setupMatrix;
         let changeover = 0;
@@ -179,11 +184,59 @@ export function validateSchedule(request: ScheduleRequest, response: ScheduleRes
     }
   }
 
+  errors.push(...validateAgainstReference(request, response));
+
   const k = response.kpis;
   if (request.orders.length > 0 && Math.abs(k.onTimeRate - onTime / request.orders.length) > 1e-9) errors.push(`onTimeRate ${k.onTimeRate}, expected ${onTime / request.orders.length}`);
   if (k.weightedTardiness !== weightedTardiness) errors.push(`weightedTardiness ${k.weightedTardiness}, expected ${weightedTardiness}`);
   if (response.operations.length > 0 && k.makespanMinutes !== lastEnd - planStart) errors.push(`makespanMinutes ${k.makespanMinutes}, expected ${lastEnd - planStart}`);
   for (const [id, u] of Object.entries(k.utilization)) if (!(u >= 0 && u <= 1)) errors.push(`utilization of ${id} is ${u}`);
   errors.push(...validateMaterial(request, response));
+  return errors;
+}
+
+/**
+ * Issue 15, from the request alone: every reference operation that starts before frozenUntil (or was running)
+ * and is not reported done or running is in the plan, `frozen`, on the same resource and unit with the same
+ * start and end; nothing else is frozen; running operations are the reported ones; and `changes` lists exactly
+ * the planned operations that moved to another unit or by more than the tolerance.
+ */
+function validateAgainstReference(request: ScheduleRequest, response: ScheduleResponse): string[] {
+  const errors: string[] = [];
+  const key = (op: { order: string; operation: string }) => `${op.order}/${op.operation}`;
+  const running = new Set(request.progress.filter((p) => p.status === "running").map(key));
+  for (const op of response.operations) if (op.state === "running" && !running.has(key(op))) errors.push(`${key(op)} is running but not reported running`);
+  const reference = request.reference?.operations;
+  if (reference === undefined) {
+    for (const op of response.operations) if (op.state === "frozen") errors.push(`${key(op)} is frozen without a reference`);
+    if (response.changes !== undefined) errors.push("changes without a reference");
+    return errors;
+  }
+  const frozenUntil = parseDateTime(request.frozenUntil ?? request.planStart)!;
+  const reported = new Set(request.progress.map(key));
+  const frozen = new Map(reference.filter((op) => !reported.has(key(op)) && (op.state === "running" || parseDateTime(op.start)! < frozenUntil)).map((op) => [key(op), op]));
+  const planned = new Map(response.operations.map((op) => [key(op), op]));
+  for (const [id, was] of frozen) {
+    const got = planned.get(id);
+    if (got === undefined) errors.push(`frozen ${id} is missing from the plan`);
+    else if (got.state !== "frozen" || got.resource !== was.resource || got.unit !== was.unit || got.start !== was.start || got.end !== was.end) {
+      errors.push(`frozen ${id} is ${got.state} on ${got.resource}#${got.unit} ${got.start}–${got.end}, the reference has ${was.resource}#${was.unit} ${was.start}–${was.end}`);
+    }
+  }
+  for (const op of response.operations) if (op.state === "frozen" && !frozen.has(key(op))) errors.push(`${key(op)} is frozen but the reference does not freeze it`);
+  const tolerance = request.options.moveToleranceMinutes ?? 60;
+  const before = new Map(reference.map((op) => [key(op), op]));
+  const expected = response.operations.filter((op) => {
+    const was = before.get(key(op));
+    return op.state === "planned" && was !== undefined && (was.resource !== op.resource || was.unit !== op.unit || Math.abs(parseDateTime(op.start)! - parseDateTime(was.start)!) > tolerance);
+  });
+  const got = response.changes;
+  if (got === undefined) errors.push("no changes against the reference");
+  else {
+    if (got.count !== expected.length) errors.push(`changes.count ${got.count}, expected ${expected.length}`);
+    const listed = got.operations.map((c) => `${key(c)} ${c.before.resource}#${c.before.unit} ${c.before.start} -> ${c.after.resource}#${c.after.unit} ${c.after.start}`).sort();
+    const want = expected.map((op) => `${key(op)} ${before.get(key(op))!.resource}#${before.get(key(op))!.unit} ${before.get(key(op))!.start} -> ${op.resource}#${op.unit} ${op.start}`).sort();
+    if (JSON.stringify(listed) !== JSON.stringify(want)) errors.push(`changes.operations ${JSON.stringify(listed)}, expected ${JSON.stringify(want)}`);
+  }
   return errors;
 }

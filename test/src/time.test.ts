@@ -39,6 +39,19 @@ describe("factory-local time", () => {
     );
   });
 
+  it("parses every date-time of four-digit years as Date.UTC counts it", () => {
+    const pad = (n: number, w: number) => String(n).padStart(w, "0");
+    fc.assert(
+      fc.property(fc.integer({ min: 1000, max: 9999 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 31 }), fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }), (y, mo, d, h, mi) => {
+        const text = `${pad(y, 4)}-${pad(mo, 2)}-${pad(d, 2)}T${pad(h, 2)}:${pad(mi, 2)}`;
+        const real = new Date(Date.UTC(y, mo - 1, d)).getUTCDate() === d;
+        expect(parseDateTime(text)).toBe(real ? Date.UTC(y, mo - 1, d, h, mi) / 60_000 : null);
+      }),
+      { seed: 11, numRuns: 3000 },
+    );
+    expect(parseDateTime("2026-0x-02T06:00")).toBeNull();
+  });
+
   it("knows the weekday (Monday = 0)", () => {
     expect(weekdayIndex(parseDateTime("2026-03-02T12:00")!)).toBe(0); // a Monday
     expect(weekdayIndex(parseDateTime("2026-03-08T23:59")!)).toBe(6); // a Sunday

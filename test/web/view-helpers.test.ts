@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { lateCause } from "../../web/cause.ts";
 import { changesSinceIssued } from "../../web/dispatch-changes.ts";
 import { formatDuration, formatShare } from "../../web/format.ts";
+import { nextShiftStart } from "../../web/next-shift.ts";
 import { translator } from "../../web/i18n.ts";
 import type { PlanOrder } from "../../web/model.ts";
 import { placeOf, problemsByPath } from "../../web/views/problems.ts";
@@ -38,6 +39,30 @@ describe("changes since the issued dispatch list", () => {
       ["D\u0000op", "new"],
     ]);
     expect(removed).toBe(1);
+  });
+  it("takes the server's changes against the plan in force as the moved ones (a move within the tolerance is none)", () => {
+    const issued = [row("A", "2026-03-02T06:00"), row("B", "2026-03-02T07:00")];
+    const now = [row("A", "2026-03-02T06:30"), row("B", "2026-03-02T09:00"), row("D", "2026-03-02T10:00")];
+    const server = { count: 1, operations: [{ order: "B", operation: "op", before: { resource: "R", unit: 0, start: "2026-03-02T07:00" }, after: { resource: "R", unit: 0, start: "2026-03-02T09:00" } }] };
+    expect([...changesSinceIssued(now, issued, server).changes]).toEqual([
+      ["B\u0000op", "moved"],
+      ["D\u0000op", "new"],
+    ]);
+    // Nothing issued: only the server's changes are marked.
+    expect([...changesSinceIssued(now, [], server).changes]).toEqual([["B\u0000op", "moved"]]);
+  });
+});
+
+describe("the next shift start, the default frozen fence", () => {
+  const calendars = [
+    { id: "day", shifts: { mon: [{ start: "06:00", end: "14:00", breaks: [] }], tue: [{ start: "06:00", end: "14:00", breaks: [] }], wed: [], thu: [], fri: [], sat: [], sun: [] }, exceptions: [{ date: "2026-03-03", shifts: [] }] },
+    { id: "late", shifts: { mon: [{ start: "14:00", end: "22:00", breaks: [] }], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] }, exceptions: [] },
+  ];
+  it("is the earliest shift of any calendar strictly after the instant, exceptions honoured", () => {
+    expect(nextShiftStart({ calendars }, "2026-03-02T06:00")).toBe("2026-03-02T14:00");
+    // Tuesday is a holiday on the day calendar; the next shift is Monday the 9th.
+    expect(nextShiftStart({ calendars }, "2026-03-02T14:00")).toBe("2026-03-09T06:00");
+    expect(nextShiftStart({ calendars: [] }, "2026-03-02T06:00")).toBeNull();
   });
 });
 

@@ -152,6 +152,32 @@ describe.skipIf(!run)("the workbench in Chromium", { timeout: 90_000 }, () => {
     await shoot("2-plan");
   });
 
+  it("recalculates against the plan in force: the frozen part kept and drawn frozen, the server's changes counted and marked", async () => {
+    const before = await latestJob<ScheduleResponse>("schedule");
+    await open("plan");
+    await page.getByTestId("keep-plan").check();
+    // The fence defaults to the plant's frozenUntil (the demo's: Tuesday 06:00).
+    expect(await page.getByTestId("frozen-until").inputValue()).toBe("2026-03-31T06:00");
+    await page.getByTestId("recalculate").click();
+    await expect.poll(async () => (await latestJob<ScheduleResponse>("schedule")).id, { timeout: 30_000 }).not.toBe(before.id);
+    // The job may be listed before the page has its 202 (and disables the button): wait for the job itself.
+    await expect.poll(async () => (await latestJob<ScheduleResponse>("schedule")).status, { timeout: 30_000 }).toBe("done");
+    await expect.poll(() => page.getByTestId("recalculate").isEnabled(), { timeout: 30_000 }).toBe(true);
+    const kept = await latestJob<ScheduleResponse>("schedule");
+    const frozen = kept.result.operations.filter((o) => o.state === "frozen");
+    expect(frozen.length).toBeGreaterThan(0);
+    const issued = new Map(before.result.operations.map((o) => [`${o.order}/${o.operation}`, o]));
+    for (const op of frozen) expect(op).toEqual({ ...issued.get(`${op.order}/${op.operation}`)!, state: "frozen" });
+    await expect.poll(async () => (await page.locator('[data-testid="gantt-bar"][data-state="frozen"]').evaluateAll((bars) => bars.map((b) => `${b.getAttribute("data-order")}/${b.getAttribute("data-operation")}`))).sort()).toEqual(pairsOf(frozen));
+    await expect.poll(() => page.getByTestId("plan-changes").textContent()).toBe(String(kept.result.changes!.count));
+    await open("dispatch");
+    await page.getByTestId("dispatch-date").selectOption("");
+    const changed = await page.locator('[data-testid="dispatch-list"] tr[data-changed]').evaluateAll((rows) => rows.map((r) => `${r.getAttribute("data-order")}/${r.getAttribute("data-operation")}`));
+    expect(changed.sort()).toEqual(pairsOf(kept.result.changes!.operations));
+    await open("plan");
+    await page.getByTestId("keep-plan").uncheck();
+  });
+
   it("lists late orders with their cause under the on-time rate", async () => {
     const { result } = await latestJob<ScheduleResponse>("schedule");
     await open("orders");
@@ -190,6 +216,12 @@ describe.skipIf(!run)("the workbench in Chromium", { timeout: 90_000 }, () => {
     const { result } = await latestJob<InsertResponse>("insert");
     options = result.options;
     expect(await page.locator('[data-testid="rush-options"] [data-option]').evaluateAll((cards) => cards.map((c) => c.getAttribute("data-option")))).toEqual(options.map((o) => o.name));
+    // Each card gives its weighted harm and changes as the answer has them (re-plan's too, when it is among them).
+    for (const option of options) {
+      const card = page.locator(`[data-testid="rush-options"] [data-option="${option.name}"]`);
+      expect(await card.getByTestId("option-harm").textContent()).toBe(`weighted harm ${option.weightedHarm}`);
+      expect(await card.getByTestId("option-changes").textContent()).toBe(`${option.changes.count} operations changed beyond the move tolerance`);
+    }
     await page.locator('[data-option="protect-confirmed"] [data-testid="choose-option"]').click();
     await shoot("5-rush");
     await open("plan");
@@ -232,7 +264,7 @@ describe.skipIf(!run)("the workbench in Chromium", { timeout: 90_000 }, () => {
     // A customer's change to a confirmed order (订单变更) is reviewed before the candidates.
     await page.getByRole("button", { name: "Add a change" }).click();
     const changes = page.locator('[data-testid="review-form"] table').nth(1);
-    await changes.locator("select").selectOption("SO-26-042"); // not started, not frozen
+    await changes.locator("select").first().selectOption("SO-26-042"); // not started, not frozen
     await changes.locator('input[type="datetime-local"]').fill("2026-04-20T22:00");
     await page.getByTestId("review-run").click();
     await page.locator('[data-testid="review-decisions"] tr[data-decision]').first().waitFor({ timeout: 30_000 });

@@ -47,7 +47,8 @@ export function DispatchView({ t }: { t: Translate }) {
   const [resource, setResource] = useState("");
   const [exportError, setExportError] = useState<ApiError | null>(null);
   const issued = state.issued;
-  const { changes, removed } = useMemo(() => changesSinceIssued(rows, issued?.rows ?? []), [rows, issued]);
+  const { changes, removed } = useMemo(() => changesSinceIssued(rows, issued?.rows ?? [], plan?.changes), [rows, issued, plan]);
+  const marked = issued !== null || plan?.changes !== undefined;
   if (!plant) return <NeedsPlant t={t} />;
   if (!plan) return <p class="card">{t("plan.none")}</p>;
 
@@ -102,14 +103,14 @@ export function DispatchView({ t }: { t: Translate }) {
             {t(format === "csv" ? "dispatch.csv" : "dispatch.xlsx")}
           </button>
         ))}
-        <button type="button" class="primary" data-testid="dispatch-issue" onClick={() => update({ issued: { at: new Date().toISOString(), rows } })}>
+        <button type="button" class="primary" data-testid="dispatch-issue" onClick={() => update({ issued: { at: new Date().toISOString(), rows, operations: plan.operations } })}>
           {t("dispatch.issue")}
         </button>
       </div>
       {exportError && <ErrorBox error={exportError} t={t} />}
       <p role="status">
         {issued ? t("dispatch.issued", { at: new Date(issued.at).toLocaleString(t.lang === "zh" ? "zh-CN" : "en-GB") }) : t("dispatch.notIssued")}
-        {issued && ` ${t("dispatch.changedCount", { count: changes.size, removed })}`}
+        {plan.changes ? ` ${t("dispatch.serverChanges", { count: plan.changes.count })}` : issued && ` ${t("dispatch.changedCount", { count: changes.size, removed })}`}
       </p>
       <div data-testid="dispatch-list">
         {groups.map((group) => {
@@ -141,7 +142,7 @@ export function DispatchView({ t }: { t: Translate }) {
                 {group.map((row) => {
                   const change = changes.get(dispatchRowKey(row));
                   return (
-                    <tr key={dispatchRowKey(row)} data-order={row.order} data-operation={row.operation} data-changed={issued && change ? change : undefined} class={issued && change ? "changed" : undefined}>
+                    <tr key={dispatchRowKey(row)} data-order={row.order} data-operation={row.operation} data-changed={marked && change ? change : undefined} class={marked && change ? "changed" : undefined}>
                       <td class="num">{row.sequence}</td>
                       <td>{row.order}</td>
                       <td>{row.operation}</td>
@@ -151,7 +152,7 @@ export function DispatchView({ t }: { t: Translate }) {
                       <td>{shiftTime(row.end, row.shiftDate, t)}</td>
                       <td class="num">{row.setupMinutes}</td>
                       <td class="num">{row.changeoverMinutes}</td>
-                      <td>{issued && change ? `● ${t(change === "new" ? "dispatch.new" : "dispatch.moved")}` : ""}</td>
+                      <td>{marked && change ? `● ${t(change === "new" ? "dispatch.new" : "dispatch.moved")}` : ""}</td>
                     </tr>
                   );
                 })}

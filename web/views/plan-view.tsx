@@ -1,6 +1,7 @@
 /**
  * The plan as a Gantt, with Recalculate: /v1/schedule as a job, its progress from the job's event stream,
- * Stop for the best plan so far. Clicking a bar (or choosing an order) highlights the order's whole chain.
+ * Stop for the best plan so far; optionally against the plan in force with a frozen fence (issue 15), the
+ * frozen operations then drawn as such and the changes counted. Clicking a bar (or choosing an order) highlights the order's whole chain.
  */
 import { useState } from "preact/hooks";
 import type { ScheduleResponse } from "../../src/schedule.ts";
@@ -12,12 +13,17 @@ import { ganttModel } from "../gantt/gantt-model.ts";
 import type { Translate } from "../i18n.ts";
 import type { Plan, Plant } from "../model.ts";
 import { parseFactory } from "../model.ts";
+import type { AppState } from "../store.ts";
 import { update, useAppState } from "../store.ts";
+import { nextShiftStart } from "../next-shift.ts";
 import { JobProgressBar, useJob } from "./job-progress.tsx";
 import { NeedsPlant } from "./needs-plant.tsx";
 
-/** The plan of a finished schedule job (done, or stopped with its best plan so far). */
-export function planFromSchedule(response: ScheduleResponse, plant: Plant, jobStatus: string): Plan {
+/**
+ * The plan of a finished schedule job (done, or stopped with its best plan so far); `frozenUntil` the fence it
+ * was made with against the plan in force, else the plant's.
+ */
+export function planFromSchedule(response: ScheduleResponse, plant: Plant, jobStatus: string, frozenUntil = plant.frozenUntil): Plan {
   return {
     operations: response.operations,
     orders: response.orders,
@@ -25,10 +31,18 @@ export function planFromSchedule(response: ScheduleResponse, plant: Plant, jobSt
     status: response.status,
     solver: response.solver,
     ...(response.reason ? { reason: response.reason } : {}),
-    ...(plant.frozenUntil ? { frozenUntil: plant.frozenUntil } : {}),
+    ...(frozenUntil ? { frozenUntil } : {}),
+    ...(response.changes ? { changes: response.changes } : {}),
     source: { kind: "schedule", jobStatus },
     madeAt: new Date().toISOString(),
   };
+}
+
+/** The fence Recalculate uses: the planner's, else the plant's frozenUntil, else the next shift start after the plan start. */
+function defaultFence(plant: Plant): string {
+  const factory = parseFactory(plant);
+  const start = plant.planStart ?? "";
+  return plant.frozenUntil ?? (factory ? nextShiftStart(factory, start) : null) ?? start;
 }
 
 /** The Gantt layout of the last plan shown, kept across visits to the view (a 10,000-operation layout is not free). */
@@ -45,7 +59,9 @@ export function PlanView({ t }: { t: Translate }) {
   const state = useAppState();
   const job = useJob<ScheduleResponse>("schedule", (outcome) => {
     const result = outcome.result;
-    if (result) update((s) => (s.plant ? { plan: planFromSchedule(result, s.plant.model, outcome.status) } : {}));
+    // A plan made against the plan in force carries its changes; its fence is the one sent.
+    const fence = (s: AppState) => (result?.changes ? (s.frozenUntil ?? (s.plant ? defaultFence(s.plant.model) : undefined)) : s.plant?.model.frozenUntil);
+    if (result) update((s) => (s.plant ? { plan: planFromSchedule(result, s.plant.model, outcome.status, fence(s)) } : {}));
   });
   const [highlight, setHighlight] = useState<string | null>(null);
   const plant = state.plant?.model;
@@ -53,7 +69,16 @@ export function PlanView({ t }: { t: Translate }) {
   const model = plant && plan ? layoutOf(plant, plan) : null;
   if (!plant) return <NeedsPlant t={t} />;
 
-  const recalculate = () => job.run("schedule", { ...plant, options: { ...(plant.options ?? {}), timeLimitSeconds: state.timeLimitSeconds } });
+  const fence = state.frozenUntil ?? defaultFence(plant);
+  // The plan in force: the one issued to the shop, else the current one.
+  const inForce = state.issued?.operations ?? plan?.operations;
+  const keep = state.keepPlan && inForce !== undefined;
+  const recalculate = () =>
+    job.run("schedule", {
+      ...plant,
+      ...(keep ? { reference: { operations: inForce }, frozenUntil: fence } : {}),
+      options: { ...(plant.options ?? {}), timeLimitSeconds: state.timeLimitSeconds },
+    });
   const frozen = plan?.frozenUntil ?? plant.frozenUntil;
   const frozenMinutes = frozen ? localMs(frozen) / 60_000 : Number.NaN;
 
@@ -74,6 +99,14 @@ export function PlanView({ t }: { t: Translate }) {
             data-testid="time-limit"
             onChange={(e) => update({ timeLimitSeconds: Math.min(3600, Math.max(1, Number((e.currentTarget as HTMLInputElement).value) || 5)) })}
           />
+        </label>
+        <label title={t("plan.keepHint")}>
+          <input type="checkbox" checked={state.keepPlan} disabled={inForce === undefined} data-testid="keep-plan" onChange={(e) => update({ keepPlan: (e.currentTarget as HTMLInputElement).checked })} />{" "}
+          {t(state.issued?.operations ? "plan.keepIssued" : "plan.keepCurrent")}
+        </label>
+        <label>
+          {t("gantt.frozenUntil")}{" "}
+          <input type="datetime-local" value={fence} disabled={!keep} data-testid="frozen-until" onChange={(e) => update({ frozenUntil: (e.currentTarget as HTMLInputElement).value || null })} />
         </label>
         <JobProgressBar job={job} expectedMs={state.timeLimitSeconds * 1000} t={t} testId="progress" />
       </div>
@@ -160,6 +193,12 @@ export function PlanSummary({ t, plan }: { t: Translate; plan: Plan }) {
         <dt>{t("plan.operations")}</dt>
         <dd>{formatNumber(plan.operations.length, t.lang)}</dd>
       </div>
+      {plan.changes && (
+        <div>
+          <dt>{t("plan.changes")}</dt>
+          <dd data-testid="plan-changes">{formatNumber(plan.changes.count, t.lang)}</dd>
+        </div>
+      )}
     </dl>
   );
 }

@@ -23,7 +23,10 @@ function reasonText(reason: ReviewReason, t: Translate): string {
     case "engineering":
       return t("review.reason.engineering", { days: reason.days, until: formatDateTime(reason.until, t.lang) });
     case "horizon":
-      return t("review.reason.horizon", { end: formatDateTime(reason.horizonEnd, t.lang) });
+      return (
+        t("review.reason.horizon", { end: formatDateTime(reason.horizonEnd, t.lang) }) +
+        (reason.promiseBeyond ? ` (${t("review.reason.beyond", { at: formatDateTime(reason.promiseBeyond, t.lang) })})` : "")
+      );
   }
 }
 
@@ -94,6 +97,8 @@ export function ReviewView({ t }: { t: Translate }) {
             // An empty quantity or date leaves that field as confirmed: it is left out, not sent empty.
             { label: "orders.quantity", kind: "number", min: 0.001, get: (c) => c.quantity, set: ({ quantity: _q, ...c }, v) => (numberOrNull(v) === null ? c : { ...c, quantity: Number(v) }) },
             { label: "orders.due", kind: "datetime", get: (c) => c.due, set: ({ due: _d, ...c }, v) => (v ? { ...c, due: v } : c) },
+            // A specification change: empty keeps the confirmed item.
+            { label: "orders.item", kind: "choice", choices: [{ value: "", label: "—" }, ...items.map((value) => ({ value }))], get: (c) => c.item ?? "", set: ({ item: _i, ...c }, v) => (v ? { ...c, item: v } : c) },
             { label: "review.maxDelayDays", kind: "number", min: 0, get: (c) => c.maxDelayDays, set: ({ maxDelayDays: _m, ...c }, v) => (numberOrNull(v) === null ? c : { ...c, maxDelayDays: Number(v) }) },
           ]}
           onChange={(changes) => edit({ changes })}
@@ -144,9 +149,21 @@ function DecisionRow({ t, decision }: { t: Translate; decision: ReviewDecision }
         <span class={`badge ${decision.decision}`}>{t(labels[decision.decision])}</span>
       </td>
       <td>{formatDateTime(decision.requested, t.lang)}</td>
-      <td>{formatDateTime(decision.promise, t.lang)}</td>
+      <td>
+        {formatDateTime(decision.promise, t.lang)}
+        {decision.splits && (
+          <div class="muted" data-testid="review-splits">
+            {decision.splits.map((split) => `${split.quantity} → ${formatDateTime(split.promise, t.lang)}`).join(" + ")}
+          </div>
+        )}
+        {decision.options?.map((option) => (
+          <div class="muted" key={option.name} data-testid="review-option" data-option={option.name}>
+            {option.name}: {formatDateTime(option.promise, t.lang)} · {t("rush.weightedHarmValue", { value: option.weightedHarm })}
+          </div>
+        ))}
+      </td>
       <td>{decision.reasons.map((r) => reasonText(r, t)).join("; ") || "—"}</td>
-      <td>{decision.impact.length === 0 ? "—" : decision.impact.map((i) => `${i.order} +${formatDuration(i.delayMinutes, t.lang)}`).join(", ")}</td>
+      <td>{decision.impact.length === 0 ? "—" : decision.impact.map((i) => `${i.order} (P${i.priority}) +${formatDuration(i.delayMinutes, t.lang)}`).join(", ")}</td>
     </tr>
   );
 }

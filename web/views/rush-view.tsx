@@ -1,7 +1,7 @@
 /**
- * Rush orders (紧急插单): the orders to insert, /v1/schedule/insert on the current plan, its options on a
- * chart (promise against the confirmed orders harmed, or their weighted harm when the answer has it), each
- * with its impact list; the one chosen becomes the current plan and its rush orders join the plant's orders.
+ * Rush orders (紧急插单): the orders to insert, /v1/schedule/insert on the current plan, its options (re-plan
+ * included) on a chart of promise against the confirmed orders' priority-weighted harm, each with its changes
+ * and its impact list by priority; the one chosen becomes the current plan and its rush orders join the plant's orders.
  */
 import { useState } from "preact/hooks";
 import type { InsertResponse, PlanOption } from "../../src/insert.ts";
@@ -17,8 +17,7 @@ import { NeedsPlant } from "./needs-plant.tsx";
 
 type RushOrder = RushState["rushOrders"][number];
 const DAY_MS = 86_400_000;
-/** Issue 15 adds each option's priority-weighted harm; until then the count of orders harmed is the harm. */
-type Option = PlanOption & { weightedHarm?: number };
+type Option = PlanOption;
 
 function initialRush(plant: Plant): RushState {
   const now = plant.now ?? plant.planStart ?? new Date().toISOString().slice(0, 16);
@@ -28,10 +27,6 @@ function initialRush(plant: Plant): RushState {
 /** The latest promise among the option's rush orders (when the whole rush is done). */
 function promiseOf(option: Option): string {
   return Object.values(option.promise).sort().at(-1) ?? "";
-}
-
-function harmOf(option: Option): number {
-  return option.weightedHarm ?? option.ordersMadeLate;
 }
 
 export function RushView({ t }: { t: Translate }) {
@@ -131,11 +126,10 @@ export function RushView({ t }: { t: Translate }) {
 }
 
 function OptionsChart({ t, options, focus, onFocus }: { t: Translate; options: Option[]; focus: string | null; onFocus(name: string): void }) {
-  const weighted = options.some((o) => o.weightedHarm !== undefined);
   const { box } = useChart(
     t.lang,
     (chart) => {
-      const points = options.map((o) => ({ name: o.name, value: [localMs(promiseOf(o)), harmOf(o)], symbolSize: o.name === focus ? 18 : 12 }));
+      const points = options.map((o) => ({ name: o.name, value: [localMs(promiseOf(o)), o.weightedHarm, o.changes.count], symbolSize: o.name === focus ? 18 : 12 }));
       chart.off("click");
       chart.on("click", (event) => onFocus((event as { name: string }).name));
       chart.setOption(
@@ -144,7 +138,13 @@ function OptionsChart({ t, options, focus, onFocus }: { t: Translate; options: O
           useUTC: true,
           aria: { enabled: true },
           grid: { left: 56, right: 24, top: 24, bottom: 48 },
-          tooltip: { trigger: "item", formatter: (p: unknown) => { const { name, value } = p as { name: string; value: number[] }; return `${name}<br>${formatMs(value[0]!, t.lang)} · ${value[1]}`; } },
+          tooltip: {
+            trigger: "item",
+            formatter: (p: unknown) => {
+              const { name, value } = p as { name: string; value: number[] };
+              return `${name}<br>${formatMs(value[0]!, t.lang)} · ${t("rush.weightedHarmValue", { value: value[1]! })} · ${t("rush.changes", { count: value[2]! })}`;
+            },
+          },
           xAxis: {
             type: "time",
             name: t("rush.promise"),
@@ -155,7 +155,7 @@ function OptionsChart({ t, options, focus, onFocus }: { t: Translate; options: O
             max: Math.max(...points.map((p) => p.value[0]!)) + 3 * DAY_MS,
             axisLabel: { color: "#1f2937", hideOverlap: true, formatter: (ms: number) => formatMs(ms, t.lang, "date") },
           },
-          yAxis: { type: "value", name: weighted ? t("rush.weightedHarm") : t("rush.harmed"), minInterval: 1, axisLabel: { color: "#1f2937" } },
+          yAxis: { type: "value", name: t("rush.weightedHarm"), minInterval: 1, axisLabel: { color: "#1f2937" } },
           series: [
             { type: "line", data: [...points].sort((a, b) => a.value[0]! - b.value[0]!).map((p) => p.value), symbol: "none", lineStyle: { color: "#9ca3af", type: "dashed" }, silent: true },
             { type: "scatter", data: points, itemStyle: { color: "#2c6ea8" }, label: { show: true, formatter: "{b}", position: "right", color: "#111827" } },
@@ -185,7 +185,8 @@ function OptionCard({ t, option, chosen, focused, onChoose }: { t: Translate; op
           </li>
         ))}
         <li>{t("rush.ordersMadeLate", { count: option.ordersMadeLate })}</li>
-        {option.weightedHarm !== undefined && <li>{t("rush.weightedHarmValue", { value: option.weightedHarm })}</li>}
+        <li data-testid="option-harm">{t("rush.weightedHarmValue", { value: option.weightedHarm })}</li>
+        <li data-testid="option-changes">{t("rush.changes", { count: option.changes.count })}</li>
         <li>{t("rush.moved", { count: option.movedOperations })}</li>
         <li>
           {t("orders.onTimeRate")}: {formatShare(option.kpis.onTimeRate)}
@@ -198,21 +199,25 @@ function OptionCard({ t, option, chosen, focused, onChoose }: { t: Translate; op
             <thead>
               <tr>
                 <th>{t("orders.order")}</th>
+                <th>{t("rush.priority")}</th>
                 <th>{t("rush.before")}</th>
                 <th>{t("rush.after")}</th>
                 <th>{t("rush.delay")}</th>
+                <th>{t("rush.harm")}</th>
               </tr>
             </thead>
             <tbody>
               {option.impact.map((i) => (
                 <tr key={i.order} class={i.becameLate ? "late" : undefined}>
                   <td>{i.order}</td>
+                  <td class="num">{i.priority}</td>
                   <td>{formatDateTime(i.before, t.lang)}</td>
                   <td>{formatDateTime(i.after, t.lang)}</td>
                   <td>
                     {formatDuration(i.delayMinutes, t.lang)}
                     {i.becameLate && <span class="bad"> · {t("rush.becameLate")}</span>}
                   </td>
+                  <td>{i.harmMinutes > 0 ? formatDuration(i.harmMinutes, t.lang) : "—"}</td>
                 </tr>
               ))}
             </tbody>

@@ -112,7 +112,9 @@ describe("rush insertion sheets", () => {
     schedule: { operations: [{ order: "R", operation: "x", resource: "M", unit: 0, start, end: start, setupMinutes: 0, changeoverMinutes: 0, state: "planned" as const }], orders: [] },
     impact: [],
     ordersMadeLate: name === "fastest" ? 1 : 0,
+    weightedHarm: name === "fastest" ? 100 : 0,
     movedOperations: 0,
+    changes: { count: 0, operations: [] },
     kpis: { onTimeRate: 1, weightedTardiness: 0, makespanMinutes: 0, setupMinutes: 0, changeoverMinutes: 0, utilization: {} },
   });
   const answer: Pick<InsertResponse, "options"> = { options: [option("fastest", "2026-03-02T06:00"), option("protect-confirmed", "2026-03-03T06:00")] };
@@ -121,9 +123,9 @@ describe("rush insertion sheets", () => {
     const model = { rushOrders: [Order.parse({ id: "R", item: "P", quantity: 3, due: "2026-03-04T14:00" })] };
     const [dispatch, , options] = insertTables(model, answer, "protect-confirmed") as [Table, Table, Table];
     expect(rowsOf(dispatch).map((r) => [r[5], r[7], r[8], r[9]])).toEqual([["R", "P", 3, "2026-03-03T06:00"]]);
-    expect(rowsOf(options).map((r) => [r[0], r[1], r[2], r[3]])).toEqual([
-      ["fastest", false, "R 2026-03-02T06:00", 1],
-      ["protect-confirmed", true, "R 2026-03-03T06:00", 0],
+    expect(rowsOf(options).map((r) => [r[0], r[1], r[2], r[3], r[4], r[5]])).toEqual([
+      ["fastest", false, "R 2026-03-02T06:00", 1, 100, 0],
+      ["protect-confirmed", true, "R 2026-03-03T06:00", 0, 0, 0],
     ]);
     expect(chosenOption(answer)?.name).toBe("fastest");
   });

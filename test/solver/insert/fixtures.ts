@@ -82,12 +82,19 @@ export function insertRequest(rushOrders: Array<z.input<typeof Order>>, extra: R
   return InsertRequest.parse({ ...shop(orders), schedule: currentPlan(orders), rushOrders, now: NOW, progress: PROGRESS, ...extra });
 }
 
-/** Validator errors of an option's plan, as a schedule of confirmed and rush orders from `now` with the same progress. */
+/**
+ * Validator errors of an option's plan, as a re-plan of confirmed and rush orders from `now` with the same
+ * progress against the current plan with the frozen fence (so the validator checks the frozen operations and
+ * the option's changes too).
+ */
 export function optionErrors(request: InsertRequest, option: PlanOption): string[] {
-  const scheduleRequest = ScheduleRequest.parse({ ...request, orders: [...request.orders, ...request.rushOrders], planStart: request.now });
+  const frozenUntil = request.frozenUntil !== undefined && request.frozenUntil > request.now ? request.frozenUntil : request.now;
+  const options = request.options.moveToleranceMinutes === undefined ? {} : { moveToleranceMinutes: request.options.moveToleranceMinutes };
+  const scheduleRequest = ScheduleRequest.parse({ ...request, orders: [...request.orders, ...request.rushOrders], planStart: request.now, reference: request.schedule, frozenUntil, options });
   const response: ScheduleResponse = {
     status: "feasible",
     operations: option.schedule.operations,
+    changes: option.changes,
     orders: option.schedule.orders,
     kpis: option.kpis,
     solver: { elapsedMs: 0, iterations: 0, workers: 1, bestFoundAtMs: 0, objective: [] },
@@ -175,8 +182,12 @@ export function appendBaseline(request: InsertRequest, order: readonly string[])
   return out;
 }
 
-/** Asserts what every option must satisfy, recomputed from the request and the option alone. */
-export function expectSoundOptions(request: InsertRequest, response: InsertResponse): void {
+/**
+ * Asserts what every option must satisfy, recomputed from the request and the option alone. Shift-only plans
+ * (fastest, allow-N-late, and protect-confirmed unless `searched`: the route's may come from a search) keep every
+ * confirmed operation on its unit and never earlier; every plan keeps the frozen part and reports its impact truly.
+ */
+export function expectSoundOptions(request: InsertRequest, response: InsertResponse, searched = false): void {
   expect(response.status).toBe("feasible");
   expect(response.options.length).toBeGreaterThanOrEqual(2);
   expect(response.options[0]!.name).toBe("fastest");
@@ -189,17 +200,20 @@ export function expectSoundOptions(request: InsertRequest, response: InsertRespo
   for (const option of response.options) {
     expect(optionErrors(request, option), option.name).toEqual([]);
     const after = new Map(option.schedule.operations.map((op) => [key(op), op]));
-    // The frozen part is untouched.
-    for (const op of frozen) expect(after.get(key(op)), `${option.name}: ${key(op)}`).toEqual(op);
+    // The frozen part is untouched (and marked frozen, running work as running).
+    for (const op of frozen) expect(after.get(key(op)), `${option.name}: ${key(op)}`).toEqual(op.state === "running" ? op : { ...op, state: "frozen" });
     // Rush operations start after the frozen horizon.
     for (const op of option.schedule.operations) if (rushIds.has(op.order)) expect(parseDateTime(op.start)!).toBeGreaterThanOrEqual(release);
-    // Confirmed operations keep resource and unit and never move earlier; the count of those that moved is right.
+    // Shift-only: confirmed operations keep resource and unit and never move earlier. The count of those that moved is right.
+    const shiftOnly = option.name === "fastest" || option.name.startsWith("allow-") || (option.name === "protect-confirmed" && !searched);
     let moved = 0;
     for (const [k, was] of before) {
       const now = after.get(k)!;
-      expect([now.resource, now.unit], k).toEqual([was.resource, was.unit]);
-      expect(parseDateTime(now.start)!, k).toBeGreaterThanOrEqual(parseDateTime(was.start)!);
-      if (now.start !== was.start) moved++;
+      if (shiftOnly) {
+        expect([now.resource, now.unit], k).toEqual([was.resource, was.unit]);
+        expect(parseDateTime(now.start)!, k).toBeGreaterThanOrEqual(parseDateTime(was.start)!);
+      }
+      if (now.state !== "running" && (now.start !== was.start || now.resource !== was.resource || now.unit !== was.unit)) moved++;
     }
     expect(option.movedOperations).toBe(moved);
     // Impact and promises recomputed from the two schedules.
@@ -215,7 +229,10 @@ export function expectSoundOptions(request: InsertRequest, response: InsertRespo
     );
     const harmed = request.orders.filter((o) => beforeDone.has(o.id) && done.get(o.id)! > Math.max(parseDateTime(o.due)!, beforeDone.get(o.id)!));
     expect(option.ordersMadeLate).toBe(harmed.length);
+    const weighted = harmed.reduce((sum, o) => sum + 10 ** (5 - o.priority) * (done.get(o.id)! - Math.max(parseDateTime(o.due)!, beforeDone.get(o.id)!)), 0);
+    expect(option.weightedHarm).toBe(weighted);
     for (const o of request.rushOrders) expect(parseDateTime(option.promise[o.id]!)).toBe(done.get(o.id));
   }
   expect(response.options.at(-1)!.ordersMadeLate).toBe(0);
+  expect(response.options.at(-1)!.weightedHarm).toBe(0);
 }

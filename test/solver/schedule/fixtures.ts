@@ -1,4 +1,5 @@
 /** Tiny schedule requests for the rule tests, and a solve helper that always runs the independent validator. */
+import fc from "fast-check";
 import { expect } from "vitest";
 import { ScheduleRequest, ScheduleResponse } from "../../../src/schedule.ts";
 import { searchSchedule } from "../../../solver/schedule/search-schedule.ts";
@@ -51,4 +52,34 @@ export function op(response: ScheduleResponse, orderId: string, operation = "op"
   const found = response.operations.find((o) => o.order === orderId && o.operation === operation);
   if (!found) throw new Error(`no ${orderId}/${operation} in the schedule`);
   return found;
+}
+
+/** Random small shops with scarce material: stock, receipts, staging, a reservation, and orders of a product and its sub-assembly. */
+export const scarceMaterialShopArb = fc.record({
+  stock: fc.integer({ min: 0, max: 6 }),
+  receipts: fc.array(fc.record({ hour: fc.integer({ min: 0, max: 60 }), quantity: fc.integer({ min: 1, max: 4 }) }), { maxLength: 3 }),
+  staging: fc.integer({ min: 0, max: 300 }),
+  reserve: fc.integer({ min: 0, max: 2 }),
+  orders: fc.array(fc.record({ item: fc.constantFrom("p", "s"), quantity: fc.integer({ min: 1, max: 3 }), priority: fc.integer({ min: 1, max: 5 }), hours: fc.integer({ min: 1, max: 48 }) }), { minLength: 1, maxLength: 6 }),
+  seed: fc.integer({ min: 1, max: 5 }),
+});
+
+export type ScarceMaterialShop = typeof scarceMaterialShopArb extends fc.Arbitrary<infer T> ? T : never;
+
+/** The request body of one scarce-material shop: p (from s and raw) on R or S, s (from raw) on R. */
+export function scarceMaterialShop(x: ScarceMaterialShop) {
+  const orders = x.orders.map((o, i) => ({ id: `o${i}`, item: o.item, quantity: o.quantity, priority: o.priority, due: new Date(Date.parse(`${MONDAY}T06:00Z`) + o.hours * 3_600_000).toISOString().slice(0, 16) }));
+  return {
+    resources: [{ id: "R", calendar: "day" }, { id: "S", calendar: "day", units: 2 }],
+    items: [{ id: "p" }, { id: "s" }, { id: "raw", onHand: x.stock, stagingMinutes: x.staging }],
+    bom: [{ parent: "p", component: "s", quantity: 1 }, { parent: "p", component: "raw", quantity: 1 }, { parent: "s", component: "raw", quantity: 1 }],
+    routings: [
+      { item: "p", operations: [{ id: "a", resources: ["R", "S"], runMinutesPerUnit: 40 }, { id: "b", resources: ["S"], runMinutesPerUnit: 30, consumes: ["s"] }] },
+      routing("s", ["R"], 50),
+    ],
+    receipts: x.receipts.map((r) => ({ item: "raw", date: new Date(Date.parse(`${MONDAY}T00:00Z`) + r.hour * 3_600_000).toISOString().slice(0, 16), quantity: r.quantity })),
+    reservations: x.reserve > 0 && x.stock >= x.reserve ? [{ order: "o0", item: "raw", quantity: x.reserve }] : [],
+    orders,
+    options: { material: "constrain" },
+  };
 }

@@ -13,7 +13,7 @@ import { sequencingFromPlan } from "../../../solver/schedule/sequencing-from-pla
 import { decodeUnblocked } from "../../../solver/schedule/unblock-material.ts";
 import { ScheduleRequest } from "../../../src/schedule.ts";
 import { demo } from "../../helpers/demo.ts";
-import { MONDAY, op, order, request, routing, solve } from "./fixtures.ts";
+import { MONDAY, op, order, request, routing, scarceMaterialShop, scarceMaterialShopArb, solve } from "./fixtures.ts";
 
 /** A parent and its sub-assembly, both made on R: the parent needs what the sub-assembly order makes. */
 const shop = request({
@@ -74,30 +74,9 @@ describe("time-ordered decoding with material", () => {
   });
 
   it("keeps every plan of random shops with scarce material valid", () => {
-    const shopArb = fc.record({
-      stock: fc.integer({ min: 0, max: 6 }),
-      receipts: fc.array(fc.record({ hour: fc.integer({ min: 0, max: 60 }), quantity: fc.integer({ min: 1, max: 4 }) }), { maxLength: 3 }),
-      staging: fc.integer({ min: 0, max: 300 }),
-      reserve: fc.integer({ min: 0, max: 2 }),
-      orders: fc.array(fc.record({ item: fc.constantFrom("p", "s"), quantity: fc.integer({ min: 1, max: 3 }), priority: fc.integer({ min: 1, max: 5 }), hours: fc.integer({ min: 1, max: 48 }) }), { minLength: 1, maxLength: 6 }),
-      seed: fc.integer({ min: 1, max: 5 }),
-    });
     fc.assert(
-      fc.property(shopArb, (x) => {
-        const orders = x.orders.map((o, i) => ({ id: `o${i}`, item: o.item, quantity: o.quantity, priority: o.priority, due: new Date(Date.parse(`${MONDAY}T06:00Z`) + o.hours * 3_600_000).toISOString().slice(0, 16) }));
-        const body = {
-          resources: [{ id: "R", calendar: "day" }, { id: "S", calendar: "day", units: 2 }],
-          items: [{ id: "p" }, { id: "s" }, { id: "raw", onHand: x.stock, stagingMinutes: x.staging }],
-          bom: [{ parent: "p", component: "s", quantity: 1 }, { parent: "p", component: "raw", quantity: 1 }, { parent: "s", component: "raw", quantity: 1 }],
-          routings: [
-            { item: "p", operations: [{ id: "a", resources: ["R", "S"], runMinutesPerUnit: 40 }, { id: "b", resources: ["S"], runMinutesPerUnit: 30, consumes: ["s"] }] },
-            routing("s", ["R"], 50),
-          ],
-          receipts: x.receipts.map((r) => ({ item: "raw", date: new Date(Date.parse(`${MONDAY}T00:00Z`) + r.hour * 3_600_000).toISOString().slice(0, 16), quantity: r.quantity })),
-          reservations: x.reserve > 0 && x.stock >= x.reserve ? [{ order: "o0", item: "raw", quantity: x.reserve }] : [],
-          orders,
-          options: { material: "constrain" },
-        };
+      fc.property(scarceMaterialShopArb, (x) => {
+        const body = scarceMaterialShop(x);
         // solve() validates every plan independently, material replay included.
         const { response } = solve(request(body), x.seed, 5_000);
         expect(response.status).not.toBe("infeasible");

@@ -1,9 +1,11 @@
 /**
  * The frozen part of a plan (the handbooks' frozen horizon): operations that have started (running) or
- * start before `frozenUntil` keep resource, unit and times in every re-plan; done ones are history. The
- * rest of the plan is free to move, but only later (see right-shift.ts).
+ * start before `frozenUntil` keep resource, unit and times in every re-plan; done ones are history, and
+ * operations reported running follow their progress instead. The rest of the plan is free to move: only
+ * later in rush insertion (see solver/insert/right-shift.ts), anywhere after the fence when /v1/schedule
+ * re-plans against a reference.
  */
-import type { FrozenOperation } from "../schedule/compile-problem.ts";
+import type { FrozenOperation } from "./compile-problem.ts";
 import type { ProgressEntry, ScheduledOperation } from "../../src/schedule.ts";
 import { parseDateTime } from "../../src/time.ts";
 
@@ -26,20 +28,23 @@ function minutes(text: string): number {
   return t;
 }
 
-/** @param frozenUntil minutes since the epoch */
-export function freezePlan(operations: readonly ScheduledOperation[], progress: readonly ProgressEntry[], frozenUntil: number): FrozenPlan {
+/**
+ * @param frozenUntil minutes since the epoch
+ * @param path JSON path of the plan's operations, to name a frozen one that cannot be kept (422)
+ */
+export function freezePlan(operations: readonly ScheduledOperation[], progress: readonly ProgressEntry[], frozenUntil: number, path = "schedule.operations"): FrozenPlan {
   const reported = new Set(progress.map((p) => planKey(p.order, p.operation)));
   const frozen: FrozenOperation[] = [];
   const free: FrozenPlan["free"] = [];
   let latestEnd = -Infinity;
-  for (const op of operations) {
-    if (reported.has(planKey(op.order, op.operation))) continue;
+  operations.forEach((op, i) => {
+    if (reported.has(planKey(op.order, op.operation))) return;
     const start = minutes(op.start);
     const end = minutes(op.end);
     latestEnd = Math.max(latestEnd, end);
     if (op.state === "running" || start < frozenUntil) {
-      frozen.push({ order: op.order, operation: op.operation, resource: op.resource, unit: op.unit, start, end, changeover: op.changeoverMinutes });
+      frozen.push({ order: op.order, operation: op.operation, resource: op.resource, unit: op.unit, start, end, changeover: op.changeoverMinutes, path: `${path}[${i}]` });
     } else free.push({ operation: op, start, end });
-  }
+  });
   return { frozen, free, latestEnd };
 }
