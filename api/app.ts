@@ -13,6 +13,7 @@ import Fastify from "fastify";
 import type { FastifyInstance, FastifyReply, FastifyServerOptions } from "fastify";
 import { jsonSchemaTransform, jsonSchemaTransformObject } from "fastify-type-provider-zod";
 import { z } from "zod";
+import packageJson from "../package.json" with { type: "json" };
 import { TaktError } from "../src/errors.ts";
 import type { ClientToken } from "./auth.ts";
 import { registerAuth } from "./auth.ts";
@@ -24,6 +25,7 @@ import type { JobsOptions } from "./jobs/index.ts";
 import { registerJobs } from "./jobs/index.ts";
 import type { PoolOptions, SolverPool } from "./pool.ts";
 import { parseJsonText } from "./parse-json.ts";
+import { finishOpenApi } from "./openapi.ts";
 import { createSolverPool } from "./pool.ts";
 import { serializerCompiler, validatorCompiler } from "./request-validation.ts";
 import { registerSpreadsheetRoutes } from "./spreadsheet/spreadsheet-routes.ts";
@@ -51,7 +53,7 @@ export interface AppOptions {
   allowedHosts?: ReadonlyArray<string>;
   timeouts?: TimeoutOptions;
   /**
-   * Folder of the bundled workbench (index.html, app.js, app.css; bin/bundle.mjs makes it), served at `/`.
+   * Folder of the bundled workbench (index.html, app.js, app.css; bin/build.mjs makes it), served at `/`.
    * Absent: no workbench, only the API.
    */
   webRoot?: string;
@@ -82,7 +84,8 @@ export const DEFAULT_TIMEOUTS: Required<TimeoutOptions> = {
   checkIntervalMs: 5_000,
 };
 
-export const VERSION = "0.1.0";
+/** The package's version (the build inlines package.json). */
+export const VERSION: string = packageJson.version;
 
 const Health = z.object({ status: z.literal("ok"), version: z.string(), threads: z.number().int(), queued: z.number().int() }).meta({ id: "Health" });
 
@@ -193,11 +196,11 @@ async function assemble(app: FastifyInstance, pool: SolverPool, options: AppOpti
       },
     },
     transform: jsonSchemaTransform,
-    transformObject: jsonSchemaTransformObject,
+    transformObject: (document) => finishOpenApi(jsonSchemaTransformObject(document) as Record<string, unknown>),
   });
   await app.register(fastifySwaggerUi, { routePrefix: "/docs" });
 
-  app.get("/health", { schema: { summary: "Liveness and pool state", response: { 200: Health } } }, async () => ({
+  app.get("/health", { schema: { operationId: "getHealth", summary: "Liveness and pool state", response: { 200: Health } } }, async () => ({
     status: "ok" as const,
     version: VERSION,
     threads: pool.threads,

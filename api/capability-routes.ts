@@ -13,6 +13,7 @@ import type { SolverPool } from "./pool.ts";
 import type { FileBody } from "./spreadsheet/export-answer.ts";
 import { acceptedFormat, sendFile, spreadsheetResponses } from "./spreadsheet/negotiate.ts";
 
+/** A capability's own errors (openapi.ts adds those every route may give). 422 and 503 come from its solver thread. */
 const errorResponses = { 400: ErrorResponse, 422: ErrorResponse, 500: ErrorResponse, 503: ErrorResponse };
 
 /**
@@ -90,12 +91,14 @@ function addRoute(scope: FastifyInstance, capability: Capability, pool: SolverPo
   const { spreadsheet } = capability;
   scope.post(capability.url, {
     schema: {
+      operationId: capability.command,
       summary: capability.summary,
       description: `${capability.description}\n\nCLI: \`takt ${capability.command} FILE.json\``,
       tags: ["v1"],
       body: capability.request,
       ...(spreadsheet?.query ? { querystring: spreadsheet.query } : {}),
-      response: { 200: spreadsheet ? spreadsheetResponses(capability.response, spreadsheet.what) : capability.response, ...errorResponses },
+      // 406: more columns than a worksheet holds.
+      response: spreadsheet ? { 200: spreadsheetResponses(capability.response, spreadsheet.what), ...errorResponses, 406: ErrorResponse } : { 200: capability.response, ...errorResponses },
     },
     ...validatedOnWorker,
     handler: async (request, reply) => {

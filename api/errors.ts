@@ -5,7 +5,7 @@
 import type { FastifyError, FastifyInstance } from "fastify";
 import { z } from "zod";
 import type { ErrorCode } from "../src/errors.ts";
-import { ModelError, QueueFullError, TaktError } from "../src/errors.ts";
+import { ERROR_CODES, ModelError, QueueFullError, TaktError } from "../src/errors.ts";
 import { BadRequestError } from "./request-validation.ts";
 
 export const HTTP_STATUS: Record<ErrorCode, number> = {
@@ -32,7 +32,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
 export const ErrorResponse = z
   .object({
     statusCode: z.number().int(),
-    code: z.string().describe("Stable error code, e.g. TAKT_ERR_INVALID_MODEL"),
+    code: z.enum(Object.keys(ERROR_CODES) as [ErrorCode, ...ErrorCode[]]).describe("Stable error code (README: Errors)"),
     error: z.string(),
     message: z.string(),
     problems: z.array(z.object({ path: z.string(), message: z.string() })).optional().describe("Every failing JSON path"),

@@ -73,8 +73,8 @@ export interface SolverPool {
 }
 
 /**
- * Where this module lives decides how workers start: compiled or bundled JS (bin/bundle.mjs) runs as is,
- * TypeScript (tests) needs tsx's loader.
+ * Where this module lives decides how workers start: the build (bin/build.mjs) runs as is, TypeScript
+ * (tests) needs tsx's loader.
  */
 function workerExecArgv(workerUrl: URL): string[] | undefined {
   if (!workerUrl.pathname.endsWith(".ts")) return undefined;
@@ -84,10 +84,10 @@ function workerExecArgv(workerUrl: URL): string[] | undefined {
 }
 
 /**
- * The worker sits beside this module: worker.ts beside the sources (tests, through tsx), worker.js beside
- * tsc's build, worker.cjs beside bin/bundle.mjs's ES module bundles (it says why CommonJS).
+ * The worker sits beside this module: worker.ts beside the sources (tests, through tsx), worker.cjs beside
+ * the build's ES module bundles (bin/build.mjs says why CommonJS).
  */
-const WORKER_EXTENSION: Readonly<Record<string, string>> = { ".ts": ".ts", ".js": ".js", ".mjs": ".cjs" };
+const WORKER_EXTENSION: Readonly<Record<string, string>> = { ".ts": ".ts", ".mjs": ".cjs" };
 
 /** Jobs' tasks that may run at once on a lane; the others wait in line. */
 class BatchShare {
@@ -132,7 +132,7 @@ const LP_TASKS: ReadonlySet<string> = new Set<TaskKind>(["capacity", "bottleneck
 const MB = 1024 * 1024;
 
 export function createSolverPool(options: PoolOptions = {}): SolverPool {
-  const workerUrl = options.workerUrl ?? new URL(`./worker${WORKER_EXTENSION[extname(fileURLToPath(import.meta.url))] ?? ".js"}`, import.meta.url);
+  const workerUrl = options.workerUrl ?? new URL(`./worker${WORKER_EXTENSION[extname(fileURLToPath(import.meta.url))] ?? ".cjs"}`, import.meta.url);
   const threads = options.threads ?? Math.max(1, availableParallelism());
   const lpThreads = options.lpThreads ?? 2;
   const maxQueue = options.maxQueue ?? 64;
@@ -155,7 +155,7 @@ export function createSolverPool(options: PoolOptions = {}): SolverPool {
   });
   const searches = lane(threads, true);
   // Started on the first LP task: most runs solve none, and a pool closed while a spare thread is still
-  // loading its worker module is best avoided (see bin/bundle.mjs).
+  // loading its worker module is best avoided (see bin/build.mjs).
   const lp = lane(lpThreads, false);
 
   async function runOnThread<T>(kind: TaskKind, input: unknown, laneOf: Lane, { budgetMs, budgetFrom, signal, onProgress, onParsed }: RunOptions): Promise<T> {

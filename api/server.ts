@@ -132,7 +132,7 @@ function banner(bound: AddressInfo, options: ServeOptions, tokens: ReadonlyArray
     `\nTakt is listening on ${listening}${wildcard ? " (every interface)" : ""}\n` +
     (options.webRoot
       ? `  Workbench: ${local}/   (open it in a browser)\n`
-      : `  Workbench: not bundled (it is served when takt runs through bin/takt.mjs or npm start)\n`) +
+      : `  Workbench: not built (the built takt serves it: npm run build, then npm start)\n`) +
     `  Access:    ${access}\n` +
     `  CORS:      ${options.corsOrigins?.length ? options.corsOrigins.join(", ") : "off (no other site's pages may call it)"}\n` +
     `  Job store: ${options.jobsDatabasePath ?? "in memory (jobs end with the process)"}\n` +

@@ -10,7 +10,7 @@ import { request as httpRequest } from "node:http";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-/** bin/takt.mjs of this project, found upwards from this module (which may run from a bundle in node_modules/.cache). */
+/** bin/takt.mjs of this project, found upwards from this module (which may run from the benchmarks' bundle in dist-bench/). */
 function takt(): string {
   for (let dir = dirname(fileURLToPath(import.meta.url)); dir !== dirname(dir); dir = dirname(dir)) {
     if (existsSync(join(dir, "bin", "takt.mjs"))) return join(dir, "bin", "takt.mjs");

@@ -1,17 +1,12 @@
 #!/usr/bin/env node
-// The `takt` command. The TypeScript sources run as plain JavaScript bundled on first use (bundle.mjs says
-// why not through tsx), so there is no build step; tsx only where the bundle cannot be written.
-import { join } from "node:path";
-import { pathToFileURL } from "node:url";
+// The `takt` command: runs the build in dist/ (bin/build.mjs; `npm install` makes it, `npm run build` after
+// changing the sources).
+import { existsSync } from "node:fs";
 
-let entry;
-try {
-  const { bundle } = await import("./bundle.mjs");
-  entry = pathToFileURL(join(await bundle({ takt: "api/cli/takt.ts" }, { web: true }), "takt.mjs")).href;
-  process.setSourceMapsEnabled(true);
-} catch (error) {
-  process.stderr.write(`takt: running through tsx, which makes the solver slower (no bundle: ${error.message})\n`);
-  (await import("tsx/esm/api")).register();
-  entry = "../api/cli/takt.ts";
+const entry = new URL("../dist/takt.mjs", import.meta.url);
+if (!existsSync(entry)) {
+  process.stderr.write("takt: dist/takt.mjs is missing: run `npm run build` in the project (npm install runs it)\n");
+  process.exit(1);
 }
-await import(entry);
+process.setSourceMapsEnabled(true);
+await import(entry.href);

@@ -18,8 +18,8 @@ export const DEFAULT_DATABASE = ".takt/jobs.sqlite";
 const s = (ms: number) => String(ms / 1000);
 
 /**
- * The workbench's files: bin/bundle.mjs puts them in `web/` beside the bundled CLI (and `npm run build` beside
- * dist/api/cli/); run from the sources there are none.
+ * The workbench's files: the build (bin/build.mjs) puts them in dist/web/, beside the built CLI; run from the
+ * sources there are none.
  */
 function bundledWebRoot(): string | undefined {
   const dir = fileURLToPath(new URL("./web/", import.meta.url));
@@ -27,7 +27,7 @@ function bundledWebRoot(): string | undefined {
 }
 
 export const serveCommand = {
-  usage: "takt serve [--host 127.0.0.1] [--port 3000] [--db FILE] [--token-file FILE] [--cors-origin URL] … (takt serve --help)",
+  usage: "takt serve [--host ADDRESS] [--port N] [--db FILE] [--token-file FILE] [--cors-origin URL] …",
   summary: `Start the HTTP API (docs at /docs) and the planner's workbench (at /); jobs are kept in --db (default ${DEFAULT_DATABASE})`,
   help: `Options (each also read from the environment variable in brackets; the flag wins):
   --host ADDRESS           address to listen on [HOST]; default 127.0.0.1. Any other than a loopback address
@@ -37,7 +37,8 @@ export const serveCommand = {
   --thread-memory-mb N     heap limit of each solver thread, MB [TAKT_THREAD_MEMORY_MB]; default half the
                            machine's memory over all threads, 512 to 4,096. A request needing more is a 422
   --body-limit-mb N        largest request body, MB [TAKT_BODY_LIMIT_MB]; default 100
-  --db FILE                SQLite job store [TAKT_JOBS_DB]; default ${DEFAULT_DATABASE} in the working directory.
+  --db FILE                SQLite job store [TAKT_JOBS_DB]; default ${DEFAULT_DATABASE} in the working directory;
+                           :memory: keeps jobs in memory only.
                            One server per store: a second one on the same file refuses to start
   --token-file FILE        bearer tokens, one "client token [admin]" per line [TAKT_TOKEN_FILE]; also
                            TAKT_TOKENS="client:token,client:token:admin". With tokens, /v1 needs
@@ -107,7 +108,7 @@ Exit codes: 2 a bad flag or token setting, 1 the server cannot start (port in us
       ...(threads === undefined ? {} : { threads }),
       ...(threadMemoryMb === undefined ? {} : { threadMemoryMb }),
       // Jobs and their results persist in this SQLite file across restarts (.takt/ is git-ignored).
-      jobsDatabasePath: resolve(setting("db", "TAKT_JOBS_DB")?.[0] ?? DEFAULT_DATABASE),
+      jobsDatabasePath: databasePath(setting("db", "TAKT_JOBS_DB")?.[0] ?? DEFAULT_DATABASE),
       tokens,
       insecure: values.insecure === true,
       corsOrigins,
@@ -122,6 +123,11 @@ Exit codes: 2 a bad flag or token setting, 1 the server cannot start (port in us
     return undefined; // keeps running
   },
 };
+
+/** The store's file made absolute (the banner prints it); SQLite's `:memory:` (jobs lost on exit) stays a name, not a file. */
+function databasePath(path: string): string {
+  return path === ":memory:" ? path : resolve(path);
+}
 
 /** TAKT_TOKENS and the token file together; a bad entry is a UsageError naming it. */
 function readTokens(file: string | undefined): ClientToken[] {

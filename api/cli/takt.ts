@@ -4,6 +4,7 @@
  */
 import { parseArgs } from "node:util";
 import { capabilities } from "../capabilities/index.ts";
+import { VERSION } from "../app.ts";
 import { StartupError } from "../server.ts";
 import { UsageError } from "./flags.ts";
 import { jobsCommand } from "./jobs.ts";
@@ -30,7 +31,7 @@ for (const capability of capabilities) {
   const usage = `takt ${capability.command} FILE.json${flags.map(([flag]) => ` [--${flag}]`).join("")}`;
   commands.set(capability.command, {
     usage,
-    summary: `${capability.summary} (POST ${capability.url})${flags.map(([flag, f]) => `; --${flag}: ${f.description}`).join("")}`,
+    summary: `${capability.summary} (POST ${capability.url})`,
     help:
       `FILE.json is the body of POST ${capability.url}; the same JSON the route answers is printed (progress on stderr).\n` +
       flags.map(([flag, f]) => `  --${flag}  ${f.description}\n`).join("") +
@@ -54,16 +55,36 @@ commands.set("scenarios", scenariosCommand);
 commands.set("jobs", jobsCommand);
 for (const [name, command] of spreadsheetCommands) commands.set(name, command);
 
+/** Help fits a terminal: `text`'s words in lines of at most WIDTH characters, each indented by `indent`. */
+const WIDTH = 100;
+function wrap(text: string, indent: string): string {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(" ")) {
+    if (line !== "" && indent.length + line.length + 1 + word.length > WIDTH) {
+      lines.push(indent + line);
+      line = word;
+    } else line = line === "" ? word : `${line} ${word}`;
+  }
+  return [...lines, indent + line].join("\n");
+}
+
 function help(): string {
-  const width = Math.max(...[...commands.values()].map((c) => c.usage.length));
-  const lines = [...commands.values()].map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`);
-  return `Takt: production scheduling and MRP for make-to-order factories.\n\nUsage:\n${lines.join("\n")}\n  takt --help | takt COMMAND --help\n\nEach FILE.json command prints the same JSON as its API route; exit code 2 = bad input, 3 = wrong model (422), 1 = failure.\n`;
+  const lines = [...commands.values()].map((c) => `${wrap(c.usage, "  ")}\n${wrap(c.summary, "      ")}`);
+  return (
+    `Takt ${VERSION}: production scheduling and MRP for make-to-order factories.\n\nUsage:\n${lines.join("\n")}\n  takt --help | takt COMMAND --help | takt --version\n\n` +
+    `${wrap("Each FILE.json command prints the same JSON as its API route; exit code 2 = bad input, 3 = wrong model (422), 1 = failure.", "")}\n`
+  );
 }
 
 async function main(argv: string[]): Promise<number | undefined> {
   const [name, ...rest] = argv;
   if (name === undefined || name === "--help" || name === "-h" || name === "help") {
     process.stdout.write(help());
+    return 0;
+  }
+  if (name === "--version" || name === "-v") {
+    process.stdout.write(`${VERSION}\n`);
     return 0;
   }
   const command = commands.get(name);

@@ -95,6 +95,7 @@ export function jobRoutes(app: FastifyInstance, options: JobRoutesOptions): void
     scope.post("/v1/jobs", {
     schema: {
       tags,
+      operationId: "submitJob",
       summary: "Submit a job",
       description:
         "Runs a capability asynchronously. `input` is that capability's request body and is checked now (400 with paths `input.…`), so a malformed job never enters the queue; " +
@@ -117,7 +118,7 @@ export function jobRoutes(app: FastifyInstance, options: JobRoutesOptions): void
   });
 
   app.get("/v1/jobs", {
-    schema: { tags, summary: "List jobs", description: "Newest first, without inputs and results: the caller's own jobs (an admin's: everyone's).", querystring: JobListQuery, response: { 200: JobList, 400: ErrorResponse } },
+    schema: { tags, operationId: "listJobs", summary: "List jobs", description: "Newest first, without inputs and results: the caller's own jobs (an admin's: everyone's).", querystring: JobListQuery, response: { 200: JobList, 400: ErrorResponse } },
     handler: async (request) => {
       const query = request.query as z.infer<typeof JobListQuery>;
       const principal = principalOf(request);
@@ -135,6 +136,7 @@ export function jobRoutes(app: FastifyInstance, options: JobRoutesOptions): void
   app.get("/v1/jobs/:id", {
     schema: {
       tags,
+      operationId: "getJob",
       summary: "Get a job: status, progress and, when finished, the result",
       description:
         "With Accept: text/csv or the XLSX media type, a finished schedule, insert (`?option=`), capacity or MRP job with a result answers that result as a " +
@@ -162,6 +164,7 @@ export function jobRoutes(app: FastifyInstance, options: JobRoutesOptions): void
   app.delete("/v1/jobs/:id", {
     schema: {
       tags,
+      operationId: "cancelJob",
       summary: "Cancel a job",
       description:
         "A queued job is cancelled without running. A running one is asked to stop: a search returns its best plan so far, and the job ends `cancelled` WITH that result " +
@@ -179,6 +182,7 @@ export function jobRoutes(app: FastifyInstance, options: JobRoutesOptions): void
   app.get("/v1/jobs/:id/events", {
     schema: {
       tags,
+      operationId: "followJob",
       summary: "Follow a job as server-sent events",
       description:
         "A `text/event-stream`: `event: status` with the job (no result) now and at every change, `event: progress` with `{ elapsedMs, report }` while it runs; " +
@@ -191,6 +195,8 @@ export function jobRoutes(app: FastifyInstance, options: JobRoutesOptions): void
     },
     handler: async (request, reply) => {
       const job = find((request.params as { id: string }).id, principalOf(request));
+      // The headers the hooks gave the reply (CORS for an allowed origin) go out too: a hijacked reply sends only what is written here.
+      for (const [name, value] of Object.entries(reply.getHeaders())) if (value !== undefined) reply.raw.setHeader(name, value);
       reply.hijack();
       const raw = reply.raw;
       raw.writeHead(200, { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache", connection: "keep-alive", "x-request-id": request.id });

@@ -112,6 +112,7 @@ export function scenarioRoutes(app: FastifyInstance, options: ScenarioRoutesOpti
     scope.post("/v1/scenarios", {
     schema: {
       tags,
+      operationId: "submitScenarios",
       summary: "Run a batch of what-if scenarios",
       description:
         "Runs the base and every variation as jobs and compares their KPIs. A variation is the base with `patch` applied — a JSON merge patch (RFC 7386) in which " +
@@ -134,6 +135,7 @@ export function scenarioRoutes(app: FastifyInstance, options: ScenarioRoutesOpti
   app.get("/v1/scenarios/:id", {
     schema: {
       tags,
+      operationId: "getScenarioBatch",
       summary: "Get a scenario batch: each scenario's status and, when all are finished, the KPI comparison",
       params: JobIdParams,
       response: { 200: ScenarioBatch, 404: ErrorResponse },
@@ -142,7 +144,7 @@ export function scenarioRoutes(app: FastifyInstance, options: ScenarioRoutesOpti
   });
 
   app.delete("/v1/scenarios/:id", {
-    schema: { tags, summary: "Cancel every unfinished scenario of a batch", params: JobIdParams, response: { 200: ScenarioBatch, 404: ErrorResponse } },
+    schema: { tags, operationId: "cancelScenarioBatch", summary: "Cancel every unfinished scenario of a batch", params: JobIdParams, response: { 200: ScenarioBatch, 404: ErrorResponse } },
     handler: async (request) => {
       const { id } = request.params as { id: string };
       const principal = principalOf(request);

@@ -41,6 +41,7 @@ export async function registerSpreadsheetRoutes(app: FastifyInstance, pool: Solv
     scope.addContentTypeParser([XLSX_MEDIA_TYPE, "application/octet-stream"], { parseAs: "buffer", bodyLimit: MAX_IMPORT_FILE_BYTES }, keep);
     scope.post("/v1/import", {
       schema: {
+        operationId: "importWorkbook",
         summary: "Read a plant from a planners' workbook (XLSX)",
         description:
           `Send the workbook's bytes (Content-Type ${XLSX_MEDIA_TYPE} or application/octet-stream, else 415; at most ${MAX_IMPORT_FILE_BYTES} bytes). The sheets and columns are ` +
@@ -48,7 +49,7 @@ export async function registerSpreadsheetRoutes(app: FastifyInstance, pool: Solv
           "and warnings for unknown sheets and columns. Every problem names its cell (`orders!B7`): a cell of the wrong type is a 400, a wrong " +
           "reference (unknown item, resource, calendar) a 422; a file that is not a readable workbook is a 400 TAKT_ERR_UNREADABLE_FILE.\n\nCLI: `takt import FILE.xlsx`",
         tags: ["v1"],
-        consumes: [XLSX_MEDIA_TYPE],
+        consumes: [XLSX_MEDIA_TYPE, "application/octet-stream"],
         body: z.string().meta({ format: "binary", description: "The workbook's bytes" }),
         response: { 200: ImportResponse, 400: ErrorResponse, 413: ErrorResponse, 415: ErrorResponse, 422: ErrorResponse, 503: ErrorResponse },
       },
@@ -66,6 +67,7 @@ export async function registerSpreadsheetRoutes(app: FastifyInstance, pool: Solv
     keepBodiesAsBytes(scope, app.initialConfig.bodyLimit!);
     scope.post("/v1/export", {
     schema: {
+      operationId: "exportSpreadsheet",
       summary: "Write an answer as a spreadsheet (XLSX or CSV)",
       description:
         "Takes an answer of /v1/schedule, /v1/schedule/insert, /v1/capacity or /v1/mrp and the request it answered. With Accept: text/csv the answer's " +
@@ -73,7 +75,7 @@ export async function registerSpreadsheetRoutes(app: FastifyInstance, pool: Solv
         "The capability routes give the same files for the same Accept header.\n\nCLI: `takt export ANSWER.json --xlsx FILE`",
       tags: ["v1"],
       body: ExportRequest,
-      response: { 200: { description: "The file", content: fileContent }, 400: ErrorResponse, 503: ErrorResponse },
+      response: { 200: { description: "The file", content: fileContent }, 400: ErrorResponse, 406: ErrorResponse, 422: ErrorResponse, 503: ErrorResponse },
     },
     ...validatedOnWorker,
     handler: async (request, reply) => {

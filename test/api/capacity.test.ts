@@ -25,7 +25,18 @@ describe("POST /v1/capacity", () => {
     // The pure-JS engine must reach the same cheapest plan cost as HiGHS did in the worker.
     const direct = await assessCapacity(CapacityRequest.parse(demo("steel-plant")), { engine: jslpEngine });
     expect(body.countermeasures!.totalCost).toBeCloseTo(direct.countermeasures!.totalCost, 4);
-    expect(body.resources).toEqual(direct.resources);
+    // Capacity by hand from data/README.md's calendars, weeks from Mon 30 March: two-shift 4,500 min a week, the
+    // second week 4,500 − 900 (Qingming, Mon 6 April) + 450 (overtime Sat 11 April); the pickling line's
+    // three shifts 8,100 a week through the holiday; × units × efficiency (CRM2 0.85, PACK 2 units).
+    const twoShift = [4500, 4050, 4500, 4500];
+    const available = Object.fromEntries(body.resources.map((r) => [r.id, r.buckets.map((b) => b.availableMinutes)]));
+    expect(available).toEqual({ PKL: [8100, 8100, 8100, 8100], CRM1: twoShift, CRM2: twoShift.map((m) => m * 0.85), CGL: twoShift, INSP: twoShift, PACK: twoShift.map((m) => m * 2) });
+    for (const r of body.resources) {
+      for (const b of r.buckets) {
+        expect(b.utilization, r.id).toBeCloseTo(b.loadMinutes / b.availableMinutes, 9);
+        expect(b.overloadMinutes, r.id).toBeCloseTo(Math.max(0, b.loadMinutes - b.availableMinutes), 6);
+      }
+    }
   });
 
   it("answers an unknown calendar with 422 naming its path", async () => {

@@ -26,6 +26,8 @@ describe("takt CLI", () => {
     const { code, stdout } = await takt("--help");
     expect(code).toBe(0);
     for (const name of ["serve", ...capabilities.map((c) => c.command)]) expect(stdout).toContain(`takt ${name}`);
+    // A terminal's width: no line wider than 100 characters.
+    expect(stdout.split("\n").filter((line) => line.length > 100)).toEqual([]);
   });
 
   it("validate prints the route's JSON for a sound model", async () => {

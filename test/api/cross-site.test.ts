@@ -84,6 +84,17 @@ describe("CORS", () => {
     const refused = await preflight(corsUrl, EVIL);
     expect(refused.headers.get("access-control-allow-origin")).toBeNull();
   });
+
+  it("lets an allowed origin read a job's event stream, which carries the security headers too", async () => {
+    const submitted = await fetch(`${corsUrl}/v1/jobs`, { method: "POST", headers: { "content-type": "application/json", origin: ERP }, body: JSON.stringify({ kind: "capacity", input: tinyCapacity() }) });
+    const { id } = (await submitted.json()) as { id: string };
+    const events = await fetch(`${corsUrl}/v1/jobs/${id}/events`, { headers: { origin: ERP } });
+    expect(events.headers.get("content-type")).toContain("text/event-stream");
+    expect(events.headers.get("access-control-allow-origin")).toBe(ERP);
+    expect(events.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(events.headers.get("content-security-policy")).toContain("default-src 'self'");
+    expect(await events.text()).toContain("event: status");
+  });
 });
 
 describe("security headers", () => {

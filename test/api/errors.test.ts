@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ErrorResponse, HTTP_STATUS, describeError } from "../../api/errors.ts";
@@ -17,6 +18,21 @@ describe("error registry", () => {
       expect(HTTP_STATUS[code], code).toBeGreaterThanOrEqual(400);
       expect(ERROR_CODES[code].length, code).toBeGreaterThan(20);
     }
+    // The README's error table: one row `| STATUS \`CODE\` | meaning |` per code, with the status the code gets.
+    const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+    const rows = [...readme.matchAll(/^\| (\d{3}) `(TAKT_ERR_[A-Z_]+)` \| \S/gm)].map(([, status, code]) => [code, Number(status)] as const);
+    expect(Object.fromEntries(rows)).toEqual(HTTP_STATUS);
+    expect(rows).toHaveLength(Object.keys(ERROR_CODES).length);
+  });
+
+  it("publishes the codes as the ErrorResponse schema's enum, and each error status with the codes that give it", async () => {
+    const document = (await app.inject({ method: "GET", url: "/openapi.json" })).json() as {
+      paths: Record<string, Record<string, { responses: Record<string, { description: string }> }>>;
+      components: { schemas: { ErrorResponse: { properties: { code: { enum: string[] } } } } };
+    };
+    expect(document.components.schemas.ErrorResponse.properties.code.enum).toEqual(Object.keys(ERROR_CODES));
+    const validate = document.paths["/v1/validate"]!.post!.responses;
+    for (const [code, status] of Object.entries(HTTP_STATUS)) if (validate[status]) expect(validate[status].description).toContain(code);
   });
 
   it("describes domain errors with their status, problems and headers", () => {

@@ -55,8 +55,8 @@ describe("job lifecycle", () => {
     expect(["queued", "running"]).toContain(statuses[0]);
     expect(statuses.at(-1)).toBe("done");
     expect(events.at(-1)?.event).toBe("status");
-    expect((events.at(-1)?.data as { id: string; result?: unknown }).id).toBe(id);
-    expect((events.at(-1)?.data as { result?: unknown }).result).toBeUndefined();
+    expect((events.at(-1)!.data as { id: string; result?: unknown }).id).toBe(id);
+    expect((events.at(-1)!.data as { result?: unknown }).result).toBeUndefined();
     // A finished job's stream is its final status, at once.
     const again = parseEvents((await app.inject({ method: "GET", url: `/v1/jobs/${id}/events` })).body);
     expect(again.map((e) => [e.event, (e.data as { status: string }).status])).toEqual([["status", "done"]]);

@@ -33,6 +33,50 @@ describe("OpenAPI document", () => {
     }
   });
 
+  it("describes every response, declares the errors every route may give with their headers, and the bearer scheme", async () => {
+    type Response = { description: string; headers?: Record<string, unknown>; content?: Record<string, { schema: { $ref?: string } }> };
+    const document = (await app.inject({ method: "GET", url: "/openapi.json" })).json() as {
+      paths: Record<string, Record<string, { operationId: string; security: unknown[]; requestBody?: unknown; responses: Record<string, Response> }>>;
+      components: { securitySchemes: Record<string, { type: string; scheme: string }> };
+    };
+    expect(document.components.securitySchemes).toMatchObject({ bearerAuth: { type: "http", scheme: "bearer" } });
+    for (const [path, methods] of Object.entries(document.paths)) {
+      for (const [method, operation] of Object.entries(methods)) {
+        const where = `${method} ${path}`;
+        const statuses = Object.keys(operation.responses);
+        expect(statuses, where).toEqual(expect.arrayContaining(["403", "500", ...(path.startsWith("/v1/") ? ["401"] : []), ...(operation.requestBody ? ["400", "413", "415"] : []), ...(path.includes("{id}") ? ["404"] : [])]));
+        expect(operation.security, where).toEqual(path.startsWith("/v1/") ? [{ bearerAuth: [] }] : []);
+        for (const [status, response] of Object.entries(operation.responses)) {
+          expect(response.description, `${where} ${status}`).not.toBe("Default Response");
+          if (Number(status) >= 400) expect(response.content?.["application/json"]?.schema.$ref, `${where} ${status}`).toBe("#/components/schemas/ErrorResponse");
+        }
+        if (operation.responses["503"]) expect(operation.responses["503"].headers, where).toHaveProperty("Retry-After");
+        if (operation.responses["401"]) expect(operation.responses["401"].headers, where).toHaveProperty("WWW-Authenticate");
+        if (operation.responses["202"]) expect(operation.responses["202"].headers, where).toHaveProperty("Location");
+      }
+    }
+  });
+
+  it("publishes each schema once, all referenced, request bodies under their own names with the demo plants as examples the routes accept", async () => {
+    const text = (await app.inject({ method: "GET", url: "/openapi.json" })).body;
+    const document = JSON.parse(text) as {
+      paths: Record<string, { post?: { requestBody?: { content: Record<string, { schema: { $ref?: string }; examples?: Record<string, { $ref: string }> }> } } }>;
+      components: { schemas: Record<string, unknown>; examples: Record<string, { value: unknown }> };
+    };
+    const referenced = new Set([...text.matchAll(/"#\/components\/schemas\/([^"]+)"/g)].map(([, name]) => name));
+    expect(Object.keys(document.components.schemas).filter((name) => !referenced.has(name))).toEqual([]);
+    for (const capability of capabilities) {
+      const json = document.paths[capability.url]!.post!.requestBody!.content["application/json"]!;
+      expect(json.schema.$ref, capability.url).not.toMatch(/Input$/);
+      const examples = Object.values(json.examples ?? {});
+      expect(examples.length, capability.url).toBeGreaterThan(0);
+      for (const { $ref } of examples) {
+        const example = document.components.examples[$ref.split("/").pop()!]!.value;
+        expect(capability.request.safeParse(example).error, `${capability.url} ${$ref}`).toBeUndefined();
+      }
+    }
+  });
+
   it("serves Swagger UI at /docs and health at /health", async () => {
     const docs = await app.inject({ method: "GET", url: "/docs/" });
     expect(docs.statusCode).toBe(200);

@@ -30,7 +30,7 @@ export default function run(request: TaskRequest): TaskReply {
     case "crash":
       throw new Error("solver bug: index out of range");
     case "exit":
-      process.exit(7);
+      return process.exit(7);
     case "cooperate": {
       let iterations = 0;
       while (Atomics.load(stop, 0) === 0 && Date.now() < deadline) {

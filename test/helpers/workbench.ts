@@ -1,6 +1,7 @@
 /**
- * A real `takt serve` (bundled, workbench included, as `npm start` runs it) on a free port, and Debian's
- * Chromium driven by playwright-core with a fresh profile: for the browser tests and the Gantt benchmark.
+ * A real `takt serve` (the build in dist/, workbench included, as `npm start` runs it; test/global-setup.ts
+ * builds it) on a free port, and Debian's Chromium driven by playwright-core with a fresh profile: for the
+ * browser tests and the Gantt benchmark.
  */
 import { spawn } from "node:child_process";
 import type { ChildProcess } from "node:child_process";

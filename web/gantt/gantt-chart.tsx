@@ -275,6 +275,7 @@ export function GanttChart({ model, plan, plant, t, highlight, onHighlight, froz
           ref={box}
           class="gantt-canvas"
           data-testid="gantt"
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: the chart takes focus so that it pans and zooms with the keys below
           tabIndex={0}
           role="img"
           aria-label={t("gantt.aria", { operations: model.bars.length, rows: model.rows.length })}

@@ -211,13 +211,13 @@ function Legend({ t }: { t: Translate }) {
     </span>
   );
   return (
-    <div class="legend" aria-label={t("gantt.legend")}>
+    <section class="legend" aria-label={t("gantt.legend")}>
       {(["on-time", "late", "running", "frozen"] as const).map((s) => swatch(BAR_COLOURS[s], t(STATE_LABELS[s])))}
       {swatch(`linear-gradient(90deg, #000a 0 50%, ${BAR_COLOURS["on-time"]} 50%)`, t("gantt.changeover"))}
       {swatch(`linear-gradient(90deg, #9dbad4 0 50%, ${BAR_COLOURS["on-time"]} 50%)`, t("gantt.setup"))}
       {swatch(CLOSED_COLOUR, t("gantt.closed"), { border: "1px solid #9ca3af" })}
       {swatch("#1f2937", t("gantt.planStart"), { width: "3px" })}
       {swatch("repeating-linear-gradient(180deg, #4b5563 0 3px, transparent 3px 6px)", t("gantt.frozenUntil"), { width: "3px" })}
-    </div>
+    </section>
   );
 }

@@ -80,8 +80,9 @@ export function PlantView({ t }: { t: Translate }) {
             </button>
           ))}
         </div>
-        <div
+        <section
           class={`card drop-zone${dragging ? " dragging" : ""}`}
+          aria-label={t("plant.file")}
           onDragOver={(e) => {
             e.preventDefault();
             setDragging(true);
@@ -110,7 +111,7 @@ export function PlantView({ t }: { t: Translate }) {
               ))}
             </ul>
           )}
-        </div>
+        </section>
       </div>
       {plant && <PlantDetails t={t} model={plant.model} validation={plant.validation} />}
     </section>

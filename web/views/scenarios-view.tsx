@@ -3,7 +3,7 @@
  * run as one /v1/scenarios batch; the KPI comparison side by side, each figure with its difference to the base.
  */
 import { useEffect, useState } from "preact/hooks";
-import { ApiError, postJson, requestJson } from "../api.ts";
+import { type ApiError, postJson, requestJson } from "../api.ts";
 import { formatDateTime, formatDuration, formatNumber, formatShare } from "../format.ts";
 import type { MessageKey, Translate } from "../i18n.ts";
 import type { Plant } from "../model.ts";
