@@ -5,7 +5,7 @@
 import type { FastifyError, FastifyInstance } from "fastify";
 import { z } from "zod";
 import type { ErrorCode } from "../src/errors.ts";
-import { ERROR_CODES, ModelError, QueueFullError, TaktError } from "../src/errors.ts";
+import { ERROR_CODES, ModelError, QueueFullError, StoreUnavailableError, TaktError } from "../src/errors.ts";
 import { BadRequestError } from "./request-validation.ts";
 
 export const HTTP_STATUS: Record<ErrorCode, number> = {
@@ -27,6 +27,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   TAKT_ERR_RESULT_TOO_LARGE: 422,
   TAKT_ERR_UNREADABLE_FILE: 400,
   TAKT_ERR_NOT_ACCEPTABLE: 406,
+  TAKT_ERR_STORE_UNAVAILABLE: 503,
 };
 
 export const ErrorResponse = z
@@ -69,7 +70,7 @@ export function describeError(error: unknown): DescribedError {
   if (error instanceof BadRequestError || error instanceof ModelError) {
     return { body: response(error.code, error.message, error.problems), headers: {}, log: false };
   }
-  if (error instanceof QueueFullError) {
+  if (error instanceof QueueFullError || error instanceof StoreUnavailableError) {
     return { body: response(error.code, error.message), headers: { "retry-after": String(error.retryAfterSeconds) }, log: false };
   }
   if (error instanceof TaktError) {

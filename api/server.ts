@@ -16,6 +16,8 @@ export interface ServeOptions {
   threadMemoryMb?: number;
   /** SQLite file for /v1/jobs and /v1/scenarios (the CLI passes an absolute path); default in-memory. */
   jobsDatabasePath?: string;
+  /** Jobs in Redis with BullMQ instead (JobsOptions.redis): the URL, and the jobs this process runs itself. */
+  redis?: { url: string; prefix?: string; workers?: number };
   /** Clients and their bearer tokens; none: the API is open, which only a loopback bind allows without `insecure`. */
   tokens?: ReadonlyArray<ClientToken>;
   /** Serve a non-loopback address without tokens. */
@@ -80,7 +82,7 @@ export async function serve(options: ServeOptions): Promise<FastifyInstance> {
     app = await buildApp({
       ...(options.bodyLimitBytes ? { bodyLimitBytes: options.bodyLimitBytes } : {}),
       poolOptions: { ...(options.threads ? { threads: options.threads } : {}), ...(options.threadMemoryMb ? { threadMemoryMb: options.threadMemoryMb } : {}) },
-      ...(options.jobsDatabasePath ? { jobs: { databasePath: options.jobsDatabasePath } } : {}),
+      ...(options.redis ? { jobs: { redis: options.redis } } : options.jobsDatabasePath ? { jobs: { databasePath: options.jobsDatabasePath } } : {}),
       tokens,
       ...(options.corsOrigins ? { corsOrigins: options.corsOrigins } : {}),
       // Open on loopback: answer only to loopback names, so a page whose name resolves to 127.0.0.1 (DNS rebinding) is refused.
@@ -135,8 +137,24 @@ function banner(bound: AddressInfo, options: ServeOptions, tokens: ReadonlyArray
       : `  Workbench: not built (the built takt serves it: npm run build, then npm start)\n`) +
     `  Access:    ${access}\n` +
     `  CORS:      ${options.corsOrigins?.length ? options.corsOrigins.join(", ") : "off (no other site's pages may call it)"}\n` +
-    `  Job store: ${options.jobsDatabasePath ?? "in memory (jobs end with the process)"}\n` +
+    `  Job store: ${jobStore(options)}\n` +
     `  API docs:  ${local}/docs   (OpenAPI document: ${local}/openapi.json)\n` +
     `  Try it:    curl -s -X POST ${local}/v1/validate${auth} -H 'content-type: application/json' --data @data/steel-plant.json\n\n`
   );
+}
+
+function jobStore(options: ServeOptions): string {
+  if (options.redis) {
+    const { workers } = options.redis;
+    const own = workers === 0 ? "API only: jobs run on `takt worker` processes" : `runs ${workers ?? "jobs on its threads"}${workers === undefined ? "" : " job(s) at once"} itself besides \`takt worker\` processes`;
+    return `Redis ${redactedUrl(options.redis.url)} with BullMQ (${own})`;
+  }
+  return options.jobsDatabasePath ?? "in memory (jobs end with the process)";
+}
+
+/** A URL without its password, for banners and logs. */
+export function redactedUrl(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.password) parsed.password = "***";
+  return parsed.toString();
 }

@@ -11,7 +11,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 /** bin/takt.mjs of this project, found upwards from this module (which may run from the benchmarks' bundle in dist-bench/). */
-function takt(): string {
+export function takt(): string {
   for (let dir = dirname(fileURLToPath(import.meta.url)); dir !== dirname(dir); dir = dirname(dir)) {
     if (existsSync(join(dir, "bin", "takt.mjs"))) return join(dir, "bin", "takt.mjs");
   }

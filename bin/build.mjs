@@ -74,6 +74,7 @@ export function buildBench() {
     jobshop: "bench/jobshop.ts",
     limits: "bench/limits.ts",
     fuzz: "bench/fuzz.ts",
+    "scale-out": "bench/scale-out.ts",
     ...Object.fromEntries(benches.map((file) => [file.slice(0, -".ts".length), `bench/${file}`])),
   });
 }

@@ -26,6 +26,7 @@ export const ERROR_CODES = {
   TAKT_ERR_RESULT_TOO_LARGE: "A job's result exceeds the configured size limit, so it was not stored; the job ends failed.",
   TAKT_ERR_UNREADABLE_FILE: "An uploaded spreadsheet is not a readable XLSX workbook (or CSV file), or is larger than its documented limits.",
   TAKT_ERR_NOT_ACCEPTABLE: "The answer cannot be given in the format the Accept header asks for (e.g. more columns than a worksheet holds); ask for JSON.",
+  TAKT_ERR_STORE_UNAVAILABLE: "The job store (Redis, with `takt serve --redis`) cannot be reached; retry after the number of seconds in Retry-After. Accepted jobs are not lost.",
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;
 
@@ -55,6 +56,16 @@ export class QueueFullError extends TaktError {
   constructor(retryAfterSeconds: number) {
     super("TAKT_ERR_QUEUE_FULL", "the solver queue is full, try again later");
     this.name = "QueueFullError";
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}
+
+/** The shared job store (Redis) cannot be reached: try again later; the service reconnects by itself. */
+export class StoreUnavailableError extends TaktError {
+  readonly retryAfterSeconds: number;
+  constructor(message: string, retryAfterSeconds: number, options?: { cause?: unknown }) {
+    super("TAKT_ERR_STORE_UNAVAILABLE", message, options);
+    this.name = "StoreUnavailableError";
     this.retryAfterSeconds = retryAfterSeconds;
   }
 }

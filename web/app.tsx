@@ -6,8 +6,11 @@ import type { Lang } from "./i18n.ts";
 import { formatShare } from "./format.ts";
 import { update, useAppState } from "./store.ts";
 import { TokenPrompt } from "./token-prompt.tsx";
+import { BottleneckView } from "./views/bottleneck-view.tsx";
 import { DispatchView } from "./views/dispatch-view.tsx";
 import { LoadView } from "./views/load-view.tsx";
+import { MaterialsView } from "./views/materials-view.tsx";
+import { MrpView } from "./views/mrp-view.tsx";
 import { OrdersView } from "./views/orders-view.tsx";
 import { PlanView } from "./views/plan-view.tsx";
 import { PlantView } from "./views/plant-view.tsx";
@@ -20,6 +23,9 @@ const VIEWS = [
   { id: "plan", label: "nav.plan", View: PlanView },
   { id: "orders", label: "nav.orders", View: OrdersView },
   { id: "load", label: "nav.load", View: LoadView },
+  { id: "materials", label: "nav.materials", View: MaterialsView },
+  { id: "mrp", label: "nav.mrp", View: MrpView },
+  { id: "bottleneck", label: "nav.bottleneck", View: BottleneckView },
   { id: "rush", label: "nav.rush", View: RushView },
   { id: "review", label: "nav.review", View: ReviewView },
   { id: "dispatch", label: "nav.dispatch", View: DispatchView },

@@ -4,9 +4,12 @@
  * Chinese table has the English one's type, so a key missing in either is a compile error. `{name}` in a
  * message is replaced by the parameter of that name.
  */
+import { materialsEn, materialsZh } from "./i18n-materials.ts";
+
 export type Lang = "en" | "zh";
 
 const en = {
+  ...materialsEn,
   "app.title": "Planner's workbench",
   "app.skip": "Skip to the view",
   "app.language": "Language",
@@ -269,6 +272,7 @@ const en = {
 export type MessageKey = keyof typeof en;
 
 const zh: Record<MessageKey, string> = {
+  ...materialsZh,
   "app.title": "计划员工作台",
   "app.skip": "跳到内容",
   "app.language": "语言",

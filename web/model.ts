@@ -10,6 +10,7 @@ import type { CapacityBuckets, CapacityLevers } from "../src/capacity.ts";
 import type { Order } from "../src/order.ts";
 import type { Candidate, OrderChange } from "../src/review.ts";
 import type { InsertResponse } from "../src/insert.ts";
+import type { MaterialProjection } from "../src/material.ts";
 import type { OrderOutcome, PlanChanges, ScheduledOperation, ScheduleKpis, ScheduleRequest, ScheduleResponse } from "../src/schedule.ts";
 
 /** A factory model as a file gives it: the schedule request's fields (defaults not applied) and the extras. */
@@ -47,6 +48,8 @@ export interface Plan {
   reason?: string;
   /** The frozen fence the plan was made with, when there is one. */
   frozenUntil?: string;
+  /** Projected stock per item with its ledger (a /v1/schedule plan of a plant with material), for the Materials view. */
+  materials?: MaterialProjection[];
   /** A plan recalculated against the plan in force (issue 15): what the server says it changed. */
   changes?: PlanChanges;
   /** The search's statistics (a /v1/schedule plan), so the plan is again a whole answer for /v1/export. */

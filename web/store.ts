@@ -5,8 +5,10 @@
  */
 import { get, set } from "idb-keyval";
 import { useEffect, useState } from "preact/hooks";
+import type { BottleneckResponse } from "../src/bottleneck.ts";
 import type { CapacityResponse } from "../src/capacity.ts";
 import type { InsertResponse } from "../src/insert.ts";
+import type { MrpResponse } from "../src/mrp.ts";
 import type { ReviewResponse } from "../src/review.ts";
 import type { DispatchRow } from "../solver/export/dispatch-list.ts";
 import type { Lang } from "./i18n.ts";
@@ -63,13 +65,15 @@ export interface IssuedPlan {
 }
 
 /** The views that run jobs; each follows at most one. */
-export type JobPurpose = "schedule" | "capacity" | "insert" | "review";
+export type JobPurpose = "schedule" | "capacity" | "insert" | "review" | "mrp" | "bottleneck";
 
 export interface AppState {
   lang: Lang;
   plant: PlantState | null;
   plan: Plan | null;
   capacity: CapacityResponse | null;
+  mrp: MrpResponse | null;
+  bottleneck: BottleneckResponse | null;
   rush: RushState | null;
   review: ReviewState | null;
   scenarios: ScenarioState | null;
@@ -95,6 +99,8 @@ let state: AppState = {
   plant: null,
   plan: null,
   capacity: null,
+  mrp: null,
+  bottleneck: null,
   rush: null,
   review: null,
   scenarios: null,

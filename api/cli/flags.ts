@@ -41,3 +41,35 @@ export function origins(value: string, source: string): string[] {
       return parsed.origin;
     });
 }
+
+/** A Redis URL (`redis://[:password@]host[:port][/db]`, or `rediss://` for TLS). */
+export function redisUrl(value: string, source: string): string {
+  let parsed: URL | undefined;
+  try {
+    parsed = new URL(value);
+  } catch {
+    // reported below
+  }
+  if (!parsed || !/^rediss?:$/.test(parsed.protocol) || parsed.hostname === "") {
+    throw new UsageError(`${source} must be a Redis URL such as redis://127.0.0.1:6379, not "${value}"`);
+  }
+  return value;
+}
+
+/**
+ * A command's settings: each flag, else its environment variable, named in messages as the user wrote it.
+ * `setting` gives the value with its source; `number` checks a whole number in [min, max].
+ */
+export function settingsOf<V extends Record<string, unknown>>(values: V) {
+  const setting = (flag: keyof V & string, env: string): [string, string] | undefined => {
+    const value = values[flag];
+    if (typeof value === "string") return [value, `--${flag}`];
+    const fromEnv = process.env[env];
+    return fromEnv === undefined || fromEnv === "" ? undefined : [fromEnv, env];
+  };
+  const number = (flag: keyof V & string, env: string, min: number, max: number) => {
+    const found = setting(flag, env);
+    return found && wholeNumber(found[0], found[1], min, max);
+  };
+  return { setting, number };
+}

@@ -10,6 +10,7 @@ import { capabilities } from "../capabilities/index.ts";
 import { describeError } from "../errors.ts";
 import { JobRunner } from "../jobs/job-runner.ts";
 import { FINISHED, JobStore } from "../jobs/job-store.ts";
+import { SqliteJobs } from "../jobs/sqlite-jobs.ts";
 import type { JsonBody } from "../json-body.ts";
 import type { KpiDefinition, KpiValue } from "../jobs/kpis.ts";
 import { comparableCapabilities, describeBatch, submitBatch, withKpis } from "../jobs/scenario-routes.ts";
@@ -56,9 +57,10 @@ async function runBatch(request: JsonBody) {
   const pool = createSolverPool({ reserveForRequests: false });
   const store = new JobStore(":memory:");
   const runner = new JobRunner({ store, pool, capabilities, maxRunningPerClient: pool.threads, maxQueued: Infinity });
+  const jobs = new SqliteJobs(store, runner);
   try {
     const kinds = comparableCapabilities(capabilities).map((c) => c.command);
-    const { id } = await submitBatch(runner, pool, request, kinds, "cli", Infinity);
+    const { id } = await submitBatch(jobs, pool, request, kinds, "cli", Infinity);
     const startedAt = Date.now();
     await new Promise<void>((done) => {
       const timer = setInterval(() => {
@@ -71,7 +73,7 @@ async function runBatch(request: JsonBody) {
         }
       }, 200);
     });
-    const batch = describeBatch(await withKpis(store.batch(id)!, store, pool), runner);
+    const batch = describeBatch(await withKpis((await jobs.batch(id))!, jobs, pool));
     return { kind: batch.kind, comparison: batch.comparison, batch };
   } finally {
     await runner.close();

@@ -10,7 +10,7 @@ import { DEFAULT_TIMEOUTS } from "../app.ts";
 import type { ClientToken } from "../auth.ts";
 import { checkTokens, parseTokenFile, parseTokenList, TokenConfigError } from "../auth.ts";
 import { serve } from "../server.ts";
-import { origins, seconds, UsageError, wholeNumber } from "./flags.ts";
+import { origins, redisUrl, seconds, UsageError, settingsOf } from "./flags.ts";
 
 /** Where jobs are kept unless --db or TAKT_JOBS_DB says otherwise: relative to the working directory, printed absolute. */
 export const DEFAULT_DATABASE = ".takt/jobs.sqlite";
@@ -27,7 +27,7 @@ function bundledWebRoot(): string | undefined {
 }
 
 export const serveCommand = {
-  usage: "takt serve [--host ADDRESS] [--port N] [--db FILE] [--token-file FILE] [--cors-origin URL] …",
+  usage: "takt serve [--host ADDRESS] [--port N] [--db FILE | --redis URL] [--token-file FILE] [--cors-origin URL] …",
   summary: `Start the HTTP API (docs at /docs) and the planner's workbench (at /); jobs are kept in --db (default ${DEFAULT_DATABASE})`,
   help: `Options (each also read from the environment variable in brackets; the flag wins):
   --host ADDRESS           address to listen on [HOST]; default 127.0.0.1. Any other than a loopback address
@@ -40,6 +40,12 @@ export const serveCommand = {
   --db FILE                SQLite job store [TAKT_JOBS_DB]; default ${DEFAULT_DATABASE} in the working directory;
                            :memory: keeps jobs in memory only.
                            One server per store: a second one on the same file refuses to start
+  --redis URL              keep jobs in Redis and queue them on BullMQ instead [TAKT_REDIS_URL], e.g.
+                           redis://127.0.0.1:6379: any number of API nodes and \`takt worker\` processes share
+                           them (README, Scaling out; keys start with TAKT_REDIS_PREFIX, default "takt"). --db is
+                           then unused
+  --workers N              with --redis: jobs this process runs itself [TAKT_WORKERS]; default the threads jobs
+                           may use; 0 makes an API-only node
   --token-file FILE        bearer tokens, one "client token [admin]" per line [TAKT_TOKEN_FILE]; also
                            TAKT_TOKENS="client:token,client:token:admin". With tokens, /v1 needs
                            Authorization: Bearer TOKEN; each client sees only its own jobs, admins all
@@ -61,6 +67,8 @@ Exit codes: 2 a bad flag or token setting, 1 the server cannot start (port in us
         "thread-memory-mb": { type: "string" },
         "body-limit-mb": { type: "string" },
         db: { type: "string" },
+        redis: { type: "string" },
+        workers: { type: "string" },
         "token-file": { type: "string" },
         insecure: { type: "boolean" },
         "cors-origin": { type: "string", multiple: true },
@@ -70,17 +78,7 @@ Exit codes: 2 a bad flag or token setting, 1 the server cannot start (port in us
         "keep-alive-timeout": { type: "string" },
       },
     });
-    // The flag, else the environment variable, each named in messages as the user wrote it.
-    const setting = (flag: keyof typeof values, env: string): [string, string] | undefined => {
-      const value = values[flag];
-      if (typeof value === "string") return [value, `--${flag}`];
-      const fromEnv = process.env[env];
-      return fromEnv === undefined || fromEnv === "" ? undefined : [fromEnv, env];
-    };
-    const number = (flag: keyof typeof values, env: string, min: number, max: number) => {
-      const found = setting(flag, env);
-      return found && wholeNumber(found[0], found[1], min, max);
-    };
+    const { setting, number } = settingsOf(values);
     const timeout = (flag: keyof typeof values, env: string, zeroMeans?: string) => {
       const found = setting(flag, env);
       return found && Math.round(seconds(found[0], found[1], 86_400, zeroMeans) * 1000);
@@ -99,6 +97,9 @@ Exit codes: 2 a bad flag or token setting, 1 the server cannot start (port in us
     }
     const corsSetting = values["cors-origin"]?.join(",") ?? process.env.TAKT_CORS_ORIGINS;
     const corsOrigins = corsSetting ? origins(corsSetting, values["cors-origin"] ? "--cors-origin" : "TAKT_CORS_ORIGINS") : [];
+    const redis = setting("redis", "TAKT_REDIS_URL");
+    const workers = number("workers", "TAKT_WORKERS", 0, 256);
+    if (workers !== undefined && !redis) throw new UsageError("--workers needs --redis (without it, jobs run on this server's threads)");
     const tokens = readTokens(setting("token-file", "TAKT_TOKEN_FILE")?.[0]);
     const webRoot = bundledWebRoot();
     await serve({
@@ -108,7 +109,9 @@ Exit codes: 2 a bad flag or token setting, 1 the server cannot start (port in us
       ...(threads === undefined ? {} : { threads }),
       ...(threadMemoryMb === undefined ? {} : { threadMemoryMb }),
       // Jobs and their results persist in this SQLite file across restarts (.takt/ is git-ignored).
-      jobsDatabasePath: databasePath(setting("db", "TAKT_JOBS_DB")?.[0] ?? DEFAULT_DATABASE),
+      ...(redis
+        ? { redis: { url: redisUrl(redis[0], redis[1]), ...(process.env.TAKT_REDIS_PREFIX ? { prefix: process.env.TAKT_REDIS_PREFIX } : {}), ...(workers === undefined ? {} : { workers }) } }
+        : { jobsDatabasePath: databasePath(setting("db", "TAKT_JOBS_DB")?.[0] ?? DEFAULT_DATABASE) }),
       tokens,
       insecure: values.insecure === true,
       corsOrigins,

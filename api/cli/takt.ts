@@ -13,6 +13,7 @@ import { runCapabilityCommand } from "./run-capability.ts";
 import { scenariosCommand } from "./scenarios.ts";
 import { serveCommand } from "./serve.ts";
 import { spreadsheetCommands } from "./spreadsheet-commands.ts";
+import { workerCommand } from "./worker.ts";
 
 interface Command {
   usage: string;
@@ -25,6 +26,7 @@ interface Command {
 const commands = new Map<string, Command>();
 
 commands.set("serve", serveCommand);
+commands.set("worker", workerCommand);
 
 for (const capability of capabilities) {
   const flags = Object.entries(capability.cliFlags ?? {});

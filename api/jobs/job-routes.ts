@@ -16,16 +16,16 @@ import type { FileBody } from "../spreadsheet/export-answer.ts";
 import { acceptedFormat, sendFile, spreadsheetResponses } from "../spreadsheet/negotiate.ts";
 import { TaktError } from "../../src/errors.ts";
 import { MAX_JOB_INPUT_BYTES } from "../../src/limits.ts";
-import type { JobRunner } from "./job-runner.ts";
 import { JobAccepted, JobIdParams, JobList, JobListQuery, jobRequest, JobSchema, toWire, wireTextAround } from "./job-schemas.ts";
-import type { JobStore, JobSummary } from "./job-store.ts";
+import type { JobBackend } from "./job-backend.ts";
+import { readAllParts } from "./job-backend.ts";
+import type { JobSummary } from "./job-store.ts";
 import { FINISHED } from "./job-store.ts";
 import type { AcceptedJob } from "./job-tasks.ts";
 import { parseInput } from "./parse-input.ts";
 
 export interface JobRoutesOptions {
-  store: JobStore;
-  runner: JobRunner;
+  jobs: JobBackend;
   /** Checks submissions, and writes results as spreadsheets (Accept: text/csv or XLSX). */
   pool: SolverPool;
   capabilities: ReadonlyArray<Capability>;
@@ -57,12 +57,12 @@ export function jobNotFound(id: string): TaktError {
  * JSON text is written around the result's bytes, streamed part by part as the client reads, so a 350 MB
  * plan neither blocks the event loop nor sits in memory whole.
  */
-export function sendJob(reply: FastifyReply, store: JobStore, job: JobSummary): FastifyReply | z.infer<typeof JobSchema> {
-  const result = store.result(job.id);
+export async function sendJob(reply: FastifyReply, jobs: JobBackend, job: JobSummary): Promise<FastifyReply | z.infer<typeof JobSchema>> {
+  const result = await jobs.result(job.id);
   if (!result) return toWire(job);
   const { head, tail } = wireTextAround(job);
   const [headBytes, tailBytes] = [Buffer.from(head, "utf8"), Buffer.from(tail, "utf8")];
-  const text = (function* () {
+  const text = (async function* () {
     yield headBytes;
     yield* result.parts();
     yield tailBytes;
@@ -74,7 +74,7 @@ export function sendJob(reply: FastifyReply, store: JobStore, job: JobSummary): 
 }
 
 export function jobRoutes(app: FastifyInstance, options: JobRoutesOptions): void {
-  const { store, runner, pool } = options;
+  const { jobs, pool } = options;
   const capabilities = new Map(options.capabilities.map((c) => [c.command, c]));
   const kinds = [...capabilities.keys()];
   const maxInputBytes = options.maxInputBytes ?? MAX_JOB_INPUT_BYTES;
@@ -82,9 +82,8 @@ export function jobRoutes(app: FastifyInstance, options: JobRoutesOptions): void
   const tags = ["jobs"];
 
   // Another client's job answers as if it did not exist: its id tells nothing.
-  const find = (id: string, principal: Principal): JobSummary => {
-    runner.expireOld();
-    const job = runner.get(id);
+  const find = async (id: string, principal: Principal): Promise<JobSummary> => {
+    const job = await jobs.get(id);
     if (!job || !mayAccess(principal, job.client)) throw jobNotFound(id);
     return job;
   };
@@ -108,9 +107,8 @@ export function jobRoutes(app: FastifyInstance, options: JobRoutesOptions): void
     handler: async (request, reply) => {
       const accepted = await pool.run<AcceptedJob>("job-input", { body: bodyText(request.body), kinds, maxInputBytes }, { budgetMs: SUBMIT_BUDGET_MS });
       if (!accepted.checked) parseInput(capabilities.get(accepted.kind)!, JSON.parse(accepted.inputJson), ["input"]);
-      runner.expireOld();
       const id = randomUUID();
-      runner.submit([{ id, kind: accepted.kind, client: principalOf(request).client, inputJson: accepted.inputJson, options: accepted.options, createdAt: runner.now() }]);
+      await jobs.submit([{ id, kind: accepted.kind, client: principalOf(request).client, inputJson: accepted.inputJson, options: accepted.options, createdAt: jobs.now() }]);
       const location = `/v1/jobs/${id}`;
       return reply.code(202).header("location", location).send({ id, status: "queued" as const, location });
     },
@@ -122,14 +120,13 @@ export function jobRoutes(app: FastifyInstance, options: JobRoutesOptions): void
     handler: async (request) => {
       const query = request.query as z.infer<typeof JobListQuery>;
       const principal = principalOf(request);
-      runner.expireOld();
-      const jobs = store.list({
+      const found = await jobs.list({
         limit: query.limit,
         ...(query.status ? { status: query.status } : {}),
         ...(query.kind ? { kind: query.kind } : {}),
         ...(principal.admin ? {} : { client: principal.client }),
       });
-      return { jobs: jobs.map((job) => toWire(runner.withLiveProgress(job))) };
+      return { jobs: found.map(toWire) };
     },
   });
 
@@ -146,17 +143,17 @@ export function jobRoutes(app: FastifyInstance, options: JobRoutesOptions): void
       response: { 200: spreadsheetResponses(JobSchema, "the result's main table"), 404: ErrorResponse, 406: ErrorResponse },
     },
     handler: async (request, reply) => {
-      const job = find((request.params as { id: string }).id, principalOf(request));
+      const job = await find((request.params as { id: string }).id, principalOf(request));
       const format = acceptedFormat(request.headers.accept);
       // JSON reads the stored result once, in sendJob (large results are streamed, never held twice).
-      if (format === null || !capabilities.get(job.kind)?.spreadsheet) return sendJob(reply, store, job);
-      const result = store.result(job.id);
-      if (!result) return sendJob(reply, store, job);
+      if (format === null || !capabilities.get(job.kind)?.spreadsheet) return sendJob(reply, jobs, job);
+      const result = await jobs.result(job.id);
+      if (!result) return sendJob(reply, jobs, job);
       if (result.byteLength > JOB_EXPORT_MAX_BYTES) {
         throw new TaktError("TAKT_ERR_NOT_ACCEPTABLE", `the result is ${result.byteLength} bytes; stored results become spreadsheets up to ${JOB_EXPORT_MAX_BYTES}: POST the input to ${capabilities.get(job.kind)!.url} with this Accept header instead`);
       }
       const { option } = request.query as { option?: string };
-      const input = { answerJson: { jsonChunks: [...result.parts()] }, modelJson: store.inputJson(job.id) ?? "{}", option };
+      const input = { answerJson: { jsonChunks: await readAllParts(result) }, modelJson: (await jobs.inputJson(job.id)) ?? "{}", option };
       return sendFile(reply, await options.pool.run<FileBody>("export", { input, format }, { budgetMs: 60_000 }));
     },
   });
@@ -174,8 +171,8 @@ export function jobRoutes(app: FastifyInstance, options: JobRoutesOptions): void
     },
     handler: async (request, reply) => {
       const { id } = request.params as { id: string };
-      find(id, principalOf(request));
-      return sendJob(reply, store, runner.cancel(id)!);
+      await find(id, principalOf(request));
+      return sendJob(reply, jobs, (await jobs.cancel(id))!);
     },
   });
 
@@ -194,7 +191,7 @@ export function jobRoutes(app: FastifyInstance, options: JobRoutesOptions): void
       },
     },
     handler: async (request, reply) => {
-      const job = find((request.params as { id: string }).id, principalOf(request));
+      const job = await find((request.params as { id: string }).id, principalOf(request));
       // The headers the hooks gave the reply (CORS for an allowed origin) go out too: a hijacked reply sends only what is written here.
       for (const [name, value] of Object.entries(reply.getHeaders())) if (value !== undefined) reply.raw.setHeader(name, value);
       reply.hijack();
@@ -213,7 +210,7 @@ export function jobRoutes(app: FastifyInstance, options: JobRoutesOptions): void
         unsubscribe();
         raw.end();
       };
-      const unsubscribe = runner.subscribe(job.id, (event) => {
+      const unsubscribe = jobs.subscribe(job, (event) => {
         if (event.type === "progress") return void send("progress", event.progress);
         send(event.type, toWire(event.job));
         if (event.type === "shutdown" || FINISHED.has(event.job.status)) end();

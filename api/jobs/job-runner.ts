@@ -21,10 +21,10 @@
  */
 import type { FastifyBaseLogger } from "fastify";
 import type { Answer, Capability } from "../capability.ts";
-import { describeError } from "../errors.ts";
-import { jsonBodyByteLength, sharedText } from "../json-body.ts";
 import type { SolverPool } from "../pool.ts";
-import { QueueFullError, TaktError } from "../../src/errors.ts";
+import { QueueFullError } from "../../src/errors.ts";
+import type { JobEvent, NewBatch } from "./job-backend.ts";
+import { DEFAULT_MAX_ATTEMPTS, DEFAULT_MAX_RESULT_BYTES, interruptedTooOften, jobFailure, runJob } from "./job-execution.ts";
 import type { JobProgress, JobStore, JobSummary, NewJob } from "./job-store.ts";
 import { FINISHED } from "./job-store.ts";
 
@@ -52,12 +52,6 @@ export interface JobRunnerOptions {
   now?: () => number;
   log?: Pick<FastifyBaseLogger, "error">;
 }
-
-/** `shutdown`: the service is stopping; the job (re-queued if it was running) continues after the restart. */
-export type JobEvent =
-  | { type: "status"; job: JobSummary }
-  | { type: "progress"; id: string; progress: JobProgress }
-  | { type: "shutdown"; job: JobSummary };
 
 interface Waiting {
   id: string;
@@ -121,8 +115,8 @@ export class JobRunner {
     this.maxRunning = options.maxRunning ?? options.pool.batchThreads;
     this.maxRunningPerClient = options.maxRunningPerClient ?? Math.max(1, Math.ceil(this.maxRunning / 2));
     this.maxQueued = options.maxQueued ?? 1000;
-    this.maxAttempts = options.maxAttempts ?? 3;
-    this.maxResultBytes = options.maxResultBytes ?? 512 * 1024 * 1024;
+    this.maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
+    this.maxResultBytes = options.maxResultBytes ?? DEFAULT_MAX_RESULT_BYTES;
     this.shutdownGraceMs = options.shutdownGraceMs ?? 5000;
     this.now = options.now ?? Date.now;
     this.retentionMs = options.retentionMs ?? 7 * 24 * 3600_000;
@@ -135,8 +129,7 @@ export class JobRunner {
   recover(): void {
     for (const { id, attempts } of this.store.running()) {
       if (attempts >= this.maxAttempts) {
-        const message = `the job was interrupted ${attempts} times (the service stopped while it ran); not retried again`;
-        this.store.finish(id, "failed", this.now(), { error: describeError(new TaktError("TAKT_ERR_TASK_FAILED", message)).body });
+        this.store.finish(id, "failed", this.now(), { error: interruptedTooOften(attempts) });
       } else {
         this.store.requeue(id, true);
       }
@@ -158,7 +151,7 @@ export class JobRunner {
   }
 
   /** Accepts jobs whole or not at all: 503 (QueueFullError) when they would overfill the queue. */
-  submit(jobs: ReadonlyArray<NewJob>, batch?: Parameters<JobStore["insert"]>[1]): void {
+  submit(jobs: ReadonlyArray<NewJob>, batch?: NewBatch): void {
     if (this.closed) throw new QueueFullError(5);
     if (this.queue.length + jobs.length > this.maxQueued) throw new QueueFullError(this.retryAfterSeconds());
     this.store.insert(jobs, batch);
@@ -250,23 +243,19 @@ export class JobRunner {
   }
 
   private async execute(id: string, entry: Running): Promise<void> {
-    const job = this.store.get(id)!;
-    const capability = this.capabilities.get(job.kind);
     let outcome: { status: "done" | "failed" | "cancelled"; resultBytes?: number; kpis?: Answer["kpis"]; error?: unknown };
     try {
-      if (!capability) throw new TaktError("TAKT_ERR_BAD_REQUEST", `this server has no capability "${job.kind}"`);
-      const context = {
+      const answer = await runJob(this.capabilities, {
+        kind: this.store.get(id)!.kind,
+        inputJson: this.store.inputJson(id)!,
         pool: this.pool,
-        batch: true,
         signal: entry.controller.signal,
         onProgress: (report: unknown) => {
           entry.report = report;
           this.emit(id, { type: "progress", id, progress: this.liveProgress(id)! });
         },
-      };
-      // The input was checked when the job was accepted; the capability gets its text as stored.
-      const answer = await capability.run(sharedText(this.store.inputJson(id)!), context);
-      this.assertStorable(jsonBodyByteLength(answer.body));
+        maxResultBytes: this.maxResultBytes,
+      });
       const resultBytes = await this.store.writeResult(id, answer.body);
       outcome = { status: entry.controller.signal.aborted ? "cancelled" : "done", resultBytes, kpis: answer.kpis };
     } catch (error) {
@@ -284,25 +273,13 @@ export class JobRunner {
     const progress = this.liveProgress(id)!;
     this.running.delete(id);
     this.meanRunMs = 0.8 * this.meanRunMs + 0.2 * progress.elapsedMs;
-    let error;
-    if (outcome.error !== undefined) {
-      const described = describeError(outcome.error);
-      if (described.log) this.log?.error({ err: outcome.error, job: id }, `job ${id} failed: ${described.body.message}`);
-      error = described.body;
-    }
     this.store.finish(id, outcome.status, this.now(), {
       ...(outcome.resultBytes === undefined ? {} : { resultBytes: outcome.resultBytes, kpis: outcome.kpis }),
-      ...(error ? { error } : {}),
+      ...(outcome.error === undefined ? {} : { error: jobFailure(outcome.error, id, this.log) }),
       progress,
     });
     this.emitStatus(id);
     this.pump();
-  }
-
-  private assertStorable(bytes: number): void {
-    if (bytes > this.maxResultBytes) {
-      throw new TaktError("TAKT_ERR_RESULT_TOO_LARGE", `the result is ${bytes} bytes, over the limit of ${this.maxResultBytes}`);
-    }
   }
 
   private persistProgress(): void {

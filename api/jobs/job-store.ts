@@ -414,7 +414,7 @@ export class JobStore {
 }
 
 /** The chunks regrouped into parts of `size` bytes (the last may be shorter); a part within one chunk is not copied. */
-function* resultParts(chunks: ReadonlyArray<Uint8Array>, size: number): Generator<Buffer> {
+export function* resultParts(chunks: ReadonlyArray<Uint8Array>, size: number): Generator<Buffer> {
   let pending: Uint8Array[] = [];
   let pendingBytes = 0;
   const take = () => {

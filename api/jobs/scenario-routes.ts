@@ -15,17 +15,17 @@ import type { SolverPool } from "../pool.ts";
 import { TaktError } from "../../src/errors.ts";
 import { MAX_JOB_INPUT_BYTES } from "../../src/limits.ts";
 import { mayAccess, SUBMIT_BUDGET_MS } from "./job-routes.ts";
-import type { JobRunner } from "./job-runner.ts";
 import { JobIdParams, ScenarioBatch, ScenarioBatchAccepted, scenarioBatchRequest } from "./job-schemas.ts";
-import type { BatchRecord, JobStore } from "./job-store.ts";
+import type { JobBackend } from "./job-backend.ts";
+import { readAllParts } from "./job-backend.ts";
+import type { BatchRecord } from "./job-store.ts";
 import type { AcceptedBatch } from "./job-tasks.ts";
 import type { KpiValue } from "./kpis.ts";
 import { kpiExtractors } from "./kpis.ts";
 import { compareScenarios } from "./scenarios.ts";
 
 export interface ScenarioRoutesOptions {
-  store: JobStore;
-  runner: JobRunner;
+  jobs: JobBackend;
   pool: SolverPool;
   capabilities: ReadonlyArray<Capability>;
   maxInputBytes?: number;
@@ -37,10 +37,10 @@ export function comparableCapabilities(capabilities: ReadonlyArray<Capability>):
 }
 
 /** Checks a batch on a worker (job-tasks.ts) and queues its jobs, base first; returns its id and the scenario → job ids. */
-export async function submitBatch(runner: JobRunner, pool: SolverPool, body: JsonBody, kinds: string[], client: string, maxInputBytes: number) {
+export async function submitBatch(backend: JobBackend, pool: SolverPool, body: JsonBody, kinds: string[], client: string, maxInputBytes: number) {
   const accepted = await pool.run<AcceptedBatch>("scenario-inputs", { body, kinds, maxInputBytes }, { budgetMs: SUBMIT_BUDGET_MS });
   const id = randomUUID();
-  const createdAt = runner.now();
+  const createdAt = backend.now();
   const { kind, options } = accepted;
   const jobs = accepted.scenarios.map((scenario, position) => ({
     id: randomUUID(),
@@ -51,7 +51,7 @@ export async function submitBatch(runner: JobRunner, pool: SolverPool, body: Jso
     batch: { id, scenario: scenario.name, position },
     createdAt,
   }));
-  runner.submit(jobs, { id, kind, client, options, createdAt });
+  await backend.submit(jobs, { id, kind, client, options, createdAt });
   return { id, scenarios: jobs.map((job) => ({ name: job.batch.scenario, job: job.id })) };
 }
 
@@ -59,21 +59,21 @@ export async function submitBatch(runner: JobRunner, pool: SolverPool, body: Jso
  * The batch with the KPIs of every result: stored with the results, except for results stored before they
  * were, whose KPIs a worker reads once (job-tasks.ts) and the store then keeps.
  */
-export async function withKpis(batch: BatchRecord, store: JobStore, pool: SolverPool): Promise<BatchRecord> {
+export async function withKpis(batch: BatchRecord, jobs: JobBackend, pool: SolverPool): Promise<BatchRecord> {
   const missing = batch.jobs.filter((job) => job.hasResult && job.kpis === undefined && kpiExtractors[job.kind] !== undefined);
   if (missing.length === 0) return batch;
   for (const job of missing) {
-    const result = store.result(job.id)!;
-    const input = { jsonChunks: [Buffer.from(store.inputJson(job.id)!, "utf8")] };
-    const kpis = await pool.run<Record<string, KpiValue>>("stored-kpis", { kind: job.kind, input, result: { jsonChunks: [...result.parts()] } }, { budgetMs: SUBMIT_BUDGET_MS });
-    store.saveKpis(job.id, kpis);
+    const result = (await jobs.result(job.id))!;
+    const input = { jsonChunks: [Buffer.from((await jobs.inputJson(job.id))!, "utf8")] };
+    const kpis = await pool.run<Record<string, KpiValue>>("stored-kpis", { kind: job.kind, input, result: { jsonChunks: await readAllParts(result) } }, { budgetMs: SUBMIT_BUDGET_MS });
+    await jobs.saveKpis(job.id, kpis);
   }
-  return store.batch(batch.id)!;
+  return (await jobs.batch(batch.id))!;
 }
 
 /** The wire form of a batch: each scenario's state and, when all have finished, the comparison. */
-export function describeBatch(batch: BatchRecord, runner: JobRunner): z.infer<typeof ScenarioBatch> {
-  const jobs = batch.jobs.map((job) => runner.withLiveProgress(job));
+export function describeBatch(batch: BatchRecord): z.infer<typeof ScenarioBatch> {
+  const { jobs } = batch;
   const comparison = compareScenarios(batch.kind, jobs);
   return {
     id: batch.id,
@@ -93,15 +93,14 @@ export function describeBatch(batch: BatchRecord, runner: JobRunner): z.infer<ty
 }
 
 export function scenarioRoutes(app: FastifyInstance, options: ScenarioRoutesOptions): void {
-  const { store, runner, pool } = options;
+  const { jobs, pool } = options;
   const kinds = comparableCapabilities(options.capabilities).map((c) => c.command);
   if (kinds.length === 0) return;
   const maxInputBytes = options.maxInputBytes ?? MAX_JOB_INPUT_BYTES;
   const tags = ["scenarios"];
 
-  const find = (id: string, principal: Principal): BatchRecord => {
-    runner.expireOld();
-    const batch = store.batch(id);
+  const find = async (id: string, principal: Principal): Promise<BatchRecord> => {
+    const batch = await jobs.batch(id);
     if (!batch || !mayAccess(principal, batch.client)) throw new TaktError("TAKT_ERR_JOB_NOT_FOUND", `no scenario batch "${id}" (finished batches expire after the retention period)`);
     return batch;
   };
@@ -124,8 +123,7 @@ export function scenarioRoutes(app: FastifyInstance, options: ScenarioRoutesOpti
     },
     ...validatedOnWorker,
     handler: async (request, reply) => {
-      runner.expireOld();
-      const accepted = await submitBatch(runner, pool, bodyText(request.body), kinds, principalOf(request).client, maxInputBytes);
+      const accepted = await submitBatch(jobs, pool, bodyText(request.body), kinds, principalOf(request).client, maxInputBytes);
       const location = `/v1/scenarios/${accepted.id}`;
       return reply.code(202).header("location", location).send({ id: accepted.id, status: "queued" as const, location, scenarios: accepted.scenarios });
     },
@@ -140,7 +138,7 @@ export function scenarioRoutes(app: FastifyInstance, options: ScenarioRoutesOpti
       params: JobIdParams,
       response: { 200: ScenarioBatch, 404: ErrorResponse },
     },
-    handler: async (request) => describeBatch(await withKpis(find((request.params as { id: string }).id, principalOf(request)), store, pool), runner),
+    handler: async (request) => describeBatch(await withKpis(await find((request.params as { id: string }).id, principalOf(request)), jobs, pool)),
   });
 
   app.delete("/v1/scenarios/:id", {
@@ -148,8 +146,8 @@ export function scenarioRoutes(app: FastifyInstance, options: ScenarioRoutesOpti
     handler: async (request) => {
       const { id } = request.params as { id: string };
       const principal = principalOf(request);
-      for (const job of find(id, principal).jobs) runner.cancel(job.id);
-      return describeBatch(await withKpis(find(id, principal), store, pool), runner);
+      for (const job of (await find(id, principal)).jobs) await jobs.cancel(job.id);
+      return describeBatch(await withKpis(await find(id, principal), jobs, pool));
     },
   });
 }

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { JobStore } from "../../api/jobs/job-store.ts";
 import { testApp } from "../helpers/app.ts";
 import { getJob, post, steelPlant, submit, tinyCapacity, waitFor } from "./jobs-helpers.ts";
+import { BACKENDS, useBackend } from "./job-backends.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "takt-jobs-"));
 
@@ -92,10 +93,12 @@ describe("jobs survive restarts", () => {
   });
 });
 
-describe("retention", () => {
+describe.each(BACKENDS)("retention on %s", (name) => {
+  const backend = useBackend(name);
+
   it("expires finished jobs after the retention period, by the injected clock", async () => {
     let now = Date.parse("2026-03-30T06:00:00Z");
-    const app = await testApp({ jobs: { retentionHours: 24, now: () => now } });
+    const app = await testApp({ jobs: backend.jobs({ retentionHours: 24, now: () => now }) });
     try {
       const finished = await submit(app, "capacity", tinyCapacity());
       await waitFor(app, finished);

@@ -2,8 +2,11 @@
 import { readFileSync } from "node:fs";
 import type { FastifyInstance } from "fastify";
 import { expect } from "vitest";
+import { z } from "zod";
+import { defineCapability } from "../../api/capability.ts";
+import { jsonBodyText } from "../../api/json-body.ts";
 import { tinyFactory } from "../helpers/tiny-factory.ts";
-import { post } from "../helpers/app.ts";
+import { jsonText, post } from "../helpers/app.ts";
 
 /** A capacity request small enough to answer in milliseconds. */
 export function tinyCapacity() {
@@ -82,3 +85,42 @@ export { post };
 
 export { takt } from "../helpers/cli.ts";
 
+
+/**
+ * A search of known behaviour for job tests: counts one step every 10 ms up to `target`, reporting each step,
+ * and returns its count when it reaches the target or is asked to stop (a large target runs until cancelled);
+ * with `ignoreCancel`, like a task that cannot stop early (an LP), it counts on to the target.
+ */
+export const count = defineCapability({
+  command: "count",
+  url: "/v1/count",
+  summary: "Count up (test search)",
+  description: "Counts one step every 10 ms up to `target`, reporting each step; stops early when aborted, unless `ignoreCancel`.",
+  request: z.object({ target: z.number().int().positive(), ignoreCancel: z.boolean().optional() }),
+  response: z.object({ count: z.number(), stoppedEarly: z.boolean() }),
+  async run(request, { onProgress, signal }) {
+    const { target, ignoreCancel } = JSON.parse(jsonBodyText(request)) as { target: number; ignoreCancel?: boolean };
+    let steps = 0;
+    while (steps < target && (ignoreCancel || !signal?.aborted)) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      steps += 1;
+      onProgress?.({ count: steps });
+    }
+    return { body: jsonText({ count: steps, stoppedEarly: steps < target }) };
+  },
+});
+
+/** `[0,0,…]` of `megabytes` MiB, as a worker's chunks that all view one buffer (cheap to hold). */
+export const zeros = defineCapability({
+  command: "zeros",
+  url: "/v1/zeros",
+  summary: "A large JSON array (test)",
+  description: "Answers `[0,0,…]` of the given size in MiB, as JSON text chunks.",
+  request: z.object({ megabytes: z.number().int().positive() }),
+  response: z.array(z.number()),
+  async run(request) {
+    const { megabytes } = JSON.parse(jsonBodyText(request)) as { megabytes: number };
+    const block = Buffer.from("0,".repeat(1 << 19));
+    return { body: { jsonChunks: [Buffer.from("["), ...Array.from({ length: megabytes }, () => block), Buffer.from("0]")] } };
+  },
+});

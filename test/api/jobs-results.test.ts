@@ -11,14 +11,11 @@ import Database from "better-sqlite3";
 import type { FastifyInstance } from "fastify";
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { z } from "zod";
 import { capabilities } from "../../api/capabilities/index.ts";
-import { defineCapability } from "../../api/capability.ts";
 import { JobSchema } from "../../api/jobs/job-schemas.ts";
 import { JobStore } from "../../api/jobs/job-store.ts";
-import { jsonBodyText } from "../../api/json-body.ts";
 import { testApp } from "../helpers/app.ts";
-import { parseEvents, post, submit, tinyCapacity, waitFor } from "./jobs-helpers.ts";
+import { parseEvents, post, submit, tinyCapacity, waitFor, zeros } from "./jobs-helpers.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "takt-job-results-"));
 
@@ -32,21 +29,6 @@ const nonAsciiMrp = {
   demands: [{ id: "Bestellung-ä", item: "Größe-Ø12", bucket: 2, quantity: 30 }],
   buckets: { start: "2026-03-30", size: "week", count: 4 },
 };
-
-/** `[0,0,…]` of `megabytes` MiB, as a worker's chunks that all view one buffer (cheap to hold). */
-const zeros = defineCapability({
-  command: "zeros",
-  url: "/v1/zeros",
-  summary: "A large JSON array (test)",
-  description: "Answers `[0,0,…]` of the given size in MiB, as JSON text chunks.",
-  request: z.object({ megabytes: z.number().int().positive() }),
-  response: z.array(z.number()),
-  async run(request) {
-    const { megabytes } = JSON.parse(jsonBodyText(request)) as { megabytes: number };
-    const block = Buffer.from("0,".repeat(1 << 19));
-    return { body: { jsonChunks: [Buffer.from("["), ...Array.from({ length: megabytes }, () => block), Buffer.from("0]")] } };
-  },
-});
 
 interface JobRow {
   id: string;

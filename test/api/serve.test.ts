@@ -58,7 +58,7 @@ describe("takt COMMAND --help", () => {
 
   it("documents every serve flag", async () => {
     const { stdout } = await takt("serve", "-h");
-    for (const flag of ["--host", "--port", "--db", "--token-file", "--insecure", "--cors-origin", "--request-timeout", "--headers-timeout", "--idle-timeout", "--keep-alive-timeout"]) {
+    for (const flag of ["--host", "--port", "--db", "--redis", "--workers", "--token-file", "--insecure", "--cors-origin", "--request-timeout", "--headers-timeout", "--idle-timeout", "--keep-alive-timeout"]) {
       expect(stdout).toContain(flag);
     }
   });
@@ -77,12 +77,28 @@ describe("takt serve refuses bad settings in one line (exit 2)", () => {
     [["--token-file", "/no/such/tokens.txt"], {}, "cannot read the token file /no/such/tokens.txt: ENOENT"],
     [[], { TAKT_TOKENS: "alice:short" }, 'TAKT_TOKENS entry 1: the token of "alice" is shorter than 16 characters'],
     [["--frobnicate"], {}, "Unknown option '--frobnicate'"],
+    [["--redis", "http://127.0.0.1:6379"], {}, '--redis must be a Redis URL such as redis://127.0.0.1:6379, not "http://127.0.0.1:6379"'],
+    [[], { TAKT_REDIS_URL: "localhost" }, 'TAKT_REDIS_URL must be a Redis URL such as redis://127.0.0.1:6379, not "localhost"'],
+    [["--workers", "2"], {}, "--workers needs --redis"],
   ])("%j %j", async (args, env, message) => {
     const { code, stdout, stderr } = await taktWith(env as Record<string, string>, "serve", ...(args as string[]));
     expect(code).toBe(2);
     expect(stdout).toBe("");
     expect(stderr.trimEnd().split("\n")).toHaveLength(1);
     expect(stderr).toContain(`takt serve: ${message}`);
+    noStack(stderr);
+  });
+});
+
+describe("takt worker refuses bad settings in one line (exit 2)", () => {
+  it.each([
+    [[], "--redis URL is required"],
+    [["--redis", "redis://127.0.0.1:6379", "--concurrency", "0"], "--concurrency must be a whole number from 1 to 256"],
+    [["--redis", "redis://127.0.0.1:6379", "--lock-seconds", "0"], "--lock-seconds must be a number of seconds above 0"],
+  ])("%j", async (args, message) => {
+    const { code, stderr } = await taktWith({ TAKT_REDIS_URL: "" }, "worker", ...args);
+    expect(code).toBe(2);
+    expect(stderr).toContain(`takt worker: ${message}`);
     noStack(stderr);
   });
 });

@@ -5,7 +5,7 @@
  * test-results/workbench/ (git-ignored) for a look.
  */
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
@@ -15,33 +15,17 @@ import type { InsertResponse, PlanOption } from "../../src/insert.ts";
 import type { ReviewResponse } from "../../src/review.ts";
 import type { ScheduleResponse } from "../../src/schedule.ts";
 import type { CapacityResponse } from "../../src/capacity.ts";
-import { chromiumInstalled, launchChromium, startTakt } from "../helpers/workbench.ts";
-import type { Takt } from "../helpers/workbench.ts";
+import { chromiumInstalled } from "../helpers/workbench.ts";
+import { workbenchSession } from "../helpers/workbench-session.ts";
 
 const SHOTS = join("test-results", "workbench");
 // CI installs Chromium (.ci/run), so there a missing browser fails the suite instead of skipping it.
 const run = chromiumInstalled || process.env.CI !== undefined;
 
 describe.skipIf(!run)("the workbench in Chromium", { timeout: 90_000 }, () => {
-  let takt: Takt;
-  let browser: Awaited<ReturnType<typeof launchChromium>>;
+  const session = workbenchSession(SHOTS);
+  const { api, latestJob, open, nextFrames, shoot } = session;
   let page: Page;
-  const consoleErrors: string[] = [];
-
-  const api = async <T>(path: string): Promise<T> => {
-    const response = await fetch(`${takt.url}${path}`);
-    expect(response.status, path).toBe(200);
-    return (await response.json()) as T;
-  };
-  /** The newest job of a kind, with its result: what the page was answered. */
-  const latestJob = async <T>(kind: string): Promise<{ id: string; status: string; result: T }> => {
-    const { jobs } = await api<{ jobs: Array<{ id: string; status: string }> }>(`/v1/jobs?kind=${kind}&limit=1`);
-    return api(`/v1/jobs/${jobs[0]!.id}`);
-  };
-  const open = async (view: string) => {
-    await page.goto(`${takt.url}/#${view}`);
-    await page.locator("main h2").waitFor();
-  };
   /** Where the Gantt's canvas has a pixel of this colour (page coordinates), or null. */
   const barPixel = async (rgb: readonly [number, number, number]) => {
     const canvas = page.locator('[data-testid="gantt"] canvas').first();
@@ -54,13 +38,6 @@ describe.skipIf(!run)("the workbench in Chromium", { timeout: 90_000 }, () => {
     }, rgb);
     return found && { x: box.x + ((found.x + 2) * box.width) / found.width, y: box.y + ((found.y + 2) * box.width) / found.width };
   };
-  /** Two animation frames: effects have drawn the canvas. */
-  const nextFrames = () =>
-    page.evaluate(() => {
-      const frame = (globalThis as unknown as { requestAnimationFrame(callback: () => void): void }).requestAnimationFrame;
-      return new Promise<void>((resolve) => frame(() => frame(resolve)));
-    });
-  const shoot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
   /** The (order, operation) pairs of the Gantt's bars, sorted. */
   const barsShown = async () =>
     (await page.locator('[data-testid="gantt-bar"]').evaluateAll((bars) => bars.map((b) => `${b.getAttribute("data-order")}/${b.getAttribute("data-operation")}`))).sort();
@@ -68,23 +45,13 @@ describe.skipIf(!run)("the workbench in Chromium", { timeout: 90_000 }, () => {
 
   let workbookOfSteelPlant: string;
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
     // The demo plant as a planners' workbook, written by `takt export-model` (issue 18).
     workbookOfSteelPlant = join(mkdtempSync(join(tmpdir(), "takt-workbook-")), "steel-plant.xlsx");
     execFileSync(process.execPath, ["bin/takt.mjs", "export-model", "data/steel-plant.json", "--xlsx", workbookOfSteelPlant]);
-    takt = await startTakt();
-    browser = await launchChromium({ downloads: true });
-    page = await browser.context.newPage();
-    page.on("console", (message) => {
-      if (message.type() === "error") consoleErrors.push(message.text());
-    });
-    page.on("pageerror", (error) => consoleErrors.push(error.message));
+    page = await session.start({ downloads: true });
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await takt?.stop();
-  });
+  afterAll(() => session.stop());
 
   it("opens a planners' workbook (XLSX) through /v1/import", async () => {
     await open("plant");
@@ -309,6 +276,6 @@ describe.skipIf(!run)("the workbench in Chromium", { timeout: 90_000 }, () => {
   });
 
   it("logged no console error", () => {
-    expect(consoleErrors).toEqual([]);
+    expect(session.consoleErrors).toEqual([]);
   });
 });

@@ -30,6 +30,7 @@ export function planFromSchedule(response: ScheduleResponse, plant: Plant, jobSt
     kpis: response.kpis,
     status: response.status,
     solver: response.solver,
+    ...(response.materials ? { materials: response.materials } : {}),
     ...(response.reason ? { reason: response.reason } : {}),
     ...(frozenUntil ? { frozenUntil } : {}),
     ...(response.changes ? { changes: response.changes } : {}),
@@ -77,7 +78,7 @@ export function PlanView({ t }: { t: Translate }) {
     job.run("schedule", {
       ...plant,
       ...(keep ? { reference: { operations: inForce }, frozenUntil: fence } : {}),
-      options: { ...(plant.options ?? {}), timeLimitSeconds: state.timeLimitSeconds },
+      options: { ...(plant.options ?? {}), timeLimitSeconds: state.timeLimitSeconds, materialLedger: true },
     });
   const frozen = plan?.frozenUntil ?? plant.frozenUntil;
   const frozenMinutes = frozen ? localMs(frozen) / 60_000 : Number.NaN;

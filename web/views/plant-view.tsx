@@ -21,7 +21,7 @@ const DEMOS = [
 
 /** Makes `model` the working plant: every answer about the previous one is dropped, then it is validated. */
 async function openPlant(model: Plant, source: string): Promise<void> {
-  update({ plant: { model, source, validation: null }, plan: null, capacity: null, rush: null, review: null, scenarios: null });
+  update({ plant: { model, source, validation: null }, plan: null, capacity: null, mrp: null, bottleneck: null, rush: null, review: null, scenarios: null });
   try {
     const validation = await postJson<{ valid: boolean; problems: Problem[] }>("/v1/validate", model);
     update((s) => (s.plant?.model === model ? { plant: { ...s.plant, validation } } : {}));

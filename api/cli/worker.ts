@@ -1,0 +1,91 @@
+/**
+ * `takt worker --redis URL`: a solver node. It takes jobs from the BullMQ queue a `takt serve --redis`
+ * fills, runs them on its own threads and stores their results in Redis (jobs/redis/redis-worker.ts); run
+ * as many as there are machines. SIGTERM or Ctrl-C stops it gracefully: running jobs get a few seconds,
+ * then go back to the queue for another worker.
+ */
+import { parseArgs } from "node:util";
+import { capabilities } from "../capabilities/index.ts";
+import { DEFAULT_REDIS_PREFIX } from "../jobs/redis/redis-connection.ts";
+import { RedisWorker } from "../jobs/redis/redis-worker.ts";
+import { createSolverPool } from "../pool.ts";
+import { redactedUrl } from "../server.ts";
+import { redisUrl, seconds, UsageError, settingsOf } from "./flags.ts";
+
+export const workerCommand = {
+  usage: "takt worker --redis URL [--concurrency N] [--threads N] [--lock-seconds S]",
+  summary: "Run jobs from the Redis queue of `takt serve --redis` on this machine (a solver node; run one per machine)",
+  help: `Options (each also read from the environment variable in brackets; the flag wins):
+  --redis URL             the Redis of the API nodes [TAKT_REDIS_URL], e.g. redis://10.0.0.5:6379
+  --concurrency N         jobs run at once [TAKT_CONCURRENCY]; default the threads
+  --threads N             solver threads [TAKT_THREADS]; default one per core
+  --thread-memory-mb N    heap limit of each solver thread, MB [TAKT_THREAD_MEMORY_MB]
+  --max-running-per-client N
+                          jobs one client may run at once over all workers [TAKT_MAX_RUNNING_PER_CLIENT];
+                          default half the live workers' slots (their concurrency), at least 1. Give every
+                          worker the same value
+  --lock-seconds S        how long the job of a worker that died stays locked before another worker runs it
+                          again [TAKT_LOCK_SECONDS]; default 30. Give every worker the same value
+The Redis keys start with TAKT_REDIS_PREFIX (default "takt"), as for takt serve.
+Exit codes: 2 a bad flag; otherwise it runs until stopped (SIGTERM, Ctrl-C).`,
+  async run(args: string[]): Promise<number | undefined> {
+    const { values } = parseArgs({
+      args,
+      options: {
+        redis: { type: "string" },
+        concurrency: { type: "string" },
+        threads: { type: "string" },
+        "thread-memory-mb": { type: "string" },
+        "lock-seconds": { type: "string" },
+        "max-running-per-client": { type: "string" },
+      },
+    });
+    const { setting, number } = settingsOf(values);
+    const redis = setting("redis", "TAKT_REDIS_URL");
+    if (!redis) throw new UsageError("--redis URL is required (the Redis that `takt serve --redis` uses)");
+    const url = redisUrl(redis[0], redis[1]);
+    const threads = number("threads", "TAKT_THREADS", 1, 256);
+    const threadMemoryMb = number("thread-memory-mb", "TAKT_THREAD_MEMORY_MB", 64, 65_536);
+    const lock = setting("lock-seconds", "TAKT_LOCK_SECONDS");
+    const lockDurationMs = lock && Math.round(seconds(lock[0], lock[1], 3600) * 1000);
+    const chosenConcurrency = number("concurrency", "TAKT_CONCURRENCY", 1, 256);
+    const maxRunningPerClient = number("max-running-per-client", "TAKT_MAX_RUNNING_PER_CLIENT", 1, 100_000);
+    // Nobody sends this process synchronous requests: jobs may use every thread.
+    const pool = createSolverPool({ reserveForRequests: false, ...(threads ? { threads } : {}), ...(threadMemoryMb ? { threadMemoryMb } : {}) });
+    const concurrency = chosenConcurrency ?? pool.batchThreads;
+    await pool.warm();
+    const log = jsonLinesLog();
+    const prefix = process.env.TAKT_REDIS_PREFIX || DEFAULT_REDIS_PREFIX;
+    const worker = new RedisWorker({
+      url,
+      prefix,
+      pool,
+      capabilities,
+      concurrency,
+      log,
+      ...(lockDurationMs ? { lockDurationMs } : {}),
+      ...(maxRunningPerClient ? { maxRunningPerClient } : {}),
+    });
+    process.stderr.write(`Takt worker ${worker.id}: running up to ${concurrency} job(s) at once on ${pool.threads} thread(s), from ${redactedUrl(url)}\n`);
+    const stop = async () => {
+      await worker.close();
+      await pool.close();
+      process.exit(0);
+    };
+    process.once("SIGINT", () => void stop());
+    process.once("SIGTERM", () => void stop());
+    return undefined; // keeps running
+  },
+};
+
+/**
+ * JSON lines on stderr, the shape of the server's pino logs: a failed job's error, Redis going away. (pino
+ * itself comes with fastify, which a worker does not start.)
+ */
+function jsonLinesLog() {
+  const line = (level: number) => (details: { err?: unknown }, msg: string) => {
+    const err = details.err instanceof Error ? { type: details.err.name, message: details.err.message, stack: details.err.stack } : details.err;
+    process.stderr.write(`${JSON.stringify({ level, time: Date.now(), name: "takt-worker", ...details, ...(err === undefined ? {} : { err }), msg })}\n`);
+  };
+  return { error: line(50), warn: line(40) };
+}
