@@ -110,8 +110,16 @@ export const DrumBufferRope = z
   .object({
     drumResource: z.string().describe("The constraint; when the market is the constraint, the most loaded resource"),
     drum: z.array(
-      z.object({ order: z.string(), operation: z.string(), unit: z.number().int().nonnegative(), start: LocalDateTime, end: LocalDateTime }),
-    ).describe("The orders' operations on the drum at finite capacity, by due date then priority"),
+      z.object({
+        order: z.string(),
+        operation: z.string(),
+        unit: z.number().int().nonnegative(),
+        start: LocalDateTime,
+        end: LocalDateTime,
+        part: z.number().int().nonnegative().optional().describe("Splittable operations: the 0-based part"),
+        quantity: z.number().nonnegative().optional().describe("Splittable operations: the units this part makes"),
+      }),
+    ).describe("The orders' operations on the drum at finite capacity, by due date (less each order's due-date buffer) then priority; splittable ones by part"),
     releases: z.array(
       z.object({
         order: z.string(),

@@ -78,6 +78,12 @@ export function checkFactory(model: FactoryModel, options: CheckOptions = {}): P
       op.resources.forEach((res, k) => {
         if (!resources.has(res)) problems.push({ path: formatPath(["routings", i, "operations", j, "resources", k]), message: `unknown resource "${res}"` });
       });
+      if (op.maxWaitMinutes !== undefined && op.maxWaitMinutes < op.minGapMinutes) {
+        problems.push({
+          path: formatPath(["routings", i, "operations", j, "maxWaitMinutes"]),
+          message: `operation "${op.id}" may wait at most ${op.maxWaitMinutes} minutes but must wait at least its minGapMinutes ${op.minGapMinutes}`,
+        });
+      }
     });
   });
 

@@ -161,7 +161,7 @@ export function planRushInsertion(request: InsertRequest, clock: () => number): 
   });
   if (!result.ok) return { status: "infeasible", reason: result.reason, options: [], solver: { elapsedMs: clock() - begin } };
   const { prepared, value: plans } = result;
-  const original = new Map(schedule.operations.map((op) => [planKey(op.order, op.operation), op]));
+  const original = new Map(schedule.operations.map((op) => [planKey(op.order, op.operation, op.part), op]));
   const tolerance = request.options.moveToleranceMinutes ?? DEFAULT_MOVE_TOLERANCE_MINUTES;
   const names = new Set<string>();
   const options = plans.map(({ name, state }): PlanOption => {

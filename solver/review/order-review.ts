@@ -163,7 +163,7 @@ export class OrderReview {
     }
     for (const w of ctp.waits) reasons.push({ kind: "capacity", ...w });
     const decision = ctp.completion <= due ? "accept" : maxDelayDays === undefined || ctp.completion <= due + maxDelayDays * MINUTES_PER_DAY ? "counter-offer" : "decline";
-    const planned = planSchedule(ctp.prepared, ctp.state, new Map(basePlan.map((op) => [planKey(op.order, op.operation), op])));
+    const planned = planSchedule(ctp.prepared, ctp.state, new Map(basePlan.map((op) => [planKey(op.order, op.operation, op.part), op])));
     const tolerance = this.request.options.moveToleranceMinutes ?? DEFAULT_MOVE_TOLERANCE_MINUTES;
     const { impact } = planImpact(confirmed.filter((o) => o.id !== order.id), basePlan, planned.operations, tolerance);
     if (replaces !== undefined) {

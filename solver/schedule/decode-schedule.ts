@@ -16,20 +16,30 @@
  * they start and never below zero. Operations left waiting when the heap runs dry are a deadlock (a
  * consumer queued before its producer): that sequencing is rejected like a cycle. Without material the
  * plain stack is used: the times are the same, the heap would only cost.
+ *
+ * Shop-floor rules (issue 16): an operation waits for every slice of its routing predecessor, or for its
+ * first transfer batch and then ends no earlier than the last one allows (routing-ready.ts); slices of a
+ * split lot that follow each other on a unit form one part (place-slice.ts); uninterruptible operations
+ * take unbroken stretches (place-operation.ts). Maximum waits are kept by decoding again with predecessors
+ * held back (keep-max-waits.ts).
  */
 import { BinaryHeap } from "./binary-heap.ts";
+import { keepMaxWaits } from "./keep-max-waits.ts";
 import { KEPT, MaterialLedger } from "./material-ledger.ts";
 import { objectiveOf } from "./objective.ts";
 import type { Objective } from "./objective.ts";
-import { placeOperation } from "./place-operation.ts";
-import type { Placement } from "./place-operation.ts";
-import { altIndex, DONE, FIXED, FREE, isChanged } from "./problem.ts";
+import { newPlacement } from "./place-operation.ts";
+import { newPartRuns, placeSlice } from "./place-slice.ts";
+import type { PartRuns } from "./place-slice.ts";
+import { altIndex, DONE, FIXED, FREE, isChanged, jobEnd } from "./problem.ts";
 import type { FixedOperation, SchedulingProblem } from "./problem.ts";
+import { newReadyBounds, routingReady } from "./routing-ready.ts";
+import type { TimesView } from "./routing-ready.ts";
 
 // Module-local aliases: under tsx every use of an imported binding is a getter call, too slow in the hot loop.
 const FREE_STATE = FREE;
 const altIndexOf = altIndex;
-const placeOnMachine = placeOperation;
+const placeOnMachine = placeSlice;
 
 /** Machine of every free operation and the order of free operations on every machine. */
 export interface Sequencing {
@@ -53,14 +63,21 @@ export function cloneSequencing(s: Sequencing): Sequencing {
   return copy;
 }
 
-/** Routing neighbours of every operation (−1 at the ends of a job). */
+/**
+ * Routing neighbours of every operation (−1 at the ends of a job): the last slice of the previous routing
+ * operation and the first slice of the next one (their other slices are partFirst … and … partLast).
+ */
 export function routingLinks(problem: SchedulingProblem): { prevOp: Int32Array; nextOp: Int32Array } {
   const prevOp = new Int32Array(problem.opCount).fill(-1);
   const nextOp = new Int32Array(problem.opCount).fill(-1);
+  const rules = problem.rules;
   for (const job of problem.jobs) {
-    for (let k = 1; k < job.opCount; k++) {
-      prevOp[job.firstOp + k] = job.firstOp + k - 1;
-      nextOp[job.firstOp + k - 1] = job.firstOp + k;
+    const end = job.firstOp + job.opCount;
+    for (let op = job.firstOp; op < end; op++) {
+      const first = rules === null ? op : rules.partFirst[op]!;
+      const last = rules === null ? op : rules.partLast[op]!;
+      if (first > job.firstOp) prevOp[op] = first - 1;
+      if (last + 1 < end) nextOp[op] = last + 1;
     }
   }
   return { prevOp, nextOp };
@@ -74,6 +91,20 @@ export class Decoder {
   readonly machTight: Uint8Array;
   /** 1 when the operation's start was set by its (free) routing predecessor's end plus gap. */
   readonly jobTight: Uint8Array;
+  /** The routing predecessor slice whose time set the start (when jobTight). */
+  readonly tightPred: Int32Array;
+  /** Issue 16: whether each slice continues the part before it on its unit (null without splitting). */
+  readonly runs: PartRuns | null;
+  /**
+   * Earliest end of every operation, raised to keep maximum waits (keep-max-waits.ts); null when the problem
+   * has none. Reset by every decode.
+   */
+  readonly endNotBefore: Float64Array | null;
+  /** The job whose maximum wait could not be kept, and the operation whose wait it is, when failure is "max-wait". */
+  failedJob = -1;
+  failedOp = -1;
+  /** Passes the last decode took (more than one to keep maximum waits): its cost in the search's work units. */
+  passes = 0;
   /** 1 when the operation's start was set by its anchor (its start in the reference plan). */
   readonly anchorTight: Uint8Array;
   /** Operations that differ from the reference plan (0 without one), after the last successful decode. */
@@ -97,8 +128,8 @@ export class Decoder {
   /** Material: the item the operation last waited for, −1 for none. */
   readonly waitedFor: Int32Array;
   objective: Objective = [];
-  /** Why the last decode failed: a cycle in the sequencing, a material deadlock, or a calendar horizon too short. */
-  failure: "cycle" | "material" | "horizon" | null = null;
+  /** Why the last decode failed: a cycle in the sequencing, a material deadlock, a calendar horizon too short, a maximum wait not kept. */
+  failure: "cycle" | "material" | "horizon" | "max-wait" | null = null;
   private readonly indeg: Int32Array;
   private readonly stack: Int32Array;
   private readonly heap = new BinaryHeap();
@@ -111,7 +142,12 @@ export class Decoder {
   private readonly timed: Uint8Array | null;
   /** Jobs whose last operation is fixed: their production is known before any decode. */
   private readonly fixedProducers: number[] = [];
-  private readonly placement: Placement = { start: 0, end: 0, changeover: 0, pushedByFixed: false };
+  /** Free slices of every job's last routing operation, and those not yet placed in the current decode (material). */
+  private readonly lastFree: Int32Array;
+  private readonly lastLeft: Int32Array;
+  private readonly placement = newPlacement();
+  private readonly bounds = newReadyBounds();
+  private readonly view: TimesView;
 
   /**
    * @param notBefore earliest start of every operation (re-planning: its start in the current plan); free
@@ -127,6 +163,9 @@ export class Decoder {
     this.changeover = new Float64Array(n);
     this.machTight = new Uint8Array(n);
     this.jobTight = new Uint8Array(n);
+    this.tightPred = new Int32Array(n).fill(-1);
+    this.runs = newPartRuns(problem);
+    this.endNotBefore = problem.rules !== null && problem.rules.waitOps.length > 0 ? new Float64Array(n).fill(-Infinity) : null;
     this.anchorTight = new Uint8Array(problem.stability === null ? 0 : n);
     this.completion = new Float64Array(problem.jobs.length);
     this.indeg = new Int32Array(n);
@@ -153,56 +192,69 @@ export class Decoder {
     this.waitedFor = new Int32Array(material === null ? 0 : n).fill(-1);
     this.parked = material === null ? [] : material.items.map(() => []);
     this.timed = material === null ? null : Uint8Array.from({ length: n }, (_, op) => (material.consStart[op + 1]! > material.consStart[op]! && material.priority?.opClass[op] !== KEPT ? 1 : 0));
+    this.lastFree = new Int32Array(problem.jobs.length);
+    this.lastLeft = new Int32Array(problem.jobs.length);
     problem.jobs.forEach((job, j) => {
-      if (job.opCount > 0 && problem.opState[job.firstOp + job.opCount - 1] === FIXED) this.fixedProducers.push(j);
+      const last = job.firstOp + job.opCount - 1;
+      for (let op = problem.rules === null ? last : problem.rules.partFirst[last]!; op <= last; op++) if (problem.opState[op] === FREE) this.lastFree[j] = this.lastFree[j]! + 1;
+      if (job.opCount > 0 && this.lastFree[j] === 0 && problem.opState[last] === FIXED) this.fixedProducers.push(j);
     });
+    this.view = { start: this.start, end: this.end, changeover: this.changeover, continues: this.runs?.continues ?? null, machineOf: new Int32Array(0), seq: [], posOf: new Int32Array(0) };
   }
 
   /**
-   * Times op on machine m after its machine predecessor and its routing predecessor (both placed) and not
+   * Times op on machine m after its machine predecessor and its routing predecessors (all placed) and not
    * before `notBefore`; false when the calendar's horizon is too short.
    */
   private place(op: number, s: Sequencing, notBefore: number): boolean {
     const p = this.problem;
-    const { start, end, prevOp } = this;
+    const { start, end } = this;
     const state = p.opState;
     const m = s.machineOf[op]!;
     const pos = s.posOf[op]!;
-    const job = p.jobs[p.opJob[op]!]!;
-    const pred = prevOp[op]!;
-    let jobReady = job.earliest;
-    let predFree = false;
-    if (pred >= 0) {
-      const t = end[pred]! + p.opMinGap[op]!;
-      if (t >= jobReady) {
-        jobReady = t;
-        predFree = state[pred] === FREE_STATE;
-      }
+    const rr = this.bounds;
+    if (!routingReady(p, this.prevOp, op, m, this.view, rr)) {
+      this.failure = "horizon";
+      return false;
     }
+    const jobReady = rr.start;
     const mp = pos > 0 ? s.seq[m]![pos - 1]! : -1;
     const machReady = mp >= 0 ? end[mp]! : -Infinity;
-    const base = p.altWork[altIndexOf(p, op, p.machineResource[m]!)]!;
     const anchor = s.anchored !== undefined && s.anchored[op] ? p.stability!.refStart[op]! : -Infinity;
     const ready = Math.max(jobReady, machReady, notBefore, this.notBefore === null ? -Infinity : this.notBefore[op]!, anchor);
+    const held = this.endNotBefore === null ? -Infinity : this.endNotBefore[op]!;
+    const endBound = Math.max(rr.end, held);
     const fixedHere = this.fixedByMachine[m]!;
     const resource = p.resources[p.machineResource[m]!]!;
     const place = this.placement;
-    if (fixedHere.length === 0 && resource.calendar === null && resource.changeover === null) {
+    if (fixedHere.length === 0 && resource.calendar === null && resource.changeover === null && p.rules === null) {
       // Fast path of the benchmarks: continuous time, no changeovers, nothing fixed.
       place.start = ready;
-      place.end = ready + Math.ceil(base - 1e-9);
+      place.end = ready + Math.ceil(p.altWork[altIndexOf(p, op, p.machineResource[m]!)]! - 1e-9);
       place.changeover = 0;
       place.pushedByFixed = false;
-    } else if (placeOnMachine(p, fixedHere, m, op, base, ready, machReady, mp >= 0 ? p.opFamily[mp]! : -1, place) === null) {
+      place.boundByEnd = false;
+    } else if (!placeOnMachine(p, fixedHere, m, op, mp, ready, machReady, endBound, this.runs, place)) {
       this.failure = "horizon";
       return false;
     }
     start[op] = place.start;
     end[op] = place.end;
     this.changeover[op] = place.changeover;
+    if (place.boundByEnd) {
+      // The end bound set the start: the last predecessor's end is critical, unless a maximum wait held it.
+      const pred = rr.endPred;
+      this.machTight[op] = 0;
+      this.jobTight[op] = !place.pushedByFixed && pred >= 0 && rr.end >= held && state[pred] === FREE_STATE ? 1 : 0;
+      this.tightPred[op] = pred;
+      if (p.stability !== null) this.anchorTight[op] = 0;
+      return true;
+    }
     const bound = place.pushedByFixed || ready > Math.max(jobReady, machReady);
+    const predFree = rr.startPred >= 0 && state[rr.startPred] === FREE_STATE;
     this.machTight[op] = !bound && mp >= 0 && machReady >= jobReady ? 1 : 0;
     this.jobTight[op] = !bound && predFree && jobReady >= machReady ? 1 : 0;
+    this.tightPred[op] = rr.startPred;
     if (p.stability !== null) this.anchorTight[op] = !place.pushedByFixed && anchor === ready && anchor > Math.max(jobReady, machReady, notBefore) ? 1 : 0;
     return true;
   }
@@ -213,7 +265,7 @@ export class Decoder {
     if (ledger === null) return null;
     ledger.reset();
     const p = this.problem;
-    for (const j of this.fixedProducers) ledger.produce(j, this.end[p.jobs[j]!.firstOp + p.jobs[j]!.opCount - 1]!);
+    for (const j of this.fixedProducers) ledger.produce(j, jobEnd(p, p.jobs[j]!, this.end));
     return ledger;
   }
 
@@ -222,9 +274,22 @@ export class Decoder {
     return this.parked.flat();
   }
 
-  /** Times of every free operation for s; false when s is cyclic, deadlocks on material or runs past a calendar's horizon. */
+  /**
+   * Times of every free operation for s; false when s is cyclic, deadlocks on material, runs past a calendar's
+   * horizon or cannot keep a maximum wait.
+   */
   decode(s: Sequencing): boolean {
+    this.passes = 0;
+    return this.endNotBefore === null ? this.decodePass(s) : keepMaxWaits(this, s);
+  }
+
+  /** One pass of decode with the current endNotBefore (keep-max-waits.ts repeats it). */
+  decodePass(s: Sequencing): boolean {
     const p = this.problem;
+    this.passes++;
+    this.view.machineOf = s.machineOf;
+    this.view.seq = s.seq;
+    this.view.posOf = s.posOf;
     const { indeg, stack, end, prevOp, nextOp } = this;
     const state = p.opState;
     const ledger = this.ledger;
@@ -238,7 +303,8 @@ export class Decoder {
         continue;
       }
       const pred = prevOp[op]!;
-      const d = (pred >= 0 && state[pred] === FREE_STATE ? 1 : 0) + (s.posOf[op]! > 0 ? 1 : 0);
+      let d = s.posOf[op]! > 0 ? 1 : 0;
+      for (let k = pred < 0 || p.rules === null ? pred : p.rules.partFirst[pred]!; k >= 0 && k <= pred; k++) if (state[k] === FREE_STATE) d++;
       indeg[op] = d;
       if (d === 0) stack[top++] = op;
     }
@@ -246,6 +312,7 @@ export class Decoder {
     const consStart = p.material?.consStart;
     if (ledger !== null) {
       this.resetLedger();
+      this.lastLeft.set(this.lastFree);
       this.materialReady.fill(-Infinity);
       this.waitedFor.fill(-1);
       for (const list of this.parked) list.length = 0;
@@ -290,13 +357,14 @@ export class Decoder {
       this.order[processed++] = op;
       totalChangeover += this.changeover[op]!;
       const succ = nextOp[op]!;
-      if (ledger !== null && succ < 0) {
+      if (ledger !== null && succ < 0 && --this.lastLeft[p.opJob[op]!]! === 0) {
         // The order is complete: what it produces is there from its end on, for whoever waits for it.
-        const item = ledger.produce(p.opJob[op]!, end[op]!);
+        const done = jobEnd(p, p.jobs[p.opJob[op]!]!, end);
+        const item = ledger.produce(p.opJob[op]!, done);
         if (item >= 0) {
           for (const waiting of this.parked[item]!) {
-            this.materialReady[waiting] = end[op]!;
-            if (!this.place(waiting, s, end[op]!)) return false;
+            this.materialReady[waiting] = done;
+            if (!this.place(waiting, s, done)) return false;
             heap.push(this.start[waiting]!, waiting);
           }
           this.parked[item]!.length = 0;
@@ -305,11 +373,13 @@ export class Decoder {
       const list = s.seq[s.machineOf[op]!]!;
       const pos = s.posOf[op]!;
       const ms = pos + 1 < list.length ? list[pos + 1]! : -1;
-      // Released successors: onto the stack, or timed and into the heap (routing successor first, as ever).
-      if (succ >= 0 && state[succ] === FREE_STATE && s.machineOf[succ]! >= 0 && --indeg[succ]! === 0) {
-        if (timed === null || !timed[succ]) stack[top++] = succ;
-        else if (!this.place(succ, s, -Infinity)) return false;
-        else heap.push(this.start[succ]!, succ);
+      // Released successors: onto the stack, or timed and into the heap (routing successors first, as ever).
+      const succLast = succ < 0 || p.rules === null ? succ : p.rules.partLast[succ]!;
+      for (let k = succ; k >= 0 && k <= succLast; k++) {
+        if (state[k] !== FREE_STATE || s.machineOf[k]! < 0 || --indeg[k]! !== 0) continue;
+        if (timed === null || !timed[k]) stack[top++] = k;
+        else if (!this.place(k, s, -Infinity)) return false;
+        else heap.push(this.start[k]!, k);
       }
       if (ms >= 0 && --indeg[ms]! === 0) {
         if (timed === null || !timed[ms]) stack[top++] = ms;
@@ -323,7 +393,7 @@ export class Decoder {
     }
     this.failure = null;
     p.jobs.forEach((job, j) => {
-      this.completion[j] = job.opCount > 0 ? end[job.firstOp + job.opCount - 1]! : job.earliest;
+      this.completion[j] = job.opCount > 0 ? jobEnd(p, job, end) : job.earliest;
     });
     this.changes = p.stability === null ? 0 : this.countChanges(s);
     this.objective = objectiveOf(p, this.completion, totalChangeover, this.changes);

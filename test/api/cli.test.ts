@@ -74,6 +74,25 @@ describe("takt CLI", () => {
     expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
   });
 
+  it("schedule --just-in-time moves the work as late as the due date allows", async () => {
+    // One hour of work on a day shift from Monday 06:00, due Monday 13:00.
+    const plant = {
+      planStart: "2026-03-02T06:00",
+      calendars: [{ id: "day", shifts: { mon: [{ start: "06:00", end: "14:00" }] } }],
+      resources: [{ id: "R", calendar: "day" }],
+      routings: [{ item: "x", operations: [{ id: "op", resources: ["R"], runMinutesPerUnit: 60 }] }],
+      orders: [{ id: "o", item: "x", quantity: 1, due: "2026-03-02T13:00" }],
+      options: { timeLimitSeconds: 2, maxIterations: 5 },
+    };
+    const path = file("jit.json", plant);
+    const times = (stdout: string) => (JSON.parse(stdout) as { operations: Array<{ start: string; end: string }> }).operations.map((o) => [o.start, o.end]);
+    const early = await takt("schedule", path);
+    expect(times(early.stdout)).toEqual([["2026-03-02T06:00", "2026-03-02T07:00"]]);
+    const late = await takt("schedule", "--just-in-time", path);
+    expect(late.code).toBe(0);
+    expect(times(late.stdout)).toEqual([["2026-03-02T12:00", "2026-03-02T13:00"]]);
+  });
+
   it("exits 2 on an unknown command", async () => {
     const { code, stderr } = await takt("frobnicate");
     expect(code).toBe(2);
