@@ -6,7 +6,10 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { capabilities } from "../../api/capabilities/index.ts";
+import { parseOrLibrary } from "../../solver/jobshop/parse-orlib.ts";
+import { checkJobShop } from "../helpers/check-jobshop.ts";
 import { takt } from "../helpers/cli.ts";
+import { FT06 } from "../helpers/ft06.ts";
 import { tinyFactory } from "../helpers/tiny-factory.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "takt-cli-"));
@@ -39,6 +42,15 @@ describe("takt CLI", () => {
     const { code, stdout } = await takt("validate", file("bad.json", model));
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toEqual({ valid: false, problems: [{ path: "resources[0].calendar", message: 'unknown calendar "nope"' }] });
+  });
+
+  it("jobshop minimises the makespan of an OR-Library file and prints a feasible plan", async () => {
+    const { code, stdout } = await takt("jobshop", file("ft06.txt", FT06), "--time-limit", "1", "--workers", "1");
+    expect(code).toBe(0);
+    const answer = JSON.parse(stdout);
+    expect(answer.instance).toBe("ft06");
+    expect(checkJobShop(parseOrLibrary(FT06, "ft06"), answer)).toEqual([]);
+    expect(answer.makespan).toBeGreaterThanOrEqual(55);
   });
 
   it("exits 2 with a 400-style body for a file that is not JSON", async () => {
