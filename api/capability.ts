@@ -54,6 +54,16 @@ export interface Capability<Request extends z.ZodType = z.ZodType, Response exte
   run(request: JsonBody, context: RunContext): Promise<Answer>;
 }
 
+/** A CLI flag that merges `options` into the request's options (`takt mrp --orders`, `takt schedule --just-in-time`). */
+export function option(description: string, options: Record<string, unknown>) {
+  return {
+    description,
+    apply: (body: Record<string, unknown>) => {
+      body.options = { ...(body.options as object | undefined), ...options };
+    },
+  };
+}
+
 /** Identity with inference: keeps each capability's request and response types tied together. */
 export function defineCapability<Request extends z.ZodType, Response extends z.ZodType>(
   capability: Capability<Request, Response>,

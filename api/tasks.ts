@@ -8,9 +8,9 @@ import { analyseBottleneck } from "../solver/bottleneck/analyse-bottleneck.ts";
 import { assessCapacity } from "../solver/capacity/assess-capacity.ts";
 import { checkCapacityRequest } from "../solver/capacity/check-capacity-request.ts";
 import { highsEngine } from "../solver/lp/highs-engine.ts";
-import { searchJobShop, jobShopSize } from "../solver/jobshop/search-jobshop.ts";
+import { jobShopBudget } from "../solver/jobshop/jobshop-budget.ts";
+import { searchJobShop } from "../solver/jobshop/search-jobshop.ts";
 import type { JobShopInstance } from "../solver/jobshop/instance.ts";
-import { budgetFor } from "../solver/schedule/search-budget.ts";
 import type { SearchResult } from "../solver/schedule/search-problem.ts";
 import { planMaterials } from "../solver/mrp/plan-materials.ts";
 import type { MrpFigures } from "../solver/mrp/response-text.ts";
@@ -88,8 +88,7 @@ export const taskHandlers = {
   review: reviewTask,
 
   "jobshop-search"({ instance, seed, timeLimitSeconds }: { instance: JobShopInstance; seed: number; timeLimitSeconds: number }, context: TaskContext): SearchResult {
-    const budget = budgetFor(timeLimitSeconds, jobShopSize(instance));
-    return searchJobShop(instance, { seed, budget, clock: context.clock, shouldStop: context.shouldStop, onProgress: context.progress });
+    return searchJobShop(instance, { seed, budget: jobShopBudget(timeLimitSeconds), clock: context.clock, shouldStop: context.shouldStop, onProgress: context.progress });
   },
 
   /** Occupies a thread a moment (SolverPool.warm), so that every thread has loaded this module before requests come. */

@@ -3,7 +3,10 @@
  * "first feasible" is the construction (dispatching + decode, no search budget) through to the response;
  * "search 1 s" adds the budget budgetFor gives one second, to watch the calibration. The re-plans (issue 15)
  * take that first plan as the reference with the first day frozen: unchanged, and with 100 new orders
- * (which need the dispatching plan for their places). Target: first plan < 3 s.
+ * (which need the dispatching plan for their places). Target: first plan < 3 s. Issue 16's plant is the
+ * same with half of the operations sending transfer batches ahead and a fifth splittable (target: first
+ * feasible plan under 3 s), also timed just in time. Issue 21's plant is the same with two operator pools shared
+ * by all resources (target: first feasible plan under 3 s).
  */
 import type { Bench } from "tinybench";
 import { ScheduleRequest } from "../src/schedule.ts";
@@ -53,13 +56,51 @@ export function scalePlant(orders = 10_000, resources = 100): ScheduleRequest {
   });
 }
 
+/** scalePlant with issue 16's rules: half of the operations overlap (transfer batches of 10), a fifth split (parts of at least 25). */
+export function shopFloorPlant(orders = 10_000, resources = 100): ScheduleRequest {
+  const plant = scalePlant(orders, resources);
+  return {
+    ...plant,
+    routings: plant.routings.map((routing, p) => ({
+      ...routing,
+      operations: routing.operations.map((op, k) => ({
+        ...op,
+        ...((p + k) % 2 === 0 ? { transferQuantity: 10 } : {}),
+        ...(k === 3 ? { split: { minQuantity: 25 } } : {}),
+      })),
+    })),
+  };
+}
+
+/** scalePlant with two operator pools (issue 21) shared by all resources: every operation needs one operator of its crew, 60 each, 45 on the late shift. */
+export function pooledPlant(orders = 10_000, resources = 100): ScheduleRequest {
+  const plant = scalePlant(orders, resources);
+  const crew = (id: string) => ({ id, calendar: "two-shift", units: 60, unitsByShift: [{ from: "14:00", to: "22:00", units: 45 }] });
+  return {
+    ...plant,
+    pools: [crew("crew-A"), crew("crew-B")],
+    routings: plant.routings.map((routing, p) => ({
+      ...routing,
+      operations: routing.operations.map((op, k) => ({ ...op, requires: [{ pool: (p + k) % 2 === 0 ? "crew-A" : "crew-B", units: 1 }] })),
+    })),
+  };
+}
+
 export function register(bench: Bench): void {
   const request = scalePlant();
+  const shopFloor = shopFloorPlant();
+  const justInTime = { ...shopFloor, options: { ...shopFloor.options, timing: "just-in-time" as const } };
   const clock = () => performance.now();
-  bench.add("schedule 10,000 orders × 5 ops, first feasible", () => {
-    const result = searchSchedule(request, { seed: 1, budget: { workUnits: 0, deadlineMs: 60_000 }, clock });
-    toScheduleResponse(request, result, { elapsedMs: 0, workers: 1 });
-  });
+  /** The construction (no search budget) through to the response. */
+  const firstFeasible = (name: string, body: ScheduleRequest) =>
+    bench.add(`schedule 10,000 orders, ${name}, first feasible`, () => {
+      const result = searchSchedule(body, { seed: 1, budget: { workUnits: 0, deadlineMs: 60_000 }, clock });
+      toScheduleResponse(body, result, { elapsedMs: 0, workers: 1 });
+    });
+  firstFeasible("half overlapping, a fifth split", shopFloor);
+  firstFeasible("half overlapping, a fifth split, just in time", justInTime);
+  firstFeasible("two operator pools shared by all resources", pooledPlant());
+  firstFeasible("× 5 ops", request);
   bench.add("schedule 10,000 orders × 5 ops, search budget for 1 s", () => {
     searchSchedule(request, { seed: 1, budget: budgetFor(1, problemSizeOf(request)), clock });
   });

@@ -45,7 +45,12 @@ export type BottleneckRequest = z.infer<typeof BottleneckRequest>;
 
 export const ConstraintInfo = z
   .discriminatedUnion("kind", [
-    z.object({ kind: z.literal("resource"), resource: z.string(), utilization: z.number().nullable().describe("Load at full demand / capacity; null = load on no capacity") }),
+    z.object({
+      kind: z.literal("resource"),
+      resource: z.string(),
+      utilization: z.number().nullable().describe("Load at full demand / capacity; null = load on no capacity"),
+      pool: z.boolean().optional().describe("true: the constraint is a pool (issue 21: a crew short of labour minutes)"),
+    }),
     z.object({ kind: z.literal("market"), resource: z.null() }),
   ])
   .meta({
@@ -108,10 +113,18 @@ export type BufferColour = z.infer<typeof BufferColour>;
 
 export const DrumBufferRope = z
   .object({
-    drumResource: z.string().describe("The constraint; when the market is the constraint, the most loaded resource"),
+    drumResource: z.string().describe("The constraint; when the market or a pool is the constraint, the most loaded resource"),
     drum: z.array(
-      z.object({ order: z.string(), operation: z.string(), unit: z.number().int().nonnegative(), start: LocalDateTime, end: LocalDateTime }),
-    ).describe("The orders' operations on the drum at finite capacity, by due date then priority"),
+      z.object({
+        order: z.string(),
+        operation: z.string(),
+        unit: z.number().int().nonnegative(),
+        start: LocalDateTime,
+        end: LocalDateTime,
+        part: z.number().int().nonnegative().optional().describe("Splittable operations: the 0-based part"),
+        quantity: z.number().nonnegative().optional().describe("Splittable operations: the units this part makes"),
+      }),
+    ).describe("The orders' operations on the drum at finite capacity, by due date (less each order's due-date buffer) then priority; splittable ones by part"),
     releases: z.array(
       z.object({
         order: z.string(),

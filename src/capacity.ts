@@ -92,11 +92,16 @@ export const OrderLoad = z.object({
   unmeetable: z
     .boolean()
     .describe("Its remaining work cannot be done by due even with infinite capacity: loaded forward from planStart (after a running operation) instead"),
+  labourHoursByPool: z
+    .record(z.string(), z.number())
+    .optional()
+    .describe("Labour hours of its remaining work per pool (issue 21): units required × the operation's working hours on its resource; with pools"),
 });
 export type OrderLoad = z.infer<typeof OrderLoad>;
 
 export const Bottleneck = z.object({
-  resource: z.string(),
+  resource: z.string().describe("The resource, or the pool when `pool` is true"),
+  pool: z.boolean().optional().describe("true: the row is a pool (issue 21), loaded in labour minutes"),
   peakUtilization: z.number().nullable().describe("Highest bucket utilization; null when load falls in a bucket without capacity"),
   meanUtilization: z.number().nullable().describe("Horizon load / horizon available; null when nothing is available"),
   overloadMinutes: z.number(),
@@ -146,6 +151,12 @@ export const CapacityResponse = z
   .object({
     buckets: z.array(CapacityBucketInfo),
     resources: z.array(z.object({ id: z.string(), buckets: z.array(ResourceBucketLoad) })),
+    pools: z
+      .array(z.object({ id: z.string(), buckets: z.array(ResourceBucketLoad) }))
+      .optional()
+      .describe(
+        "Per pool (issue 21), in labour minutes: availableMinutes = Σ its units over its working minutes (by-shift units counted), loadMinutes = Σ units required × working minutes of the operations loaded; with pools",
+      ),
     orders: z.array(OrderLoad),
     bottlenecks: z.array(Bottleneck),
     lineCapacity: z.array(LineCapacity),

@@ -8,6 +8,7 @@ import { shiftTimeline, WEEKDAYS } from "./calendar.ts";
 import { checkBomShape, checkModelLimits } from "./check-limits.ts";
 import type { IndexedBom } from "./check-limits.ts";
 import { checkMaterial } from "./check-material.ts";
+import { checkPools } from "./check-pools.ts";
 import type { FactoryModel } from "./factory.ts";
 import { findCycle } from "./find-cycle.ts";
 import type { Problem } from "./problem.ts";
@@ -78,6 +79,12 @@ export function checkFactory(model: FactoryModel, options: CheckOptions = {}): P
       op.resources.forEach((res, k) => {
         if (!resources.has(res)) problems.push({ path: formatPath(["routings", i, "operations", j, "resources", k]), message: `unknown resource "${res}"` });
       });
+      if (op.maxWaitMinutes !== undefined && op.maxWaitMinutes < op.minGapMinutes) {
+        problems.push({
+          path: formatPath(["routings", i, "operations", j, "maxWaitMinutes"]),
+          message: `operation "${op.id}" may wait at most ${op.maxWaitMinutes} minutes but must wait at least its minGapMinutes ${op.minGapMinutes}`,
+        });
+      }
     });
   });
 
@@ -91,6 +98,7 @@ export function checkFactory(model: FactoryModel, options: CheckOptions = {}): P
 
   addProblems(problems, checkBom(model));
   addProblems(problems, checkMaterial(model));
+  addProblems(problems, checkPools(model));
   addProblems(problems, checkModelLimits(model));
   return problems;
 }

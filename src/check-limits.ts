@@ -12,6 +12,7 @@ import {
   MAX_MRP_CELLS,
   MAX_SCHEDULED_OPERATIONS,
   MAX_SETUP_MATRIX_CELLS,
+  MAX_SPLIT_PARTS,
   MAX_TOTAL_UNITS,
 } from "./limits.ts";
 import type { Problem } from "./problem.ts";
@@ -21,7 +22,7 @@ import type { Minute } from "./time.ts";
 
 const grouped = (n: number) => n.toLocaleString("en-US");
 
-/** Σ units, changeover families and setup-matrix cells, and the operations the orders need. */
+/** Σ units, changeover families and setup-matrix cells, and the operations the orders need (every part of a split one). */
 export function checkModelLimits(model: Pick<FactoryModel, "resources" | "routings" | "orders">): Problem[] {
   const problems: Problem[] = [];
   let units = 0;
@@ -53,9 +54,15 @@ export function checkModelLimits(model: Pick<FactoryModel, "resources" | "routin
     }
   }
 
-  const routingLength = new Map(model.routings.map((r) => [r.item, r.operations.length]));
+  // A split operation counts the most parts it may make (compile-parts.ts makes at most these).
+  const routingOf = new Map(model.routings.map((r) => [r.item, { whole: r.operations.filter((op) => op.split === undefined).length, splits: r.operations.flatMap((op) => (op.split === undefined ? [] : [op.split])) }]));
   let operations = 0;
-  for (const order of model.orders) operations += routingLength.get(order.item) ?? 0;
+  for (const order of model.orders) {
+    const routing = routingOf.get(order.item);
+    if (routing === undefined) continue;
+    operations += routing.whole;
+    for (const split of routing.splits) operations += Math.max(1, Math.min(split.maxParts ?? MAX_SPLIT_PARTS, Math.floor(order.quantity / split.minQuantity)));
+  }
   if (operations > MAX_SCHEDULED_OPERATIONS) {
     problems.push({
       path: "orders",

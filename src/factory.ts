@@ -2,9 +2,10 @@ import { z } from "zod";
 import { BomLine } from "./bom.ts";
 import { Calendar } from "./calendar.ts";
 import { Item } from "./item.ts";
-import { listOf, MAX_BOM_LINES, MAX_CALENDARS, MAX_ITEMS, MAX_MRP_ENTRIES, MAX_ORDERS, MAX_RESOURCES, MAX_ROUTINGS } from "./limits.ts";
+import { listOf, MAX_BOM_LINES, MAX_CALENDARS, MAX_ITEMS, MAX_MRP_ENTRIES, MAX_ORDERS, MAX_POOLS, MAX_RESOURCES, MAX_ROUTINGS } from "./limits.ts";
 import { Receipt, Reservation } from "./material.ts";
 import { Order } from "./order.ts";
+import { Pool } from "./pool.ts";
 import { Resource } from "./resource.ts";
 import { Routing } from "./routing.ts";
 
@@ -13,6 +14,7 @@ export const FactoryModel = z
   .object({
     calendars: listOf(Calendar, MAX_CALENDARS, "calendars").default([]),
     resources: listOf(Resource, MAX_RESOURCES, "resources").default([]),
+    pools: listOf(Pool, MAX_POOLS, "pools").default([]).describe(`Secondary resources: crews, operators, tools (at most ${MAX_POOLS}, issue 21)`),
     items: listOf(Item, MAX_ITEMS, "items").default([]),
     bom: listOf(BomLine, MAX_BOM_LINES, "BOM lines").default([]),
     routings: listOf(Routing, MAX_ROUTINGS, "routings").default([]),

@@ -41,6 +41,16 @@ export const MAX_RESOURCES = 10_000;
 export const MAX_UNITS_PER_RESOURCE = 1000;
 /** Σ units over all resources (422): the scheduler's machines. */
 export const MAX_TOTAL_UNITS = 20_000;
+/** Pools (crews, operators, tools; issue 21) per request: the decoder keeps a load profile for each. */
+export const MAX_POOLS = 1000;
+/** Units of one pool: a plant's whole workforce or tool crib, with room to spare. */
+export const MAX_POOL_UNITS = 10_000;
+/** Time-of-day windows with their own units in one pool (one per shift is the use; 24 covers every hour). */
+export const MAX_UNITS_BY_SHIFT = 24;
+/** Skills named by one pool (informative). */
+export const MAX_POOL_SKILLS = 100;
+/** Pools one operation requires at once (an operator, a crane, a fixture, …): each is checked at every placement. */
+export const MAX_REQUIREMENTS = 16;
 /** Efficiency factor of a resource (1 = standard speed). */
 export const MAX_EFFICIENCY = 100;
 /** Smallest efficiency factor: work divides by it, and 5e-324 made an operation's minutes Infinity. */
@@ -74,10 +84,16 @@ export const MAX_OPERATIONS_PER_ROUTING = 500;
 export const MAX_ALTERNATIVES = 100;
 /** BOM components one operation names as consumed at its start (issue 14). */
 export const MAX_CONSUMED_COMPONENTS = 1000;
+/**
+ * Parts a split operation may be divided into (issue 16). Each part is an operation the scheduler places; the
+ * operations to schedule (MAX_SCHEDULED_OPERATIONS) count every part a split may make.
+ */
+export const MAX_SPLIT_PARTS = 64;
 /** Orders per request: ten times the 10,000-order scheduling benchmark. */
 export const MAX_ORDERS = 100_000;
 /**
- * Operations to schedule (422): Σ routing length over the orders (and rush orders or candidates). Construction
+ * Operations to schedule (422): Σ routing length over the orders (and rush orders or candidates), a split
+ * operation counting the most parts it may make. Construction
  * takes about 0.9 s per 50,000 on the benchmark machine; the issue's 50,000-order plant of 5 operations fits.
  */
 export const MAX_SCHEDULED_OPERATIONS = 250_000;

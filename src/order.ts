@@ -1,6 +1,10 @@
 import { z } from "zod";
-import { Id, PositiveQuantity, Text } from "./limits.ts";
+import { DurationMinutes, Id, MAX_DURATION_MINUTES, PositiveQuantity, Text } from "./limits.ts";
 import { LocalDateTime } from "./time.ts";
+
+/** A due-date buffer: elapsed minutes before the due date that the plan aims to finish by (0 … one year). */
+export const DueBufferMinutes = DurationMinutes.describe(
+  `Elapsed minutes (0 … ${MAX_DURATION_MINUTES}) before due by which the plan aims to finish: tardiness counts against due − buffer, lateness still against due`);
 
 export const Priority = z.number().int().min(1).max(5).describe("1 most important … 5 least");
 
@@ -15,6 +19,7 @@ export const Order = z
     priority: Priority.default(3),
     customer: Text.optional(),
     kind: z.enum(["standard", "non-standard"]).default("standard"),
+    dueBufferMinutes: DueBufferMinutes.optional().describe("This order's due-date buffer (default: options.dueBufferMinutes, else 0); the handbooks' 2 days is 2,880"),
   })
   .meta({ id: "Order", description: "A customer or production order" });
 export type Order = z.infer<typeof Order>;

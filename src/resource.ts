@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DurationMinutes, Id, listOf, MAX_CHANGEOVERS, MAX_EFFICIENCY, MAX_UNITS_PER_RESOURCE, MIN_EFFICIENCY, Money, Text } from "./limits.ts";
+import { DurationMinutes, Id, listOf, MAX_CHANGEOVERS, MAX_DURATION_MINUTES, MAX_EFFICIENCY, MAX_QUANTITY, MAX_UNITS_PER_RESOURCE, MIN_EFFICIENCY, Money, PositiveQuantity, Text } from "./limits.ts";
 
 export const Changeover = z.object({
   from: Id.describe("Family of the previous operation on the unit"),
@@ -22,6 +22,19 @@ export const Overtime = z.object({
 });
 export type Overtime = z.infer<typeof Overtime>;
 
+export const BatchRule = z
+  .object({
+    capacity: PositiveQuantity.describe(`Most the members of one batch may hold together (0 < c ≤ ${MAX_QUANTITY}): their total quantity, or their count`),
+    measure: z.enum(["quantity", "operations"]).default("quantity").describe("quantity: Σ the members' order quantities; operations: the number of members"),
+    minutes: DurationMinutes.optional().describe(`A fixed cycle in working minutes (0 … ${MAX_DURATION_MINUTES}); absent: the batch takes its longest member's duration`),
+  })
+  .meta({
+    id: "BatchRule",
+    description:
+      "A batch resource (annealing furnace, curing oven): operations of the same family on one unit may run together as one batch, starting and ending together; an operation alone is a batch of one",
+  });
+export type BatchRule = z.infer<typeof BatchRule>;
+
 export const Resource = z
   .object({
     id: Id,
@@ -43,6 +56,7 @@ export const Resource = z
       .describe(`Identical parallel machines or crews, at most ${MAX_UNITS_PER_RESOURCE.toLocaleString("en-US")} (and all resources' units together at most the MAX_TOTAL_UNITS limit)`),
     overtime: Overtime.optional(),
     setupMatrix: SetupMatrix.optional(),
+    batch: BatchRule.optional(),
   })
   .meta({ id: "Resource", description: "A machine, line or crew (work centre)" });
 export type Resource = z.infer<typeof Resource>;

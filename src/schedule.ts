@@ -5,9 +5,10 @@
  */
 import { z } from "zod";
 import { FactoryModel } from "./factory.ts";
-import { DurationMinutes, Id, listOf, MAX_DURATION_MINUTES, MAX_ITERATIONS, MAX_MOVE_TOLERANCE_MINUTES, MAX_PROGRESS_ENTRIES, MAX_SEARCH_WORKERS, MAX_SEED, MAX_UNITS_PER_RESOURCE, TimeLimitSeconds, upTo } from "./limits.ts";
+import { DurationMinutes, Id, listOf, MAX_DURATION_MINUTES, MAX_ITERATIONS, MAX_MOVE_TOLERANCE_MINUTES, MAX_POOL_UNITS, MAX_PROGRESS_ENTRIES, MAX_REQUIREMENTS, MAX_SEARCH_WORKERS, MAX_SEED, MAX_SPLIT_PARTS, MAX_UNITS_PER_RESOURCE, PositiveQuantity, Text, TimeLimitSeconds, upTo } from "./limits.ts";
 import { LateCause, MaterialMode, MaterialProjection, Shortage, Waits } from "./material.ts";
 import { MrpBuckets } from "./mrp.ts";
+import { DueBufferMinutes } from "./order.ts";
 import { formatDateTime, LocalDateTime, parseDateTime } from "./time.ts";
 
 const nonNegative = z.number().finite().nonnegative();
@@ -54,6 +55,15 @@ export const ScheduleOptions = z
       ),
     material: MaterialMode.optional(),
     materialLedger: z.boolean().optional().describe("true: also return each item's time-ordered ledger in `materials`"),
+    timing: z
+      .enum(["early", "just-in-time"])
+      .optional()
+      .describe(
+        "early (default): every operation as soon as it can start; just-in-time: after the search, operations move as late as they can without changing any unit's sequence " +
+          "and without any order finishing later than max(its early completion, due − buffer) (less waiting stock, the same sequence). " +
+          "Plans with pools or batch resources (issue 21) keep the early timing",
+      ),
+    dueBufferMinutes: DueBufferMinutes.optional().describe("Due-date buffer of every order without its own (default 0)"),
     stability: z
       .enum(["minimal-change", "free"])
       .optional()
@@ -93,6 +103,18 @@ export const ScheduledOperation = z
     state: z
       .enum(["planned", "running", "frozen"])
       .describe("running: reported running (progress); frozen: kept exactly as in the reference plan (it starts before frozenUntil); planned: the rest"),
+    quantity: PositiveQuantity.optional().describe("Units this part makes (always set in answers; absent in a given plan: the order's quantity)"),
+    part: z
+      .number()
+      .int()
+      .nonnegative()
+      .max(MAX_SPLIT_PARTS - 1)
+      .optional()
+      .describe(`0-based part of a split operation (0 … ${MAX_SPLIT_PARTS - 1}); a not-split operation is part 0 with the whole quantity (absent in a given plan: 0)`),
+    pools: listOf(z.object({ pool: Id, units: z.number().int().positive().max(MAX_POOL_UNITS) }), MAX_REQUIREMENTS, "pools per operation")
+      .optional()
+      .describe("The pools it holds from start to end (issue 21), as its operation requires them"),
+    batch: Text.optional().describe("Operations on a batch resource: the batch, an id its members share (resource/unit/start/end)"),
   })
   .meta({ id: "ScheduledOperation" });
 export type ScheduledOperation = z.infer<typeof ScheduledOperation>;
@@ -135,10 +157,15 @@ export const OrderOutcome = z
     status: z
       .enum(["planned", "unplannable"])
       .optional()
-      .describe("unplannable: its material cannot arrive (see shortages); the order is not in the plan. Absent: planned"),
+      .describe(
+        "unplannable: its material cannot arrive (see shortages), or a rule cannot be kept (see reason: an uninterruptible operation that fits no working stretch, a maximum wait); " +
+          "the order is not in the plan (but for operations already running). Absent: planned",
+      ),
+    reason: z.string().optional().describe("Unplannable orders: why, when it is not material"),
     completion: LocalDateTime.nullable().describe("End of its last operation; null when unplannable"),
     lateMinutes: nonNegative.describe("Elapsed minutes after due, 0 when on time (and when unplannable)"),
     onTime: z.boolean().describe("False when unplannable"),
+    bufferKept: z.boolean().optional().describe("Completed by due − its due-date buffer (false when unplannable)"),
     heldBy: z.string().optional().describe("Late orders: the resource where the order waited longest (absent when it never waited)"),
     shortages: z.array(Shortage).optional().describe("Unplannable orders: what is missing"),
     waits: Waits.optional().describe("Where the order's chain of operations waited (planned orders of /v1/schedule)"),
@@ -155,8 +182,28 @@ export const ScheduleKpis = z
     setupMinutes: nonNegative.describe("Σ setup minutes of the planned operations, changeovers included"),
     changeoverMinutes: nonNegative.describe("Σ sequence-dependent changeover minutes"),
     utilization: z.record(z.string(), z.number().min(0).max(1)).describe("Per resource: busy / available working minutes over [planStart, last completion)"),
-    unplannableOrders: z.number().int().nonnegative().optional().describe("Orders left out for lack of material (they count as not on time)"),
+    unplannableOrders: z
+      .number()
+      .int()
+      .nonnegative()
+      .optional()
+      .describe("Orders left out for lack of material or because a rule cannot be kept (they count as not on time); given with material constrained or when there are any"),
     materialWaitMinutes: nonNegative.optional().describe("Σ over orders of the minutes their chains waited for material"),
+    meanWaitMinutes: nonNegative
+      .optional()
+      .describe("Mean elapsed minutes between consecutive planned operations of an order (previous end to next start, 0 when they overlap), over all such pairs"),
+    waitingQuantityMinutes: nonNegative.optional().describe("Σ over the same pairs of the order's quantity × those minutes: stock waiting between operations"),
+    bufferKeptRate: z.number().min(0).max(1).optional().describe("Orders completed by due − their due-date buffer / all orders"),
+    poolUtilization: z
+      .record(z.string(), z.number().min(0).max(1))
+      .optional()
+      .describe("Per pool (issue 21): unit-minutes held at its working minutes / its units over its working minutes of [planStart, last completion)"),
+    meanBatchFill: z
+      .number()
+      .min(0)
+      .max(1)
+      .optional()
+      .describe("Mean over the planned batches of their fill / their resource's batch capacity (issue 21; with batch resources)"),
   })
   .meta({ id: "ScheduleKpis" });
 export type ScheduleKpis = z.infer<typeof ScheduleKpis>;

@@ -17,9 +17,10 @@ const KNOWN = {
   progress: "cause.progress",
 } as const;
 
-/** The words for why `order` is late, or null for an order on time. */
+/** The words for why `order` is late, or null for an order on time; an order left out says why (issue 16's rules). */
 export function lateCause(order: PlanOrder, t: Translate): string | null {
   if (order.onTime && order.status !== "unplannable") return null;
+  if (order.reason !== undefined) return order.reason;
   const cause = order.cause;
   if (cause) {
     const key = KNOWN[cause.kind as keyof typeof KNOWN];

@@ -80,6 +80,8 @@ export interface AppState {
   issued: IssuedPlan | null;
   /** Search seconds for Recalculate. */
   timeLimitSeconds: number;
+  /** Recalculate's timing (issue 16): every operation as early as it can go, or just in time. */
+  timing: "early" | "just-in-time";
   /** Recalculate against the plan in force (the issued one, else the current one) with a frozen fence. */
   keepPlan: boolean;
   /** The fence Recalculate freezes the plan in force until; null: the plant's frozenUntil or the next shift start. */
@@ -106,6 +108,7 @@ let state: AppState = {
   scenarios: null,
   issued: null,
   timeLimitSeconds: 5,
+  timing: "early",
   keepPlan: false,
   frozenUntil: null,
   runningJobs: {},

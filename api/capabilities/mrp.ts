@@ -1,15 +1,7 @@
 import { MrpRequest, MrpResponse } from "../../src/mrp.ts";
-import { defineCapability, runTask } from "../capability.ts";
+import { defineCapability, option, runTask } from "../capability.ts";
 
 /** A CLI flag that sets one of the request's options. */
-function option(description: string, options: Record<string, unknown>) {
-  return {
-    description,
-    apply: (body: Record<string, unknown>) => {
-      body.options = { ...(body.options as object | undefined), ...options };
-    },
-  };
-}
 
 export const mrp = defineCapability({
   command: "mrp",

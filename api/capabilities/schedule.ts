@@ -1,5 +1,5 @@
 import { ScheduleRequest, ScheduleResponse } from "../../src/schedule.ts";
-import { defineCapability } from "../capability.ts";
+import { defineCapability, option } from "../capability.ts";
 import { searchRequestText } from "../parallel-search.ts";
 import { scheduleAnswerText } from "../schedule-tasks.ts";
 
@@ -9,8 +9,11 @@ export const schedule = defineCapability({
   summary: "Schedule the shop at finite capacity",
   description:
     "Sequences every order's operations on real resources and units, inside their calendars' working time, in routing order, with alternatives, " +
-    "family changeovers, minimum gaps, release and material dates, and done or running work from `progress`. The objective is lexicographic: " +
-    "priority-weighted tardiness, then total completion time (or makespan with `objective: \"makespan\"`), then changeover minutes. " +
+    "family changeovers, minimum gaps, release and material dates, and done or running work from `progress`; operations may send transfer batches ahead " +
+    "(`transferQuantity`), run as parts on several units (`split`), need one unbroken stretch (`interruptible: false`) or a maximum wait after the one " +
+    "before (`maxWaitMinutes`, hard: an order that cannot keep it is `unplannable` with the reason). The objective is lexicographic: " +
+    "priority-weighted tardiness (against due − `dueBufferMinutes`, and again past due), then total completion time (or makespan with `objective: \"makespan\"`), " +
+    "then changeover minutes. `timing: \"just-in-time\"` then moves every operation as late as it may go without any order finishing later. " +
     "A dispatching construction (ATC with priorities) is improved by tabu search on `workers` independent seeds; the same seed and workers give " +
     "the same plan. With a `reference` (the plan in force, e.g. yesterday's answer as it is) and `frozenUntil`, its operations starting before the " +
     "fence keep resource, unit, start and end (`state: \"frozen\"`), nothing new starts before it, and the rest stays close to it: with " +
@@ -22,6 +25,9 @@ export const schedule = defineCapability({
   request: ScheduleRequest,
   response: ScheduleResponse,
   spreadsheet: { what: "the dispatch list (生产计划表)" },
+  cliFlags: {
+    "just-in-time": option('move every operation as late as it may go after the search (options.timing: "just-in-time")', { timing: "just-in-time" }),
+  },
   async run(request, context) {
     const outcome = await searchRequestText(request, "schedule", true, context);
     if (outcome.planGiven) throw new TypeError("a schedule request has no plan to bring");

@@ -1,7 +1,7 @@
 /**
  * `takt jobshop FILE [--time-limit S] [--seed N] [--workers K]`: benchmark mode. Reads an OR-Library job-shop
- * file or a Brandimarte `.fjs` flexible job-shop file, minimises the makespan with the scheduling engine on the
- * worker pool, and prints `{ instance, makespan, status, elapsedMs, operations }` (everything 0-based).
+ * file or a Brandimarte `.fjs` flexible job-shop file, minimises the makespan with the job-shop search (N6 tabu
+ * search around an elite pool, solver/jobshop/elite-search.ts) on the worker pool, and prints `{ instance, makespan, status, elapsedMs, operations }` (everything 0-based).
  */
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";

@@ -12,6 +12,7 @@ import { capacityValues } from "./capacity-value.ts";
 import { checkBottleneckRequest } from "./check-bottleneck-request.ts";
 import { drumBufferRope } from "./drum-buffer-rope.ts";
 import { periodCapacity } from "./period-capacity.ts";
+import { poolsAsResources } from "./pools-as-resources.ts";
 import type { MixProduct } from "./product-mix-lp.ts";
 import { compileMix, solveMix } from "./product-mix-lp.ts";
 import { minutesByResource, rankConstraint } from "./rank-constraint.ts";
@@ -37,15 +38,18 @@ export async function analyseBottleneck(request: BottleneckRequest, deps: Bottle
   const { engine, timeLimitSeconds } = deps;
 
   const period = { from: parseDateTime(request.period.start)!, to: parseDateTime(request.period.end)! };
-  const capacity = periodCapacity(request, period);
+  // Pools (issue 21) rank and load as resources do, in labour minutes.
+  const pooled = poolsAsResources(request, period);
+  const capacity = new Map([...periodCapacity(request, period), ...pooled.capacity]);
   const available = new Map([...capacity].map(([id, c]) => [id, c.availableMinutes]));
-  const rolled = rollUpProducts(request, request.products);
+  const rolled = rollUpProducts({ ...request, routings: pooled.routings }, request.products);
   const perUnit = rolled.map((r) => minutesByResource(r.loads, available));
   const ranked = rankConstraint(
-    request.resources.map((r) => r.id),
+    [...request.resources.map((r) => r.id), ...pooled.capacity.keys()],
     available,
     request.products.map((p, i) => ({ demand: p.demand, minutes: perUnit[i]! })),
   );
+  if (ranked.constraint.kind === "resource" && pooled.capacity.has(ranked.constraint.resource)) ranked.constraint.pool = true;
   const constraint = ranked.constraint.resource;
 
   const mixProducts: MixProduct[] = request.products.map((p, i) => ({
@@ -116,7 +120,9 @@ export async function analyseBottleneck(request: BottleneckRequest, deps: Bottle
 
   // With the market as the constraint the drum still beats on the most loaded resource (the capacity-
   // constrained resource of simplified DBR), so planners get release dates all the same.
-  const drumResource = constraint ?? ranked.loads.find((l) => l.loadMinutes > 0)?.resource;
+  // A pool is no drum: the drum then beats on the most loaded machine.
+  const machines = new Set(request.resources.map((r) => r.id));
+  const drumResource = constraint !== null && machines.has(constraint) ? constraint : ranked.loads.find((l) => l.loadMinutes > 0 && machines.has(l.resource))?.resource;
   if (request.orders.length > 0 && drumResource !== undefined) {
     const now = request.now === undefined ? undefined : parseDateTime(request.now)!;
     const { orders, routings, resources, calendars, progress, bufferMinutes } = request;

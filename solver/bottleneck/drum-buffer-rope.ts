@@ -1,9 +1,10 @@
 /**
  * Drum-buffer-rope (Goldratt & Fox, "The Race", 1986; Schragenheim & Ronen, "Drum-buffer-rope shop floor
  * control", Production and Inventory Management Journal 31(3), 1990):
- * - drum: the orders' operations on the constraint, sequenced by due date, then priority, then request
- *   order, placed at finite capacity on the constraint's units and calendar (list scheduling: each
- *   operation on the unit free first). Done operations are history; a running one keeps its unit from its
+ * - drum: the orders' operations on the constraint, sequenced by due date (less the order's due-date buffer,
+ *   issue 16), then priority, then request order, placed at finite capacity on the constraint's units and
+ *   calendar (list scheduling: each operation on the unit free first; split into parts over the units where
+ *   it may be split, in unbroken stretches where it may not be interrupted: place-on-drum.ts). Done operations are history; a running one keeps its unit from its
  *   reported start until its remaining work is done. An order's later visits follow its earlier ones.
  * - buffer: `bufferMinutes`, or half of the order's lead time upstream of the constraint — the working
  *   minutes its operations before the first drum operation take ((setup + quantity × run) / efficiency on
@@ -24,6 +25,7 @@ import { formatDateTime, MINUTES_PER_DAY, parseDateTime } from "../../src/time.t
 import { compileCalendar } from "../calendar/compile-calendar.ts";
 import type { WorkingTime } from "../calendar/working-time.ts";
 import { bufferStatus } from "./buffer-status.ts";
+import { placeOnDrum } from "./place-on-drum.ts";
 
 export interface DbrInput extends Pick<BottleneckRequest, "orders" | "routings" | "resources" | "calendars" | "progress" | "bufferMinutes"> {
   /** The resource the drum beats on. */
@@ -49,7 +51,6 @@ function horizonOf(input: DbrInput): { from: Minute; to: Minute } {
 interface DrumTask {
   readonly order: number;
   readonly operation: Operation;
-  readonly minutes: number;
 }
 
 export function drumBufferRope(input: DbrInput): DrumBufferRope {
@@ -88,11 +89,11 @@ export function drumBufferRope(input: DbrInput): DrumBufferRope {
         const unit = Math.min(reported.unit, drum.units - 1);
         unitFree[unit] = Math.max(unitFree[unit]!, end);
         result.drum.push({ order: order.id, operation: operation.id, unit, start: formatDateTime(start), end: formatDateTime(end) });
-      } else planned.push({ order: o, operation, minutes });
+      } else planned.push({ order: o, operation });
     }
   });
 
-  const due = input.orders.map((x) => parseDateTime(x.due)!);
+  const due = input.orders.map((x) => parseDateTime(x.due)! - (x.dueBufferMinutes ?? 0));
   planned.sort((a, b) => due[a.order]! - due[b.order]! || input.orders[a.order]!.priority - input.orders[b.order]!.priority || a.order - b.order);
   const firstDrumStart = new Map<number, Minute>();
   const lastDrumEnd = new Map<number, Minute>();
@@ -106,20 +107,17 @@ export function drumBufferRope(input: DbrInput): DrumBufferRope {
       order.release === undefined ? -Infinity : parseDateTime(order.release)!,
       order.materialReady === undefined ? -Infinity : parseDateTime(order.materialReady)!,
     );
-    let unit = 0;
-    unitFree.forEach((free, u) => {
-      if (free < unitFree[unit]!) unit = u;
-    });
-    const start = drumTime.nextWorkingInstant(Math.max(earliest, unitFree[unit]!));
-    const end = start === null ? null : drumTime.addWorkingMinutes(start, task.minutes);
-    if (start === null || end === null) {
+    const parts = placeOnDrum(drumTime, unitFree, earliest, task.operation, order.quantity, drum.efficiency);
+    if (parts === null) {
       unscheduled.add(task.order);
       continue;
     }
-    unitFree[unit] = end;
-    lastDrumEnd.set(task.order, end);
-    if (!firstDrumStart.has(task.order)) firstDrumStart.set(task.order, start);
-    result.drum.push({ order: order.id, operation: task.operation.id, unit, start: formatDateTime(start), end: formatDateTime(end) });
+    lastDrumEnd.set(task.order, Math.max(...parts.map((x) => x.end)));
+    if (!firstDrumStart.has(task.order)) firstDrumStart.set(task.order, Math.min(...parts.map((x) => x.start)));
+    parts.forEach((x, part) => {
+      const split = task.operation.split === undefined ? {} : { part, quantity: x.quantity };
+      result.drum.push({ order: order.id, operation: task.operation.id, unit: x.unit, start: formatDateTime(x.start), end: formatDateTime(x.end), ...split });
+    });
   }
 
   input.orders.forEach((order, o) => {

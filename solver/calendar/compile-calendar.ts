@@ -4,6 +4,8 @@
  * ends) with the prefix sums of their working minutes: a "working clock" that maps calendar time to
  * cumulative working time and back, so every WorkingTime query is one or two binary searches,
  * O(log n) in the number of windows (a year of two shifts with breaks is about 800 windows).
+ * Unbroken stretches (uninterruptible work) look for a window long enough block by block: the longest window
+ * of every BLOCK consecutive windows is kept, so a search skips blocks that cannot hold it, O(n / BLOCK + BLOCK).
  */
 import type { Calendar } from "../../src/calendar.ts";
 import type { Minute } from "../../src/time.ts";
@@ -38,11 +40,16 @@ function assertMinutes(minutes: number): void {
   if (!(minutes >= 0 && Number.isFinite(minutes))) throw new RangeError(`working minutes must be finite and >= 0, got ${minutes}`);
 }
 
+/** Windows per block of the longest-window index. */
+const BLOCK = 32;
+
 class CompiledCalendar implements WorkingTime {
   private readonly starts: Float64Array;
   private readonly ends: Float64Array;
   /** workedBefore[i] = working minutes in windows 0 … i-1 (length n + 1; the last entry is the total). */
   private readonly workedBefore: Float64Array;
+  /** Longest window of windows b·BLOCK … (b+1)·BLOCK − 1. */
+  private readonly blockLongest: Float64Array;
 
   constructor(
     readonly from: Minute,
@@ -52,9 +59,65 @@ class CompiledCalendar implements WorkingTime {
     this.starts = Float64Array.from(windows, (w) => w.start);
     this.ends = Float64Array.from(windows, (w) => w.end);
     this.workedBefore = new Float64Array(windows.length + 1);
+    this.blockLongest = new Float64Array(Math.ceil(windows.length / BLOCK));
     windows.forEach((w, i) => {
       this.workedBefore[i + 1] = this.workedBefore[i]! + (w.end - w.start);
+      const b = Math.floor(i / BLOCK);
+      this.blockLongest[b] = Math.max(this.blockLongest[b]!, w.end - w.start);
     });
+  }
+
+  /** The first window i ≥ from at least `minutes` long, or −1. */
+  private firstLongFrom(from: number, minutes: number): number {
+    const n = this.starts.length;
+    for (let i = from; i < n; ) {
+      if (i % BLOCK === 0 && this.blockLongest[i / BLOCK]! < minutes) {
+        i += BLOCK;
+        continue;
+      }
+      if (this.ends[i]! - this.starts[i]! >= minutes) return i;
+      i++;
+    }
+    return -1;
+  }
+
+  /** The last window i ≤ from at least `minutes` long, or −1. */
+  private lastLongFrom(from: number, minutes: number): number {
+    for (let i = from; i >= 0; ) {
+      if (i % BLOCK === BLOCK - 1 && this.blockLongest[(i - BLOCK + 1) / BLOCK]! < minutes) {
+        i -= BLOCK;
+        continue;
+      }
+      if (this.ends[i]! - this.starts[i]! >= minutes) return i;
+      i--;
+    }
+    return -1;
+  }
+
+  nextUnbrokenStart(t: Minute, minutes: number): Minute | null {
+    assertMinutes(minutes);
+    const at = this.nextWorkingInstant(t);
+    if (at === null || minutes === 0) return at;
+    const i = upperBound(this.starts, at) - 1;
+    if (this.ends[i]! - at >= minutes) return at;
+    const k = this.firstLongFrom(i + 1, minutes);
+    return k < 0 ? null : this.starts[k]!;
+  }
+
+  lastUnbrokenStart(t: Minute, minutes: number): Minute | null {
+    assertMinutes(minutes);
+    if (t > this.to || minutes === 0) return null;
+    // The window holding or preceding t: its part before t, then whole earlier windows.
+    const i = upperBound(this.starts, t) - 1;
+    if (i < 0) return null;
+    const end = Math.min(this.ends[i]!, t);
+    if (end - this.starts[i]! >= minutes) return end - minutes;
+    const k = this.lastLongFrom(i - 1, minutes);
+    return k < 0 ? null : this.ends[k]! - minutes;
+  }
+
+  longestWindow(): number {
+    return this.blockLongest.reduce((a, b) => Math.max(a, b), 0);
   }
 
   /** The working clock: working minutes of the horizon before t. */
@@ -133,4 +196,28 @@ export function compileCalendar(calendar: Calendar, horizon: { from: Minute; to:
 /** Compiles every calendar over the same horizon, keyed by calendar id (compile once, query often). */
 export function compileCalendars(calendars: readonly Calendar[], horizon: { from: Minute; to: Minute }): Map<string, WorkingTime> {
   return new Map(calendars.map((calendar) => [calendar.id, compileCalendar(calendar, horizon)]));
+}
+
+/**
+ * The working time common to both (issue 21: an operation works only while its machine and its pools work),
+ * over the horizon both know. Two-pointer merge of the sorted windows, O(windows).
+ */
+export function intersectWorkingTime(a: WorkingTime, b: WorkingTime): WorkingTime {
+  const from = Math.max(a.from, b.from);
+  const to = Math.max(from, Math.min(a.to, b.to));
+  const wa = a.windows(from, to);
+  const wb = b.windows(from, to);
+  const out: Window[] = [];
+  for (let i = 0, j = 0; i < wa.length && j < wb.length; ) {
+    const start = Math.max(wa[i]!.start, wb[j]!.start);
+    const end = Math.min(wa[i]!.end, wb[j]!.end);
+    if (end > start) {
+      const last = out[out.length - 1];
+      if (last !== undefined && last.end === start) last.end = end;
+      else out.push({ start, end });
+    }
+    if (wa[i]!.end < wb[j]!.end) i++;
+    else j++;
+  }
+  return new CompiledCalendar(from, to, out);
 }

@@ -33,4 +33,17 @@ export interface WorkingTime {
    * (inside a window, never at a window's end). minutes = 0 gives t. Null before the horizon.
    */
   subtractWorkingMinutes(t: Minute, minutes: number): Minute | null;
+  /**
+   * The earliest start s ≥ t of `minutes` of unbroken work: [s, s + minutes) inside one working window (an
+   * uninterruptible operation). minutes = 0 gives nextWorkingInstant(t). Null when no window of the horizon
+   * from t on is long enough.
+   */
+  nextUnbrokenStart(t: Minute, minutes: number): Minute | null;
+  /**
+   * Backward: the latest start s of `minutes` (> 0) of unbroken work ending by t: s + minutes ≤ t and
+   * [s, s + minutes) inside one window. Null when no window before t is long enough, or t is past the horizon.
+   */
+  lastUnbrokenStart(t: Minute, minutes: number): Minute | null;
+  /** Length of the longest working window of the horizon (0 when it has none). */
+  longestWindow(): number;
 }

@@ -24,6 +24,8 @@ import { bucketGrid, bucketIndexOf, bucketStart } from "./bucket-grid.ts";
 import type { CountermeasureInput } from "./countermeasures-model.ts";
 import { planCountermeasures } from "./countermeasures.ts";
 import { orderReport, resourceBuckets } from "./four-step-report.ts";
+import { labourLoad } from "./labour-load.ts";
+import type { LabourLoad } from "./labour-load.ts";
 import { lineCapacity } from "./line-capacity.ts";
 import type { LoadResult } from "./load-orders.ts";
 import { loadOrders } from "./load-orders.ts";
@@ -44,6 +46,8 @@ export interface CapacityAnalysis {
   /** Per resource index. */
   readonly capacities: readonly ResourceCapacity[];
   readonly loading: LoadResult;
+  /** Pools loaded in labour minutes (issue 21). */
+  readonly labour: LabourLoad;
 }
 
 function dateTime(text: string): Minute {
@@ -94,13 +98,16 @@ export function analyseCapacity(request: CapacityRequest): CapacityAnalysis {
     progress: request.progress,
     ...(request.schedule !== undefined ? { plan: planByOrder(request.schedule.operations) } : {}),
   });
-  return { grid, planStart, resourceIndex, routings, capacities, loading };
+  const labour = labourLoad({ pools: request.pools, orders: request.orders, routings, resources: request.resources, loading, grid, planStart, timesOf });
+  return { grid, planStart, resourceIndex, routings, capacities, loading, labour };
 }
 
 /** The response without countermeasures (`countermeasures: null`). */
 export function capacityReport(request: CapacityRequest, analysis: CapacityAnalysis): CapacityResponse {
   const { grid, capacities, loading } = analysis;
   const resources = request.resources.map((r, i) => ({ id: r.id, buckets: resourceBuckets(capacities[i]!, loading.load[i]!) }));
+  const { pools, hoursByPool } = analysis.labour;
+  const poolIds = new Set(pools.map((p) => p.id));
   return {
     buckets: Array.from({ length: grid.count }, (_, index) => ({
       index,
@@ -108,8 +115,10 @@ export function capacityReport(request: CapacityRequest, analysis: CapacityAnaly
       end: formatDateTime(bucketStart(grid, index + 1)),
     })),
     resources,
-    orders: request.orders.map((o, i) => orderReport(o, loading.orders[i]!, request.resources)),
-    bottlenecks: rankBottlenecks(resources),
+    ...(pools.length > 0 ? { pools } : {}),
+    orders: request.orders.map((o, i) => ({ ...orderReport(o, loading.orders[i]!, request.resources), ...(pools.length > 0 ? { labourHoursByPool: hoursByPool[i]! } : {}) })),
+    // A pool ranks with the resources: a crew short of hours is as much a constraint as a machine.
+    bottlenecks: rankBottlenecks([...resources, ...pools]).map((b) => (poolIds.has(b.resource) ? { ...b, pool: true } : b)),
     lineCapacity: lineCapacity(request.routings, (id) => capacities[analysis.resourceIndex.get(id)!]!, grid.count),
     countermeasures: null,
   };

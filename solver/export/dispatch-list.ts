@@ -33,7 +33,7 @@ export interface DispatchRow {
   operation: string;
   /** The order's item; empty when the order is not in the model. */
   item: string;
-  /** The order's quantity; null when the order is not in the model. */
+  /** The units the operation makes: a split operation's part's (issue 16), else the order's; null when neither is known. */
   quantity: number | null;
   start: string;
   end: string;
@@ -116,7 +116,7 @@ export function dispatchList(model: DispatchModel, schedule: { readonly operatio
       order: op.order,
       operation: op.operation,
       item: order?.item ?? "",
-      quantity: order?.quantity ?? null,
+      quantity: op.quantity ?? order?.quantity ?? null,
       start: op.start,
       end: op.end,
       setupMinutes: op.setupMinutes,

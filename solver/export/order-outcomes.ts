@@ -2,7 +2,8 @@
  * The orders sheet of a schedule (订单信息与交货确认表, order and delivery confirmation): each order with its
  * customer, item, quantity, due date, planned completion, lateness and, for a late order, what held it —
  * the answer's `cause` when it has one, as text (`capacity: CGL`, `material: ZINC, availableAt 2026-04-02T06:00`),
- * else its `heldBy` resource (`held by CGL`).
+ * else its `heldBy` resource (`held by CGL`); for an order left out because a rule cannot be kept, the
+ * reason. `bufferKept` (issue 16): completed by due − its due-date buffer (empty when the answer has none).
  */
 import type { Order } from "../../src/order.ts";
 import type { OrderOutcome } from "../../src/schedule.ts";
@@ -18,6 +19,7 @@ export const ORDER_COLUMNS = columnsOf({
   completion: "datetime",
   lateMinutes: "number",
   onTime: "boolean",
+  bufferKept: "boolean",
   cause: "text",
 });
 
@@ -37,6 +39,7 @@ export type OutcomeWithCause = OrderOutcome;
 
 export function causeText(outcome: OutcomeWithCause): string {
   if (outcome.cause) return describeCause(outcome.cause);
+  if (outcome.reason !== undefined) return outcome.reason;
   return outcome.heldBy === undefined ? "" : `held by ${outcome.heldBy}`;
 }
 
@@ -57,6 +60,7 @@ export function orderOutcomeTable(orders: readonly Order[], outcomes: readonly O
         completion: outcome.completion,
         lateMinutes: outcome.lateMinutes,
         onTime: outcome.onTime,
+        bufferKept: outcome.bufferKept ?? null,
         cause: causeText(outcome),
       };
     }),

@@ -13,7 +13,7 @@ import { formatPath } from "../../src/problem.ts";
 import type { ProgressEntry, ScheduledOperation } from "../../src/schedule.ts";
 import { checkScheduleRequest } from "../schedule/check-schedule-request.ts";
 import { checkPlanOperations } from "../schedule/check-reference.ts";
-import { planKey } from "../schedule/freeze-plan.ts";
+import { operationKey } from "../schedule/freeze-plan.ts";
 
 /**
  * The model and progress checked as one schedule request holding the confirmed orders and `added`; problems
@@ -39,14 +39,14 @@ export function checkModelWith(model: FactoryModel, added: readonly Order[], add
 export function checkCurrentPlan(model: FactoryModel, operations: readonly ScheduledOperation[], progress: readonly ProgressEntry[]): Problem[] {
   const problems = checkPlanOperations(model, operations, ["schedule", "operations"]);
   const routings = new Map(model.routings.map((r) => [r.item, r]));
-  const done = new Set(progress.filter((e) => e.status === "done").map((e) => planKey(e.order, e.operation)));
-  const seen = new Set(operations.map((op) => planKey(op.order, op.operation)));
+  const done = new Set(progress.filter((e) => e.status === "done").map((e) => operationKey(e.order, e.operation)));
+  const seen = new Set(operations.map((op) => operationKey(op.order, op.operation)));
   const inPlan = new Set(operations.map((op) => op.order));
   const reported = new Set(progress.map((e) => e.order));
   model.orders.forEach((order, o) => {
     if (!inPlan.has(order.id) && !reported.has(order.id)) return;
     for (const op of routings.get(order.item)?.operations ?? []) {
-      const key = planKey(order.id, op.id);
+      const key = operationKey(order.id, op.id);
       if (!seen.has(key) && !done.has(key)) problems.push({ path: formatPath(["orders", o]), message: `operation "${op.id}" of order "${order.id}" is neither done nor in schedule.operations` });
     }
   });

@@ -17,6 +17,7 @@
  */
 import { cloneSequencing } from "../schedule/decode-schedule.ts";
 import type { Sequencing } from "../schedule/decode-schedule.ts";
+import { newPlacement } from "../schedule/place-operation.ts";
 import type { Placement } from "../schedule/place-operation.ts";
 import { FREE } from "../schedule/problem.ts";
 import type { PreparedInsertion } from "./prepare-insertion.ts";
@@ -42,7 +43,7 @@ interface Candidate {
 }
 
 function copyTiming(t: Timing): Timing {
-  return { start: t.start.slice(), end: t.end.slice(), changeover: t.changeover.slice() };
+  return { start: t.start.slice(), end: t.end.slice(), changeover: t.changeover.slice(), ...(t.continues !== undefined ? { continues: t.continues.slice() } : {}) };
 }
 
 function insertAt(s: Sequencing, op: number, m: number, position: number): void {
@@ -129,7 +130,7 @@ export function insertJob(prepared: PreparedInsertion, state: PlanState, job: nu
   const { shifter } = prepared;
   const s = cloneSequencing(state.sequencing);
   let timing = copyTiming(state.timing);
-  const placement: Placement = { start: 0, end: 0, changeover: 0, pushedByFixed: false };
+  const placement = newPlacement();
   const { firstOp, opCount } = p.jobs[job]!;
   for (let op = firstOp; op < firstOp + opCount; op++) {
     if (p.opState[op] !== FREE) continue;

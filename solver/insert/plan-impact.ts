@@ -56,10 +56,10 @@ export function planImpact(confirmed: readonly Order[], current: readonly Schedu
     impact.push({ order: order.id, priority: order.priority, before: formatDateTime(was), after: formatDateTime(now), delayMinutes: now - was, becameLate: was <= due && now > due, harmMinutes: harm });
   }
   impact.sort((a, b) => b.delayMinutes - a.delayMinutes || (a.order < b.order ? -1 : a.order > b.order ? 1 : 0));
-  const next = new Map(plan.map((op) => [planKey(op.order, op.operation), op]));
+  const next = new Map(plan.map((op) => [planKey(op.order, op.operation, op.part), op]));
   let movedOperations = 0;
   for (const op of current) {
-    const now = ids.has(op.order) ? next.get(planKey(op.order, op.operation)) : undefined;
+    const now = ids.has(op.order) ? next.get(planKey(op.order, op.operation, op.part)) : undefined;
     if (now !== undefined && now.state !== "running" && (now.resource !== op.resource || now.unit !== op.unit || now.start !== op.start)) movedOperations++;
   }
   const changes = compareToReference(current.filter((op) => ids.has(op.order)), plan, toleranceMinutes);

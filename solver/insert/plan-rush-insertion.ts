@@ -92,9 +92,9 @@ export function planRushInsertion(request: InsertRequest, clock: () => number): 
   const begin = clock();
   const deadline = begin + request.options.timeLimitSeconds * 1000;
   const now = parseDateTime(request.now)!;
-  const { calendars, resources, items, bom, routings, orders, receipts, reservations, schedule, rushOrders, progress, frozenUntil } = request;
+  const { calendars, resources, pools, items, bom, routings, orders, receipts, reservations, schedule, rushOrders, progress, frozenUntil } = request;
   const input: InsertionInput = {
-    model: { calendars, resources, items, bom, routings, orders, receipts, reservations },
+    model: { calendars, resources, pools, items, bom, routings, orders, receipts, reservations },
     plan: schedule.operations,
     inserted: rushOrders,
     progress,
@@ -169,7 +169,7 @@ export function planRushInsertion(request: InsertRequest, clock: () => number): 
   });
   if (!result.ok) return { status: "infeasible", reason: result.reason, options: [], solver: { elapsedMs: clock() - begin } };
   const { prepared, value: plans } = result;
-  const original = new Map(schedule.operations.map((op) => [planKey(op.order, op.operation), op]));
+  const original = new Map(schedule.operations.map((op) => [planKey(op.order, op.operation, op.part), op]));
   const tolerance = request.options.moveToleranceMinutes ?? DEFAULT_MOVE_TOLERANCE_MINUTES;
   const names = new Set<string>();
   const options = plans.map(({ name, state, unavoidableHarm }): PlanOption => {

@@ -14,10 +14,11 @@ import type { CompiledRequest } from "../schedule/compile-problem.ts";
 import { compileProblem, defaultSpanMinutes } from "../schedule/compile-problem.ts";
 import { FREE } from "../schedule/problem.ts";
 import type { Sequencing } from "../schedule/decode-schedule.ts";
+import { planParts } from "../schedule/compile-parts.ts";
 import { sequencingFromPlan } from "../schedule/sequencing-from-plan.ts";
 import type { AllocationShortage } from "../schedule/allocate-material.ts";
 import { protectConfirmed } from "../schedule/material-priority.ts";
-import { freezePlan, planKey } from "../schedule/freeze-plan.ts";
+import { freezePlan, operationKey, planKey } from "../schedule/freeze-plan.ts";
 import { RightShifter } from "./right-shift.ts";
 import type { Timing } from "./right-shift.ts";
 
@@ -79,7 +80,9 @@ export function prepareInsertion(input: InsertionInput): PrepareResult {
   const { frozen, free, latestEnd } = freezePlan(plan, input.progress, frozenUntil);
   const spanMinutes = input.spanMinutes ?? Math.max(defaultSpanMinutes(request), latestEnd - now + 28 * MINUTES_PER_DAY);
   const confirmed = new Set(model.orders.map((_, o) => o));
-  const result = compileProblem(request, spanMinutes, frozen, confirmed);
+  // The plan's parts of split operations (issue 16) are kept as they are: by part, their quantities.
+  const parts = planParts(model, plan);
+  const result = compileProblem(request, spanMinutes, frozen, confirmed, { partsOf: (order, operation) => parts.get(operationKey(order, operation)) });
   // A frozen operation the plan cannot keep (running work reported to run into it) is the request's problem.
   if (!result.ok && result.problems !== undefined) throw new ModelError(result.problems);
   if (!result.ok) return { ok: false, reason: result.reason, horizon: false, spanMinutes };
@@ -93,14 +96,14 @@ export function prepareInsertion(input: InsertionInput): PrepareResult {
   const opIndex = new Map<string, number>();
   p.jobs.forEach((job, j) => {
     const orderId = request.orders[compiled.orderOfJob[j]!]!.id;
-    for (let op = job.firstOp; op < job.firstOp + job.opCount; op++) opIndex.set(planKey(orderId, compiled.operationId[op]!), op);
+    for (let op = job.firstOp; op < job.firstOp + job.opCount; op++) opIndex.set(planKey(orderId, compiled.operationId[op]!, p.rules === null ? 0 : op - p.rules.partFirst[op]!), op);
   });
   const firstMachine = new Map(p.resources.map((r) => [r.id, r.firstMachine]));
   const planMachine = new Int32Array(p.opCount).fill(-1);
   const planStart = new Float64Array(p.opCount).fill(NaN);
   const planEnd = new Float64Array(p.opCount).fill(NaN);
   for (const { operation: op, start, end } of free) {
-    const i = opIndex.get(planKey(op.order, op.operation))!;
+    const i = opIndex.get(planKey(op.order, op.operation, op.part))!;
     planMachine[i] = firstMachine.get(op.resource)! + op.unit;
     planStart[i] = start;
     planEnd[i] = end;

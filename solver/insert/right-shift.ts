@@ -15,11 +15,14 @@
  * With material (issue 14) times depend on who starts first, so the plan is re-timed whole by the
  * scheduling engine's time-ordered decoder (with the current plan's starts as lower bounds, confirmed
  * orders keeping their material: material-priority.ts), and shiftFrom does the same then counts the harm.
+ * So are plans with the shop-floor rules of issue 16 (transfer batches, parts, unbroken operations, maximum
+ * waits), whose times only the decoder's rules give.
  */
 import { BinaryHeap } from "../schedule/binary-heap.ts";
 import type { Sequencing } from "../schedule/decode-schedule.ts";
 import { Decoder, routingLinks } from "../schedule/decode-schedule.ts";
 import { placeOperation } from "../schedule/place-operation.ts";
+import { newPlacement } from "../schedule/place-operation.ts";
 import type { Placement } from "../schedule/place-operation.ts";
 import { altIndex, DONE, FREE } from "../schedule/problem.ts";
 import type { FixedOperation, SchedulingProblem } from "../schedule/problem.ts";
@@ -29,6 +32,8 @@ export interface Timing {
   start: Float64Array;
   end: Float64Array;
   changeover: Float64Array;
+  /** Slices continuing their part (issue 16), when the decoder times the plan. */
+  continues?: Uint8Array;
 }
 
 export type ShiftOutcome = "ok" | "cycle" | "horizon" | "harm";
@@ -61,8 +66,8 @@ export class RightShifter {
   private generation = 0;
   private readonly indeg: Int32Array;
   private readonly stack: Int32Array;
-  private readonly placement: Placement = { start: 0, end: 0, changeover: 0, pushedByFixed: false };
-  /** The time-ordered decoder, for problems with material (null without). */
+  private readonly placement = newPlacement();
+  /** The scheduling engine's decoder, for problems with material, shop-floor rules, pools or batches (null without). */
   private readonly decoder: Decoder | null;
 
   /** @param notBefore earliest start of every operation: its start in the current plan, −Infinity for new ones */
@@ -80,7 +85,7 @@ export class RightShifter {
     this.indeg = new Int32Array(problem.opCount);
     this.queued = new Int32Array(problem.opCount);
     this.stack = new Int32Array(problem.opCount);
-    this.decoder = problem.material === null ? null : new Decoder(problem, notBefore);
+    this.decoder = problem.material === null && problem.rules === null && problem.pools == null && problem.batches == null ? null : new Decoder(problem, notBefore);
   }
 
   /**
@@ -90,8 +95,8 @@ export class RightShifter {
    */
   materialReady(s: Sequencing, op: number, ready: number): number {
     const decoder = this.decoder;
-    if (decoder === null || !decoder.decode(s)) return ready;
-    const ledger = decoder.ledger!;
+    if (decoder === null || decoder.ledger === null || !decoder.decode(s)) return ready;
+    const ledger = decoder.ledger;
     let t = ready;
     while (!ledger.covers(op, t)) {
       t = ledger.nextSupply(op, t);
@@ -111,6 +116,7 @@ export class RightShifter {
       timing.end[op] = decoder.end[op]!;
       timing.changeover[op] = decoder.changeover[op]!;
     }
+    if (decoder.runs !== null) timing.continues = decoder.runs.continues.slice();
     return "ok";
   }
 

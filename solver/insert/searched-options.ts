@@ -21,13 +21,14 @@ import { completions, planImpact } from "./plan-impact.ts";
 
 /** The rush orders added to the confirmed orders the current plan has, re-planned from `now` against it. */
 export function replanRequest(request: InsertRequest, timeLimitSeconds: number, reference = request.schedule.operations): ScheduleRequest {
-  const { calendars, resources, items, bom, routings, receipts, reservations, progress, now, options } = request;
+  const { calendars, resources, pools, items, bom, routings, receipts, reservations, progress, now, options } = request;
   // Confirmed orders the plan left out (their material cannot arrive) stay out, as in the insertion.
   const planned = new Set([...request.schedule.operations.map((op) => op.order), ...progress.map((e) => e.order)]);
   const fence = request.frozenUntil !== undefined && request.frozenUntil > now ? request.frozenUntil : now;
   return {
     calendars,
     resources,
+    pools,
     items,
     bom,
     routings,

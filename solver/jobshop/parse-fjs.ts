@@ -19,13 +19,18 @@ export function parseFjs(text: string, name: string): JobShopInstance {
       if (at >= v.length) throw new SyntaxError(`${name}: job ${j} line ends early`);
       return v[at++]!;
     };
-    return Array.from({ length: next() }, (_, k) =>
-      Array.from({ length: next() }, () => {
+    return Array.from({ length: next() }, (_, k) => {
+      const count = next();
+      // The search needs a machine for every operation and times that do not run backwards.
+      if (!(count >= 1)) throw new SyntaxError(`${name}: job ${j} operation ${k} has ${count} machines, expected at least 1`);
+      return Array.from({ length: count }, () => {
         const machine = next() - 1;
         if (!Number.isInteger(machine) || machine < 0 || machine >= m) throw new SyntaxError(`${name}: job ${j} operation ${k} names machine ${machine + 1}, expected 1…${m}`);
-        return { machine, time: next() };
-      }),
-    );
+        const time = next();
+        if (time < 0) throw new SyntaxError(`${name}: job ${j} operation ${k} has the negative time ${time}`);
+        return { machine, time };
+      });
+    });
   });
   return { name, machineCount: m, jobs };
 }

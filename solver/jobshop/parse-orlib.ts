@@ -15,7 +15,9 @@ export function parseOrLibrary(text: string, name: string): JobShopInstance {
       const at = 2 + 2 * (j * m + k);
       const machine = v[at]!;
       if (!Number.isInteger(machine) || machine < 0 || machine >= m) throw new SyntaxError(`${name}: job ${j} operation ${k} has machine ${machine}, expected 0…${m - 1}`);
-      return [{ machine, time: v[at + 1]! }];
+      const time = v[at + 1]!;
+      if (time < 0) throw new SyntaxError(`${name}: job ${j} operation ${k} has the negative time ${time}`);
+      return [{ machine, time }];
     }),
   );
   return { name, machineCount: m, jobs };

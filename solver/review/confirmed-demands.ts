@@ -8,15 +8,17 @@ import type { Order } from "../../src/order.ts";
 import type { ReviewRequest } from "../../src/review.ts";
 import type { ScheduledOperation } from "../../src/schedule.ts";
 import { parseDateTime } from "../../src/time.ts";
-import { planKey } from "../schedule/freeze-plan.ts";
+import { operationKey } from "../schedule/freeze-plan.ts";
 import { explodeToPurchased, stockBy } from "./material-availability.ts";
 import type { MaterialDemand, MaterialSupply, TakeFromStock } from "./material-availability.ts";
 
 export function confirmedDemands(supply: MaterialSupply, orders: readonly Order[], plan: readonly ScheduledOperation[], request: ReviewRequest, now: number): MaterialDemand[] {
-  const starts = new Map(plan.map((op) => [planKey(op.order, op.operation), parseDateTime(op.start)!]));
+  const starts = new Map<string, number>();
+  // An operation in parts (issue 16) starts with its earliest part.
+  for (const op of plan) starts.set(operationKey(op.order, op.operation), Math.min(starts.get(operationKey(op.order, op.operation)) ?? Infinity, parseDateTime(op.start)!));
   const issued = new Set(request.progress.map((e) => e.order));
   const firstOp = new Map(request.routings.map((r) => [r.item, r.operations[0]!.id]));
-  const dated = orders.filter((order) => !issued.has(order.id)).map((order) => ({ order, at: starts.get(planKey(order.id, firstOp.get(order.item)!)) ?? now }));
+  const dated = orders.filter((order) => !issued.has(order.id)).map((order) => ({ order, at: starts.get(operationKey(order.id, firstOp.get(order.item)!)) ?? now }));
   dated.sort((a, b) => a.at - b.at);
   const demands: MaterialDemand[] = [];
   const taken = new Map<string, number>();

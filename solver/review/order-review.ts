@@ -71,8 +71,8 @@ export class OrderReview {
     private readonly leadTimeUnit: number,
     receipts: Array<{ item: string; quantity: number; at: number }>,
   ) {
-    const { calendars, resources, items, bom, routings, reservations } = request;
-    this.model = { calendars, resources, items, bom, routings, receipts: request.receipts, reservations };
+    const { calendars, resources, pools, items, bom, routings, reservations } = request;
+    this.model = { calendars, resources, pools, items, bom, routings, receipts: request.receipts, reservations };
     this.receipts = receipts;
     this.orders = [...request.orders];
     this.plan = [...request.schedule.operations];
@@ -168,7 +168,7 @@ export class OrderReview {
     }
     for (const w of ctp.waits) reasons.push({ kind: "capacity", ...w });
     const decision = decisionFor(ctp.completion, due, maxDelayDays);
-    const planned = planSchedule(ctp.prepared, ctp.state, new Map(basePlan.map((op) => [planKey(op.order, op.operation), op])));
+    const planned = planSchedule(ctp.prepared, ctp.state, new Map(basePlan.map((op) => [planKey(op.order, op.operation, op.part), op])));
     const tolerance = this.request.options.moveToleranceMinutes ?? DEFAULT_MOVE_TOLERANCE_MINUTES;
     const { impact } = planImpact(confirmed.filter((o) => o.id !== order.id), basePlan, planned.operations, tolerance);
     if (replaces !== undefined) {

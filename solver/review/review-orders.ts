@@ -22,11 +22,12 @@ import { reviewChange } from "./review-change.ts";
 function replanner(clock: () => number) {
   return (review: OrderReview, changed: Order, original: Order): ScheduleResponse | null => {
     const { request } = review;
-    const { calendars, resources, items, bom, routings, receipts, reservations, buckets, progress, options } = request;
+    const { calendars, resources, pools, items, bom, routings, receipts, reservations, buckets, progress, options } = request;
     const planned = new Set([...review.plan.map((op) => op.order), ...progress.map((e) => e.order)]);
     const scheduleRequest: ScheduleRequest = {
       calendars,
       resources,
+      pools,
       items,
       bom,
       routings,

@@ -61,14 +61,20 @@ function reservedByOrder(request: ScheduleRequest): Map<string, Map<string, numb
 /**
  * @param progressOf how far along operation k of order o is
  * @param kept orders that keep the material they consume in a current plan (re-planning): never left out
+ * @param skipped orders left out for another reason (issue 16): they neither consume nor produce
  * @returns null when material is ignored or nothing is consumed
  */
-export function prepareMaterial(request: ScheduleRequest, progressOf: (order: number, operation: number) => OperationProgress, kept: ReadonlySet<number> = new Set()): MaterialPrepass | null {
+export function prepareMaterial(
+  request: ScheduleRequest,
+  progressOf: (order: number, operation: number) => OperationProgress,
+  kept: ReadonlySet<number> = new Set(),
+  skipped: ReadonlySet<number> = new Set(),
+): MaterialPrepass | null {
   if (!materialConstrained(request)) return null;
   const needs = materialNeeds(request, request.orders);
   const routings = new Map(request.routings.map((r) => [r.item, r]));
   const consumedItems = new Set<string>();
-  const consumptions = needs.consumptions.map((list, o) => list.filter((c) => !hasConsumed(progressOf(o, c.operation))));
+  const consumptions = needs.consumptions.map((list, o) => (skipped.has(o) ? [] : list.filter((c) => !hasConsumed(progressOf(o, c.operation)))));
   for (const list of consumptions) for (const c of list) consumedItems.add(c.item);
   if (consumedItems.size === 0) return null;
   const reserved = reservedByOrder(request);
@@ -81,7 +87,7 @@ export function prepareMaterial(request: ScheduleRequest, progressOf: (order: nu
     const operations = routings.get(order.item)?.operations ?? [];
     const started = kept.has(o) || operations.some((_, k) => progressOf(o, k).state !== "free");
     const last = operations.length - 1;
-    const produces = consumedItems.has(order.item) && last >= 0 && progressOf(o, last).state !== "done" ? { item: order.item, quantity: order.quantity } : null;
+    const produces = !skipped.has(o) && consumedItems.has(order.item) && last >= 0 && progressOf(o, last).state !== "done" ? { item: order.item, quantity: order.quantity } : null;
     return { priority: order.priority, due: parseDateTime(order.due)!, started, consumptions: consumptions[o]!, produces, reserved: reserved.get(order.id) ?? new Map() };
   });
   const { unplannable, shortStarted } = allocateMaterial(orders, supply);
@@ -94,12 +100,14 @@ export function prepareMaterial(request: ScheduleRequest, progressOf: (order: nu
 export interface MaterialJobs {
   /** request.orders index of every job. */
   orderOfJob: readonly number[];
-  /** First operation index of every job. */
-  firstOp: readonly number[];
+  /** Per job, the first operation of each routing operation (its slices up to the next entry; one entry more at the end). */
+  stepFirstOp: readonly (readonly number[])[];
+  /** Units each operation makes: a slice of a split lot consumes its share (null: every operation makes its whole lot). */
+  quantity: readonly number[] | null;
   opCount: number;
   /** Start of every fixed operation that has not consumed yet (by operation index), NaN for the others. */
   fixedStart: Float64Array;
-  /** Whether each job's last operation is done (its production is in the stock on hand already). */
+  /** Whether each job will produce nothing: its last operation is done (its production is in stock already), or it was left out. */
   completed: readonly boolean[];
 }
 
@@ -139,17 +147,20 @@ export function buildMaterialModel(request: ScheduleRequest, prepass: MaterialPr
         slotQty.push(quantity);
         slotOf.set(key, slot);
       }
-      const op = jobs.firstOp[j]! + c.operation;
       const item = itemIndex.get(c.item)!;
-      const fixedAt = jobs.fixedStart[op]!;
-      if (Number.isNaN(fixedAt)) {
-        perOp[op]!.push({ item, quantity: c.quantity, slot });
-        continue;
+      // Each slice of a split lot consumes its share at its own start.
+      for (let op = jobs.stepFirstOp[j]![c.operation]!; op < jobs.stepFirstOp[j]![c.operation + 1]!; op++) {
+        const quantity = jobs.quantity === null ? c.quantity : (c.quantity * jobs.quantity[op]!) / order.quantity;
+        const fixedAt = jobs.fixedStart[op]!;
+        if (Number.isNaN(fixedAt)) {
+          perOp[op]!.push({ item, quantity, slot });
+          continue;
+        }
+        // A fixed operation takes its material whatever happens: from the static curve.
+        const fromSlot = slot >= 0 ? Math.min(quantity, slotQty[slot]!) : 0;
+        if (slot >= 0) slotQty[slot] = slotQty[slot]! - fromSlot;
+        if (quantity - fromSlot > 0) events[item]!.push([fixedAt, -(quantity - fromSlot)]);
       }
-      // A fixed operation takes its material whatever happens: from the static curve.
-      const fromSlot = slot >= 0 ? Math.min(c.quantity, slotQty[slot]!) : 0;
-      if (slot >= 0) slotQty[slot] = slotQty[slot]! - fromSlot;
-      if (c.quantity - fromSlot > 0) events[item]!.push([fixedAt, -(c.quantity - fromSlot)]);
     }
     const produced = itemIndex.get(order.item);
     if (produced !== undefined && !jobs.completed[j]) {

@@ -1,18 +1,22 @@
 /**
  * Compiling a (checked) schedule request into the engine's internal problem: orders become jobs with their
- * routing's operations, resources become machines (one per unit), each distinct calendar is compiled once
- * over a horizon that covers the progress before the plan start and a generous span after it, and reported
- * progress becomes done (history) and fixed (running) operations.
+ * routing's operations, resources become machines (one per unit, compile-resources.ts), each distinct
+ * calendar is compiled once over a horizon that covers the progress before the plan start and a generous
+ * span after it, and reported progress becomes done (history) and fixed (running) operations.
  *
  * Running operations keep resource, unit and start and finish their remaining working minutes from the plan
  * start; by default the remaining minutes are the full duration minus the working minutes already elapsed.
  * A done operation is taken to have ended at min(planStart, start + its full duration).
  *
+ * Shop-floor rules (issue 16) compile into ShopFloorRules: a splittable operation becomes slices
+ * (compile-parts.ts; one slice when it has progress, the given plan's parts when re-planning), tardiness
+ * counts against due − the due-date buffer, and an order is left out with its reason when an uninterruptible
+ * operation fits no working stretch of any of its resources, or when the search found it cannot keep a
+ * maximum wait (`excluded`; its running work stays).
+ *
  * With a reference plan (issue 15, compile-reference.ts) its frozen operations are pinned like running ones,
  * no other operation starts before the fence, and the problem carries where every other operation was.
  */
-import type { WorkingTime } from "../calendar/working-time.ts";
-import { compileCalendar } from "../calendar/compile-calendar.ts";
 import { MAX_HORIZON_DAYS } from "../../src/limits.ts";
 import { priorityWeight } from "../../src/order.ts";
 import type { ScheduleRequest } from "../../src/schedule.ts";
@@ -22,8 +26,11 @@ import type { AllocationShortage } from "./allocate-material.ts";
 import { checkPins, referencePlan, stabilityModel } from "./compile-reference.ts";
 import { buildMaterialModel, prepareMaterial } from "./compile-material.ts";
 import type { MaterialPrepass, OperationProgress } from "./compile-material.ts";
+import { planParts, sliceQuantities } from "./compile-parts.ts";
+import { compileBatches, compilePools } from "./compile-pools.ts";
+import { compileResources } from "./compile-resources.ts";
 import { DONE, FIXED, FREE, workMinutes } from "./problem.ts";
-import type { FixedOperation, ProblemJob, ProblemResource, SchedulingProblem } from "./problem.ts";
+import type { FixedOperation, ProblemJob, SchedulingProblem, ShopFloorRules } from "./problem.ts";
 
 export interface CompiledRequest {
   problem: SchedulingProblem;
@@ -31,11 +38,19 @@ export interface CompiledRequest {
   orderOfJob: number[];
   /** Routing operation id of each operation. */
   operationId: string[];
+  /** Index of each operation's routing operation in its routing. */
+  step: number[];
+  /** The order quantity of each job. */
+  lots: number[];
+  /** Per job, the first operation of each of its routing operations (slices up to the next entry; one entry more at the end). */
+  stepFirstOp: number[][];
   /** The routing's setupMinutes of each operation (without changeover). */
   setupMinutes: number[];
   planStart: number;
   /** Orders (request.orders' indices) left out for lack of material, with what they lack. */
   unplannable: Map<number, AllocationShortage[]>;
+  /** Orders left out because a rule cannot be kept, with the reason; a started one keeps only its running work as a job. */
+  excluded: Map<number, string>;
   /** The material pre-pass (null when material is not constrained or nothing is consumed). */
   material: MaterialPrepass | null;
   /** Earliest start of every order of the request: max(plan start, release, materialReady). */
@@ -49,6 +64,8 @@ export interface CompiledRequest {
 export interface FrozenOperation {
   order: string;
   operation: string;
+  /** Part of a split operation (default 0); the plan's parts come from CompileOptions.partsOf. */
+  part?: number;
   resource: string;
   /** 0-based unit of the resource. */
   unit: number;
@@ -57,6 +74,18 @@ export interface FrozenOperation {
   changeover?: number;
   /** JSON path of the plan operation it comes from, to name it when it cannot be kept (422). */
   path?: string;
+}
+
+export interface CompileOptions {
+  /** Orders to leave out, with the reason (the search found they cannot keep a maximum wait). */
+  excluded?: ReadonlyMap<number, string>;
+  /** The quantities of a given plan's parts of an operation (re-planning keeps them), by part. */
+  partsOf?: (order: string, operation: string) => number[] | undefined;
+  /**
+   * Polled between calendars and every POLL_EVERY orders: compiling 50,000 orders takes half a second, and it
+   * counts against the request's time limit.
+   */
+  shouldStop?: () => boolean;
 }
 
 /**
@@ -96,7 +125,7 @@ export function defaultSpanMinutes(request: ScheduleRequest): number {
   let latest = planStart;
   let longestJob = 0;
   for (const order of request.orders) {
-    for (const t of [order.release, order.materialReady]) if (t !== undefined) latest = Math.max(latest, minutes(t));
+    for (const t of [order.release, order.materialReady].filter((t) => t !== undefined)) latest = Math.max(latest, minutes(t));
     let job = 0;
     for (const op of routings.get(order.item)?.operations ?? []) {
       const r = resources.get(op.resources[0]!);
@@ -117,65 +146,74 @@ export function defaultSpanMinutes(request: ScheduleRequest): number {
  * @param pinned operations that keep resource, unit and times (progress entries take precedence); the frozen
  *   operations of the request's reference plan are added to them
  * @param kept orders (indices) of a current plan that keep its material when others are inserted
- * @param shouldStop polled between calendars and every POLL_EVERY orders: compiling 50,000 orders takes
- *   half a second, and it counts against the request's time limit
  */
 export function compileProblem(
   request: ScheduleRequest,
   spanMinutes = defaultSpanMinutes(request),
   pinned: readonly FrozenOperation[] = [],
   kept: ReadonlySet<number> = new Set(),
-  shouldStop: () => boolean = () => false,
+  options: CompileOptions = {},
 ): CompileResult {
   const stopped: CompileResult = { ok: false, reason: "stopped while compiling the problem", stopped: true };
   const planStart = minutes(request.planStart);
   const reference = referencePlan(request);
   const frozen = reference === null ? pinned : [...pinned, ...reference.frozen];
   const from = request.progress.reduce((earliest, p) => Math.min(earliest, minutes(p.start)), planStart) - MINUTES_PER_DAY;
-  const to = planStart + Math.min(spanMinutes, MAX_SPAN_MINUTES);
-  const calendarById = new Map(request.calendars.map((c) => [c.id, c]));
-  const compiled = new Map<string, WorkingTime>();
-  const families = new Map<string, number>();
-  const familyIndex = (f: string | undefined) => {
-    if (f === undefined) return -1;
-    if (!families.has(f)) families.set(f, families.size);
-    return families.get(f)!;
-  };
-  for (const routing of request.routings) for (const op of routing.operations) familyIndex(op.family);
-  for (const r of request.resources) for (const c of r.setupMatrix?.changeovers ?? []) (familyIndex(c.from), familyIndex(c.to));
-  const familyCount = families.size;
-
-  let machineCount = 0;
-  const resources: ProblemResource[] = [];
-  for (const r of request.resources) {
-    let calendar = compiled.get(r.calendar);
-    if (calendar === undefined) {
-      if (shouldStop()) return stopped;
-      calendar = compileCalendar(calendarById.get(r.calendar)!, { from, to });
-      compiled.set(r.calendar, calendar);
-    }
-    let changeover: Float64Array | null = null;
-    if (r.setupMatrix !== undefined && (r.setupMatrix.default > 0 || r.setupMatrix.changeovers.length > 0)) {
-      changeover = new Float64Array(familyCount * familyCount).fill(r.setupMatrix.default);
-      for (const c of r.setupMatrix.changeovers) changeover[familyIndex(c.from) * familyCount + familyIndex(c.to)] = c.minutes;
-    }
-    resources.push({ id: r.id, firstMachine: machineCount, units: r.units, calendar, changeover });
-    machineCount += r.units;
-  }
-  const resourceIndex = new Map(request.resources.map((r, i) => [r.id, i]));
+  const shouldStop = options.shouldStop ?? (() => false);
+  const compiledResources = compileResources(request, { from, to: planStart + Math.min(spanMinutes, MAX_SPAN_MINUTES) }, shouldStop);
+  if (compiledResources === null) return stopped;
+  const { resources, machineCount, familyCount, familyIndex, resourceIndex } = compiledResources;
   const alive = resources.map((r) => r.calendar!.nextWorkingInstant(planStart) !== null);
 
   const routings = new Map(request.routings.map((r) => [r.item, r]));
   const progress = new Map(request.progress.map((p, i) => [`${p.order}\u0000${p.operation}`, i]));
-  const frozenByKey = new Map(frozen.map((f) => [`${f.order}\u0000${f.operation}`, f]));
-  const material = prepareMaterial(request, (o, k): OperationProgress => {
+  const frozenByKey = new Map<string, FrozenOperation[]>();
+  for (const f of frozen) {
+    const key = `${f.order}\u0000${f.operation}`;
+    frozenByKey.set(key, [...(frozenByKey.get(key) ?? []), f]);
+  }
+  const progressOf = (o: number, k: number): OperationProgress => {
     const key = `${request.orders[o]!.id}\u0000${routings.get(request.orders[o]!.item)!.operations[k]!.id}`;
     const reported = progress.get(key);
     if (reported !== undefined) return { state: request.progress[reported]!.status };
-    const pin = frozenByKey.get(key);
-    if (pin === undefined) return { state: "free" };
-    return pin.start >= planStart ? { state: "fixed", start: pin.start } : { state: "running" };
-  }, kept);
+    const pins = frozenByKey.get(key);
+    if (pins === undefined) return { state: "free" };
+    // A split operation is under way from its earliest part.
+    const start = Math.min(...pins.map((f) => f.start));
+    return start >= planStart ? { state: "fixed", start } : { state: "running" };
+  };
+  // The parts of split operations (issue 16) that a given plan has: insertion's current plan, else the reference.
+  const referenceParts = reference === null || options.partsOf !== undefined ? null : planParts(request, request.reference!.operations);
+  const partsOf = options.partsOf ?? (referenceParts === null ? undefined : (order: string, operation: string) => referenceParts.get(`${order}\u0000${operation}`));
+  const units = (ids: readonly string[]) => ids.reduce((n, id) => n + (alive[resourceIndex.get(id)!] ? request.resources[resourceIndex.get(id)!]!.units : 0), 0);
+  const slicesOf = (o: number, k: number): number[] => {
+    const order = request.orders[o]!;
+    const op = routings.get(order.item)!.operations[k]!;
+    if (progress.has(`${order.id}\u0000${op.id}`)) return [order.quantity];
+    return partsOf?.(order.id, op.id) ?? sliceQuantities(order.quantity, op.split, units(op.resources));
+  };
+  const workOn = (o: number, k: number, id: string, quantity: number) => {
+    const op = routings.get(request.orders[o]!.item)!.operations[k]!;
+    return op.setupMinutes + (quantity * op.runMinutesPerUnit) / request.resources[resourceIndex.get(id)!]!.efficiency;
+  };
+  // An uninterruptible operation runs on the alternatives with a working stretch long enough for its largest slice.
+  const fits = (o: number, k: number, id: string) => {
+    const op = routings.get(request.orders[o]!.item)!.operations[k]!;
+    const r = resourceIndex.get(id)!;
+    return alive[r]! && (op.interruptible !== false || resources[r]!.calendar!.longestWindow() >= workMinutes(workOn(o, k, id, Math.max(...slicesOf(o, k))), 0));
+  };
+  const excluded = new Map(options.excluded ?? []);
+  request.orders.forEach((order, o) => {
+    if (excluded.has(o)) return;
+    routings.get(order.item)!.operations.forEach((op, k) => {
+      if (excluded.has(o) || op.interruptible !== false || progressOf(o, k).state !== "free" || !op.resources.some((id) => alive[resourceIndex.get(id)!])) return;
+      if (op.resources.some((id) => fits(o, k, id))) return;
+      const longest = op.resources.map((id) => `${id} ${resources[resourceIndex.get(id)!]!.calendar!.longestWindow()}`).join(", ");
+      const need = workMinutes(workOn(o, k, op.resources[0]!, Math.max(...slicesOf(o, k))), 0);
+      excluded.set(o, `operation "${op.id}" must run unbroken for ${need} working minutes, longer than any working stretch of its resources (longest: ${longest} minutes)`);
+    });
+  });
+  const material = prepareMaterial(request, progressOf, kept, new Set(excluded.keys()));
   if (material !== null && material.shortStarted.size > 0) {
     const [o, shortages] = [...material.shortStarted][0]!;
     return { ok: false, reason: `order "${request.orders[o]!.id}" has started but its material is short: ${shortages.map((s) => `${s.quantity} of "${s.item}"`).join(", ")}` };
@@ -183,6 +221,7 @@ export function compileProblem(
   const jobs: ProblemJob[] = [];
   const orderOfJob: number[] = [];
   const operationId: string[] = [];
+  const step: number[] = [];
   const setupMinutes: number[] = [];
   const opJob: number[] = [];
   const opFamily: number[] = [];
@@ -193,91 +232,124 @@ export function compileProblem(
   const opState: number[] = [];
   const doneEnd: number[] = [];
   const fixed: FixedOperation[] = [];
+  const rules = { partFirst: [] as number[], partLast: [] as number[], quantity: [] as number[], lot: [] as number[], transfer: [] as number[], maxWait: [] as number[], unbroken: [] as number[], waitOps: [] as number[] };
+  const stepFirstOp: number[][] = [];
   const pinPath = new Map<number, string>();
   const initialFamily = new Int32Array(machineCount).fill(-1);
   const initialFamilyStart = new Float64Array(machineCount).fill(-Infinity);
+  const defaultBuffer = request.options.dueBufferMinutes ?? 0;
 
   const orderEarliest = request.orders.map((order) => Math.max(planStart, ...[order.release, order.materialReady].filter((t) => t !== undefined).map(minutes)));
   for (const [o, order] of request.orders.entries()) {
     if (o % POLL_EVERY === POLL_EVERY - 1 && shouldStop()) return stopped;
     if (material?.unplannable.has(o)) continue;
+    // An order left out keeps only the work that has started (running, frozen or done): it is under way.
+    const startedOnly = excluded.has(o);
     const routing = routings.get(order.item)!;
+    const due = minutes(order.due);
     // With a reference, nothing new starts inside the frozen fence.
     const earliest = Math.max(orderEarliest[o]!, reference?.fence ?? -Infinity);
-    jobs.push({ firstOp: operationId.length, opCount: routing.operations.length, earliest, due: minutes(order.due), weight: priorityWeight(order.priority) });
-    orderOfJob.push(o);
-    for (const op of routing.operations) {
-      const index = operationId.length;
-      operationId.push(op.id);
-      setupMinutes.push(op.setupMinutes);
-      opJob.push(jobs.length - 1);
-      opFamily.push(familyIndex(op.family));
-      opMinGap.push(op.minGapMinutes);
-      const baseOn = (id: string) => op.setupMinutes + (order.quantity * op.runMinutesPerUnit) / request.resources[resourceIndex.get(id)!]!.efficiency;
-      const entry = progress.get(`${order.id}\u0000${op.id}`);
+    const job: ProblemJob = { firstOp: operationId.length, opCount: 0, earliest, due, target: due - (order.dueBufferMinutes ?? defaultBuffer), weight: priorityWeight(order.priority) };
+    const steps: number[] = [];
+    for (const [k, op] of routing.operations.entries()) {
+      steps.push(operationId.length);
+      const key = `${order.id}\u0000${op.id}`;
+      const entry = progress.get(key);
       const p = entry === undefined ? undefined : request.progress[entry]!;
-      const pin = p === undefined ? frozenByKey.get(`${order.id}\u0000${op.id}`) : undefined;
-      if (pin !== undefined) {
-        const r = resourceIndex.get(pin.resource)!;
-        altResource.push(r);
-        altWork.push(baseOn(pin.resource));
-        opState.push(FIXED);
-        doneEnd.push(NaN);
-        fixed.push({ op: index, machine: resources[r]!.firstMachine + pin.unit, start: pin.start, end: pin.end, changeover: pin.changeover ?? 0 });
-        if (pin.path !== undefined) pinPath.set(index, pin.path);
-      } else if (p === undefined) {
-        opState.push(FREE);
-        doneEnd.push(NaN);
-        for (const id of op.resources) {
-          if (!alive[resourceIndex.get(id)!]) continue;
-          altResource.push(resourceIndex.get(id)!);
-          altWork.push(baseOn(id));
-        }
-        if (altResource.length === altStart[altStart.length - 1]) {
-          return { ok: false, reason: `operation "${op.id}" of order "${order.id}": none of its resources (${op.resources.join(", ")}) has working time after the plan start` };
-        }
-      } else {
-        const r = resourceIndex.get(p.resource)!;
-        const calendar = resources[r]!.calendar!;
-        const machine = resources[r]!.firstMachine + p.unit;
-        const start = minutes(p.start);
-        const full = workMinutes(baseOn(p.resource), 0);
-        altResource.push(r);
-        altWork.push(baseOn(p.resource));
-        if (start > initialFamilyStart[machine]!) {
-          initialFamilyStart[machine] = start;
-          initialFamily[machine] = familyIndex(op.family);
-        }
-        if (p.status === "done") {
-          opState.push(DONE);
-          doneEnd.push(Math.min(planStart, calendar.addWorkingMinutes(start, full) ?? planStart));
-        } else {
-          const remaining = p.remainingMinutes ?? Math.max(0, full - calendar.workingMinutesBetween(start, planStart));
-          const end = remaining > 0 ? calendar.addWorkingMinutes(planStart, Math.ceil(remaining - 1e-9)) : planStart;
-          if (end === null) return { ok: false, reason: `running operation "${op.id}" of order "${order.id}" cannot finish inside the calendar horizon` };
+      const pinnedParts = p === undefined ? frozenByKey.get(key) : undefined;
+      if (startedOnly && p === undefined && pinnedParts === undefined) continue;
+      const slices = slicesOf(o, k);
+      const first = operationId.length;
+      for (const [part, quantity] of slices.entries()) {
+        const index = operationId.length;
+        operationId.push(op.id);
+        step.push(k);
+        setupMinutes.push(op.setupMinutes);
+        opJob.push(jobs.length);
+        opFamily.push(familyIndex(op.family));
+        opMinGap.push(op.minGapMinutes);
+        rules.partFirst.push(first);
+        rules.partLast.push(first + slices.length - 1);
+        rules.quantity.push(quantity);
+        rules.lot.push(order.quantity);
+        rules.transfer.push(op.transferQuantity ?? Infinity);
+        rules.maxWait.push(op.maxWaitMinutes ?? Infinity);
+        rules.unbroken.push(op.interruptible === false ? 1 : 0);
+        if (part === 0 && k > 0 && op.maxWaitMinutes !== undefined && p === undefined) rules.waitOps.push(index);
+        const pin = pinnedParts?.find((f) => (f.part ?? 0) === part);
+        if (pinnedParts !== undefined && pin === undefined) return { ok: false, reason: `part ${part} of operation "${op.id}" of order "${order.id}" is not in the frozen plan` };
+        if (pin !== undefined) {
+          const r = resourceIndex.get(pin.resource)!;
+          altResource.push(r);
+          altWork.push(workOn(o, k, pin.resource, quantity));
           opState.push(FIXED);
           doneEnd.push(NaN);
-          fixed.push({ op: index, machine, start, end, changeover: 0 });
+          fixed.push({ op: index, machine: resources[r]!.firstMachine + pin.unit, start: pin.start, end: pin.end, changeover: pin.changeover ?? 0 });
+          if (pin.path !== undefined) pinPath.set(index, pin.path);
+        } else if (p === undefined) {
+          opState.push(FREE);
+          doneEnd.push(NaN);
+          for (const id of op.resources) {
+            if (!fits(o, k, id)) continue;
+            altResource.push(resourceIndex.get(id)!);
+            altWork.push(workOn(o, k, id, quantity));
+          }
+          if (altResource.length === altStart[altStart.length - 1]) {
+            return { ok: false, reason: `operation "${op.id}" of order "${order.id}": none of its resources (${op.resources.join(", ")}) has working time after the plan start` };
+          }
+        } else {
+          const r = resourceIndex.get(p.resource)!;
+          const calendar = resources[r]!.calendar!;
+          const machine = resources[r]!.firstMachine + p.unit;
+          const start = minutes(p.start);
+          const full = workMinutes(workOn(o, k, p.resource, quantity), 0);
+          altResource.push(r);
+          altWork.push(workOn(o, k, p.resource, quantity));
+          if (start > initialFamilyStart[machine]!) {
+            initialFamilyStart[machine] = start;
+            initialFamily[machine] = familyIndex(op.family);
+          }
+          if (p.status === "done") {
+            opState.push(DONE);
+            doneEnd.push(Math.min(planStart, calendar.addWorkingMinutes(start, full) ?? planStart));
+          } else {
+            const remaining = p.remainingMinutes ?? Math.max(0, full - calendar.workingMinutesBetween(start, planStart));
+            const end = remaining > 0 ? calendar.addWorkingMinutes(planStart, Math.ceil(remaining - 1e-9)) : planStart;
+            if (end === null) return { ok: false, reason: `running operation "${op.id}" of order "${order.id}" cannot finish inside the calendar horizon` };
+            opState.push(FIXED);
+            doneEnd.push(NaN);
+            fixed.push({ op: index, machine, start, end, changeover: 0 });
+          }
         }
+        altStart.push(altResource.length);
       }
-      altStart.push(altResource.length);
     }
+    job.opCount = operationId.length - job.firstOp;
+    if (job.opCount === 0) continue;
+    steps.push(operationId.length);
+    stepFirstOp.push(steps);
+    jobs.push(job);
+    orderOfJob.push(o);
   }
   fixed.sort((a, b) => a.machine - b.machine || a.start - b.start);
   if (pinPath.size > 0) {
     const orderIds = orderOfJob.map((o) => request.orders[o]!.id);
-    const problems = checkPins({ fixed, jobs, opJob, opState, opMinGap, operationId, orderIds, pathOf: pinPath });
+    const batchMachine = (m: number) => request.resources[resources.findIndex((r) => m >= r.firstMachine && m < r.firstMachine + r.units)]?.batch !== undefined;
+    const problems = checkPins({ fixed, jobs, opJob, opState, opMinGap, operationId, orderIds, pathOf: pinPath, partFirst: rules.partFirst, transfer: rules.transfer, batchMachine });
     if (problems.length > 0) return { ok: false, reason: problems[0]!.message, problems };
   }
   const fixedStart = new Float64Array(operationId.length).fill(NaN);
   for (const f of fixed) fixedStart[f.op] = f.start;
   const materialModel =
-    material === null ? null : buildMaterialModel(request, material, {
+    material === null
+      ? null
+      : buildMaterialModel(request, material, {
           orderOfJob,
-          firstOp: jobs.map((j) => j.firstOp),
+          stepFirstOp,
+          quantity: rules.quantity,
           opCount: operationId.length,
           fixedStart,
-          completed: jobs.map((j) => opState[j.firstOp + j.opCount - 1] === DONE),
+          completed: jobs.map((j, i) => excluded.has(orderOfJob[i]!) || opState[j.firstOp + j.opCount - 1] === DONE),
         });
   const problem: SchedulingProblem = {
     origin: planStart,
@@ -299,7 +371,34 @@ export function compileProblem(
     doneEnd: Float64Array.from(doneEnd),
     fixed,
     material: materialModel,
-    stability: reference === null ? null : stabilityModel(request, reference, { jobs, orderOfJob, operationId, opState, resources }),
+    rules: shopFloorRules(rules, setupMinutes),
+    stability: reference === null ? null : stabilityModel(request, reference, { jobs, orderOfJob, operationId, opState, resources, partOf: operationId.map((_, op) => op - rules.partFirst[op]!) }),
   };
-  return { ok: true, compiled: { problem, orderOfJob, operationId, setupMinutes, planStart, unplannable: material?.unplannable ?? new Map(), material, orderEarliest } };
+  const lots = orderOfJob.map((o) => request.orders[o]!.quantity);
+  const compiled = { problem, orderOfJob, operationId, step, lots, stepFirstOp, setupMinutes, planStart, unplannable: material?.unplannable ?? new Map(), excluded, material, orderEarliest };
+  problem.pools = compilePools(request, compiled);
+  problem.batches = compileBatches(request, compiled, problem);
+  return { ok: true, compiled };
+}
+
+/** The rules' typed arrays, or null when no operation has any rule (the decoder's plain path). */
+function shopFloorRules(
+  rules: { partFirst: number[]; partLast: number[]; quantity: number[]; lot: number[]; transfer: number[]; maxWait: number[]; unbroken: number[]; waitOps: number[] },
+  setup: number[],
+): ShopFloorRules | null {
+  const split = rules.partFirst.some((first, op) => rules.partLast[op]! > first);
+  const any = split || rules.transfer.some((q) => q !== Infinity) || rules.maxWait.some((w) => w !== Infinity) || rules.unbroken.some((u) => u === 1);
+  if (!any) return null;
+  return {
+    partFirst: Int32Array.from(rules.partFirst),
+    partLast: Int32Array.from(rules.partLast),
+    quantity: Float64Array.from(rules.quantity),
+    lot: Float64Array.from(rules.lot),
+    setup: Float64Array.from(setup),
+    transfer: Float64Array.from(rules.transfer),
+    maxWait: Float64Array.from(rules.maxWait),
+    unbroken: Uint8Array.from(rules.unbroken),
+    split,
+    waitOps: Int32Array.from(rules.waitOps),
+  };
 }

@@ -34,18 +34,20 @@ export interface CompiledJobs {
   operationId: readonly string[];
   opState: readonly number[];
   resources: readonly ProblemResource[];
+  /** The part (issue 16) of every operation: its slice's index within its routing operation. */
+  partOf: readonly number[];
 }
 
 export function stabilityModel(request: ScheduleRequest, reference: ReferencePlan, compiled: CompiledJobs): StabilityModel {
   const n = compiled.operationId.length;
   const refMachine = new Int32Array(n).fill(-1);
   const refStart = new Float64Array(n).fill(NaN);
-  const free = new Map(reference.free.map((f) => [planKey(f.operation.order, f.operation.operation), f]));
+  const free = new Map(reference.free.map((f) => [planKey(f.operation.order, f.operation.operation, f.operation.part), f]));
   const firstMachine = new Map(compiled.resources.map((r) => [r.id, r.firstMachine]));
   compiled.jobs.forEach((job, j) => {
     const orderId = request.orders[compiled.orderOfJob[j]!]!.id;
     for (let op = job.firstOp; op < job.firstOp + job.opCount; op++) {
-      const planned = compiled.opState[op] === FREE ? free.get(planKey(orderId, compiled.operationId[op]!)) : undefined;
+      const planned = compiled.opState[op] === FREE ? free.get(planKey(orderId, compiled.operationId[op]!, compiled.partOf[op])) : undefined;
       if (planned === undefined) continue;
       refMachine[op] = firstMachine.get(planned.operation.resource)! + planned.operation.unit;
       refStart[op] = planned.start;
@@ -72,6 +74,12 @@ export interface Pins {
   orderIds: readonly string[];
   /** JSON path of every pinned frozen operation (running ones have none). */
   pathOf: ReadonlyMap<number, string>;
+  /** Issue 16: the first slice of every operation's routing operation (its parts are partFirst … the next one's − 1). */
+  partFirst: readonly number[];
+  /** Issue 16: the transfer batch of every operation to the next one (Infinity: the whole lot moves at once). */
+  transfer: readonly number[];
+  /** Whether a machine is a unit of a batch resource (issue 21): a batch's members share it, same start and end. */
+  batchMachine?: (machine: number) => boolean;
 }
 
 /**
@@ -87,6 +95,7 @@ export function checkPins(pins: Pins): Problem[] {
   for (let k = 1; k < pins.fixed.length; k++) {
     const [a, b] = [pins.fixed[k - 1]!, pins.fixed[k]!];
     if (a.machine !== b.machine || b.start >= a.end) continue;
+    if (pins.batchMachine?.(a.machine) && a.start === b.start && a.end === b.end) continue;
     const frozen = pins.pathOf.has(b.op) ? b : a;
     const other = frozen === b ? a : b;
     if (pins.pathOf.has(frozen.op)) report(frozen, `overlaps ${pins.pathOf.has(other.op) ? "frozen" : "running"} operation ${name(other.op)}, which runs until ${formatDateTime(other.end)}`);
@@ -94,10 +103,17 @@ export function checkPins(pins: Pins): Problem[] {
   for (const f of pins.fixed) {
     if (!pins.pathOf.has(f.op)) continue;
     const job = pins.jobs[pins.opJob[f.op]!]!;
-    const pred = f.op - 1;
-    if (f.op === job.firstOp || pins.opState[pred] === DONE) continue;
-    if (pins.opState[pred] !== FIXED) report(f, `follows ${name(pred)}, which is neither done, running nor frozen`);
-    else if (f.start < fixedOf.get(pred)!.end + pins.opMinGap[f.op]!) report(f, `starts ${formatDateTime(f.start)}, before ${name(pred)} ends (${formatDateTime(fixedOf.get(pred)!.end)}) plus its gap`);
+    // The routing predecessor is every part of the previous routing operation (issue 16), not a sibling part.
+    const last = pins.partFirst[f.op]! - 1;
+    if (last < job.firstOp) continue;
+    for (let pred = pins.partFirst[last]!; pred <= last; pred++) {
+      if (pins.opState[pred] === DONE) continue;
+      if (pins.opState[pred] !== FIXED) report(f, `follows ${name(pred)}, which is neither done, running nor frozen`);
+      // A transfer batch lets it start before its predecessor ends (the decoder keeps the batch's bounds).
+      else if (pins.transfer[pred] === Infinity && f.start < fixedOf.get(pred)!.end + pins.opMinGap[f.op]!) {
+        report(f, `starts ${formatDateTime(f.start)}, before ${name(pred)} ends (${formatDateTime(fixedOf.get(pred)!.end)}) plus its gap`);
+      }
+    }
   }
   return problems;
 }

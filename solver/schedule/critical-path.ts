@@ -45,7 +45,7 @@ function targetJobs(decoder: Decoder): number[] {
   }
   const late = decoder.objective[firstGoal(p)]! > 0;
   p.jobs.forEach((job, j) => {
-    if (!late || (job.weight > 0 && decoder.completion[j]! > job.due)) jobs.push(j);
+    if (!late || (job.weight > 0 && decoder.completion[j]! > job.target)) jobs.push(j);
   });
   return jobs;
 }
@@ -57,7 +57,9 @@ export function criticalPaths(decoder: Decoder, s: Sequencing, critical: Uint8Ar
   const stack: number[] = [];
   for (const j of targetJobs(decoder)) {
     const job = p.jobs[j]!;
-    const last = job.firstOp + job.opCount - 1;
+    let last = job.firstOp + job.opCount - 1;
+    // The slice of the last routing operation that ends last ends the job.
+    if (p.rules !== null) for (let op = p.rules.partFirst[last]!; op < last; op++) if (decoder.end[op]! > decoder.end[last]!) last = op;
     if (job.opCount === 0 || p.opState[last] !== FREE || critical[last]) continue;
     critical[last] = 1;
     stack.push(last);
@@ -65,7 +67,7 @@ export function criticalPaths(decoder: Decoder, s: Sequencing, critical: Uint8Ar
       const op = stack.pop()!;
       ops.push(op);
       if (decoder.jobTight[op]) {
-        const pred = decoder.prevOp[op]!;
+        const pred = decoder.tightPred[op]!;
         if (!critical[pred]) (critical[pred] = 1), stack.push(pred);
       }
       if (decoder.machTight[op]) {

@@ -11,18 +11,25 @@
  * important orders released soon (material-lookahead.ts); one that is short is released again when supply
  * next grows, when an order producing the item is dispatched, or when those orders are released.
  * Only the sequencing is kept: the decoder recomputes the times with exactly the same placement rule.
+ * Issue 16: the slices of a routing operation are released together once every slice of the previous one
+ * is dispatched (at its first transfer batch when it has one); a unit prefers the next slice of the lot it
+ * has just run (no setup: it continues the part); an operation with a maximum wait goes before any other,
+ * the earliest deadline first, so that the decoder rarely has to hold its predecessor back.
  */
 import { BinaryHeap } from "./binary-heap.ts";
 import type { Decoder, Sequencing } from "./decode-schedule.ts";
 import { MaterialLookahead } from "./material-lookahead.ts";
-import { placeOperation } from "./place-operation.ts";
-import type { Placement } from "./place-operation.ts";
-import { altIndex, changeoverMinutes, FREE } from "./problem.ts";
+import { newPlacement } from "./place-operation.ts";
+import { placeSlice } from "./place-slice.ts";
+import { altIndex, changeoverMinutes, FREE, jobEnd } from "./problem.ts";
 import type { SchedulingProblem } from "./problem.ts";
+import { newReadyBounds, routingReady } from "./routing-ready.ts";
 import type { Random } from "../random.ts";
 
 /** Operations whose full priority index is evaluated at each pick. */
 const CANDIDATES = 24;
+/** Priority of an operation with a maximum wait over any other (minus its deadline, so the earliest goes first). */
+const WAIT_FIRST = 1e15;
 /** Picks between two polls of the caller's stop condition (construction counts against the time limit). */
 const POLL_EVERY = 512;
 
@@ -55,10 +62,19 @@ export function dispatchSchedule(decoder: Decoder, rule: DispatchRule, random: R
   const p = decoder.problem;
   const n = p.opCount;
   const { prevOp, nextOp, fixedByMachine } = decoder;
+  const rules = p.rules;
   const remaining = new Float64Array(n);
   for (const job of p.jobs) {
     let sum = 0;
-    for (let op = job.firstOp + job.opCount - 1; op >= job.firstOp; op--) remaining[op] = sum += minWork(p, op);
+    for (let op = job.firstOp + job.opCount - 1; op >= job.firstOp; ) {
+      const first = rules === null ? op : rules.partFirst[op]!;
+      // The slices of a split lot share the units that can run them.
+      let units = 0;
+      for (let a = p.altStart[first]!; a < p.altStart[first + 1]!; a++) units += p.resources[p.altResource[a]!]!.units;
+      sum += (minWork(p, first) * (op - first + 1)) / Math.max(1, Math.min(op - first + 1, units));
+      for (let k = first; k <= op; k++) remaining[k] = sum;
+      op = first - 1;
+    }
   }
   let pSum = 0;
   let freeOps = 0;
@@ -70,12 +86,15 @@ export function dispatchSchedule(decoder: Decoder, rule: DispatchRule, random: R
   const sBar = sCount > 0 ? sSum / sCount : 1;
   const share = p.resources.map((_, r) => workingShare(p, r));
   const jitter = Float64Array.from({ length: n }, () => 1 + rule.noise * (random.next() - 0.5));
+  // A maximum wait's deadline, set when the operation is released (Infinity: none).
+  const deadline = new Float64Array(n).fill(Infinity);
   // Static ranking: with positive slack, ATC orders operations by due − remaining − k1·p̄·ln(w/p), whatever t is.
   const staticKey = (op: number, r: number): number => {
+    if (deadline[op]! !== Infinity) return deadline[op]! - WAIT_FIRST;
     if (p.objective === "makespan") return -remaining[op]! * jitter[op]!;
     const job = p.jobs[p.opJob[op]!]!;
     const base = Math.max(1, p.altWork[altIndex(p, op, r)]!);
-    return (job.due - p.origin - remaining[op]! / share[r]! - rule.k1 * pBar * Math.log(Math.max(job.weight, 1e-6) / base)) * jitter[op]!;
+    return (job.target - p.origin - remaining[op]! / share[r]! - rule.k1 * pBar * Math.log(Math.max(job.weight, 1e-6) / base)) * jitter[op]!;
   };
 
   const seq: number[][] = Array.from({ length: p.machineCount }, () => []);
@@ -91,12 +110,25 @@ export function dispatchSchedule(decoder: Decoder, rule: DispatchRule, random: R
   const idle: number[][] = p.resources.map((r) => Array.from({ length: r.units }, (_, u) => r.firstMachine + u));
   const pending = new BinaryHeap();
   const awake = new BinaryHeap();
-  const place: Placement = { start: 0, end: 0, changeover: 0, pushedByFixed: false };
+  const place = newPlacement();
+  const bounds = newReadyBounds();
+  const view = { start: decoder.start, end: decoder.end, changeover: decoder.changeover, continues: decoder.runs?.continues ?? null, machineOf, seq, posOf };
+  // Free slices of each routing operation not dispatched yet (at its first slice): the next one is released at 0.
+  const slicesLeft = new Int32Array(n);
+  for (let op = 0; op < n; op++) {
+    const first = rules === null ? op : rules.partFirst[op]!;
+    if (p.opState[op] === FREE) slicesLeft[first] = slicesLeft[first]! + 1;
+  }
 
   const release = (op: number) => {
-    const pred = prevOp[op]!;
-    const job = p.jobs[p.opJob[op]!]!;
-    ready[op] = pred >= 0 ? Math.max(job.earliest, decoder.end[pred]! + p.opMinGap[op]!) : job.earliest;
+    routingReady(p, prevOp, op, -1, view, bounds);
+    ready[op] = bounds.start;
+    if (rules !== null && rules.maxWait[op] !== Infinity && prevOp[op]! >= 0) {
+      const pred = prevOp[op]!;
+      let last = -Infinity;
+      for (let k = rules.partFirst[pred]!; k <= pred; k++) last = Math.max(last, decoder.end[k]!);
+      deadline[op] = last + rules.maxWait[op]!;
+    }
     pending.push(ready[op]!, op);
   };
   const ledger = decoder.resetLedger();
@@ -130,7 +162,7 @@ export function dispatchSchedule(decoder: Decoder, rule: DispatchRule, random: R
   const blocked = new Uint8Array(n);
   let pick = 0;
   for (let op = 0; op < n; op++) {
-    if (p.opState[op] === FREE && (prevOp[op]! < 0 || p.opState[prevOp[op]!] !== FREE)) release(op);
+    if (p.opState[op] === FREE && (prevOp[op]! < 0 || slicesLeft[rules === null ? prevOp[op]! : rules.partFirst[prevOp[op]!]!] === 0)) release(op);
   }
   const machineFree = (r: number) => {
     const res = p.resources[r]!;
@@ -139,11 +171,17 @@ export function dispatchSchedule(decoder: Decoder, rule: DispatchRule, random: R
     return best;
   };
   const priority = (op: number, m: number, r: number, t: number): number => {
+    if (deadline[op]! !== Infinity) return WAIT_FIRST - deadline[op]!;
     const base = p.altWork[altIndex(p, op, r)]!;
-    const co = changeoverMinutes(p, r, prevEnd[m] === -Infinity ? p.initialFamily[m]! : prevFamily[m]!, p.opFamily[op]!);
+    const last = seq[m]!.length > 0 ? seq[m]![seq[m]!.length - 1]! : -1;
+    // Running on with the lot just run saves its setup, as a changeover saved would.
+    const co =
+      rules !== null && last >= 0 && rules.partFirst[last] === rules.partFirst[op]
+        ? -rules.setup[op]!
+        : changeoverMinutes(p, r, prevEnd[m] === -Infinity ? p.initialFamily[m]! : prevFamily[m]!, p.opFamily[op]!);
     if (p.objective === "makespan") return (remaining[op]! - co) * jitter[op]!;
     const job = p.jobs[p.opJob[op]!]!;
-    const slack = Math.max(0, job.due - remaining[op]! / share[r]! - t);
+    const slack = Math.max(0, job.target - remaining[op]! / share[r]! - t);
     return ((Math.max(job.weight, 1e-6) / Math.max(1, base + co)) * Math.exp(-slack / (rule.k1 * pBar)) * Math.exp(-co / sBar)) * jitter[op]!;
   };
   const prefersOther = (op: number, r: number, t: number): boolean => {
@@ -208,11 +246,10 @@ export function dispatchSchedule(decoder: Decoder, rule: DispatchRule, random: R
     }
     const op = best;
     const last = seq[m]!.length > 0 ? seq[m]![seq[m]!.length - 1]! : -1;
-    const jobReady = ready[op]!;
     const machReady = prevEnd[m]!;
-    if (placeOperation(p, fixedByMachine[m]!, m, op, p.altWork[altIndex(p, op, r)]!, Math.max(jobReady, machReady), machReady, last >= 0 ? p.opFamily[last]! : -1, place) === null) {
-      return null;
-    }
+    // The end bound of a transfer batch's successor depends on the unit's calendar and speed.
+    if (!routingReady(p, prevOp, op, m, view, bounds)) return null;
+    if (!placeSlice(p, fixedByMachine[m]!, m, op, last, Math.max(ready[op]!, machReady), machReady, bounds.end, decoder.runs, place)) return null;
     taken[op] = 1;
     ledger?.consume(op);
     machineOf[op] = m;
@@ -220,14 +257,19 @@ export function dispatchSchedule(decoder: Decoder, rule: DispatchRule, random: R
     seq[m]!.push(op);
     prevEnd[m] = place.end;
     prevFamily[m] = p.opFamily[op]!;
+    decoder.start[op] = place.start;
     decoder.end[op] = place.end;
+    decoder.changeover[op] = place.changeover;
     awake.push(place.end, m);
+    if (--slicesLeft[rules === null ? op : rules.partFirst[op]!]! > 0) continue;
     const succ = nextOp[op]!;
-    if (succ >= 0 && p.opState[succ] === FREE) release(succ);
+    const succLast = succ < 0 || rules === null ? succ : rules.partLast[succ]!;
+    for (let k = succ; k >= 0 && k <= succLast; k++) if (p.opState[k] === FREE) release(k);
     if (ledger !== null && succ < 0) {
-      const item = ledger.produce(p.opJob[op]!, place.end);
+      const done = jobEnd(p, p.jobs[p.opJob[op]!]!, decoder.end);
+      const item = ledger.produce(p.opJob[op]!, done);
       if (item >= 0) {
-        for (const w of waiting[item]!) (ready[w] = Math.max(ready[w]!, place.end)), pending.push(ready[w]!, w);
+        for (const w of waiting[item]!) (ready[w] = Math.max(ready[w]!, done)), pending.push(ready[w]!, w);
         waiting[item]!.length = 0;
       }
     }

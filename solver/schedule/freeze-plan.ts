@@ -18,7 +18,13 @@ export interface FrozenPlan {
   latestEnd: number;
 }
 
-export function planKey(order: string, operation: string): string {
+/** The key of a plan's operation: order, routing operation and part (issue 16; 0 for an operation not split). */
+export function planKey(order: string, operation: string, part = 0): string {
+  return `${order}\u0000${operation}\u0000${part}`;
+}
+
+/** The key of a routing operation of an order, whatever its parts (progress is reported per operation). */
+export function operationKey(order: string, operation: string): string {
   return `${order}\u0000${operation}`;
 }
 
@@ -33,17 +39,17 @@ function minutes(text: string): number {
  * @param path JSON path of the plan's operations, to name a frozen one that cannot be kept (422)
  */
 export function freezePlan(operations: readonly ScheduledOperation[], progress: readonly ProgressEntry[], frozenUntil: number, path = "schedule.operations"): FrozenPlan {
-  const reported = new Set(progress.map((p) => planKey(p.order, p.operation)));
+  const reported = new Set(progress.map((p) => operationKey(p.order, p.operation)));
   const frozen: FrozenOperation[] = [];
   const free: FrozenPlan["free"] = [];
   let latestEnd = -Infinity;
   operations.forEach((op, i) => {
-    if (reported.has(planKey(op.order, op.operation))) return;
+    if (reported.has(operationKey(op.order, op.operation))) return;
     const start = minutes(op.start);
     const end = minutes(op.end);
     latestEnd = Math.max(latestEnd, end);
     if (op.state === "running" || start < frozenUntil) {
-      frozen.push({ order: op.order, operation: op.operation, resource: op.resource, unit: op.unit, start, end, changeover: op.changeoverMinutes, path: `${path}[${i}]` });
+      frozen.push({ order: op.order, operation: op.operation, part: op.part ?? 0, resource: op.resource, unit: op.unit, start, end, changeover: op.changeoverMinutes, path: `${path}[${i}]` });
     } else free.push({ operation: op, start, end });
   });
   return { frozen, free, latestEnd };

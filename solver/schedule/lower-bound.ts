@@ -1,32 +1,49 @@
 /**
  * Lower bounds on the objective, used to stop a search that cannot improve ("optimal"). Each order alone
  * on its fastest alternatives, ignoring capacity and changeovers, finishes no earlier than its chain of
- * operations allows on the calendars (calendar time is monotone, so this bounds every schedule); without
+ * operations allows on the calendars (calendar time is monotone, so this bounds every schedule; slices of a
+ * split operation may run side by side, and after a transfer batch the next operation may start with it); without
  * calendars the load of every machine bounds the makespan as well (the classic one-machine bound).
  */
+import { jobTardiness } from "./objective.ts";
 import type { Objective } from "./objective.ts";
 import { DONE, FIXED, workMinutes } from "./problem.ts";
 import type { SchedulingProblem } from "./problem.ts";
 
 function jobAloneCompletions(problem: SchedulingProblem): Float64Array {
   const fixedEnd = new Map(problem.fixed.map((f) => [f.op, f.end]));
+  const rules = problem.rules;
   return Float64Array.from(problem.jobs, (job) => {
-    let t = job.earliest;
+    let start = job.earliest;
     let end = job.earliest;
-    for (let op = job.firstOp; op < job.firstOp + job.opCount; op++) {
-      if (op > job.firstOp) t = Math.max(job.earliest, end + problem.opMinGap[op]!);
-      if (problem.opState[op] === DONE) end = problem.doneEnd[op]!;
-      else if (problem.opState[op] === FIXED) end = fixedEnd.get(op)!;
-      else {
-        let best = Infinity;
-        for (let a = problem.altStart[op]!; a < problem.altStart[op + 1]!; a++) {
-          const calendar = problem.resources[problem.altResource[a]!]!.calendar;
-          const work = workMinutes(problem.altWork[a]!, 0);
-          const e = calendar === null ? t + work : calendar.addWorkingMinutes(t, work);
-          if (e !== null) best = Math.min(best, e);
+    let transfer = false;
+    // Routing operation by routing operation; slices of a split one may run side by side.
+    for (let first = job.firstOp; first < job.firstOp + job.opCount; ) {
+      const last = rules === null ? first : rules.partLast[first]!;
+      // After a transfer batch the next operation may start as early as its predecessor does.
+      const t = first === job.firstOp ? job.earliest : Math.max(job.earliest, (transfer ? start : end) + problem.opMinGap[first]!);
+      let stepEnd = t;
+      for (let op = first; op <= last; op++) {
+        let e: number;
+        if (problem.opState[op] === DONE) e = problem.doneEnd[op]!;
+        else if (problem.opState[op] === FIXED) e = fixedEnd.get(op)!;
+        else {
+          let best = Infinity;
+          for (let a = problem.altStart[op]!; a < problem.altStart[op + 1]!; a++) {
+            const calendar = problem.resources[problem.altResource[a]!]!.calendar;
+            // A slice continuing its part pays no setup and may round down.
+            const work = rules?.split ? Math.floor(problem.altWork[a]! - rules.setup[op]!) : workMinutes(problem.altWork[a]!, 0);
+            const finish = calendar === null ? t + work : calendar.addWorkingMinutes(t, work);
+            if (finish !== null) best = Math.min(best, finish);
+          }
+          e = best === Infinity ? t : best;
         }
-        end = best === Infinity ? t : best;
+        stepEnd = Math.max(stepEnd, e);
       }
+      start = t;
+      end = stepEnd;
+      transfer = rules !== null && rules.transfer[first]! < rules.lot[first]!;
+      first = last + 1;
     }
     return end;
   });
@@ -54,7 +71,7 @@ export function objectiveLowerBound(problem: SchedulingProblem): Objective {
   let sum = 0;
   let last = 0;
   problem.jobs.forEach((job, j) => {
-    tardiness += job.weight * Math.max(0, completion[j]! - job.due);
+    tardiness += jobTardiness(job, completion[j]!);
     sum += completion[j]! - problem.origin;
     last = Math.max(last, completion[j]! - problem.origin);
   });

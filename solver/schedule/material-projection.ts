@@ -1,7 +1,8 @@
 /**
  * Projected stock of every item a plan consumes or receives (issue 14): the stock on hand at the plan start
  * (reserved stock included), receipts from the minute they are usable (arrival + staging), production at
- * the end of each order's last operation, consumption at the start of each operation that uses the item,
+ * the end of each order's last operation (its last slice), consumption at the start of each operation (each
+ * slice of a split one, its share) that uses the item,
  * in time order (what comes in at a minute before what goes out at it, as the ledger counts it), with the
  * lowest balance and when it occurs, and the shortages of the orders left out.
  */
@@ -9,7 +10,7 @@ import type { MaterialProjection } from "../../src/material.ts";
 import type { ScheduleRequest } from "../../src/schedule.ts";
 import { formatDateTime } from "../../src/time.ts";
 import type { CompiledRequest } from "./compile-problem.ts";
-import { DONE } from "./problem.ts";
+import { DONE, jobEnd } from "./problem.ts";
 
 interface Timed {
   start: ArrayLike<number>;
@@ -43,9 +44,16 @@ export function materialProjection(request: ScheduleRequest, compiled: CompiledR
   });
   p.jobs.forEach((job, j) => {
     const order = request.orders[compiled.orderOfJob[j]!]!;
-    for (const c of prepass.consumptions[compiled.orderOfJob[j]!]!) of(c.item).push({ at: schedule.start[job.firstOp + c.operation]!, change: -c.quantity, order: order.id });
+    const steps = compiled.stepFirstOp[j]!;
+    for (const c of prepass.consumptions[compiled.orderOfJob[j]!]!) {
+      // Each slice of a split lot consumes its share at its start.
+      for (let op = steps[c.operation]!; op < steps[c.operation + 1]!; op++) {
+        const share = p.rules === null ? 1 : p.rules.quantity[op]! / order.quantity;
+        of(c.item).push({ at: schedule.start[op]!, change: -c.quantity * share, order: order.id });
+      }
+    }
     const last = job.firstOp + job.opCount - 1;
-    if (events.has(order.item) && p.opState[last] !== DONE) of(order.item).push({ at: schedule.end[last]!, change: order.quantity, order: order.id });
+    if (events.has(order.item) && p.opState[last] !== DONE && !compiled.excluded.has(compiled.orderOfJob[j]!)) of(order.item).push({ at: jobEnd(p, job, schedule.end), change: order.quantity, order: order.id });
   });
   const shortages = new Map<string, MaterialProjection["shortages"]>();
   for (const [o, list] of compiled.unplannable) {

@@ -1,11 +1,12 @@
 /**
- * The lexicographic objective. `tardiness`: [Σ weight × minutes late, Σ completion − origin, Σ changeover];
+ * The lexicographic objective. `tardiness`: [Σ weight × minutes late, Σ completion − origin, Σ changeover], minutes
+ * late counted against the job's target (its due date less its due-date buffer, issue 16) and again past its due date;
  * `makespan`: [last completion − origin, Σ completion − origin, Σ changeover]. Re-planning against a reference
  * with minimal change (issue 15) puts the number of changed operations second: [first, changes, Σ completion,
  * Σ changeover]; protecting confirmed orders puts their harm before everything: [Σ weight × minutes past the
  * harm limit, …]. Every component is a whole number (integer work on integer calendars), so comparisons are exact.
  */
-import type { SchedulingProblem } from "./problem.ts";
+import type { ProblemJob, SchedulingProblem } from "./problem.ts";
 
 export type Objective = number[];
 
@@ -16,6 +17,15 @@ export function compareObjectives(a: readonly number[], b: readonly number[]): n
     if (d !== 0) return d;
   }
   return 0;
+}
+
+/**
+ * Weighted minutes late of a job completing at c: past its target (due − buffer), and once more past its due
+ * date, so that a plan eats into a buffer before it lets an order be late to its customer.
+ */
+export function jobTardiness(job: ProblemJob, c: number): number {
+  const late = Math.max(0, c - job.target);
+  return job.weight * (job.target < job.due ? late + Math.max(0, c - job.due) : late);
 }
 
 /** The objective of job completion times, total changeover and the number of changes against the reference. */
@@ -29,7 +39,7 @@ export function objectiveOf(problem: SchedulingProblem, completion: Float64Array
     const c = completion[j]! - problem.origin;
     sum += c;
     if (c > last) last = c;
-    tardiness += job.weight * Math.max(0, completion[j]! - job.due);
+    tardiness += jobTardiness(job, completion[j]!);
     if (limit !== null && completion[j]! > limit[j]!) harm += job.weight * (completion[j]! - limit[j]!);
   });
   const first = problem.objective === "tardiness" ? tardiness : last;

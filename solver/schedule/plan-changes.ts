@@ -11,10 +11,10 @@ import { planKey } from "./freeze-plan.ts";
 
 /** @param toleranceMinutes elapsed minutes a start may move unchanged (options.moveToleranceMinutes) */
 export function compareToReference(reference: readonly ScheduledOperation[], plan: readonly ScheduledOperation[], toleranceMinutes: number): PlanChanges {
-  const before = new Map(reference.map((op) => [planKey(op.order, op.operation), op]));
+  const before = new Map(reference.map((op) => [planKey(op.order, op.operation, op.part), op]));
   const operations: PlanChanges["operations"] = [];
   for (const op of plan) {
-    const was = op.state === "planned" ? before.get(planKey(op.order, op.operation)) : undefined;
+    const was = op.state === "planned" ? before.get(planKey(op.order, op.operation, op.part)) : undefined;
     if (was === undefined) continue;
     const moved = Math.abs(parseDateTime(op.start)! - parseDateTime(was.start)!) > toleranceMinutes;
     if (!moved && op.resource === was.resource && op.unit === was.unit) continue;

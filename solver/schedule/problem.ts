@@ -16,6 +16,8 @@ export interface ProblemJob {
   /** No operation starts earlier (max of plan start, release, material ready). */
   earliest: number;
   due: number;
+  /** What tardiness counts against: due − the order's due-date buffer (issue 16); due without one. */
+  target: number;
   /** Weight of a minute late (priorityWeight); 0 for benchmarks. */
   weight: number;
 }
@@ -38,6 +40,61 @@ export interface FixedOperation {
   start: number;
   end: number;
   changeover: number;
+}
+
+/**
+ * The shop-floor rules of issue 16, per operation. A routing operation that may be split is compiled into
+ * slices (compile-parts.ts): operations of the same job and routing step that share its predecessors and
+ * successors; slices run one after another on a unit form one part, paying one setup. Without splitting a
+ * routing operation is one slice.
+ */
+export interface ShopFloorRules {
+  /** The slices of op's routing operation are partFirst[op] … partLast[op]. */
+  partFirst: Int32Array;
+  partLast: Int32Array;
+  /** Units the slice makes, and its order's quantity (the lot). */
+  quantity: Float64Array;
+  lot: Float64Array;
+  /** Setup minutes of the routing operation (without changeover): a slice continuing its part pays none. */
+  setup: Float64Array;
+  /** Transfer batch of op's routing operation to the next one, in units (Infinity: the whole lot moves at once). */
+  transfer: Float64Array;
+  /** Most elapsed minutes from the previous routing operation's end to this one's start (Infinity: no limit). */
+  maxWait: Float64Array;
+  /** 1 when the operation runs in one unbroken stretch of working time. */
+  unbroken: Uint8Array;
+  /** Whether any routing operation has more than one slice. */
+  split: boolean;
+  /** The first slice of every routing operation with a maximum wait after a free predecessor or a fixed one. */
+  waitOps: Int32Array;
+}
+
+/** A pool of issue 21 (operators, crews, tools): units by time of day on its own calendar. */
+export interface ProblemPool {
+  id: string;
+  calendar: WorkingTime;
+  /** Units outside every window. */
+  units: number;
+  /** Time-of-day windows [from, to) in minutes of the day (a window across midnight is two), sorted by from. */
+  windows: Array<{ from: number; to: number; units: number }>;
+}
+
+/** Pools and the operations' requirements (issue 21). */
+export interface PoolRules {
+  pools: ProblemPool[];
+  /** Requirements of op are reqStart[op] … reqStart[op + 1] − 1: reqPool units reqUnits. */
+  reqStart: Int32Array;
+  reqPool: Int32Array;
+  reqUnits: Float64Array;
+  /** Working time of alternative a: its resource's calendar ∩ the calendars of its operation's pools (null: the resource's). */
+  altCalendar: Array<WorkingTime | null>;
+}
+
+/** Batch resources (issue 21): per resource null, or how much one batch holds. */
+export interface BatchRules {
+  capacity: Array<{ capacity: number; byQuantity: boolean } | null>;
+  /** What each operation fills of a batch: its order's quantity, or 1 by operations. */
+  size: Float64Array;
 }
 
 /**
@@ -92,6 +149,12 @@ export interface SchedulingProblem {
   fixed: FixedOperation[];
   /** Stock, receipts, consumption and production (issue 14); null when material is not constrained. */
   material: MaterialModel | null;
+  /** Transfer batches, splitting, uninterruptible operations and maximum waits; null when no operation has one. */
+  rules: ShopFloorRules | null;
+  /** Pools (issue 21); absent or null when no operation requires one. */
+  pools?: PoolRules | null;
+  /** Batch resources (issue 21); absent or null when no resource batches. */
+  batches?: BatchRules | null;
   /** The reference plan to stay close to (issue 15); null without one. */
   stability: StabilityModel | null;
 }
@@ -118,8 +181,34 @@ export function workMinutes(base: number, co: number): number {
   return Math.ceil(base + co - 1e-9);
 }
 
+/** Run minutes per unit of op on resource r's alternative a (its work without the setup, per unit made). */
+export function runRate(problem: SchedulingProblem, op: number, a: number): number {
+  const rules = problem.rules!;
+  return (problem.altWork[a]! - rules.setup[op]!) / rules.quantity[op]!;
+}
+
+/** The end of a job: the latest end of its last routing operation's slices. */
+export function jobEnd(problem: SchedulingProblem, job: ProblemJob, end: ArrayLike<number>): number {
+  const last = job.firstOp + job.opCount - 1;
+  const rules = problem.rules;
+  if (rules === null) return end[last]!;
+  let t = -Infinity;
+  for (let op = rules.partFirst[last]!; op <= last; op++) if (end[op]! > t) t = end[op]!;
+  return t;
+}
+
 /** Index into the alternative arrays for op on resource r, or −1 when r is not an alternative. */
 export function altIndex(problem: SchedulingProblem, op: number, r: number): number {
   for (let a = problem.altStart[op]!; a < problem.altStart[op + 1]!; a++) if (problem.altResource[a] === r) return a;
   return -1;
+}
+
+/** Working time of op on resource r: the resource's calendar, narrowed to its pools' working time (issue 21). */
+export function calendarOf(problem: SchedulingProblem, op: number, r: number): WorkingTime | null {
+  const pools = problem.pools;
+  if (pools != null && pools.reqStart[op + 1]! > pools.reqStart[op]!) {
+    const narrowed = pools.altCalendar[altIndex(problem, op, r)];
+    if (narrowed != null) return narrowed;
+  }
+  return problem.resources[r]!.calendar;
 }

@@ -37,6 +37,10 @@ export interface CompactSchedule {
   start: number[];
   end: number[];
   changeover: number[];
+  /** 1 for a slice that continues the part before it on its unit (issue 16); absent without splitting. */
+  continues?: number[];
+  /** Position of every free operation on its unit: the sequence, which starts alone cannot give when work takes no time. */
+  position?: number[];
   /** Re-planning against a reference: 1 for anchored operations (Sequencing.anchored), so the plan decodes again to the same times. */
   anchored?: number[];
 }
@@ -53,14 +57,25 @@ export interface SearchResult {
   schedule: CompactSchedule | null;
 }
 
-/** Internal outcome: a result, or the calendars' horizon was too short (compile a longer one and retry). */
-export type ProblemSearchOutcome = SearchResult | "horizon";
+/**
+ * Internal outcome: a result; or the calendars' horizon was too short (compile a longer one and retry); or
+ * the first plan cannot keep a job's maximum wait (leave that order out and retry, issue 16): `op` is the
+ * operation whose wait it is.
+ */
+export type ProblemSearchOutcome = SearchResult | "horizon" | { maxWait: { job: number; op: number } };
 
 function compact(decoder: Decoder, s: Sequencing): CompactSchedule {
   const p = decoder.problem;
   const machine = Array.from(s.machineOf);
   for (const f of p.fixed) machine[f.op] = f.machine;
-  const schedule: CompactSchedule = { machine, start: Array.from(decoder.start), end: Array.from(decoder.end), changeover: Array.from(decoder.changeover) };
+  const schedule: CompactSchedule = {
+    machine,
+    start: Array.from(decoder.start),
+    end: Array.from(decoder.end),
+    changeover: Array.from(decoder.changeover),
+    ...(decoder.runs !== null ? { continues: Array.from(decoder.runs.continues) } : {}),
+    position: Array.from(s.posOf),
+  };
   if (s.anchored !== undefined) schedule.anchored = Array.from(s.anchored);
   return schedule;
 }
@@ -88,10 +103,13 @@ export function searchProblem(problem: SchedulingProblem, options: SearchOptions
   const decoder = new Decoder(problem);
   let initial: Sequencing | null = null;
   let initialObjective: number[] = [];
-  /** Decodes a candidate start and keeps it when it is better (or, `ties`, as good); false when the horizon is too short. */
-  const consider = (s: Sequencing, ties: boolean): boolean => {
+  /**
+   * Decodes a candidate start and keeps it when it is better (or, `ties`, as good); "horizon" when the horizon is
+   * too short, "max-wait" when it cannot keep a maximum wait (issue 16).
+   */
+  const consider = (s: Sequencing, ties: boolean): "ok" | "horizon" | "max-wait" => {
     if (!decodeUnblocked(decoder, s)) {
-      if (decoder.failure === "horizon") return false;
+      if (decoder.failure === "horizon" || decoder.failure === "max-wait") return decoder.failure;
       throw new Error(`the constructed sequencing does not decode (${decoder.failure})`);
     }
     const c = initial === null ? -1 : compareObjectives(decoder.objective, initialObjective);
@@ -99,14 +117,14 @@ export function searchProblem(problem: SchedulingProblem, options: SearchOptions
       initial = s;
       initialObjective = decoder.objective.slice();
     }
-    return true;
+    return "ok";
   };
   const rules = [{ k1: 2, noise: 0 }, { k1: 0.5 + 3 * random.next(), noise: 0.3 }];
   // A second, randomised construction pays off on small problems; on large ones the first plan is wanted fast,
   // and against a reference that has every operation dispatching is only needed on small ones.
   if (decoder.freeCount > SECOND_CONSTRUCTION_LIMIT) rules.length = problem.stability !== null && coversEveryOperation(problem) ? 0 : 1;
   let dispatched: { s: Sequencing; start: Float64Array } | null = null;
-  for (const rule of rules) {
+  for (const [k, rule] of rules.entries()) {
     // The second construction only when there is time for it: the first is the plan a late start needs.
     if (initial !== null && stopNow()) break;
     const s = dispatchSchedule(decoder, rule, random, stopNow);
@@ -114,12 +132,18 @@ export function searchProblem(problem: SchedulingProblem, options: SearchOptions
     if (s === null) return "horizon";
     // Against a reference every sequencing carries anchors, so the search can anchor what it restores.
     if (problem.stability !== null) s.anchored = new Uint8Array(problem.opCount);
-    if (!consider(s, false)) return "horizon";
+    const outcome = consider(s, false);
+    if (outcome === "horizon") return "horizon";
+    // The plain rule decides which orders cannot keep their maximum waits (the same for every seed); a
+    // randomised plan that cannot is only dropped.
+    if (outcome === "max-wait" && k === 0) return { maxWait: { job: decoder.failedJob, op: decoder.failedOp } };
+    if (outcome === "max-wait") continue;
     dispatched ??= { s, start: decoder.start.slice() };
   }
   // The reference's starts need a dispatching plan for the operations it lacks, unless construction stopped before one.
   if (problem.stability !== null && (dispatched !== null || coversEveryOperation(problem))) {
-    for (const s of referenceSequencings(decoder, dispatched)) if (!consider(s, true)) return "horizon";
+    // A start from the reference that cannot keep a maximum wait is only dropped.
+    for (const s of referenceSequencings(decoder, dispatched)) if (consider(s, true) === "horizon") return "horizon";
   }
   if (initial === null) return constructionStopped(problem, options, begin);
   const bound = objectiveLowerBound(problem);

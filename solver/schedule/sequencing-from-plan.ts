@@ -10,9 +10,10 @@ import type { SchedulingProblem } from "./problem.ts";
 
 /**
  * @param machine machine of every operation (free ones used) @param start planned start of every operation
+ * @param position when known, every operation's position on its unit (it decides; starts tie where work takes no time)
  * @param anchored anchors of a plan made against a reference (CompactSchedule.anchored), so it decodes to the same times
  */
-export function sequencingFromPlan(problem: SchedulingProblem, machine: readonly number[], start: readonly number[], anchored?: readonly number[]): Sequencing {
+export function sequencingFromPlan(problem: SchedulingProblem, machine: readonly number[], start: readonly number[], position?: readonly number[], anchored?: readonly number[]): Sequencing {
   const seq: number[][] = Array.from({ length: problem.machineCount }, () => []);
   const machineOf = new Int32Array(problem.opCount).fill(-1);
   const posOf = new Int32Array(problem.opCount).fill(-1);
@@ -24,7 +25,7 @@ export function sequencingFromPlan(problem: SchedulingProblem, machine: readonly
     seq[m]!.push(op);
   }
   for (const list of seq) {
-    list.sort((a, b) => start[a]! - start[b]! || a - b);
+    list.sort(position === undefined ? (a, b) => start[a]! - start[b]! || a - b : (a, b) => position[a]! - position[b]!);
     list.forEach((op, i) => (posOf[op] = i));
   }
   return anchored === undefined ? { machineOf, seq, posOf } : { machineOf, seq, posOf, anchored: Uint8Array.from(anchored) };

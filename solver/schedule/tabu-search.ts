@@ -212,7 +212,7 @@ export function tabuSearch(decoder: Decoder, initial: Sequencing, control: TabuC
         const keys = tabuKeys(current, move, tabu);
         const undo = relocate(current, move);
         const ok = decoder.decode(current);
-        work += cost;
+        work += cost * decoder.passes;
         relocate(current, undo);
         if (!ok) continue;
         const objective = decoder.objective;

@@ -43,6 +43,13 @@ const ORDER_FIELDS = [
   field("release", "datetime", ["下达", "投产日期", "下达时间"], "No operation starts earlier", "最早开工时间"),
   field("materialReady", "datetime", ["齐料", "齐料时间", "物料到齐"], "Material arrives then; no operation starts earlier", "物料到齐时间,之前不开工"),
   field("kind", "text", ["类型", "订单类型"], "standard or non-standard; default standard", "standard 标准 或 non-standard 非标;默认 standard"),
+  field(
+    "dueBufferMinutes",
+    "number",
+    ["交期缓冲(分)", "预留提前期(分)"],
+    "Due-date buffer: the plan aims to finish this many elapsed minutes before due (2 days = 2880); default 0",
+    "交期缓冲:计划力争提前该分钟数完工(2 天 = 2880);默认 0",
+  ),
 ];
 
 export const ordersSheet = listSheet(

@@ -1,13 +1,16 @@
 /**
  * The routings sheet: one row per operation, in routing order, the rows of an item's routing together or
  * not (they are gathered by item in the order they first appear). `resources` lists the alternatives,
- * preferred first, separated by `,` or `|`.
+ * preferred first, separated by `,` or `|`. The operation's `split` is two columns, `split.minQuantity`
+ * and `split.maxParts` (issue 16).
  */
 import { field } from "./fields.ts";
 import type { WorkbookSheet } from "./workbook-sheet.ts";
 import { pick, rowObject } from "./workbook-sheet.ts";
 
-const OPERATION_KEYS = ["resources", "setupMinutes", "runMinutesPerUnit", "family", "minGapMinutes"];
+const OPERATION_KEYS = ["resources", "setupMinutes", "runMinutesPerUnit", "family", "minGapMinutes", "transferQuantity", "interruptible", "maxWaitMinutes"];
+const SPLIT_KEYS = ["minQuantity", "maxParts"] as const;
+const splitColumn = (key: string) => `split.${key}`;
 
 export const routingsSheet: WorkbookSheet = {
   spec: {
@@ -23,11 +26,28 @@ export const routingsSheet: WorkbookSheet = {
       field("runMinutesPerUnit", "number", ["单件工时(分)", "单件工时"], "Run minutes per unit", "单件加工时间(分)", true),
       field("family", "text", ["工序族", "换型族"], "Changeover family (coating, colour, gauge)", "换型族(镀层、颜色、规格)"),
       field("minGapMinutes", "number", ["间隔时间(分)", "最小间隔(分)"], "Elapsed minutes after the previous operation ends (cooling); default 0", "与上道工序结束的最小间隔(分),默认 0"),
+      field(
+        "transferQuantity",
+        "number",
+        ["转移批量", "传送批量"],
+        "Transfer batch: the next operation may start once this many units are done; empty: the whole lot moves at once",
+        "转移批量:完成该数量后下道工序即可开工;空:整批转移",
+      ),
+      field("split.minQuantity", "number", ["最小分批量", "拆分最小批量"], "The operation may be split into parts of at least this many units (each pays its setup); empty: not split", "工序可拆分为不少于该数量的分批(每批各计准备时间);空:不拆分"),
+      field("split.maxParts", "integer", ["最多分批数", "最大分批数"], "Most parts of a split operation (1 … 64)", "拆分的最多批数(1 … 64)"),
+      field("interruptible", "boolean", ["可中断"], "false: runs in one unbroken stretch of working time (a furnace cycle); default true", "否:须在一段连续工作时间内完成(如炉次);默认 是"),
+      field("maxWaitMinutes", "number", ["最长等待(分)", "最大等待时间(分)"], "At most this many elapsed minutes after the previous operation ends (hard)", "与上道工序结束的最长间隔(分),必须遵守"),
     ],
   },
   rows: (plant) =>
     (plant.routings ?? []).flatMap((routing) =>
-      routing.operations.map((op) => ({ item: routing.item, operation: op.id, ...pick(op, OPERATION_KEYS), resources: op.resources.join(", ") })),
+      routing.operations.map((op) => ({
+        item: routing.item,
+        operation: op.id,
+        ...pick(op, OPERATION_KEYS),
+        resources: op.resources.join(", "),
+        ...Object.fromEntries(Object.entries(pick(op.split ?? {}, SPLIT_KEYS)).map(([key, value]) => [splitColumn(key), value])),
+      })),
     ),
   read(rows, plant, { cells }) {
     if (rows.length === 0) return;
@@ -45,6 +65,12 @@ export const routingsSheet: WorkbookSheet = {
       }
       const path = ["routings", r, "operations", routings[r]!.operations.length];
       const { operation, ...rest } = rowObject(row, ["operation", ...OPERATION_KEYS], path, cells);
+      const split: Record<string, unknown> = {};
+      for (const key of SPLIT_KEYS) {
+        if (row.cellOf(splitColumn(key)) !== undefined) cells.set([...path, "split", key], row.cellOf(splitColumn(key))!);
+        if (splitColumn(key) in row.values) split[key] = row.values[splitColumn(key)];
+      }
+      if (Object.keys(split).length > 0) rest.split = split;
       if (row.cellOf("operation") !== undefined) cells.set([...path, "id"], row.cellOf("operation")!);
       const resources = row.cellOf("resources");
       (rest.resources as unknown[] | undefined)?.forEach((_, k) => cells.set([...path, "resources", k], resources!));

@@ -6,7 +6,10 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { capabilities } from "../../api/capabilities/index.ts";
+import { parseOrLibrary } from "../../solver/jobshop/parse-orlib.ts";
+import { checkJobShop } from "../helpers/check-jobshop.ts";
 import { takt } from "../helpers/cli.ts";
+import { FT06 } from "../helpers/ft06.ts";
 import { tinyFactory } from "../helpers/tiny-factory.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "takt-cli-"));
@@ -41,6 +44,15 @@ describe("takt CLI", () => {
     expect(JSON.parse(stdout)).toEqual({ valid: false, problems: [{ path: "resources[0].calendar", message: 'unknown calendar "nope"' }] });
   });
 
+  it("jobshop minimises the makespan of an OR-Library file and prints a feasible plan", async () => {
+    const { code, stdout } = await takt("jobshop", file("ft06.txt", FT06), "--time-limit", "1", "--workers", "1");
+    expect(code).toBe(0);
+    const answer = JSON.parse(stdout);
+    expect(answer.instance).toBe("ft06");
+    expect(checkJobShop(parseOrLibrary(FT06, "ft06"), answer)).toEqual([]);
+    expect(answer.makespan).toBeGreaterThanOrEqual(55);
+  });
+
   it("exits 2 with a 400-style body for a file that is not JSON", async () => {
     const { code, stdout } = await takt("validate", file("broken.json", "{ nope"));
     expect(code).toBe(2);
@@ -60,6 +72,25 @@ describe("takt CLI", () => {
     child.stdout.once("data", () => child.stdout.destroy());
     const [code] = (await once(child, "exit")) as [number | null];
     expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
+  });
+
+  it("schedule --just-in-time moves the work as late as the due date allows", async () => {
+    // One hour of work on a day shift from Monday 06:00, due Monday 13:00.
+    const plant = {
+      planStart: "2026-03-02T06:00",
+      calendars: [{ id: "day", shifts: { mon: [{ start: "06:00", end: "14:00" }] } }],
+      resources: [{ id: "R", calendar: "day" }],
+      routings: [{ item: "x", operations: [{ id: "op", resources: ["R"], runMinutesPerUnit: 60 }] }],
+      orders: [{ id: "o", item: "x", quantity: 1, due: "2026-03-02T13:00" }],
+      options: { timeLimitSeconds: 2, maxIterations: 5 },
+    };
+    const path = file("jit.json", plant);
+    const times = (stdout: string) => (JSON.parse(stdout) as { operations: Array<{ start: string; end: string }> }).operations.map((o) => [o.start, o.end]);
+    const early = await takt("schedule", path);
+    expect(times(early.stdout)).toEqual([["2026-03-02T06:00", "2026-03-02T07:00"]]);
+    const late = await takt("schedule", "--just-in-time", path);
+    expect(late.code).toBe(0);
+    expect(times(late.stdout)).toEqual([["2026-03-02T12:00", "2026-03-02T13:00"]]);
   });
 
   it("exits 2 on an unknown command", async () => {

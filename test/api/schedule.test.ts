@@ -86,6 +86,30 @@ describe("POST /v1/schedule", () => {
     expect((await post(app, "/v1/schedule", staging)).statusCode).toBe(400);
   });
 
+  it("answers issue 16's bad fields: a transfer batch or smallest part of 0 or less, and too many parts, with 400; a maximum wait below the gap with 422", async () => {
+    const plant = demo("steel-plant");
+    plant.routings[0].operations[0].transferQuantity = 0;
+    plant.routings[0].operations[1].split = { minQuantity: -5 };
+    plant.routings[0].operations[2].split = { minQuantity: 5, maxParts: 65 };
+    plant.orders[0].dueBufferMinutes = -1;
+    const res = await post(app, "/v1/schedule", plant);
+    expect(res.statusCode).toBe(400);
+    expect(ErrorResponse.parse(res.json()).problems!.map((p) => p.path).sort()).toEqual(
+      ["orders[0].dueBufferMinutes", "routings[0].operations[0].transferQuantity", "routings[0].operations[1].split.minQuantity", "routings[0].operations[2].split.maxParts"].sort(),
+    );
+    // Larger than an order's quantity is fine: the lot moves, or runs, whole.
+    const whole = demo("steel-plant");
+    whole.routings[0].operations[0].transferQuantity = 1e6;
+    whole.routings[0].operations[1].split = { minQuantity: 1e6 };
+    whole.options = { timeLimitSeconds: 10, maxIterations: 5, workers: 1 };
+    await schedule(whole);
+    const gap = demo("steel-plant");
+    gap.routings[0].operations[1].maxWaitMinutes = 60; // its minGapMinutes is 240
+    const wrong = await post(app, "/v1/schedule", gap);
+    expect(wrong.statusCode).toBe(422);
+    expect(ErrorResponse.parse(wrong.json()).problems).toEqual([{ path: "routings[0].operations[1].maxWaitMinutes", message: expect.stringMatching(/at most 60 minutes .* minGapMinutes 240/) }]);
+  });
+
   it("keeps the issued day when re-planning the next morning against the plan in force, with the day's progress", async () => {
     const plant = demo("steel-plant");
     plant.options = { timeLimitSeconds: 30, maxIterations: 30, workers: 1 };

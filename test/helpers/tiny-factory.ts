@@ -8,6 +8,7 @@ export function tinyFactory(): { [K in keyof z.input<typeof FactoryModel>]-?: No
     bom: [],
     receipts: [],
     reservations: [],
+    pools: [],
     calendars: [
       {
         id: "day",

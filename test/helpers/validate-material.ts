@@ -4,7 +4,8 @@
  * inflating it, phantoms exploded through, at the operation whose `consumes` names the component or the
  * first one), then replays the plan in time order — stock on hand at the plan start, receipts from their
  * arrival plus the item's staging minutes, production at each order's last end, consumption at each
- * operation's start, an order's reservation used before the common stock — and reports every instant at
+ * operation's start (each part of a split one its share, issue 16), an order's reservation used before the
+ * common stock — and reports every instant at
  * which the common stock or a reservation would go below zero. Unplannable orders must be absent from
  * the plan and name shortages of items they consume.
  */
@@ -45,7 +46,9 @@ function consumptionOf(request: ScheduleRequest, itemId: string, quantity: numbe
 export function validateMaterial(request: ScheduleRequest, response: ScheduleResponse): string[] {
   const errors: string[] = [];
   const outcomes = new Map(response.orders.map((o) => [o.id, o]));
-  const unplannable = new Set(response.orders.filter((o) => o.status === "unplannable").map((o) => o.id));
+  // Orders left out for a rule they cannot keep (issue 16) carry a reason; validate-schedule.ts checks those.
+  const unplannable = new Set(response.orders.filter((o) => o.status === "unplannable" && o.reason === undefined).map((o) => o.id));
+  const leftOut = new Set(response.orders.filter((o) => o.status === "unplannable").map((o) => o.id));
   const constrained = constrainsMaterial(request);
   if (!constrained && unplannable.size > 0) errors.push(`orders ${[...unplannable].join(", ")} are unplannable although material is ignored`);
   for (const id of unplannable) {
@@ -67,19 +70,24 @@ export function validateMaterial(request: ScheduleRequest, response: ScheduleRes
     if (r.bucket !== undefined) at = parseDate(request.buckets!.start)! + r.bucket * (request.buckets!.size === "week" ? 7 : 1) * 1440;
     events.push({ at: at + (items.get(r.item)?.stagingMinutes ?? 0), item: r.item, change: r.quantity, what: `receipt ${r.id ?? k}` });
   });
-  const planned = new Map(response.operations.map((op) => [`${op.order}/${op.operation}`, op]));
+  const planned = new Map<string, ScheduleResponse["operations"]>();
+  for (const op of response.operations) planned.set(`${op.order}/${op.operation}`, [...(planned.get(`${op.order}/${op.operation}`) ?? []), op]);
   for (const order of request.orders) {
-    if (unplannable.has(order.id)) continue;
+    if (leftOut.has(order.id)) continue;
     const routing = request.routings.find((r) => r.item === order.item)!;
     for (const [operation, needs] of consumptionOf(request, order.item, order.quantity)) {
-      const op = planned.get(`${order.id}/${operation}`);
-      // Done or running work took its material before the plan start.
-      if (op === undefined || op.state === "running" || parseDateTime(op.start)! < planStart) continue;
-      for (const [item, quantity] of needs) events.push({ at: parseDateTime(op.start)!, item, change: -quantity, order: order.id, what: `${order.id}/${operation}` });
+      for (const op of planned.get(`${order.id}/${operation}`) ?? []) {
+        // Done or running work took its material before the plan start.
+        if (op.state === "running" || parseDateTime(op.start)! < planStart) continue;
+        const share = (op.quantity ?? order.quantity) / order.quantity;
+        for (const [item, quantity] of needs) events.push({ at: parseDateTime(op.start)!, item, change: -quantity * share, order: order.id, what: `${order.id}/${operation}` });
+      }
     }
     const last = routing.operations[routing.operations.length - 1]!;
-    const lastOp = planned.get(`${order.id}/${last.id}`);
-    if (lastOp !== undefined && !done.has(`${order.id}/${last.id}`)) events.push({ at: parseDateTime(lastOp.end)!, item: order.item, change: order.quantity, what: `${order.id} completes` });
+    const lastParts = planned.get(`${order.id}/${last.id}`) ?? [];
+    if (lastParts.length > 0 && !done.has(`${order.id}/${last.id}`)) {
+      events.push({ at: Math.max(...lastParts.map((x) => parseDateTime(x.end)!)), item: order.item, change: order.quantity, what: `${order.id} completes` });
+    }
   }
   // Additions at a minute come before consumptions at it: what arrives at 06:00 can be used at 06:00.
   events.sort((a, b) => a.at - b.at || b.change - a.change);

@@ -2,7 +2,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { checkBomShape, checkDatesNear, checkModelLimits, checkMrpCells, checkSpan } from "../../src/check-limits.ts";
-import { MAX_BOM_DEPTH, MAX_BOM_EXPLOSION, MAX_HORIZON_DAYS, MAX_MRP_CELLS, MAX_SCHEDULED_OPERATIONS, MAX_SETUP_MATRIX_CELLS, MAX_TOTAL_UNITS } from "../../src/limits.ts";
+import { MAX_BOM_DEPTH, MAX_BOM_EXPLOSION, MAX_HORIZON_DAYS, MAX_MRP_CELLS, MAX_SCHEDULED_OPERATIONS, MAX_SETUP_MATRIX_CELLS, MAX_SPLIT_PARTS, MAX_TOTAL_UNITS } from "../../src/limits.ts";
 import { FactoryModel } from "../../src/factory.ts";
 
 /** Every path's product of quantity / (1 − scrap of the component), summed per item, by walking every path (small BOMs only). */
@@ -98,6 +98,26 @@ describe("checkModelLimits", () => {
     const operations = 500;
     expect(checkModelLimits(model([{ units: 1 }], 1, MAX_SCHEDULED_OPERATIONS / operations, operations))).toEqual([]);
     expect(checkModelLimits(model([{ units: 1 }], 1, MAX_SCHEDULED_OPERATIONS / operations + 1, operations))).toEqual([{ path: "orders", message: expect.stringMatching(/250,500 operations/) }]);
+  });
+
+  it("counts a split operation as the most parts it may make: maxParts, what minQuantity allows, at most MAX_SPLIT_PARTS", () => {
+    const splitModel = (orders: number, quantity: number, split: { minQuantity: number; maxParts?: number }) =>
+      FactoryModel.parse({
+        calendars: [{ id: "c", shifts: {} }],
+        resources: [{ id: "R0", calendar: "c" }],
+        items: [{ id: "P" }],
+        routings: [{ item: "P", operations: [{ id: "cut", resources: ["R0"], runMinutesPerUnit: 1 }, { id: "mill", resources: ["R0"], runMinutesPerUnit: 1, split }] }],
+        orders: Array.from({ length: orders }, (_, i) => ({ id: `O${i}`, item: "P", quantity, due: "2026-03-02T06:00" })),
+      });
+    // 1 + 64 operations per order (1,000 units in parts of at least 10, capped at 64).
+    const perOrder = 1 + MAX_SPLIT_PARTS;
+    expect(checkModelLimits(splitModel(Math.floor(MAX_SCHEDULED_OPERATIONS / perOrder), 1000, { minQuantity: 10 }))).toEqual([]);
+    expect(checkModelLimits(splitModel(Math.floor(MAX_SCHEDULED_OPERATIONS / perOrder) + 1, 1000, { minQuantity: 10 }))).toEqual([{ path: "orders", message: expect.stringMatching(/MAX_SCHEDULED_OPERATIONS/) }]);
+    // 1 + 4 (maxParts) and 1 + 3 (30 units in parts of at least 10) per order.
+    expect(checkModelLimits(splitModel(MAX_SCHEDULED_OPERATIONS / 5, 1000, { minQuantity: 10, maxParts: 4 }))).toEqual([]);
+    expect(checkModelLimits(splitModel(MAX_SCHEDULED_OPERATIONS / 5 + 1, 1000, { minQuantity: 10, maxParts: 4 }))).toHaveLength(1);
+    expect(checkModelLimits(splitModel(MAX_SCHEDULED_OPERATIONS / 4, 30, { minQuantity: 10 }))).toEqual([]);
+    expect(checkModelLimits(splitModel(MAX_SCHEDULED_OPERATIONS / 4 + 1, 30, { minQuantity: 10 }))).toHaveLength(1);
   });
 
   it("counts the changeover cells of the setup matrices: resources with one × families²", () => {

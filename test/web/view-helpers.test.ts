@@ -1,11 +1,13 @@
 /** The workbench's small pure helpers: where a problem points, what changed since the issued list, late causes, durations. */
 import { describe, expect, it } from "vitest";
 import { lateCause } from "../../web/cause.ts";
+import { barTooltip } from "../../web/gantt/bar-tooltip.ts";
+import type { GanttModel } from "../../web/gantt/gantt-model.ts";
 import { changesSinceIssued } from "../../web/dispatch-changes.ts";
 import { formatDuration, formatShare } from "../../web/format.ts";
 import { nextShiftStart } from "../../web/next-shift.ts";
 import { translator } from "../../web/i18n.ts";
-import type { PlanOrder } from "../../web/model.ts";
+import type { Plan, PlanOrder, Plant } from "../../web/model.ts";
 import { placeOf, problemsByPath } from "../../web/views/problems.ts";
 
 describe("problems by path", () => {
@@ -80,6 +82,10 @@ describe("late causes", () => {
     expect(lateCause(order({ cause: { kind: "capacity", resource: "CGL" }, heldBy: "PKL" }), en)).toBe("capacity of CGL");
     expect(lateCause(order({ cause: { kind: "quality-hold", resource: "INSP" } }), en)).toBe("quality-hold: INSP");
   });
+  it("gives the reason of an order left out because a rule cannot be kept (issue 16)", () => {
+    const reason = 'operation "roll" cannot start within its maximum wait of 2880 minutes after "pickle" ends';
+    expect(lateCause(order({ status: "unplannable", completion: null, lateMinutes: 0, reason }), en)).toBe(reason);
+  });
   it("speaks Chinese too", () => {
     expect(lateCause(order({ heldBy: "CGL" }), translator("zh"))).toBe("在 CGL 等待最久");
   });
@@ -94,5 +100,25 @@ describe("formats", () => {
   it("writes shares as percentages", () => {
     expect(formatShare(0.952381)).toBe("95.2 %");
     expect(formatShare(null)).toBe("—");
+  });
+});
+
+describe("the Gantt bar's tooltip", () => {
+  const en = translator("en");
+  const plant = { orders: [{ id: "SO-1", item: "coil", quantity: 200, due: "2026-03-06T14:00" }] } as Plant;
+  const operation = (quantity: number, part: number) => ({ order: "SO-1", operation: "turn", resource: "LATHE", unit: part, start: "2026-03-02T06:00", end: "2026-03-02T08:00", setupMinutes: 30, changeoverMinutes: 0, state: "planned" as const, quantity, part });
+  const model = { rows: [{ resource: "LATHE", unit: 0, units: 2 }, { resource: "LATHE", unit: 1, units: 2 }] } as unknown as GanttModel;
+  const bar = (index: number) => ({ index, row: index, order: "SO-1", operation: "turn", start: 0, end: 120, changeoverEnd: 0, setupEnd: 30, state: "on-time" as const });
+  it("names a split operation's part and its share of the order's quantity", () => {
+    const plan = { operations: [operation(120, 0), operation(80, 1)], orders: [] } as unknown as Plan;
+    const tip = barTooltip(bar(1), model, plan, plant, en);
+    expect(tip).toContain("SO-1</b> · turn · part 2");
+    expect(tip).toContain("Quantity: 80 of 200");
+  });
+  it("gives a whole lot as before", () => {
+    const plan = { operations: [operation(200, 0)], orders: [] } as unknown as Plan;
+    const tip = barTooltip(bar(0), model, plan, plant, en);
+    expect(tip).not.toContain("part");
+    expect(tip).toContain("Quantity: 200");
   });
 });

@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { InsertResponse, PlanOption } from "../../src/insert.ts";
 import type { ReviewResponse } from "../../src/review.ts";
 import type { ScheduleResponse } from "../../src/schedule.ts";
+import { formatDuration } from "../../web/format.ts";
 import type { CapacityResponse } from "../../src/capacity.ts";
 import { chromiumInstalled } from "../helpers/workbench.ts";
 import { workbenchSession } from "../helpers/workbench-session.ts";
@@ -276,6 +277,24 @@ describe.skipIf(!run)("the workbench in Chromium", { timeout: 90_000 }, () => {
     await shoot("9-plan-zh");
     await page.getByTestId("lang").selectOption("en");
     await expect.poll(() => page.locator("main h2").textContent()).toBe("Plan");
+  });
+
+  it("recalculates just in time on request, and shows the plan's mean wait between operations and each order's due-date buffer", async () => {
+    await open("plan");
+    await page.getByTestId("timing").selectOption("just-in-time");
+    await page.getByTestId("time-limit").fill("1");
+    const submitted = page.waitForResponse((response) => response.request().method() === "POST" && response.url().endsWith("/v1/jobs"));
+    await page.getByTestId("recalculate").click();
+    const response = await submitted;
+    expect((response.request().postDataJSON() as { input: { options: { timing: string } } }).input.options.timing).toBe("just-in-time");
+    const { id } = (await response.json()) as { id: string };
+    await expect.poll(async () => (await api<{ status: string }>(`/v1/jobs/${id}`)).status, { timeout: 30_000 }).toBe("done");
+    const { result } = await api<{ result: ScheduleResponse }>(`/v1/jobs/${id}`);
+    await expect.poll(() => page.getByTestId("mean-wait").textContent()).toBe(formatDuration(result.kpis.meanWaitMinutes!, "en"));
+    expect(await page.getByTestId("buffer-kept-rate").textContent()).toBe(`${(result.kpis.bufferKeptRate! * 100).toFixed(1)} %`);
+    await open("orders");
+    const kept = await page.locator('[data-testid="buffer-kept"] .ok').count();
+    expect(kept).toBe(result.orders.filter((o) => o.bufferKept === true).length);
   });
 
   it("logged no console error", () => {

@@ -20,6 +20,8 @@ interface Row {
   completion: string;
   lateMinutes: number;
   late: boolean;
+  /** Completed by due − the due-date buffer (issue 16); null when the plan does not say. */
+  bufferKept: boolean | null;
   status: string;
   cause: string | null;
 }
@@ -33,6 +35,7 @@ const COLUMNS: ReadonlyArray<readonly [keyof Row, MessageKey]> = [
   ["due", "orders.due"],
   ["completion", "orders.completion"],
   ["lateMinutes", "orders.lateness"],
+  ["bufferKept", "orders.bufferKept"],
   ["cause", "orders.cause"],
 ];
 
@@ -62,6 +65,7 @@ export function OrdersView({ t }: { t: Translate }) {
         completion: unplannable ? "" : (o.completion ?? ""),
         lateMinutes: o.lateMinutes,
         late: !o.onTime || unplannable,
+        bufferKept: o.bufferKept ?? null,
         status: unplannable ? "unplannable" : o.onTime ? "on-time" : "late",
         cause: lateCause(o, t),
       };
@@ -131,6 +135,7 @@ export function OrdersView({ t }: { t: Translate }) {
                 <td>{formatDateTime(r.due, t.lang)}</td>
                 <td>{r.status === "unplannable" ? t("orders.unplannable") : formatDateTime(r.completion, t.lang)}</td>
                 <td class="num">{r.late ? <span class="bad">{formatDuration(r.lateMinutes, t.lang)}</span> : <span class="ok">{t("state.onTime")}</span>}</td>
+                <td data-testid="buffer-kept">{r.bufferKept === null ? "" : r.bufferKept ? <span class="ok">✓</span> : <span class="bad">✗</span>}</td>
                 <td data-testid={r.cause ? "order-cause" : undefined}>{r.cause ?? ""}</td>
               </tr>
             ))}

@@ -78,7 +78,7 @@ export function PlanView({ t }: { t: Translate }) {
     job.run("schedule", {
       ...plant,
       ...(keep ? { reference: { operations: inForce }, frozenUntil: fence } : {}),
-      options: { ...(plant.options ?? {}), timeLimitSeconds: state.timeLimitSeconds, materialLedger: true },
+      options: { ...(plant.options ?? {}), timeLimitSeconds: state.timeLimitSeconds, timing: state.timing, materialLedger: true },
     });
   const frozen = plan?.frozenUntil ?? plant.frozenUntil;
   const frozenMinutes = frozen ? localMs(frozen) / 60_000 : Number.NaN;
@@ -100,6 +100,13 @@ export function PlanView({ t }: { t: Translate }) {
             data-testid="time-limit"
             onChange={(e) => update({ timeLimitSeconds: Math.min(3600, Math.max(1, Number((e.currentTarget as HTMLInputElement).value) || 5)) })}
           />
+        </label>
+        <label>
+          {t("plan.timing")}{" "}
+          <select value={state.timing} data-testid="timing" onChange={(e) => update({ timing: (e.currentTarget as HTMLSelectElement).value === "just-in-time" ? "just-in-time" : "early" })}>
+            <option value="early">{t("plan.timingEarly")}</option>
+            <option value="just-in-time">{t("plan.timingJustInTime")}</option>
+          </select>
         </label>
         <label title={t("plan.keepHint")}>
           <input type="checkbox" checked={state.keepPlan} disabled={inForce === undefined} data-testid="keep-plan" onChange={(e) => update({ keepPlan: (e.currentTarget as HTMLInputElement).checked })} />{" "}
@@ -188,6 +195,18 @@ export function PlanSummary({ t, plan }: { t: Translate; plan: Plan }) {
               {formatDuration(k.setupMinutes, t.lang)} ({t("gantt.changeover")} {formatDuration(k.changeoverMinutes, t.lang)})
             </dd>
           </div>
+          {k.meanWaitMinutes !== undefined && (
+            <div>
+              <dt>{t("plan.meanWait")}</dt>
+              <dd data-testid="mean-wait">{formatDuration(k.meanWaitMinutes, t.lang)}</dd>
+            </div>
+          )}
+          {k.bufferKeptRate !== undefined && (
+            <div>
+              <dt>{t("plan.bufferKeptRate")}</dt>
+              <dd data-testid="buffer-kept-rate">{formatShare(k.bufferKeptRate)}</dd>
+            </div>
+          )}
         </>
       )}
       <div>

@@ -184,3 +184,41 @@ describe("buffer colours", () => {
     expect(at("2026-03-02T10:00", "2026-03-02T10:00", 0)).toEqual({ status: "black", consumed: 1 });
   });
 });
+
+describe("drumBufferRope with the shop-floor rules of issue 16 (worked by hand)", () => {
+  const withPress = (press: Record<string, unknown>, orders: NonNullable<RequestInput["orders"]>, units = 1) => {
+    const request = pressShop(orders);
+    request.routings[0]!.operations[1] = { ...request.routings[0]!.operations[1]!, ...press };
+    request.resources[1] = { ...request.resources[1]!, units };
+    return request;
+  };
+
+  it("splits a drum operation over the drum's units, each part with its setup", () => {
+    // 40 units at 10 setup + 3 min: whole 130 minutes; two parts of 20 on two presses, 70 each (08:00–09:10).
+    const request = withPress({ setupMinutes: 10, split: { minQuantity: 10 } }, [{ id: "o", item: "W", quantity: 40, due: "2026-03-03T16:00" }], 2);
+    const result = dbr(request, "2026-03-02T08:00");
+    expect(result.drum.map((d) => [d.unit, d.part, d.quantity, d.start, d.end])).toEqual([
+      [0, 0, 20, "2026-03-02T08:00", "2026-03-02T09:10"],
+      [1, 1, 20, "2026-03-02T08:00", "2026-03-02T09:10"],
+    ]);
+    // On one press the slices run on as one part with one setup.
+    const single = dbr(withPress({ setupMinutes: 10, split: { minQuantity: 10 } }, [{ id: "o", item: "W", quantity: 40, due: "2026-03-03T16:00" }]), "2026-03-02T08:00");
+    expect(single.drum.map((d) => [d.part, d.quantity, d.start, d.end])).toEqual([[0, 40, "2026-03-02T08:00", "2026-03-02T10:10"]]);
+  });
+
+  it("places an uninterruptible drum operation in one working stretch, and sequences by due − buffer", () => {
+    // c's 2-day buffer gives it the earliest target (Tuesday 15:00), then a by due date, then b, 420 minutes unbroken.
+    const request = withPress({ interruptible: false }, [
+      { id: "a", item: "W", quantity: 20, due: "2026-03-03T16:00" },
+      { id: "b", item: "W", quantity: 140, due: "2026-03-04T16:00" },
+      { id: "c", item: "W", quantity: 20, due: "2026-03-05T16:00", dueBufferMinutes: 2 * 1440 + 60 },
+    ]);
+    const result = dbr(request, "2026-03-02T08:00");
+    expect(result.drum.map((d) => [d.order, d.start, d.end])).toEqual([
+      ["c", "2026-03-02T08:00", "2026-03-02T09:00"],
+      ["a", "2026-03-02T09:00", "2026-03-02T10:00"],
+      // 420 minutes unbroken do not fit between 10:00 and 16:00: Tuesday 08:00–15:00.
+      ["b", "2026-03-03T08:00", "2026-03-03T15:00"],
+    ]);
+  });
+});

@@ -89,16 +89,18 @@ describe("MRP sheets of the demo appliance plant", () => {
 
 describe("orders sheet", () => {
   const orders = [Order.parse({ id: "A", item: "P", quantity: 5, due: "2026-03-02T14:00", customer: "Huaxin" })];
-  it("gives the cause of a late order as text, else the resource that held it", () => {
+  it("gives the cause of a late order as text, else the resource that held it, and an unplannable one's reason", () => {
     const table = orderOutcomeTable(orders, [
       { id: "A", due: "2026-03-02T14:00", completion: "2026-03-02T15:30", lateMinutes: 90, onTime: false, heldBy: "CGL" },
       { id: "A", due: "2026-03-02T14:00", completion: "2026-03-02T15:30", lateMinutes: 90, onTime: false, heldBy: "CGL", cause: { kind: "material", item: "ZINC", availableAt: "2026-03-02T12:00" } },
-      { id: "B", due: "2026-03-02T14:00", completion: "2026-03-02T10:00", lateMinutes: 0, onTime: true },
+      { id: "B", due: "2026-03-02T14:00", completion: "2026-03-02T10:00", lateMinutes: 0, onTime: true, bufferKept: false },
+      { id: "A", due: "2026-03-02T14:00", status: "unplannable", completion: null, lateMinutes: 0, onTime: false, bufferKept: false, reason: "operation \"roll\" cannot start within its maximum wait" },
     ]);
     expect(rowsOf(table)).toEqual([
-      ["A", "Huaxin", "P", 5, "2026-03-02T14:00", "2026-03-02T15:30", 90, false, "held by CGL"],
-      ["A", "Huaxin", "P", 5, "2026-03-02T14:00", "2026-03-02T15:30", 90, false, "material: ZINC, availableAt 2026-03-02T12:00"],
-      ["B", "", "", null, "2026-03-02T14:00", "2026-03-02T10:00", 0, true, ""],
+      ["A", "Huaxin", "P", 5, "2026-03-02T14:00", "2026-03-02T15:30", 90, false, null, "held by CGL"],
+      ["A", "Huaxin", "P", 5, "2026-03-02T14:00", "2026-03-02T15:30", 90, false, null, "material: ZINC, availableAt 2026-03-02T12:00"],
+      ["B", "", "", null, "2026-03-02T14:00", "2026-03-02T10:00", 0, true, false, ""],
+      ["A", "Huaxin", "P", 5, "2026-03-02T14:00", null, 0, false, false, 'operation "roll" cannot start within its maximum wait'],
     ]);
     expect(describeCause({ kind: "release" })).toBe("release");
     expect(describeCause({ kind: "capacity", resource: "CGL" })).toBe("capacity: CGL");

@@ -34,6 +34,17 @@ function op(order: string, operation: string, resource: string, unit: number, st
 }
 
 describe("dispatchList", () => {
+  it("gives each part of a split operation its own quantity (issue 16)", () => {
+    const parts = [
+      { ...op("A", "cut", "saw", 0, "2026-03-02T06:00", "2026-03-02T07:00", 10), quantity: 7, part: 0 },
+      { ...op("A", "cut", "saw", 1, "2026-03-02T06:00", "2026-03-02T06:50", 10), quantity: 5, part: 1 },
+    ];
+    expect(dispatchList(model, { operations: parts }).map((row) => [row.unit, row.quantity])).toEqual([
+      [0, 7],
+      [1, 5],
+    ]);
+  });
+
   it("puts each operation in the shift its start lies in, numbered per resource, unit and shift", () => {
     const operations = [
       // Given out of order on purpose: the list is sorted by resource (model order), unit, start.

@@ -23,8 +23,13 @@ const SHIFT = [{ start: "06:00", end: "14:00", breaks: [{ start: "10:00", end: "
 /** Monday 2 March 2026, 06:00. */
 export const NOW = "2026-03-02T06:00";
 
-/** The shop: a cutter with coating-family changeovers, two mills (one slow), two paint booths as alternatives. */
-export function shop(orders: Array<z.input<typeof Order>>) {
+/**
+ * The shop: a cutter with coating-family changeovers, two mills (one slow), two paint booths as alternatives.
+ * With `rules` (issue 16) milling may split over the two mills, cut frames move to milling in batches of 5 and
+ * painting follows milling within a day.
+ */
+export function shop(orders: Array<z.input<typeof Order>>, rules = false) {
+  const ruled = rules ? { mill: { split: { minQuantity: 5 } }, cut: { transferQuantity: 5 }, paint: { maxWaitMinutes: 1440 } } : { mill: {}, cut: {}, paint: {} };
   return {
     calendars: [{ id: "day", shifts: { mon: SHIFT, tue: SHIFT, wed: SHIFT, thu: SHIFT, fri: SHIFT }, exceptions: [{ date: "2026-03-06", shifts: [] }] }],
     resources: [
@@ -37,9 +42,9 @@ export function shop(orders: Array<z.input<typeof Order>>) {
       {
         item: "red-frame",
         operations: [
-          { id: "cut", resources: ["CUT"], setupMinutes: 10, runMinutesPerUnit: 6, family: "red" },
-          { id: "mill", resources: ["MILL"], runMinutesPerUnit: 8, minGapMinutes: 30 },
-          { id: "paint", resources: ["PAINT", "PAINT2"], setupMinutes: 5, runMinutesPerUnit: 4 },
+          { id: "cut", resources: ["CUT"], setupMinutes: 10, runMinutesPerUnit: 6, family: "red", ...ruled.cut },
+          { id: "mill", resources: ["MILL"], runMinutesPerUnit: 8, minGapMinutes: 30, ...ruled.mill },
+          { id: "paint", resources: ["PAINT", "PAINT2"], setupMinutes: 5, runMinutesPerUnit: 4, ...ruled.paint },
         ],
       },
       {
@@ -70,16 +75,16 @@ export const PROGRESS = [
 ] as const;
 
 /** The current plan of the shop's orders, from the scheduling engine, checked by the validator. */
-export function currentPlan(orders = ORDERS, progress: ReadonlyArray<(typeof PROGRESS)[number]> = PROGRESS): ScheduleResponse {
-  const request = ScheduleRequest.parse({ ...shop(orders), planStart: NOW, progress });
+export function currentPlan(orders = ORDERS, progress: ReadonlyArray<(typeof PROGRESS)[number]> = PROGRESS, rules = false): ScheduleResponse {
+  const request = ScheduleRequest.parse({ ...shop(orders, rules), planStart: NOW, progress });
   const result = searchSchedule(request, { seed: 1, budget: { workUnits: 5_000, deadlineMs: 60_000 }, clock: () => 0 });
   const response = toScheduleResponse(request, result, { elapsedMs: 0, workers: 1 });
   expect(validateSchedule(request, response)).toEqual([]);
   return response;
 }
 
-export function insertRequest(rushOrders: Array<z.input<typeof Order>>, extra: Record<string, unknown> = {}, orders = ORDERS): InsertRequest {
-  return InsertRequest.parse({ ...shop(orders), schedule: currentPlan(orders), rushOrders, now: NOW, progress: PROGRESS, ...extra });
+export function insertRequest(rushOrders: Array<z.input<typeof Order>>, extra: Record<string, unknown> = {}, orders = ORDERS, rules = false): InsertRequest {
+  return InsertRequest.parse({ ...shop(orders, rules), schedule: currentPlan(orders, PROGRESS, rules), rushOrders, now: NOW, progress: PROGRESS, ...extra });
 }
 
 /**
@@ -102,7 +107,8 @@ export function optionErrors(request: InsertRequest, option: PlanOption): string
   return validateSchedule(scheduleRequest, response);
 }
 
-export const key = (op: { order: string; operation: string }) => `${op.order}/${op.operation}`;
+/** An operation's part: order, operation and part (issue 16; part 0 when not split). */
+export const key = (op: { order: string; operation: string; part?: number | undefined }) => `${op.order}/${op.operation}/${op.part ?? 0}`;
 
 /** Completion of every order in a list of operations: its latest end. */
 export function completions(operations: readonly ScheduledOperation[]): Map<string, number> {
@@ -144,7 +150,7 @@ export function appendBaseline(request: InsertRequest, order: readonly string[])
   for (const op of request.schedule.operations) {
     const unit = `${op.resource}#${op.unit}`;
     const end = parseDateTime(op.end)!;
-    if (end >= (tail.get(unit)?.end ?? -Infinity)) tail.set(unit, { end, family: families.get(key(op)) });
+    if (end >= (tail.get(unit)?.end ?? -Infinity)) tail.set(unit, { end, family: families.get(`${op.order}/${op.operation}`) });
   }
   const release = Math.max(parseDateTime(request.now)!, parseDateTime(request.frozenUntil ?? request.now)!);
   const out = new Map<string, number>();

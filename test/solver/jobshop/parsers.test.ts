@@ -15,9 +15,10 @@ describe("parseOrLibrary", () => {
     });
   });
 
-  it("rejects a truncated file and a machine out of range", () => {
+  it("rejects a truncated file, a machine out of range and a negative time", () => {
     expect(() => parseOrLibrary("2 2\n0 3 1 4\n1 2", "cut")).toThrow(SyntaxError);
     expect(() => parseOrLibrary("1 2\n0 3 2 4", "bad")).toThrow(/machine 2/);
+    expect(() => parseOrLibrary("1 2\n0 3 1 -4", "negative")).toThrow(/negative time -4/);
   });
 });
 
@@ -31,8 +32,10 @@ describe("parseFjs", () => {
     ]);
   });
 
-  it("rejects machine 0 and a short job line", () => {
+  it("rejects machine 0, a short job line, an operation without machines and a negative time", () => {
     expect(() => parseFjs("1 2\n1 1 0 5\n", "zero")).toThrow(/machine 0/);
     expect(() => parseFjs("1 2\n2 1 1 5\n", "short")).toThrow(/ends early/);
+    expect(() => parseFjs("1 2\n1 0\n", "none")).toThrow(/0 machines, expected at least 1/);
+    expect(() => parseFjs("1 2\n1 1 1 -5\n", "negative")).toThrow(/negative time -5/);
   });
 });

@@ -1,50 +1,23 @@
-/** The engine in benchmark mode: optimal on instances small enough to enumerate, and ft06 to its optimum 55. */
+/**
+ * Benchmark mode: optimal on job shops and flexible job shops small enough to enumerate, ft06 to its optimum
+ * 55, and repeatable: the same seed and budget give the same plan, and an iteration cap gives the same plan
+ * whatever the work budget and the clock.
+ */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { JobShopInstance } from "../../../solver/jobshop/instance.ts";
 import { parseOrLibrary } from "../../../solver/jobshop/parse-orlib.ts";
 import { searchJobShop, toJobShopResponse } from "../../../solver/jobshop/search-jobshop.ts";
 import type { JobShopResponse } from "../../../solver/jobshop/search-jobshop.ts";
+import { checkJobShop } from "../../helpers/check-jobshop.ts";
+import { FT06 } from "../../helpers/ft06.ts";
 
-const FT06 = `6 6
-2 1 0 3 1 6 3 7 5 3 4 6
-1 8 2 5 4 10 5 10 0 10 3 4
-2 5 3 4 5 8 0 9 1 1 4 7
-1 5 0 5 2 5 3 3 4 8 5 9
-2 9 1 3 4 5 5 4 0 3 3 1
-1 3 3 3 5 9 0 10 4 4 2 1`;
-
-function solve(instance: JobShopInstance, workUnits: number, seed = 1): JobShopResponse {
-  const result = searchJobShop(instance, { seed, budget: { workUnits, deadlineMs: 60_000 }, clock: () => 0 });
+function solve(instance: JobShopInstance, workUnits: number, seed = 1, maxIterations?: number): JobShopResponse {
+  const budget = { workUnits, deadlineMs: 60_000, ...(maxIterations !== undefined ? { maxIterations } : {}) };
+  const result = searchJobShop(instance, { seed, budget, clock: () => 0 });
   const response = toJobShopResponse(instance, result, { elapsedMs: 0 });
   expect(checkJobShop(instance, response)).toEqual([]);
   return response;
-}
-
-/** Independent feasibility check: every operation once, on one of its machines, for its time, in job order, no overlaps. */
-function checkJobShop(instance: JobShopInstance, response: JobShopResponse): string[] {
-  const errors: string[] = [];
-  const byMachine = new Map<number, Array<[number, number]>>();
-  instance.jobs.forEach((job, j) => {
-    let ready = 0;
-    job.forEach((alternatives, k) => {
-      const o = response.operations.find((x) => x.job === j && x.index === k);
-      if (!o) return void errors.push(`missing ${j}/${k}`);
-      const alt = alternatives.find((a) => a.machine === o.machine);
-      if (!alt) errors.push(`${j}/${k} on machine ${o.machine}`);
-      else if (o.end - o.start !== alt.time) errors.push(`${j}/${k} lasts ${o.end - o.start}`);
-      if (o.start < ready) errors.push(`${j}/${k} starts before its predecessor ends`);
-      ready = o.end;
-      byMachine.set(o.machine, [...(byMachine.get(o.machine) ?? []), [o.start, o.end]]);
-    });
-  });
-  for (const [m, list] of byMachine) {
-    list.sort((a, b) => a[0] - b[0]);
-    for (let i = 1; i < list.length; i++) if (list[i]![0] < list[i - 1]![1]) errors.push(`overlap on machine ${m}`);
-  }
-  const makespan = Math.max(0, ...response.operations.map((o) => o.end));
-  if (makespan !== response.makespan) errors.push(`makespan ${response.makespan}, operations end at ${makespan}`);
-  return errors;
 }
 
 function permutations<T>(items: T[]): T[][] {
@@ -89,7 +62,67 @@ function bruteForceMakespan(instance: JobShopInstance): number {
   return best;
 }
 
+/**
+ * Optimal makespan of a tiny flexible job shop: every assignment of machines and every interleaving of the
+ * jobs' routes, each list-scheduled (appended to its machine); the semi-active schedules are among these.
+ */
+function bruteForceFlexible(instance: JobShopInstance): number {
+  const n = instance.jobs.length;
+  let best = Infinity;
+  const walk = (next: number[], jobFree: number[], machineFree: number[]) => {
+    if (next.every((k, j) => k === instance.jobs[j]!.length)) return void (best = Math.min(best, Math.max(0, ...jobFree)));
+    for (let j = 0; j < n; j++) {
+      const k = next[j]!;
+      if (k >= instance.jobs[j]!.length) continue;
+      for (const { machine, time } of instance.jobs[j]![k]!) {
+        const end = Math.max(jobFree[j]!, machineFree[machine]!) + time;
+        walk(next.map((x, i) => (i === j ? x + 1 : x)), jobFree.map((x, i) => (i === j ? end : x)), machineFree.map((x, i) => (i === machine ? end : x)));
+      }
+    }
+  };
+  walk(new Array<number>(n).fill(0), new Array<number>(n).fill(0), new Array<number>(instance.machineCount).fill(0));
+  return best;
+}
+
 describe("searchJobShop", () => {
+  it("finds the enumerated optimum of random 3-job flexible job shops with 2 operations on up to 3 machines", () => {
+    const alternative = fc.record({ machine: fc.integer({ min: 0, max: 2 }), time: fc.integer({ min: 1, max: 9 }) });
+    const operation = fc.uniqueArray(alternative, { minLength: 1, maxLength: 2, selector: (a) => a.machine });
+    const arb = fc.array(fc.array(operation, { minLength: 2, maxLength: 2 }), { minLength: 3, maxLength: 3 });
+    fc.assert(
+      fc.property(arb, (jobs) => {
+        const instance: JobShopInstance = { name: "tiny-flexible", machineCount: 3, jobs };
+        expect(solve(instance, 200_000).makespan).toBe(bruteForceFlexible(instance));
+      }),
+      { seed: 17, numRuns: 40 },
+    );
+  });
+
+  it("plans zero processing times and jobs that visit a machine twice feasibly", () => {
+    const alternative = fc.record({ machine: fc.integer({ min: 0, max: 2 }), time: fc.integer({ min: 0, max: 3 }) });
+    const operation = fc.uniqueArray(alternative, { minLength: 1, maxLength: 2, selector: (a) => a.machine });
+    const arb = fc.array(fc.array(operation, { minLength: 1, maxLength: 5 }), { minLength: 2, maxLength: 5 });
+    fc.assert(
+      fc.property(arb, (jobs) => void solve({ name: "zero-times", machineCount: 3, jobs }, 100_000)),
+      { seed: 23, numRuns: 100 },
+    );
+  });
+
+  it("with an iteration cap gives the same plan whatever the work budget", () => {
+    const instance = parseOrLibrary(FT06, "ft06");
+    const capped = solve(instance, 1e12, 3, 400);
+    expect(solve(instance, 1e13, 3, 400)).toEqual(capped);
+  });
+
+  it("stops at the safety deadline with its best plan so far, reported as timed out", () => {
+    let now = 0;
+    // Each clock reading advances a millisecond: the 50 ms deadline comes after about 50 iterations.
+    const result = searchJobShop(parseOrLibrary(FT06, "ft06"), { seed: 1, budget: { workUnits: 1e12, deadlineMs: 50 }, clock: () => now++ });
+    expect(result.status).toBe("timedout");
+    expect(result.iterations).toBeLessThan(60);
+    expect(checkJobShop(parseOrLibrary(FT06, "ft06"), toJobShopResponse(parseOrLibrary(FT06, "ft06"), result, { elapsedMs: 0 }))).toEqual([]);
+  });
+
   it("finds the enumerated optimum of random 3-job 2-machine job shops", () => {
     const arb = fc.array(fc.record({ first: fc.nat(1), a: fc.integer({ min: 1, max: 9 }), b: fc.integer({ min: 1, max: 9 }) }), { minLength: 3, maxLength: 3 });
     fc.assert(

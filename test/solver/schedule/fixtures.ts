@@ -54,6 +54,77 @@ export function op(response: ScheduleResponse, orderId: string, operation = "op"
   return found;
 }
 
+const shiftSets = [
+  [{ start: "06:00", end: "14:00", breaks: [{ start: "09:00", end: "09:20" }] }],
+  [{ start: "22:00", end: "06:00", breaks: [{ start: "01:00", end: "01:30" }] }],
+  [{ start: "06:00", end: "14:00" }, { start: "14:00", end: "22:00" }],
+];
+/** Random small factories: calendars, resources, routings (with the rules of issue 16) and orders. */
+export const randomFactoryArb = fc.record({
+  resources: fc.array(fc.record({ cal: fc.nat(2), units: fc.integer({ min: 1, max: 2 }), eff: fc.constantFrom(0.8, 1, 1.5), matrix: fc.boolean() }), { minLength: 1, maxLength: 3 }),
+  routings: fc.array(
+    fc.array(
+      fc.record({
+        res: fc.array(fc.nat(2), { minLength: 1, maxLength: 2 }),
+        run: fc.integer({ min: 0, max: 90 }),
+        setup: fc.nat(20),
+        fam: fc.nat(2),
+        gap: fc.constantFrom(0, 0, 45, 600),
+        transfer: fc.option(fc.integer({ min: 1, max: 3 })),
+        split: fc.option(fc.record({ minQuantity: fc.integer({ min: 1, max: 2 }), maxParts: fc.option(fc.integer({ min: 1, max: 3 })) })),
+        unbroken: fc.constantFrom(false, false, true),
+        wait: fc.option(fc.constantFrom(0, 60, 240, 1440)),
+      }),
+      { minLength: 1, maxLength: 3 },
+    ),
+    { minLength: 1, maxLength: 2 },
+  ),
+  orders: fc.array(
+    fc.record({ item: fc.nat(1), qty: fc.integer({ min: 1, max: 6 }), dueHour: fc.integer({ min: 7, max: 60 }), prio: fc.integer({ min: 1, max: 5 }), release: fc.option(fc.integer({ min: 0, max: 30 })), buffer: fc.option(fc.constantFrom(60, 600)) }),
+    { minLength: 1, maxLength: 6 },
+  ),
+  seed: fc.nat(100),
+});
+export type RandomFactory = typeof randomFactoryArb extends fc.Arbitrary<infer T> ? T : never;
+
+/** The request of a random factory. */
+export function randomFactory(g: RandomFactory): ScheduleRequest {
+  const calendars = shiftSets.map((shifts, i) => weekdays(`c${i}`, shifts));
+  const resources = g.resources.map((r, i) => ({
+    id: `r${i}`,
+    calendar: `c${r.cal}`,
+    units: r.units,
+    efficiency: r.eff,
+    ...(r.matrix ? { setupMatrix: { default: 25, changeovers: [{ from: "f0", to: "f1", minutes: 5 }] } } : {}),
+  }));
+  const routings = g.routings.map((ops, i) => ({
+    item: `i${i}`,
+    operations: ops.map((o, k) => ({
+      id: `s${k}`,
+      resources: [...new Set(o.res.map((x) => `r${x % resources.length}`))],
+      runMinutesPerUnit: o.run,
+      setupMinutes: o.setup,
+      family: `f${o.fam}`,
+      minGapMinutes: o.gap,
+      ...(o.transfer !== null ? { transferQuantity: o.transfer } : {}),
+      ...(o.split !== null ? { split: { minQuantity: o.split.minQuantity, ...(o.split.maxParts !== null ? { maxParts: o.split.maxParts } : {}) } } : {}),
+      ...(o.unbroken ? { interruptible: false } : {}),
+      ...(o.wait !== null && k > 0 ? { maxWaitMinutes: o.gap + o.wait } : {}),
+    })),
+  }));
+  const at = (hours: number) => new Date(Date.UTC(2026, 2, 2, 6) + hours * 3_600_000).toISOString().slice(0, 16);
+  const orders = g.orders.map((o, i) => ({
+    id: `o${i}`,
+    item: `i${o.item % routings.length}`,
+    quantity: o.qty,
+    due: at(o.dueHour),
+    priority: o.prio,
+    ...(o.release !== null ? { release: at(o.release) } : {}),
+    ...(o.buffer !== null ? { dueBufferMinutes: o.buffer } : {}),
+  }));
+  return request({ calendars, resources, routings, orders });
+}
+
 /** Random small shops with scarce material: stock, receipts, staging, a reservation, and orders of a product and its sub-assembly. */
 export const scarceMaterialShopArb = fc.record({
   stock: fc.integer({ min: 0, max: 6 }),

@@ -114,6 +114,7 @@ describe("material: production and reservations", () => {
       completion: null,
       lateMinutes: 0,
       onTime: false,
+      bufferKept: false,
       shortages: [{ item: "c", quantity: 1, neededBy: `${MONDAY}T06:00` }],
     });
     expect(op(response, "vip")).toMatchObject({ start: `${MONDAY}T06:00` });
