@@ -268,7 +268,7 @@ export class Decoder {
     const jobReady = rr.start;
     const mp = pos > 0 ? s.seq[m]![pos - 1]! : -1;
     const machReady = mp >= 0 ? end[mp]! : -Infinity;
-    const anchor = s.anchored !== undefined && s.anchored[op] ? p.stability!.refStart[op]! : -Infinity;
+    const anchor = s.anchored?.[op] ? p.stability!.refStart[op]! : -Infinity;
     const ready = Math.max(jobReady, machReady, notBefore, this.notBefore === null ? -Infinity : this.notBefore[op]!, anchor);
     const held = this.endNotBefore === null ? -Infinity : this.endNotBefore[op]!;
     const endBound = Math.max(rr.end, held);

@@ -86,7 +86,7 @@ export function routingReady(p: SchedulingProblem, prevOp: Int32Array, op: numbe
   let last = -Infinity;
   for (let k = first; k <= pred; k++) {
     if (end[k]! >= last) (last = end[k]!), (out.endPred = k);
-    if (t.continues !== null && t.continues[k] && p.opState[k] === FREE) continue;
+    if (t.continues?.[k] && p.opState[k] === FREE) continue;
     const done = p.opState[k] === FREE ? firstBatchDone(p, k, q, t) : end[k]!;
     if (done === null) return false;
     if (done < batch) (batch = done), (batchPart = k);
