@@ -25,6 +25,12 @@ export const FactoryModel = z
   .meta({ id: "FactoryModel", description: "Calendars, resources, items, BOM, routings and orders of one plant" });
 export type FactoryModel = z.infer<typeof FactoryModel>;
 
+/** The factory model's own fields of a request that extends it, without the capability's fields. */
+export function factoryModelOf(request: FactoryModel): FactoryModel {
+  const { calendars, resources, pools, items, bom, routings, orders, receipts, reservations } = request;
+  return { calendars, resources, pools, items, bom, routings, orders, receipts, reservations };
+}
+
 export const ValidateResponse = z
   .object({
     valid: z.boolean(),

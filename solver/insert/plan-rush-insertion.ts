@@ -18,6 +18,7 @@
  * insertion is redone on a span four times longer.
  */
 import { ModelError } from "../../src/errors.ts";
+import { factoryModelOf } from "../../src/factory.ts";
 import type { InsertRequest, InsertResponse, PlanOption } from "../../src/insert.ts";
 import { DEFAULT_MOVE_TOLERANCE_MINUTES } from "../../src/schedule.ts";
 import { formatDateTime, parseDateTime } from "../../src/time.ts";
@@ -92,9 +93,9 @@ export function planRushInsertion(request: InsertRequest, clock: () => number): 
   const begin = clock();
   const deadline = begin + request.options.timeLimitSeconds * 1000;
   const now = parseDateTime(request.now)!;
-  const { calendars, resources, pools, items, bom, routings, orders, receipts, reservations, schedule, rushOrders, progress, frozenUntil } = request;
+  const { orders, schedule, rushOrders, progress, frozenUntil } = request;
   const input: InsertionInput = {
-    model: { calendars, resources, pools, items, bom, routings, orders, receipts, reservations },
+    model: factoryModelOf(request),
     plan: schedule.operations,
     inserted: rushOrders,
     progress,

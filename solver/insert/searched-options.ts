@@ -12,6 +12,7 @@
  * promises earlier),
  * and, in between, the plans no other beats on all of latest rush promise, weighted harm and changes.
  */
+import { factoryModelOf } from "../../src/factory.ts";
 import type { InsertRequest, InsertResponse, PlanOption } from "../../src/insert.ts";
 import type { ScheduleRequest, ScheduleResponse } from "../../src/schedule.ts";
 import { DEFAULT_MOVE_TOLERANCE_MINUTES } from "../../src/schedule.ts";
@@ -21,19 +22,12 @@ import { completions, planImpact } from "./plan-impact.ts";
 
 /** The rush orders added to the confirmed orders the current plan has, re-planned from `now` against it. */
 export function replanRequest(request: InsertRequest, timeLimitSeconds: number, reference = request.schedule.operations): ScheduleRequest {
-  const { calendars, resources, pools, items, bom, routings, receipts, reservations, progress, now, options } = request;
+  const { progress, now, options } = request;
   // Confirmed orders the plan left out (their material cannot arrive) stay out, as in the insertion.
   const planned = new Set([...request.schedule.operations.map((op) => op.order), ...progress.map((e) => e.order)]);
   const fence = request.frozenUntil !== undefined && request.frozenUntil > now ? request.frozenUntil : now;
   return {
-    calendars,
-    resources,
-    pools,
-    items,
-    bom,
-    routings,
-    receipts,
-    reservations,
+    ...factoryModelOf(request),
     orders: [...request.orders.filter((o) => planned.has(o.id)), ...request.rushOrders],
     planStart: now,
     progress,

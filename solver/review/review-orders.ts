@@ -5,6 +5,7 @@
  * `options.timeLimitSeconds`. Read-only: the accepted plans are returned, nothing is stored.
  */
 import { ModelError } from "../../src/errors.ts";
+import { factoryModelOf } from "../../src/factory.ts";
 import type { Order } from "../../src/order.ts";
 import type { ReviewRequest, ReviewResponse } from "../../src/review.ts";
 import type { ScheduleRequest, ScheduleResponse } from "../../src/schedule.ts";
@@ -22,17 +23,11 @@ import { reviewChange } from "./review-change.ts";
 function replanner(clock: () => number) {
   return (review: OrderReview, changed: Order, original: Order): ScheduleResponse | null => {
     const { request } = review;
-    const { calendars, resources, pools, items, bom, routings, receipts, reservations, buckets, progress, options } = request;
+    const { receipts, buckets, progress, options } = request;
     const planned = new Set([...review.plan.map((op) => op.order), ...progress.map((e) => e.order)]);
     const scheduleRequest: ScheduleRequest = {
-      calendars,
-      resources,
-      pools,
-      items,
-      bom,
-      routings,
+      ...factoryModelOf(request),
       receipts: [...receipts, ...review.bought],
-      reservations,
       ...(buckets !== undefined ? { buckets } : {}),
       orders: review.orders.filter((o) => planned.has(o.id)).map((o) => (o === original ? changed : o)),
       planStart: request.now,
