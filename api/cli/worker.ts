@@ -66,6 +66,7 @@ Exit codes: 2 a bad flag; otherwise it runs until stopped (SIGTERM, Ctrl-C).`,
       ...(lockDurationMs ? { lockDurationMs } : {}),
       ...(maxRunningPerClient ? { maxRunningPerClient } : {}),
     });
+    await worker.ready();
     process.stderr.write(`Takt worker ${worker.id}: running up to ${concurrency} job(s) at once on ${pool.threads} thread(s), from ${redactedUrl(url)}\n`);
     const stop = async () => {
       await worker.close();

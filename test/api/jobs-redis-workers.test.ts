@@ -35,9 +35,13 @@ describe.skipIf(!runRedisTests)("jobs on takt worker processes", { timeout: 180_
   let client: Redis;
   const workers: Worker[] = [];
 
-  /** `takt worker` on one thread, started and ready to take jobs. */
+  /**
+   * `takt worker` on one thread, started and ready to take jobs. One client (this test) may run two jobs at
+   * once: the default share, half of two workers' slots, would run a batch one job at a time on either.
+   */
   async function startWorker(): Promise<Worker> {
-    const child = spawn(process.execPath, [taktBin, "worker", "--redis", redis.url, "--concurrency", "1", "--threads", "1", "--lock-seconds", String(LOCK_SECONDS)], {
+    const args = ["worker", "--redis", redis.url, "--concurrency", "1", "--threads", "1", "--lock-seconds", String(LOCK_SECONDS), "--max-running-per-client", "2"];
+    const child = spawn(process.execPath, [taktBin, ...args], {
       env: { ...process.env, TAKT_REDIS_PREFIX: prefix },
       stdio: ["ignore", "ignore", "pipe"],
     });

@@ -79,6 +79,7 @@ export class RedisWorker {
   private readonly capabilities: ReadonlyMap<string, Capability>;
   private readonly running = new Map<string, Running>();
   private readonly timer: NodeJS.Timeout;
+  private readonly registered: Promise<void>;
   private readonly leaseMs: number;
   private readonly maxAttempts: number;
   private readonly now: () => number;
@@ -110,7 +111,13 @@ export class RedisWorker {
     // Leases are renewed three times per lease at least, so a live worker's never lapse between renewals.
     this.timer = setInterval(() => void this.heartbeat().catch(() => {}), Math.min(options.progressPersistMs ?? 2000, this.leaseMs / 3));
     this.timer.unref();
-    void this.heartbeat().catch(() => {});
+    // A failed first registration is retried by the timer; ready() does not wait for the retry.
+    this.registered = this.heartbeat().catch(() => {});
+  }
+
+  /** Resolves once this worker is connected to its queue and its slots count in every client's share. */
+  async ready(): Promise<void> {
+    await Promise.all([this.worker.waitUntilReady(), this.registered]);
   }
 
   /** Registers this worker's slots (the fairness share counts live slots) and stores its jobs' progress. */
