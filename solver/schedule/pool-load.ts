@@ -20,11 +20,11 @@ function nextUnitsChange(pool: ProblemPool, t: number): number {
   if (pool.windows.length === 0) return Infinity;
   const midnight = Math.floor(t / MINUTES_PER_DAY) * MINUTES_PER_DAY;
   let next = Infinity;
+  // No arrays here: conflict() asks this for millions of stretches at plant scale.
   for (const w of pool.windows) {
-    for (const edge of [w.from, w.to]) {
-      const at = midnight + edge;
-      next = Math.min(next, at > t ? at : at + MINUTES_PER_DAY);
-    }
+    const from = midnight + w.from;
+    const to = midnight + w.to;
+    next = Math.min(next, from > t ? from : from + MINUTES_PER_DAY, to > t ? to : to + MINUTES_PER_DAY);
   }
   return next;
 }
@@ -91,15 +91,20 @@ export class PoolLoad {
       const pool = pools[i]!;
       const times = this.times[i]!;
       const held = this.held[i]!;
+      const need = reqUnits[q]!;
+      // The pool's units hold until its next window edge: looked up again only past it.
+      let units = 0;
+      let unitsUntil = -Infinity;
       for (let k = this.at(i, s), t = s; t < e; ) {
-        const segmentEnd = Math.min(e, k + 1 < times.length ? times[k + 1]! : Infinity, nextUnitsChange(pool, t));
-        if (held[k]! + reqUnits[q]! > poolUnitsAt(pool, t) && pool.calendar.workingMinutesBetween(t, segmentEnd) > 0) {
+        if (t >= unitsUntil) (units = poolUnitsAt(pool, t)), (unitsUntil = nextUnitsChange(pool, t));
+        const segmentEnd = Math.min(e, k + 1 < times.length ? times[k + 1]! : Infinity, unitsUntil);
+        if (held[k]! + need > units && pool.calendar.workingMinutesBetween(t, segmentEnd) > 0) {
           // Skip the whole run of stretches that are as full, past e too: no start inside it can fit.
           let to = segmentEnd;
           let j = k + 1 < times.length && times[k + 1]! <= to ? k + 1 : k;
           for (;;) {
             const next = Math.min(j + 1 < times.length ? times[j + 1]! : Infinity, nextUnitsChange(pool, to));
-            if (next === Infinity || held[j]! + reqUnits[q]! <= poolUnitsAt(pool, to)) break;
+            if (next === Infinity || held[j]! + need <= poolUnitsAt(pool, to)) break;
             to = next;
             if (j + 1 < times.length && times[j + 1]! <= to) j++;
           }
