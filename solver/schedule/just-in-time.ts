@@ -69,14 +69,15 @@ export function justInTime(compiled: CompiledRequest, early: CompactSchedule): C
   const calendarOf = (op: number) => p.resources[p.machineResource[early.machine[op]!]!]!.calendar!;
   const unbroken = (op: number) => rules !== null && rules.unbroken[op] === 1;
   const work = (op: number) => (unbroken(op) ? end[op]! - start[op]! : calendarOf(op).workingMinutesBetween(start[op]!, end[op]!));
-  const slicesOf = (op: number, into: (k: number) => void) => {
-    for (let k = rules === null ? op : rules.partFirst[op]!; k <= (rules === null ? op : rules.partLast[op]!); k++) {
-      if ((p.opState[k] === FREE && early.machine[k]! >= 0) || p.opState[k] === FIXED) into(k);
-    }
-  };
+  const firstSlice = (op: number) => (rules === null ? op : rules.partFirst[op]!);
+  const lastSlice = (op: number) => (rules === null ? op : rules.partLast[op]!);
+  const placed = (k: number) => (p.opState[k] === FREE && early.machine[k]! >= 0) || p.opState[k] === FIXED;
 
-  /** The latest end and the latest start the part may have (see the header). */
-  const latest = (part: Part): { end: number; start: number } => {
+  // The latest end and start the part may have (see the header), set by latest(): fields, not a new object
+  // per visit (a pass visits every part of a 50,000-operation plan).
+  let latestEnd = 0;
+  let latestStart = 0;
+  const latest = (part: Part): void => {
     const first = part.ops[0]!;
     const calendar = calendarOf(first);
     let e = calendar.to;
@@ -91,11 +92,12 @@ export function justInTime(compiled: CompiledRequest, early: CompactSchedule): C
       const lot = rules === null ? Infinity : rules.lot[first]!;
       let quantity = 0;
       for (const op of part.ops) quantity += rules === null ? 0 : rules.quantity[op]!;
-      slicesOf(succ, (k) => {
+      for (let k = succ; k <= lastSlice(succ); k++) {
+        if (!placed(k)) continue;
         const gap = p.opMinGap[k]!;
         if (q >= lot || quantity <= q) {
           e = Math.min(e, start[k]! - gap);
-          if (q >= lot) return;
+          if (q >= lot) continue;
         } else {
           // Its first batch done by the successor's start less the gap.
           const r = p.machineResource[part.machine]!;
@@ -107,7 +109,7 @@ export function justInTime(compiled: CompiledRequest, early: CompactSchedule): C
         const lastWork = Math.ceil(Math.min(q, lot) * runRate(p, k, altIndex(p, k, p.machineResource[early.machine[k]!]!)) - 1e-9);
         const by = lastWork > 0 ? latestStartEndingBy(calendarOf(k), end[k]!, lastWork, unbroken(k)) : end[k]!;
         e = Math.min(e, (by ?? -Infinity) - gap);
-      });
+      }
     }
     const pred = prevOp[first]!;
     if (rules !== null && pred >= 0 && rules.maxWait[first] !== Infinity) {
@@ -115,9 +117,29 @@ export function justInTime(compiled: CompiledRequest, early: CompactSchedule): C
       for (let k = rules.partFirst[pred]!; k <= pred; k++) earliestEnd = Math.min(earliestEnd, end[k]!);
       s = Math.min(s, earliestEnd + rules.maxWait[first]!);
     }
-    return { end: e, start: s };
+    latestEnd = e;
+    latestStart = s;
   };
 
+  // A part is visited again only when something its bounds read has moved since its last visit (itself, the
+  // part after it on its unit, its successor's or its predecessor's slices): a visit with the same inputs moves
+  // nothing, so skipping it changes no time, and the passes after the first few are nearly free.
+  const dirty = new Uint8Array(parts.length).fill(1);
+  const touch = (k: number) => {
+    if (partOf[k]! >= 0) dirty[partOf[k]!] = 1;
+  };
+  /** Marks what reads the times of `part`, which has just moved. */
+  const touchAround = (index: number, part: Part) => {
+    dirty[index] = 1;
+    const first = part.ops[0]!;
+    const before = units[part.machine]![onUnit[first]! - 1];
+    if (before !== undefined) touch(before.op);
+    const pred = prevOp[first]!;
+    if (pred >= 0) for (let k = firstSlice(pred); k <= pred; k++) touch(k);
+    const succ = nextOp[first]!;
+    if (succ >= 0) for (let k = succ; k <= lastSlice(succ); k++) touch(k);
+  };
+  const minutes: number[] = [];
   const visit = Array.from(parts.keys()).sort((a, b) => {
     const x = parts[a]!.ops[0]!;
     const y = parts[b]!.ops[0]!;
@@ -126,19 +148,22 @@ export function justInTime(compiled: CompiledRequest, early: CompactSchedule): C
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     let moved = false;
     for (const index of visit) {
+      if (!dirty[index]) continue;
+      dirty[index] = 0;
       const part = parts[index]!;
       const first = part.ops[0]!;
       const calendar = calendarOf(first);
-      const minutes = part.ops.map(work);
-      const total = minutes.reduce((a, b) => a + b, 0);
+      minutes.length = 0;
+      let total = 0;
+      for (const op of part.ops) (minutes.push(work(op)), (total += minutes[minutes.length - 1]!));
       if (total <= 0) continue;
-      const bound = latest(part);
-      let s = latestStartEndingBy(calendar, bound.end, total, unbroken(first));
+      latest(part);
+      let s = latestStartEndingBy(calendar, latestEnd, total, unbroken(first));
       if (s === null) continue;
-      if (bound.start < s) {
+      if (latestStart < s) {
         // The latest working instant (unbroken: stretch) at or before the start bound.
-        if (unbroken(first)) s = calendar.lastUnbrokenStart(bound.start + total, total);
-        else s = calendar.nextWorkingInstant(bound.start) === bound.start ? bound.start : calendar.subtractWorkingMinutes(bound.start, 1);
+        if (unbroken(first)) s = calendar.lastUnbrokenStart(latestStart + total, total);
+        else s = calendar.nextWorkingInstant(latestStart) === latestStart ? latestStart : calendar.subtractWorkingMinutes(latestStart, 1);
       }
       if (s === null || !(s > start[first]!)) continue;
       // Its slices one after another from the new start, as the decoder joins them.
@@ -149,6 +174,7 @@ export function justInTime(compiled: CompiledRequest, early: CompactSchedule): C
         end[op] = minutes[i] === 0 ? from : workEnd(calendar, from, minutes[i]!, unbroken(op))!;
         t = end[op]!;
       });
+      touchAround(index, part);
       moved = true;
     }
     if (!moved) break;
