@@ -22,6 +22,11 @@ export class BinaryHeap {
     return this.count > 0 ? this.keys[0]! : Infinity;
   }
 
+  /** Id of the minimum (−1 when empty). */
+  peekId(): number {
+    return this.count > 0 ? this.ids[0]! : -1;
+  }
+
   push(key: number, id: number): void {
     if (this.count === this.ids.length) {
       const keys = new Float64Array(2 * this.count);

@@ -17,6 +17,7 @@
  * the earliest deadline first, so that the decoder rarely has to hold its predecessor back.
  */
 import { BinaryHeap } from "./binary-heap.ts";
+import { DispatchQueue } from "./dispatch-queue.ts";
 import type { Decoder, Sequencing } from "./decode-schedule.ts";
 import { MaterialLookahead } from "./material-lookahead.ts";
 import { newPlacement } from "./place-operation.ts";
@@ -106,7 +107,9 @@ export function dispatchSchedule(decoder: Decoder, rule: DispatchRule, random: R
   const prevFamily = new Int32Array(p.machineCount).fill(-1);
   // Released operations per resource, ordered by the static part of the index; the candidates evaluated
   // at each pick are the best CANDIDATES of them, so a pick costs O(log n) however long the queue grows.
-  const available = p.resources.map(() => new BinaryHeap());
+  const available = p.resources.map(() => new DispatchQueue(CANDIDATES));
+  const candidates: number[] = [];
+  const candidateKeys: number[] = [];
   const idle: number[][] = p.resources.map((r) => Array.from({ length: r.units }, (_, u) => r.firstMachine + u));
   const pending = new BinaryHeap();
   const awake = new BinaryHeap();
@@ -220,14 +223,14 @@ export function dispatchSchedule(decoder: Decoder, rule: DispatchRule, random: R
     const m = awake.pop()!;
     const r = p.machineResource[m]!;
     const queue = available[r]!;
-    const candidates: number[] = [];
+    candidates.length = candidateKeys.length = 0;
     pick++;
     while (candidates.length < CANDIDATES && queue.size > 0) {
-      const op = queue.pop()!;
+      const op = queue.next();
       // An operation released again after waiting for material may be queued twice: take it once.
       if (taken[op] || seen[op] === pick || blocked[op]) continue;
       seen[op] = pick;
-      if (materialThere(op, Math.max(ready[op]!, tMachine))) candidates.push(op);
+      if (materialThere(op, Math.max(ready[op]!, tMachine))) (candidates.push(op), candidateKeys.push(queue.key));
     }
     let best = -1;
     let bestIndex = -Infinity;
@@ -239,7 +242,7 @@ export function dispatchSchedule(decoder: Decoder, rule: DispatchRule, random: R
     // When every candidate would rather go elsewhere, a machine with work queued still takes the first:
     // idling it could leave work no other resource picks up.
     if (best < 0 && candidates.length > 0) best = candidates[0]!;
-    for (const op of candidates) if (op !== best) queue.push(staticKey(op, r), op);
+    queue.keep(candidates, candidateKeys, best);
     if (best < 0) {
       idle[r]!.push(m);
       continue;
