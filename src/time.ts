@@ -76,9 +76,28 @@ export function parseTimeOfDay(text: string): number | null {
   return hour * 60 + minute;
 }
 
+/** `"HH:mm"` of every minute of the day. */
+const TIMES_OF_DAY = Array.from({ length: MINUTES_PER_DAY }, (_, m) => `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`);
+/** Days whose `"YYYY-MM-DDT"` toISOString gives in four digits: 0000-01-01 … 9999-12-31. */
+const FIRST_DAY = daysFromCivil(0, 1, 1);
+const END_DAY = daysFromCivil(10000, 1, 1);
+/** The last days formatted (a small direct-mapped cache: a plan's 100,000 times fall on a few hundred days). */
+const DAY_SLOTS = 256;
+const slotDay = new Float64Array(DAY_SLOTS).fill(Number.NaN);
+const slotText: string[] = new Array(DAY_SLOTS).fill("");
+
 /** Minutes since the epoch → `"YYYY-MM-DDTHH:mm"` (fractional minutes are rounded up: work ends at the next whole minute). */
 export function formatDateTime(t: Minute): string {
-  return new Date(Math.ceil(t - 1e-9) * 60_000).toISOString().slice(0, 16);
+  const minute = Math.ceil(t - 1e-9);
+  const day = Math.floor(minute / MINUTES_PER_DAY);
+  // Outside four-digit years (and for NaN or ±Infinity, which throw) toISOString itself answers.
+  if (!(day >= FIRST_DAY && day < END_DAY)) return new Date(minute * 60_000).toISOString().slice(0, 16);
+  const slot = (day - FIRST_DAY) % DAY_SLOTS;
+  if (slotDay[slot] !== day) {
+    slotDay[slot] = day;
+    slotText[slot] = new Date(day * MINUTES_PER_DAY * 60_000).toISOString().slice(0, 11);
+  }
+  return slotText[slot]! + TIMES_OF_DAY[minute - day * MINUTES_PER_DAY]!;
 }
 
 /** Minutes since the epoch → `"YYYY-MM-DD"` of the day containing t. */

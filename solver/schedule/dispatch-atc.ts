@@ -173,6 +173,8 @@ export function dispatchSchedule(decoder: Decoder, rule: DispatchRule, random: R
     for (let u = 0; u < res.units; u++) best = Math.min(best, prevEnd[res.firstMachine + u]!);
     return best;
   };
+  let lastCo = Number.NaN;
+  let lastCoFactor = 1;
   const priority = (op: number, m: number, r: number, t: number): number => {
     if (deadline[op]! !== Infinity) return WAIT_FIRST - deadline[op]!;
     const base = p.altWork[altIndex(p, op, r)]!;
@@ -185,7 +187,10 @@ export function dispatchSchedule(decoder: Decoder, rule: DispatchRule, random: R
     if (p.objective === "makespan") return (remaining[op]! - co) * jitter[op]!;
     const job = p.jobs[p.opJob[op]!]!;
     const slack = Math.max(0, job.target - remaining[op]! / share[r]! - t);
-    return ((Math.max(job.weight, 1e-6) / Math.max(1, base + co)) * Math.exp(-slack / (rule.k1 * pBar)) * Math.exp(-co / sBar)) * jitter[op]!;
+    // The same arithmetic as written out, with exp(−0) = 1 and the changeover's factor (few distinct values) remembered.
+    const urgency = slack === 0 ? 1 : Math.exp(-slack / (rule.k1 * pBar));
+    if (co !== lastCo) (lastCo = co), (lastCoFactor = Math.exp(-co / sBar));
+    return ((Math.max(job.weight, 1e-6) / Math.max(1, base + co)) * urgency * lastCoFactor) * jitter[op]!;
   };
   const prefersOther = (op: number, r: number, t: number): boolean => {
     if (p.altStart[op + 1]! - p.altStart[op]! < 2) return false;
