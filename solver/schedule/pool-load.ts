@@ -95,16 +95,27 @@ export class PoolLoad {
       // The pool's units hold until its next window edge: looked up again only past it.
       let units = 0;
       let unitsUntil = -Infinity;
+      // The pool's first working instant at or after the stretches looked at: looked up again only past it.
+      let working = -Infinity;
       for (let k = this.at(i, s), t = s; t < e; ) {
         if (t >= unitsUntil) (units = poolUnitsAt(pool, t)), (unitsUntil = nextUnitsChange(pool, t));
         const segmentEnd = Math.min(e, k + 1 < times.length ? times[k + 1]! : Infinity, unitsUntil);
-        if (held[k]! + need > units && pool.calendar.workingMinutesBetween(t, segmentEnd) > 0) {
+        if (held[k]! + need > units) {
+          // A stretch has working time iff the first working instant from its start lies inside it (the
+          // calendar knows nothing before its horizon, where it counts no working time either).
+          if (working < t) working = pool.calendar.nextWorkingInstant(Math.max(t, pool.calendar.from)) ?? Infinity;
+          if (working >= segmentEnd) {
+            t = segmentEnd;
+            if (k + 1 < times.length && times[k + 1]! <= t) k++;
+            continue;
+          }
           // Skip the whole run of stretches that are as full, past e too: no start inside it can fit.
           let to = segmentEnd;
           let j = k + 1 < times.length && times[k + 1]! <= to ? k + 1 : k;
           for (;;) {
-            const next = Math.min(j + 1 < times.length ? times[j + 1]! : Infinity, nextUnitsChange(pool, to));
-            if (next === Infinity || held[j]! + need <= poolUnitsAt(pool, to)) break;
+            if (to >= unitsUntil) (units = poolUnitsAt(pool, to)), (unitsUntil = nextUnitsChange(pool, to));
+            const next = Math.min(j + 1 < times.length ? times[j + 1]! : Infinity, unitsUntil);
+            if (next === Infinity || held[j]! + need <= units) break;
             to = next;
             if (j + 1 < times.length && times[j + 1]! <= to) j++;
           }
