@@ -137,6 +137,12 @@ class CompiledCalendar implements WorkingTime {
     return result;
   }
 
+  lastWorkingEnd(a: Minute, b: Minute): Minute | null {
+    if (!(a < b)) return null;
+    const last = lowerBound(this.starts, b) - 1;
+    return last >= 0 && this.ends[last]! > a ? Math.min(this.ends[last]!, b) : null;
+  }
+
   workingMinutesBetween(a: Minute, b: Minute): number {
     return a < b ? this.clock(b) - this.clock(a) : 0;
   }

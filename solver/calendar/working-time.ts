@@ -18,6 +18,8 @@ export interface WorkingTime {
   readonly to: Minute;
   /** Working windows overlapping [a, b), clipped to it. */
   windows(a: Minute, b: Minute): Window[];
+  /** The end of the last working window overlapping [a, b), clipped to b (windows(a, b)'s last end without building them); null when none does. */
+  lastWorkingEnd(a: Minute, b: Minute): Minute | null;
   /** Working minutes inside [a, b). */
   workingMinutesBetween(a: Minute, b: Minute): number;
   /** The earliest working instant ≥ t (t itself if it is inside a window), or null past the horizon. */

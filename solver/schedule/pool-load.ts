@@ -119,8 +119,7 @@ export class PoolLoad {
             to = next;
             if (j + 1 < times.length && times[j + 1]! <= to) j++;
           }
-          const windows = pool.calendar.windows(t, to);
-          return windows[windows.length - 1]!.end;
+          return pool.calendar.lastWorkingEnd(t, to)!;
         }
         t = segmentEnd;
         if (k + 1 < times.length && times[k + 1]! <= t) k++;

@@ -38,6 +38,21 @@ describe("calendar engine against a minute-by-minute oracle", () => {
     );
   });
 
+  it("ends the working time inside [a, b) just after the oracle's last working minute there", () => {
+    fc.assert(
+      fc.property(caseArb, ({ calendar, horizon, queries }) => {
+        const { wt, oracle } = compiled(calendar, horizon);
+        for (const { a, b } of queries) {
+          const [x, y] = [clampToHorizon(BASE + a, horizon), clampToHorizon(BASE + b, horizon)];
+          let last = y - 1;
+          while (last >= x && oracle.between(last, last + 1) === 0) last--;
+          expect(wt.lastWorkingEnd(x, y)).toBe(last >= x ? last + 1 : null);
+        }
+      }),
+      RUNS,
+    );
+  });
+
   it("adds and subtracts whole minutes exactly as the oracle walks them", () => {
     fc.assert(
       fc.property(caseArb, ({ calendar, horizon, queries }) => {
