@@ -175,7 +175,8 @@ export function dispatchSchedule(decoder: Decoder, rule: DispatchRule, random: R
   };
   let lastCo = Number.NaN;
   let lastCoFactor = 1;
-  const priority = (op: number, m: number, r: number, t: number): number => {
+  /** The index of op on unit m of resource r at t; −Infinity, without working it out, when it cannot beat `beat`. */
+  const priority = (op: number, m: number, r: number, t: number, beat: number): number => {
     if (deadline[op]! !== Infinity) return WAIT_FIRST - deadline[op]!;
     const base = p.altWork[altIndex(p, op, r)]!;
     const last = seq[m]!.length > 0 ? seq[m]![seq[m]!.length - 1]! : -1;
@@ -187,10 +188,14 @@ export function dispatchSchedule(decoder: Decoder, rule: DispatchRule, random: R
     if (p.objective === "makespan") return (remaining[op]! - co) * jitter[op]!;
     const job = p.jobs[p.opJob[op]!]!;
     const slack = Math.max(0, job.target - remaining[op]! / share[r]! - t);
-    // The same arithmetic as written out, with exp(−0) = 1 and the changeover's factor (few distinct values) remembered.
-    const urgency = slack === 0 ? 1 : Math.exp(-slack / (rule.k1 * pBar));
+    // The same arithmetic as written out, with exp(−0) = 1 and the changeover's factor (few distinct values)
+    // remembered. Every factor is positive and the urgency at most 1, so the index with urgency 1 bounds it
+    // (rounding is monotone too): a candidate whose bound is below the best so far is passed over unworked.
     if (co !== lastCo) (lastCo = co), (lastCoFactor = Math.exp(-co / sBar));
-    return ((Math.max(job.weight, 1e-6) / Math.max(1, base + co)) * urgency * lastCoFactor) * jitter[op]!;
+    const ratio = Math.max(job.weight, 1e-6) / Math.max(1, base + co);
+    if (slack === 0) return (ratio * 1 * lastCoFactor) * jitter[op]!;
+    if (ratio * lastCoFactor * jitter[op]! < beat) return -Infinity;
+    return (ratio * Math.exp(-slack / (rule.k1 * pBar)) * lastCoFactor) * jitter[op]!;
   };
   const prefersOther = (op: number, r: number, t: number): boolean => {
     if (p.altStart[op + 1]! - p.altStart[op]! < 2) return false;
@@ -241,7 +246,7 @@ export function dispatchSchedule(decoder: Decoder, rule: DispatchRule, random: R
     let bestIndex = -Infinity;
     for (const op of candidates) {
       if (prefersOther(op, r, tMachine)) continue;
-      const index = priority(op, m, r, tMachine);
+      const index = priority(op, m, r, tMachine, bestIndex);
       if (index > bestIndex || (index === bestIndex && op < best)) (best = op), (bestIndex = index);
     }
     // When every candidate would rather go elsewhere, a machine with work queued still takes the first:
