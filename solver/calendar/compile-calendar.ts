@@ -8,14 +8,13 @@
  * of every BLOCK consecutive windows is kept, so a search skips blocks that cannot hold it, O(n / BLOCK + BLOCK).
  */
 import type { Calendar } from "../../src/calendar.ts";
+import { MINUTES_PER_DAY } from "../../src/time.ts";
 import type { Minute } from "../../src/time.ts";
 import { expandShifts } from "./expand-shifts.ts";
 import type { Window, WorkingTime } from "./working-time.ts";
 
-/** The first index i < length with values[i] > x, or length. */
-function upperBound(values: Float64Array, x: number, length = values.length): number {
-  let lo = 0;
-  let hi = length;
+/** The first index i in [lo, hi) with values[i] > x, or hi (values[lo … hi) sorted). */
+function upperBound(values: Float64Array, x: number, lo = 0, hi = values.length): number {
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (values[mid]! <= x) lo = mid + 1;
@@ -24,14 +23,25 @@ function upperBound(values: Float64Array, x: number, length = values.length): nu
   return lo;
 }
 
-/** The first index i with values[i] >= x, or values.length. */
-function lowerBound(values: Float64Array, x: number): number {
-  let lo = 0;
-  let hi = values.length;
+/** The first index i in [lo, hi) with values[i] >= x, or hi. */
+function lowerBound(values: Float64Array, x: number, lo = 0, hi = values.length): number {
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (values[mid]! < x) lo = mid + 1;
     else hi = mid;
+  }
+  return lo;
+}
+
+/** lowerBound from `from` on, galloping (the answer is usually a few entries on): the same index, in O(log distance). */
+function lowerBoundFrom(values: Float64Array, x: number, from: number): number {
+  let lo = from;
+  let step = 1;
+  while (lo < values.length && values[lo]! < x) {
+    const next = lo + step;
+    if (next >= values.length || values[next]! >= x) return lowerBound(values, x, lo + 1, Math.min(next, values.length));
+    lo = next + 1;
+    step *= 2;
   }
   return lo;
 }
@@ -50,6 +60,12 @@ class CompiledCalendar implements WorkingTime {
   private readonly workedBefore: Float64Array;
   /** Longest window of windows b·BLOCK … (b+1)·BLOCK − 1. */
   private readonly blockLongest: Float64Array;
+  /**
+   * The day index: startsBefore[d] = windows starting before firstDay + d days, so a search for an instant of
+   * day d needs only the windows startsBefore[d] … startsBefore[d + 1] (a day has a few) instead of all of them.
+   */
+  private readonly firstDay: number;
+  private readonly startsBefore: Int32Array;
 
   constructor(
     readonly from: Minute,
@@ -65,6 +81,35 @@ class CompiledCalendar implements WorkingTime {
       const b = Math.floor(i / BLOCK);
       this.blockLongest[b] = Math.max(this.blockLongest[b]!, w.end - w.start);
     });
+    const n = windows.length;
+    this.firstDay = n === 0 ? 0 : Math.floor(this.starts[0]! / MINUTES_PER_DAY) * MINUTES_PER_DAY;
+    const days = n === 0 ? 0 : Math.floor((this.starts[n - 1]! - this.firstDay) / MINUTES_PER_DAY) + 2;
+    this.startsBefore = new Int32Array(days + 1);
+    for (let d = 0, i = 0; d <= days; d++) {
+      while (i < n && this.starts[i]! < this.firstDay + d * MINUTES_PER_DAY) i++;
+      this.startsBefore[d] = i;
+    }
+  }
+
+  /** The day of the index holding t (its windows bracket upperBound and lowerBound of t in starts), −1 outside it. */
+  private dayOf(t: Minute): number {
+    const d = Math.floor((t - this.firstDay) / MINUTES_PER_DAY);
+    if (!(d >= 0 && d < this.startsBefore.length - 1)) return -1;
+    // Checked against the day's own bounds: a rounded quotient must not put t in the next day.
+    const dayStart = this.firstDay + d * MINUTES_PER_DAY;
+    return dayStart <= t && t < dayStart + MINUTES_PER_DAY ? d : -1;
+  }
+
+  /** upperBound(starts, t) through the day index. */
+  private startsUpTo(t: Minute): number {
+    const d = this.dayOf(t);
+    return d < 0 ? upperBound(this.starts, t) : upperBound(this.starts, t, this.startsBefore[d]!, this.startsBefore[d + 1]!);
+  }
+
+  /** lowerBound(starts, t) through the day index. */
+  private startsBelow(t: Minute): number {
+    const d = this.dayOf(t);
+    return d < 0 ? lowerBound(this.starts, t) : lowerBound(this.starts, t, this.startsBefore[d]!, this.startsBefore[d + 1]!);
   }
 
   /** The first window i ≥ from at least `minutes` long, or −1. */
@@ -98,7 +143,7 @@ class CompiledCalendar implements WorkingTime {
     assertMinutes(minutes);
     const at = this.nextWorkingInstant(t);
     if (at === null || minutes === 0) return at;
-    const i = upperBound(this.starts, at) - 1;
+    const i = this.startsUpTo(at) - 1;
     if (this.ends[i]! - at >= minutes) return at;
     const k = this.firstLongFrom(i + 1, minutes);
     return k < 0 ? null : this.starts[k]!;
@@ -108,7 +153,7 @@ class CompiledCalendar implements WorkingTime {
     assertMinutes(minutes);
     if (t > this.to || minutes === 0) return null;
     // The window holding or preceding t: its part before t, then whole earlier windows.
-    const i = upperBound(this.starts, t) - 1;
+    const i = this.startsUpTo(t) - 1;
     if (i < 0) return null;
     const end = Math.min(this.ends[i]!, t);
     if (end - this.starts[i]! >= minutes) return end - minutes;
@@ -122,7 +167,7 @@ class CompiledCalendar implements WorkingTime {
 
   /** The working clock: working minutes of the horizon before t. */
   private clock(t: Minute): number {
-    const i = upperBound(this.starts, t);
+    const i = this.startsUpTo(t);
     if (i === 0) return 0;
     const w = i - 1;
     return this.workedBefore[w]! + (Math.min(t, this.ends[w]!) - this.starts[w]!);
@@ -139,7 +184,7 @@ class CompiledCalendar implements WorkingTime {
 
   lastWorkingEnd(a: Minute, b: Minute): Minute | null {
     if (!(a < b)) return null;
-    const last = lowerBound(this.starts, b) - 1;
+    const last = this.startsBelow(b) - 1;
     return last >= 0 && this.ends[last]! > a ? Math.min(this.ends[last]!, b) : null;
   }
 
@@ -150,7 +195,7 @@ class CompiledCalendar implements WorkingTime {
   nextWorkingInstant(t: Minute): Minute | null {
     // Before the horizon the calendar is unknown, so the earliest working instant is too.
     if (t < this.from) return null;
-    const i = upperBound(this.starts, t);
+    const i = this.startsUpTo(t);
     if (i > 0 && t < this.ends[i - 1]!) return t;
     return i < this.starts.length ? this.starts[i]! : null;
   }
@@ -159,11 +204,13 @@ class CompiledCalendar implements WorkingTime {
     assertMinutes(minutes);
     const start = this.nextWorkingInstant(t);
     if (start === null || minutes === 0) return start;
-    const target = this.clock(start) + minutes;
+    const w = this.startsUpTo(start) - 1;
+    const target = this.workedBefore[w]! + (Math.min(start, this.ends[w]!) - this.starts[w]!) + minutes;
     if (target > this.workedBefore[this.starts.length]!) return null;
     // The window whose cumulative range (workedBefore[k], workedBefore[k+1]] holds the target: a target
-    // equal to a window's cumulative end finishes at that window's end, not at the next one's start.
-    const k = lowerBound(this.workedBefore, target) - 1;
+    // equal to a window's cumulative end finishes at that window's end, not at the next one's start. It is
+    // w or a later one (the target lies past w's cumulative start), usually close.
+    const k = lowerBoundFrom(this.workedBefore, target, w) - 1;
     return Math.min(this.starts[k]! + (target - this.workedBefore[k]!), this.ends[k]!);
   }
 
@@ -176,7 +223,7 @@ class CompiledCalendar implements WorkingTime {
     if (target < 0) return null;
     // The window whose cumulative range [workedBefore[k], workedBefore[k+1]) holds the target: a target
     // equal to a window's cumulative start begins at that window's start, never at the previous end.
-    const k = upperBound(this.workedBefore, target, this.starts.length) - 1;
+    const k = upperBound(this.workedBefore, target, 0, this.starts.length) - 1;
     return this.starts[k]! + (target - this.workedBefore[k]!);
   }
 }
