@@ -22,6 +22,7 @@ import { priorityWeight } from "../../src/order.ts";
 import type { ScheduleRequest } from "../../src/schedule.ts";
 import { MINUTES_PER_DAY, parseDateTime } from "../../src/time.ts";
 import type { Problem } from "../../src/problem.ts";
+import type { Operation } from "../../src/routing.ts";
 import type { AllocationShortage } from "./allocate-material.ts";
 import { checkPins, referencePlan, stabilityModel } from "./compile-reference.ts";
 import { buildMaterialModel, prepareMaterial } from "./compile-material.ts";
@@ -186,21 +187,22 @@ export function compileProblem(
   const referenceParts = reference === null || options.partsOf !== undefined ? null : planParts(request, request.reference!.operations);
   const partsOf = options.partsOf ?? (referenceParts === null ? undefined : (order: string, operation: string) => referenceParts.get(`${order}\u0000${operation}`));
   const units = (ids: readonly string[]) => ids.reduce((n, id) => n + (alive[resourceIndex.get(id)!] ? request.resources[resourceIndex.get(id)!]!.units : 0), 0);
-  const slicesOf = (o: number, k: number): number[] => {
+  // Keys of (order, operation) are built only when progress or pins are there to look up (a plant's first
+  // plan has neither, and 50,000 strings cost).
+  const keyed = progress.size > 0 || frozenByKey.size > 0;
+  const routingOp = (o: number, k: number) => routings.get(request.orders[o]!.item)!.operations[k]!;
+  const slicesOf = (o: number, k: number, op = routingOp(o, k)): number[] => {
     const order = request.orders[o]!;
-    const op = routings.get(order.item)!.operations[k]!;
-    if (progress.has(`${order.id}\u0000${op.id}`)) return [order.quantity];
-    return partsOf?.(order.id, op.id) ?? sliceQuantities(order.quantity, op.split, units(op.resources));
+    if (progress.size > 0 && progress.has(`${order.id}\u0000${op.id}`)) return [order.quantity];
+    // Only a split operation's slices depend on the units that can run it.
+    return partsOf?.(order.id, op.id) ?? sliceQuantities(order.quantity, op.split, op.split === undefined ? 1 : units(op.resources));
   };
-  const workOn = (o: number, k: number, id: string, quantity: number) => {
-    const op = routings.get(request.orders[o]!.item)!.operations[k]!;
-    return op.setupMinutes + (quantity * op.runMinutesPerUnit) / request.resources[resourceIndex.get(id)!]!.efficiency;
-  };
+  const workOf = (op: Operation, id: string, quantity: number) => op.setupMinutes + (quantity * op.runMinutesPerUnit) / request.resources[resourceIndex.get(id)!]!.efficiency;
+  const workOn = (o: number, k: number, id: string, quantity: number) => workOf(routingOp(o, k), id, quantity);
   // An uninterruptible operation runs on the alternatives with a working stretch long enough for its largest slice.
-  const fits = (o: number, k: number, id: string) => {
-    const op = routings.get(request.orders[o]!.item)!.operations[k]!;
+  const fits = (o: number, k: number, id: string, op = routingOp(o, k)) => {
     const r = resourceIndex.get(id)!;
-    return alive[r]! && (op.interruptible !== false || resources[r]!.calendar!.longestWindow() >= workMinutes(workOn(o, k, id, Math.max(...slicesOf(o, k))), 0));
+    return alive[r]! && (op.interruptible !== false || resources[r]!.calendar!.longestWindow() >= workMinutes(workOf(op, id, Math.max(...slicesOf(o, k, op))), 0));
   };
   const excluded = new Map(options.excluded ?? []);
   request.orders.forEach((order, o) => {
@@ -253,12 +255,12 @@ export function compileProblem(
     const steps: number[] = [];
     for (const [k, op] of routing.operations.entries()) {
       steps.push(operationId.length);
-      const key = `${order.id}\u0000${op.id}`;
-      const entry = progress.get(key);
+      const key = keyed ? `${order.id}\u0000${op.id}` : "";
+      const entry = keyed ? progress.get(key) : undefined;
       const p = entry === undefined ? undefined : request.progress[entry]!;
-      const pinnedParts = p === undefined ? frozenByKey.get(key) : undefined;
+      const pinnedParts = p === undefined && keyed ? frozenByKey.get(key) : undefined;
       if (startedOnly && p === undefined && pinnedParts === undefined) continue;
-      const slices = slicesOf(o, k);
+      const slices = slicesOf(o, k, op);
       const first = operationId.length;
       for (const [part, quantity] of slices.entries()) {
         const index = operationId.length;
@@ -290,9 +292,9 @@ export function compileProblem(
           opState.push(FREE);
           doneEnd.push(NaN);
           for (const id of op.resources) {
-            if (!fits(o, k, id)) continue;
+            if (!fits(o, k, id, op)) continue;
             altResource.push(resourceIndex.get(id)!);
-            altWork.push(workOn(o, k, id, quantity));
+            altWork.push(workOf(op, id, quantity));
           }
           if (altResource.length === altStart[altStart.length - 1]) {
             return { ok: false, reason: `operation "${op.id}" of order "${order.id}": none of its resources (${op.resources.join(", ")}) has working time after the plan start` };

@@ -89,6 +89,14 @@ export function dispatchSchedule(decoder: Decoder, rule: DispatchRule, random: R
   const jitter = Float64Array.from({ length: n }, () => 1 + rule.noise * (random.next() - 0.5));
   // A maximum wait's deadline, set when the operation is released (Infinity: none).
   const deadline = new Float64Array(n).fill(Infinity);
+  const waits = rules !== null && rules.maxWait.some((w) => w !== Infinity);
+  // What priority() reads of a candidate, side by side (remaining, jitter, target, weight): it runs about
+  // 700,000 times on a 50,000-operation plant, and reading five arrays and the job cost more than the arithmetic.
+  const hot = new Float64Array(4 * n);
+  for (let op = 0; op < n; op++) {
+    const job = p.jobs[p.opJob[op]!]!;
+    (hot[4 * op] = remaining[op]!), (hot[4 * op + 1] = jitter[op]!), (hot[4 * op + 2] = job.target), (hot[4 * op + 3] = Math.max(job.weight, 1e-6));
+  }
   // Static ranking: with positive slack, ATC orders operations by due − remaining − k1·p̄·ln(w/p), whatever t is.
   const staticKey = (op: number, r: number): number => {
     if (deadline[op]! !== Infinity) return deadline[op]! - WAIT_FIRST;
@@ -177,7 +185,8 @@ export function dispatchSchedule(decoder: Decoder, rule: DispatchRule, random: R
   let lastCoFactor = 1;
   /** The index of op on unit m of resource r at t; −Infinity, without working it out, when it cannot beat `beat`. */
   const priority = (op: number, m: number, r: number, t: number, beat: number): number => {
-    if (deadline[op]! !== Infinity) return WAIT_FIRST - deadline[op]!;
+    if (waits && deadline[op]! !== Infinity) return WAIT_FIRST - deadline[op]!;
+    const h = 4 * op;
     const base = p.altWork[altIndex(p, op, r)]!;
     const last = seq[m]!.length > 0 ? seq[m]![seq[m]!.length - 1]! : -1;
     // Running on with the lot just run saves its setup, as a changeover saved would.
@@ -185,17 +194,16 @@ export function dispatchSchedule(decoder: Decoder, rule: DispatchRule, random: R
       rules !== null && last >= 0 && rules.partFirst[last] === rules.partFirst[op]
         ? -rules.setup[op]!
         : changeoverMinutes(p, r, prevEnd[m] === -Infinity ? p.initialFamily[m]! : prevFamily[m]!, p.opFamily[op]!);
-    if (p.objective === "makespan") return (remaining[op]! - co) * jitter[op]!;
-    const job = p.jobs[p.opJob[op]!]!;
-    const slack = Math.max(0, job.target - remaining[op]! / share[r]! - t);
+    if (p.objective === "makespan") return (hot[h]! - co) * hot[h + 1]!;
+    const slack = Math.max(0, hot[h + 2]! - hot[h]! / share[r]! - t);
     // The same arithmetic as written out, with exp(−0) = 1 and the changeover's factor (few distinct values)
     // remembered. Every factor is positive and the urgency at most 1, so the index with urgency 1 bounds it
     // (rounding is monotone too): a candidate whose bound is below the best so far is passed over unworked.
     if (co !== lastCo) (lastCo = co), (lastCoFactor = Math.exp(-co / sBar));
-    const ratio = Math.max(job.weight, 1e-6) / Math.max(1, base + co);
-    if (slack === 0) return (ratio * 1 * lastCoFactor) * jitter[op]!;
-    if (ratio * lastCoFactor * jitter[op]! < beat) return -Infinity;
-    return (ratio * Math.exp(-slack / (rule.k1 * pBar)) * lastCoFactor) * jitter[op]!;
+    const ratio = hot[h + 3]! / Math.max(1, base + co);
+    if (slack === 0) return (ratio * 1 * lastCoFactor) * hot[h + 1]!;
+    if (ratio * lastCoFactor * hot[h + 1]! < beat) return -Infinity;
+    return (ratio * Math.exp(-slack / (rule.k1 * pBar)) * lastCoFactor) * hot[h + 1]!;
   };
   const prefersOther = (op: number, r: number, t: number): boolean => {
     if (p.altStart[op + 1]! - p.altStart[op]! < 2) return false;
