@@ -17,6 +17,7 @@ import { cloneSequencing } from "./decode-schedule.ts";
 import { compareObjectives } from "./objective.ts";
 import type { Objective } from "./objective.ts";
 import { MoveEstimator } from "./estimate-move.ts";
+import { NeighbourEvaluator } from "./evaluate-neighbour.ts";
 import { materialMoves } from "./material-moves.ts";
 import { relocate } from "./relocate.ts";
 import { stabilityMoves } from "./stability-moves.ts";
@@ -137,6 +138,7 @@ export function tabuSearch(decoder: Decoder, initial: Sequencing, control: TabuC
   const critical = new Uint8Array(n);
   const continuous = p.objective === "makespan" && p.fixed.length === 0 && p.material === null && p.resources.every((r) => r.calendar === null && r.changeover === null);
   const estimator = continuous ? new MoveEstimator(decoder) : null;
+  const evaluator = new NeighbourEvaluator(decoder, estimator === null);
   // Estimates are cheap: rank every neighbour. Exact evaluation decodes each one: sample, fewer on large plants.
   const limit = estimator !== null ? Infinity : Math.max(8, Math.min(MAX_NEIGHBOURS, Math.floor(200_000 / cost)));
   const tabu = new TabuList(n, p.machineCount);
@@ -210,12 +212,9 @@ export function tabuSearch(decoder: Decoder, initial: Sequencing, control: TabuC
         // A large plant decodes slowly: honour the deadline and cancellation between neighbours too.
         if (clock() >= control.deadline || control.shouldStop?.()) break;
         const keys = tabuKeys(current, move, tabu);
-        const undo = relocate(current, move);
-        const ok = decoder.decode(current);
-        work += cost * decoder.passes;
-        relocate(current, undo);
-        if (!ok) continue;
-        const objective = decoder.objective;
+        const objective = evaluator.trial(current, move);
+        work += evaluator.cost;
+        if (objective === null) continue;
         const isTabu = tabu.isTabu(keys.check, iterations);
         if (isTabu && compareObjectives(objective, bestObjective) >= 0) continue;
         if (chosenObjective === null || compareObjectives(objective, chosenObjective) < 0) {
@@ -230,16 +229,13 @@ export function tabuSearch(decoder: Decoder, initial: Sequencing, control: TabuC
       chosen = moves[random.int(moves.length)]!;
       chosenKeys = tabuKeys(current, chosen, tabu);
     }
-    const undo = relocate(current, chosen);
-    if (!decoder.decode(current)) {
-      // The move closes a cycle the estimate could not see: undo it and keep it out of reach for a while.
-      relocate(current, undo);
-      decoder.decode(current);
-      work += 2 * cost;
+    const applied = evaluator.apply(current, chosen);
+    work += evaluator.cost;
+    if (!applied) {
+      // The move closes a cycle the estimate could not see: it was undone; keep it out of reach for a while.
       tabu.forbid(chosenKeys.check, iterations + tenureMin);
       continue;
     }
-    work += cost;
     tabu.forbid(chosenKeys.forbid, iterations + tenureMin + random.int(tenureMin + 1));
     if (compareObjectives(decoder.objective, bestObjective) < 0) {
       best = cloneSequencing(current);
