@@ -5,7 +5,7 @@
  * re-placed.
  */
 import type { Decoder, Sequencing } from "./decode-schedule.ts";
-import { IncrementalDecoder, incrementalApplies, movedOperations } from "./incremental-decode.ts";
+import { IncrementalDecoder, incrementalApplies } from "./incremental-decode.ts";
 import type { Objective } from "./objective.ts";
 import { relocate } from "./relocate.ts";
 import type { Relocation } from "./relocate.ts";
@@ -14,7 +14,6 @@ export class NeighbourEvaluator {
   /** Work units spent by the last call. */
   cost = 0;
   private readonly incremental: IncrementalDecoder | null;
-  private readonly seeds: number[] = [];
   private readonly full: number;
 
   /**
@@ -39,13 +38,13 @@ export class NeighbourEvaluator {
     const inc = this.incremental;
     this.cost = 0;
     if (inc !== null) {
-      const ok = inc.retime(s, movedOperations(s, undo, this.seeds));
+      const ok = inc.retime(s, undo);
       this.cost = inc.replaced;
       const objective = d.objective;
       inc.undo();
-      if (ok) {
+      if (ok || inc.cyclic) {
         relocate(s, undo);
-        return objective;
+        return ok ? objective : null;
       }
     }
     const ok = d.decode(s);
@@ -67,10 +66,14 @@ export class NeighbourEvaluator {
     const inc = this.incremental;
     this.cost = 0;
     if (inc !== null) {
-      const ok = inc.retime(s, movedOperations(s, undo, this.seeds));
+      const ok = inc.retime(s, undo);
       this.cost = inc.replaced;
       if (ok) return true;
       inc.undo();
+      if (inc.cyclic) {
+        relocate(s, undo);
+        return false;
+      }
     }
     if (d.decode(s)) {
       this.cost += this.full;

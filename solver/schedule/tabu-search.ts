@@ -47,6 +47,8 @@ export interface TabuResult {
   /** Clock time (ms) when the best was found. */
   bestFoundAt: number;
   stoppedBy: "budget" | "deadline" | "cancel" | "optimal" | "no-moves";
+  /** Work units spent (placed operations and iteration overheads). */
+  work: number;
 }
 
 /** Neighbours decoded per iteration when every one is evaluated exactly. */
@@ -262,5 +264,5 @@ export function tabuSearch(decoder: Decoder, initial: Sequencing, control: TabuC
       control.onProgress?.(iterations, bestObjective);
     }
   }
-  return { best, bestObjective, iterations, bestFoundAt, stoppedBy };
+  return { best, bestObjective, iterations, bestFoundAt, stoppedBy, work };
 }
