@@ -10,11 +10,23 @@ import type { Objective } from "./objective.ts";
 import { relocate } from "./relocate.ts";
 import type { Relocation } from "./relocate.ts";
 
+/**
+ * Above this many free operations a neighbour whose re-timing reaches more than a fifth of them is left
+ * out, unevaluated: in a loaded plant a move early in the plan shifts most of what follows, and evaluating
+ * it costs nearly a full decode. The search then moves where changes stay local (the later part of the plan,
+ * lightly loaded units), many times per second instead of once; wide changes are for the large-neighbourhood
+ * search.
+ */
+const PLANT_SCALE = 20_000;
+const REACH_SHARE = 5;
+
 export class NeighbourEvaluator {
   /** Work units spent by the last call. */
   cost = 0;
   private readonly incremental: IncrementalDecoder | null;
   private readonly full: number;
+  /** Placements a trial may take before its neighbour is left out. */
+  private readonly reach: number;
 
   /**
    * @param incremental false when the caller needs every decode in full (the makespan estimates read the
@@ -26,10 +38,12 @@ export class NeighbourEvaluator {
   ) {
     this.incremental = incremental && incrementalApplies(decoder) ? new IncrementalDecoder(decoder) : null;
     this.full = Math.max(1, decoder.freeCount);
+    this.reach = decoder.freeCount > PLANT_SCALE ? Math.ceil(decoder.freeCount / REACH_SHARE) : Infinity;
   }
 
   /**
-   * The objective of s after the move, or null when that does not decode; s is left as it was. Incremental:
+   * The objective of s after the move, or null when that does not decode (or reaches too far to evaluate at
+   * plant scale, see PLANT_SCALE); s is left as it was. Incremental:
    * the decoder keeps s's schedule. Full decoding: the decoder is left with the neighbour's (apply decodes).
    */
   trial(s: Sequencing, move: Relocation): Objective | null {
@@ -38,11 +52,11 @@ export class NeighbourEvaluator {
     const inc = this.incremental;
     this.cost = 0;
     if (inc !== null) {
-      const ok = inc.retime(s, undo);
+      const ok = inc.retime(s, undo, this.reach);
       this.cost = inc.replaced;
       const objective = d.objective;
       inc.undo();
-      if (ok || inc.cyclic) {
+      if (ok || inc.cyclic || inc.truncated) {
         relocate(s, undo);
         return ok ? objective : null;
       }

@@ -61,6 +61,8 @@ export class IncrementalDecoder {
   replaced = 0;
   /** The last retime found that the move closes a cycle: the sequencing does not decode. */
   cyclic = false;
+  /** The last retime stopped at its limit of placements. */
+  truncated = false;
   private readonly heap = new BinaryHeap();
   private stamp = 0;
   /** Stamp of the retime that saved the operation's times / the job's completion, or that queued the operation. */
@@ -102,15 +104,16 @@ export class IncrementalDecoder {
   /**
    * Re-times the decoder's schedule, decoded for s before the relocation that `undo` undoes, for s after it.
    * False when the caller must decode in full: the calendars' horizon is too short, or an operation would be
-   * released after it was placed. Either way undo() restores.
+   * released after it was placed, or `limit` placements did not finish (truncated). Either way undo() restores.
    */
-  retime(s: Sequencing, undo: Relocation): boolean {
+  retime(s: Sequencing, undo: Relocation, limit = Infinity): boolean {
     const d = this.decoder;
     const p = d.problem;
     const stamp = ++this.stamp;
     this.ops.length = 0;
     this.jobs.length = 0;
     this.replaced = 0;
+    this.truncated = false;
     this.baseObjective = d.objective;
     const { heap, queued, placed } = this;
     heap.clear();
@@ -127,7 +130,10 @@ export class IncrementalDecoder {
       const op = heap.pop()!;
       placed[op] = stamp;
       queued[op] = 0;
-      this.replaced++;
+      if (++this.replaced > limit) {
+        this.truncated = true;
+        return false;
+      }
       this.save(op, stamp);
       const end = d.end[op]!;
       const co = d.changeover[op]!;

@@ -3,12 +3,13 @@
  * Dell'Amico & Trubian 1993 and, for alternatives and parallel units, reassignment of a critical operation
  * to another machine as in Mastrolilli & Gambardella 2000; with material, moving an operation that waited for
  * it ahead of earlier consumers of the item, material-moves.ts; against a reference plan, dropping anchors and
- * restoring changed operations, stability-moves.ts). Every neighbour is evaluated exactly by decoding
- * it on the calendars; the best non-tabu neighbour is taken (a tabu one only when it beats the best found).
+ * restoring changed operations, stability-moves.ts). Every neighbour is evaluated exactly on the calendars,
+ * by re-timing only what the move changes where that is exact and by decoding it in full otherwise
+ * (evaluate-neighbour.ts, issue 20); the best non-tabu neighbour is taken (a tabu one only when it beats the best found).
  * The tabu list forbids restoring a precedence (or a machine) the search just left, for a random tenure.
  * After a long stall the search restarts from the best schedule with a few random critical moves.
  *
- * Budgets are deterministic: work is counted in decoded operations, so the same seed does the same work
+ * Budgets are deterministic: work is counted in placed operations, so the same seed does the same work
  * on any machine; the wall clock is only a safety deadline.
  */
 import { criticalPaths } from "./critical-path.ts";
