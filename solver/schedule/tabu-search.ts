@@ -39,6 +39,8 @@ export interface TabuControl {
   /** True when the objective meets a lower bound (no better schedule exists). */
   isOptimal: (objective: Objective) => boolean;
   onProgress?: (iterations: number, best: Objective) => void;
+  /** Decode every neighbour in full, as before issue 20 (the benchmark and the tests compare the two). */
+  fullDecoding?: boolean;
 }
 
 export interface TabuResult {
@@ -141,7 +143,7 @@ export function tabuSearch(decoder: Decoder, initial: Sequencing, control: TabuC
   const critical = new Uint8Array(n);
   const continuous = p.objective === "makespan" && p.fixed.length === 0 && p.material === null && p.resources.every((r) => r.calendar === null && r.changeover === null);
   const estimator = continuous ? new MoveEstimator(decoder) : null;
-  const evaluator = new NeighbourEvaluator(decoder, estimator === null);
+  const evaluator = new NeighbourEvaluator(decoder, estimator === null && control.fullDecoding !== true);
   // Estimates are cheap: rank every neighbour. Exact evaluation decodes each one: sample, fewer on large plants.
   const limit = estimator !== null ? Infinity : Math.max(8, Math.min(MAX_NEIGHBOURS, Math.floor(200_000 / cost)));
   const tabu = new TabuList(n, p.machineCount);

@@ -4,7 +4,7 @@
  * operations, releases, due-date buffers, frozen operations) and chains of random relocations, re-timing
  * after a move gives exactly the full decode's starts, ends, changeovers, critical links, completions and
  * objective; a move the full decode rejects (a cycle) is never accepted; undo restores the schedule before
- * the move. fast-check with fixed seeds.
+ * the move; and the tabu search takes the same moves either way. fast-check with fixed seeds.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -16,6 +16,7 @@ import { IncrementalDecoder, incrementalApplies } from "../../../solver/schedule
 import { FREE } from "../../../solver/schedule/problem.ts";
 import type { SchedulingProblem } from "../../../solver/schedule/problem.ts";
 import { relocate } from "../../../solver/schedule/relocate.ts";
+import { tabuSearch } from "../../../solver/schedule/tabu-search.ts";
 import type { Relocation } from "../../../solver/schedule/relocate.ts";
 import { createRandom } from "../../../solver/random.ts";
 import type { Random } from "../../../solver/random.ts";
@@ -132,6 +133,28 @@ describe("incremental evaluation", () => {
         checkMoves(compiled.compiled.problem, seed, 20);
       }),
       { seed: 2021, numRuns: 60 },
+    );
+  });
+});
+
+describe("tabu search with incremental evaluation", () => {
+  it("takes the same moves as with full decoding: the same best plan at the same seed", () => {
+    fc.assert(
+      fc.property(factoryArb, fc.nat(1000), (g, seed) => {
+        const compiled = compileProblem(randomFactory(g));
+        if (!compiled.ok) return;
+        const problem = compiled.compiled.problem;
+        const runs = [true, false].map((fullDecoding) => {
+          const decoder = new Decoder(problem);
+          const first = dispatchSchedule(decoder, { k1: 2, noise: 0 }, createRandom(seed));
+          if (first === null || first === "stopped") return null;
+          const control = { random: createRandom(seed), workUnits: Infinity, maxIterations: 60, deadline: Infinity, clock: () => 0, isOptimal: () => false, fullDecoding };
+          const result = tabuSearch(decoder, first, control);
+          return { objective: result.bestObjective, iterations: result.iterations, seq: result.best.seq };
+        });
+        expect(runs[1]).toEqual(runs[0]);
+      }),
+      { seed: 2022, numRuns: 40 },
     );
   });
 });
