@@ -13,11 +13,19 @@ import type { SchedulingProblem } from "./problem.ts";
 import { createRandom } from "../random.ts";
 import type { SearchBudget } from "./search-budget.ts";
 import { tabuSearch } from "./tabu-search.ts";
+import { largeNeighbourhoodSearch } from "./lns-search.ts";
 import { decodeUnblocked } from "./unblock-material.ts";
 import { coversEveryOperation, referenceSequencings } from "./reference-start.ts";
 
 /** Above this many operations only the plain dispatching rule constructs. */
 const SECOND_CONSTRUCTION_LIMIT = 5000;
+/**
+ * Above this many free operations the large-neighbourhood search (lns-search.ts) takes LNS_SHARE of the work
+ * budget before the tabu search: there one tabu move barely changes the weighted tardiness, a dispatching
+ * round with another look-ahead can divide it by five.
+ */
+export const LNS_ABOVE = 5000;
+const LNS_SHARE = 0.75;
 
 export interface SearchOptions {
   seed: number;
@@ -29,6 +37,8 @@ export interface SearchOptions {
   shouldStop?: () => boolean;
   /** The safety deadline on `clock`; default: the search's start + budget.deadlineMs. */
   deadlineAt?: number;
+  /** Free operations above which the large-neighbourhood search runs before the tabu search; default LNS_ABOVE. */
+  lnsAbove?: number;
 }
 
 /** A decoded schedule in plain arrays indexed by the problem's operations (done operations: NaN machine). */
@@ -147,15 +157,30 @@ export function searchProblem(problem: SchedulingProblem, options: SearchOptions
   }
   if (initial === null) return constructionStopped(problem, options, begin);
   const bound = objectiveLowerBound(problem);
+  const progress = (iterations: number, best: number[]) => options.onProgress?.({ iterations, bestObjective: best, elapsedMs: clock() - begin });
+  let lns = { iterations: 0, work: 0 };
+  if (decoder.freeCount > (options.lnsAbove ?? LNS_ABOVE) && problem.stability === null) {
+    const maxIterations = options.budget.maxIterations;
+    const searched = largeNeighbourhoodSearch(decoder, { s: initial!, objective: initialObjective, k1: rules[0]!.k1 }, seed, {
+      random,
+      workUnits: Math.floor(options.budget.workUnits * LNS_SHARE),
+      ...(maxIterations !== undefined ? { maxIterations: Math.ceil(maxIterations * LNS_SHARE) } : {}),
+      stopNow,
+      onImprovement: progress,
+    });
+    initial = searched.best.s;
+    lns = searched;
+  }
+  const maxIterations = options.budget.maxIterations === undefined ? undefined : options.budget.maxIterations - lns.iterations;
   const tabu = tabuSearch(decoder, initial!, {
     random,
-    workUnits: options.budget.workUnits,
-    ...(options.budget.maxIterations !== undefined ? { maxIterations: options.budget.maxIterations } : {}),
+    workUnits: options.budget.workUnits - lns.work,
+    ...(maxIterations !== undefined ? { maxIterations } : {}),
     deadline,
     clock,
     ...(options.shouldStop ? { shouldStop: options.shouldStop } : {}),
     isOptimal: (objective) => meetsLowerBound(problem, bound, objective),
-    onProgress: (iterations, best) => options.onProgress?.({ iterations, bestObjective: best, elapsedMs: clock() - begin }),
+    onProgress: (iterations, best) => progress(lns.iterations + iterations, best),
   });
   if (!decoder.decode(tabu.best)) throw new Error("the best sequencing no longer decodes");
   // A cooperative cancel is the pool's deadline: like the safety deadline it cut the search short.
@@ -163,7 +188,7 @@ export function searchProblem(problem: SchedulingProblem, options: SearchOptions
   return {
     status,
     objective: tabu.bestObjective,
-    iterations: tabu.iterations,
+    iterations: lns.iterations + tabu.iterations,
     bestFoundAtMs: tabu.bestFoundAt - begin,
     elapsedMs: clock() - begin,
     seed,
