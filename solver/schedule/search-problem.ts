@@ -13,14 +13,14 @@ import type { SchedulingProblem } from "./problem.ts";
 import { createRandom } from "../random.ts";
 import type { SearchBudget } from "./search-budget.ts";
 import { tabuSearch } from "./tabu-search.ts";
-import { largeNeighbourhoodSearch } from "./lns-search.ts";
+import { searchDispatchRules } from "./lns-dispatch.ts";
 import { decodeUnblocked } from "./unblock-material.ts";
 import { coversEveryOperation, referenceSequencings } from "./reference-start.ts";
 
 /** Above this many operations only the plain dispatching rule constructs. */
 const SECOND_CONSTRUCTION_LIMIT = 5000;
 /**
- * Above this many free operations the large-neighbourhood search (lns-search.ts) takes LNS_SHARE of the work
+ * Above this many free operations the large-neighbourhood search (lns-dispatch.ts) takes LNS_SHARE of the work
  * budget before the tabu search: there one tabu move barely changes the weighted tardiness, a dispatching
  * round with another look-ahead can divide it by five.
  */
@@ -161,7 +161,7 @@ export function searchProblem(problem: SchedulingProblem, options: SearchOptions
   let lns = { iterations: 0, work: 0 };
   if (decoder.freeCount > (options.lnsAbove ?? LNS_ABOVE) && problem.stability === null) {
     const maxIterations = options.budget.maxIterations;
-    const searched = largeNeighbourhoodSearch(decoder, { s: initial!, objective: initialObjective, k1: rules[0]!.k1 }, seed, {
+    const searched = searchDispatchRules(decoder, { s: initial!, objective: initialObjective, k1: rules[0]!.k1 }, seed, {
       random,
       workUnits: Math.floor(options.budget.workUnits * LNS_SHARE),
       ...(maxIterations !== undefined ? { maxIterations: Math.ceil(maxIterations * LNS_SHARE) } : {}),

@@ -1,6 +1,5 @@
 /**
- * The large-neighbourhood search of large plans (lns-search.ts, lns-dispatch.ts, lns-window.ts) on small
- * plants: it never returns worse than its start, reaches a brute-force optimum on a tiny shop, is deterministic,
+ * The large-neighbourhood search of large plans (lns-dispatch.ts) on small plants: it never returns worse than its start, reaches a brute-force optimum on a tiny shop, is deterministic,
  * and every plan it produces through the search passes the independent validator.
  */
 import fc from "fast-check";
@@ -10,11 +9,8 @@ import type { ScheduleRequest } from "../../../src/schedule.ts";
 import { createRandom } from "../../../solver/random.ts";
 import { compileProblem } from "../../../solver/schedule/compile-problem.ts";
 import { Decoder } from "../../../solver/schedule/decode-schedule.ts";
-import type { Sequencing } from "../../../solver/schedule/decode-schedule.ts";
 import { dispatchSchedule } from "../../../solver/schedule/dispatch-atc.ts";
-import { K1_LADDER, ruleOfRound } from "../../../solver/schedule/lns-dispatch.ts";
-import { largeNeighbourhoodSearch } from "../../../solver/schedule/lns-search.ts";
-import { reorderWindow } from "../../../solver/schedule/lns-window.ts";
+import { K1_LADDER, ruleOfRound, searchDispatchRules } from "../../../solver/schedule/lns-dispatch.ts";
 import { searchSchedule } from "../../../solver/schedule/search-schedule.ts";
 import { toScheduleResponse } from "../../../solver/schedule/to-response.ts";
 import { validateSchedule } from "../../helpers/validate-schedule.ts";
@@ -29,7 +25,7 @@ function lnsFrom(req: ScheduleRequest, seed: number, workUnits: number, maxItera
   const s = dispatchSchedule(decoder, { k1: 2, noise: 0 }, random);
   if (s === null || s === "stopped" || !decoder.decode(s)) return null;
   const start = decoder.objective.slice();
-  const result = largeNeighbourhoodSearch(decoder, { s, objective: start, k1: 2 }, seed, {
+  const result = searchDispatchRules(decoder, { s, objective: start, k1: 2 }, seed, {
     random,
     workUnits,
     ...(maxIterations !== undefined ? { maxIterations } : {}),
@@ -112,28 +108,6 @@ describe("large-neighbourhood search", () => {
       expect(rule.noise).toBeGreaterThanOrEqual(0);
       expect(rule.noise).toBeLessThan(0.3);
     }
-  });
-});
-
-describe("time windows", () => {
-  const s = (): Sequencing => ({ machineOf: Int32Array.from([0, 0, 0, 0, 1, 1]), seq: [[0, 1, 2, 3], [4, 5]], posOf: Int32Array.from([0, 1, 2, 3, 0, 1]) });
-  const start = Float64Array.from([0, 10, 20, 30, 5, 15]);
-
-  it("re-orders only the stretch of each unit that starts in the window, by the donor's starts", () => {
-    // Window [10, 30): ops 1, 2 on unit 0 and 5 on unit 1; the donor runs 2 before 1.
-    const donor = Float64Array.from([0, 50, 40, 0, 0, 0]);
-    const out = reorderWindow(s(), start, donor, 10, 30)!;
-    expect(out.seq).toEqual([[0, 2, 1, 3], [4, 5]]);
-    expect(Array.from(out.posOf)).toEqual([0, 2, 1, 3, 0, 1]);
-    expect(Array.from(out.machineOf)).toEqual([0, 0, 0, 0, 1, 1]);
-  });
-
-  it("gives null when the donor agrees with the plan in the window, and leaves its input alone", () => {
-    const input = s();
-    expect(reorderWindow(input, start, Float64Array.from([9, 8, 7, 6, 5, 4]), 10, 20)).toBeNull();
-    const out = reorderWindow(input, start, Float64Array.from([9, 8, 7, 6, 5, 4]), 0, 40)!;
-    expect(out.seq).toEqual([[3, 2, 1, 0], [5, 4]]);
-    expect(input.seq).toEqual([[0, 1, 2, 3], [4, 5]]);
   });
 });
 
