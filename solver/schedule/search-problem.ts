@@ -11,21 +11,20 @@ import { meetsLowerBound, objectiveLowerBound } from "./lower-bound.ts";
 import { compareObjectives } from "./objective.ts";
 import type { SchedulingProblem } from "./problem.ts";
 import { createRandom } from "../random.ts";
+import { LARGE_PLAN_OPERATIONS } from "./search-budget.ts";
 import type { SearchBudget } from "./search-budget.ts";
 import { tabuSearch } from "./tabu-search.ts";
 import { searchDispatchRules } from "./lns-dispatch.ts";
 import { decodeUnblocked } from "./unblock-material.ts";
 import { coversEveryOperation, referenceSequencings } from "./reference-start.ts";
 
-/** Above this many operations only the plain dispatching rule constructs. */
-const SECOND_CONSTRUCTION_LIMIT = 5000;
 /**
- * Above this many free operations the large-neighbourhood search (lns-dispatch.ts) takes LNS_SHARE of the work
- * budget before the tabu search: there one tabu move barely changes the weighted tardiness, a dispatching
- * round with another look-ahead can divide it by five.
+ * On large plans (LARGE_PLAN_OPERATIONS) only the plain dispatching rule constructs, and the large-neighbourhood
+ * search (lns-dispatch.ts) runs dispatching rounds while one fits in the work budget, the tabu search polishing
+ * with what is left: there one tabu move barely changes the weighted tardiness, a round with another look-ahead
+ * can divide it by five. Measured on the 10,000-order benchmark plant at the 10 s budget (seeds 1 and 2, with
+ * issue 20's incremental tabu evaluation): giving the tabu search half or a quarter of the budget did worse.
  */
-export const LNS_ABOVE = 5000;
-const LNS_SHARE = 0.75;
 
 export interface SearchOptions {
   seed: number;
@@ -37,7 +36,7 @@ export interface SearchOptions {
   shouldStop?: () => boolean;
   /** The safety deadline on `clock`; default: the search's start + budget.deadlineMs. */
   deadlineAt?: number;
-  /** Free operations above which the large-neighbourhood search runs before the tabu search; default LNS_ABOVE. */
+  /** Free operations above which the large-neighbourhood search runs before the tabu search; default LARGE_PLAN_OPERATIONS. */
   lnsAbove?: number;
 }
 
@@ -132,7 +131,7 @@ export function searchProblem(problem: SchedulingProblem, options: SearchOptions
   const rules = [{ k1: 2, noise: 0 }, { k1: 0.5 + 3 * random.next(), noise: 0.3 }];
   // A second, randomised construction pays off on small problems; on large ones the first plan is wanted fast,
   // and against a reference that has every operation dispatching is only needed on small ones.
-  if (decoder.freeCount > SECOND_CONSTRUCTION_LIMIT) rules.length = problem.stability !== null && coversEveryOperation(problem) ? 0 : 1;
+  if (decoder.freeCount > LARGE_PLAN_OPERATIONS) rules.length = problem.stability !== null && coversEveryOperation(problem) ? 0 : 1;
   let dispatched: { s: Sequencing; start: Float64Array } | null = null;
   for (const [k, rule] of rules.entries()) {
     // The second construction only when there is time for it: the first is the plan a late start needs.
@@ -159,12 +158,12 @@ export function searchProblem(problem: SchedulingProblem, options: SearchOptions
   const bound = objectiveLowerBound(problem);
   const progress = (iterations: number, best: number[]) => options.onProgress?.({ iterations, bestObjective: best, elapsedMs: clock() - begin });
   let lns = { iterations: 0, work: 0 };
-  if (decoder.freeCount > (options.lnsAbove ?? LNS_ABOVE) && problem.stability === null) {
+  if (decoder.freeCount > (options.lnsAbove ?? LARGE_PLAN_OPERATIONS) && problem.stability === null) {
     const maxIterations = options.budget.maxIterations;
     const searched = searchDispatchRules(decoder, { s: initial!, objective: initialObjective, k1: rules[0]!.k1 }, seed, {
       random,
-      workUnits: Math.floor(options.budget.workUnits * LNS_SHARE),
-      ...(maxIterations !== undefined ? { maxIterations: Math.ceil(maxIterations * LNS_SHARE) } : {}),
+      workUnits: options.budget.workUnits,
+      ...(maxIterations !== undefined ? { maxIterations } : {}),
       stopNow,
       onImprovement: progress,
     });
