@@ -1,5 +1,5 @@
 /**
- * `node bin/bench.mjs plant-scale [--orders 10000,50000] [--times 10,60] [--seed N]`
+ * `npm run bench:plant-scale -- [--orders 10000,50000] [--times 10,60] [--seed N]`
  *
  * The plant-scale table of the README (issue 20): the benchmark plant of schedule.bench.ts (scalePlant, five
  * operations an order, 100 resources on two-shift calendars) planned first without a search budget, then
