@@ -157,7 +157,9 @@ export function searchProblem(problem: SchedulingProblem, options: SearchOptions
   if (initial === null) return constructionStopped(problem, options, begin);
   const bound = objectiveLowerBound(problem);
   const progress = (iterations: number, best: number[]) => options.onProgress?.({ iterations, bestObjective: best, elapsedMs: clock() - begin });
-  let lns = { iterations: 0, work: 0 };
+  let lns = { iterations: 0, work: 0, completed: true };
+  let lnsFoundAt = clock();
+  let lnsBest = initialObjective;
   if (decoder.freeCount > (options.lnsAbove ?? LARGE_PLAN_OPERATIONS) && problem.stability === null) {
     const maxIterations = options.budget.maxIterations;
     const searched = searchDispatchRules(decoder, { s: initial!, objective: initialObjective, k1: rules[0]!.k1 }, seed, {
@@ -165,9 +167,13 @@ export function searchProblem(problem: SchedulingProblem, options: SearchOptions
       workUnits: options.budget.workUnits,
       ...(maxIterations !== undefined ? { maxIterations } : {}),
       stopNow,
-      onImprovement: progress,
+      onImprovement: (iterations, best) => {
+        lnsFoundAt = clock();
+        progress(iterations, best);
+      },
     });
     initial = searched.best.s;
+    lnsBest = searched.best.objective;
     lns = searched;
   }
   const maxIterations = options.budget.maxIterations === undefined ? undefined : options.budget.maxIterations - lns.iterations;
@@ -183,12 +189,15 @@ export function searchProblem(problem: SchedulingProblem, options: SearchOptions
   });
   if (!decoder.decode(tabu.best)) throw new Error("the best sequencing no longer decodes");
   // A cooperative cancel is the pool's deadline: like the safety deadline it cut the search short.
-  const status = tabu.stoppedBy === "optimal" ? "optimal" : tabu.stoppedBy === "deadline" || tabu.stoppedBy === "cancel" ? "timedout" : "feasible";
+  const cutShort = tabu.stoppedBy === "deadline" || tabu.stoppedBy === "cancel" || !lns.completed;
+  const status = tabu.stoppedBy === "optimal" ? "optimal" : cutShort ? "timedout" : "feasible";
+  // The tabu search counts its own start as its best's time when it improved nothing after the rounds.
+  const foundAt = lns.iterations > 0 && compareObjectives(tabu.bestObjective, lnsBest) === 0 ? lnsFoundAt : tabu.bestFoundAt;
   return {
     status,
     objective: tabu.bestObjective,
     iterations: lns.iterations + tabu.iterations,
-    bestFoundAtMs: tabu.bestFoundAt - begin,
+    bestFoundAtMs: foundAt - begin,
     elapsedMs: clock() - begin,
     seed,
     schedule: compact(decoder, tabu.best),
