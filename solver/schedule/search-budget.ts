@@ -32,19 +32,16 @@ export interface ProblemSize {
  *
  * Large plans (more than LARGE_PLAN_OPERATIONS) spend their budget on whole dispatching rounds
  * (lns-dispatch.ts, charged DISPATCH_COST decodes each), which run at their own rate: `largePlan`, calibrated
- * (issue 20) with `node bin/bench.mjs plant-scale` (10,000 orders × 5 operations, 10 s and 60 s, one search) so
+ * (issue 20) with `npm run bench:plant-scale` (10,000 orders × 5 operations, 10 s and 60 s, one search) so
  * that the search ends after most of the time limit with the machine shared: the rounds ran at 1.4–1.8 M
  * units/s with a load average of 6–9 on its 2 cores, and compiling and the first plan take 1–2 s; at 1.2 M a
  * 10 s search with the load at 11 reached the safety deadline, so the rate is set at 1.0 M.
- * Larger plans decode and dispatch slower per operation (their arrays leave the caches): 50,000 orders ×
- * 5 operations ran at about 0.65 M units/s, so the rate falls as (CALIBRATED_OPERATIONS / operations)^0.6.
+ * The rounds of 50,000 orders × 5 operations ran at about the same rate (two rounds, 10.5 M units, in 9 s at
+ * load 10).
  */
 export const DECODE_RATE = { continuous: 5_000_000, calendars: 700_000, largePlan: 1_000_000 } as const;
 
-/** The plant size the large-plan rate was measured on. */
-const CALIBRATED_OPERATIONS = 50_000;
-
-/** Operations above which a plan is large: only the plain rule constructs, and dispatching rounds search first. */
+/** Operations above which a plan is large: only the plain rule constructs, and dispatching rounds search instead of the tabu search. */
 export const LARGE_PLAN_OPERATIONS = 5000;
 
 /** Share of the time limit the calibrated work aims at, leaving room for construction and the response. */
@@ -53,11 +50,7 @@ const TARGET_SHARE = 0.8;
 const DEADLINE_SHARE = 0.9;
 
 export function budgetFor(timeLimitSeconds: number, size: ProblemSize): SearchBudget {
-  const rate = !size.calendars
-    ? DECODE_RATE.continuous
-    : size.operations > LARGE_PLAN_OPERATIONS
-      ? DECODE_RATE.largePlan * Math.min(1, (CALIBRATED_OPERATIONS / size.operations) ** 0.6)
-      : DECODE_RATE.calendars;
+  const rate = !size.calendars ? DECODE_RATE.continuous : size.operations > LARGE_PLAN_OPERATIONS ? DECODE_RATE.largePlan : DECODE_RATE.calendars;
   // Construction costs about as much as a few decodes; it is taken off the budget.
   const workUnits = Math.max(0, Math.floor(timeLimitSeconds * TARGET_SHARE * rate) - 20 * size.operations);
   // The safety deadline leaves a tenth of the limit for building the response and the pool's round trip.
