@@ -13,7 +13,7 @@
 import type { Random } from "../random.ts";
 import { constructPlan } from "./construct-jobshop.ts";
 import type { JobShopGraph, JobShopPlan } from "./disjunctive-graph.ts";
-import { IncrementalScratch } from "./incremental-evaluation.ts";
+import { incrementalScratch } from "./incremental-evaluation.ts";
 import { SegmentScratch } from "./n6-moves.ts";
 import { tabuRun } from "./tabu-jobshop.ts";
 import type { WorkMeter } from "./tabu-jobshop.ts";
@@ -82,7 +82,7 @@ export function eliteSearch(graph: JobShopGraph, options: EliteSearchOptions): J
     stallLimit: stallLimitFor(graph.opCount),
     tabu: new TabuTable(graph.opCount, graph.machineCount),
     scratch: new SegmentScratch(graph.opCount),
-    incremental: new IncrementalScratch(graph.opCount),
+    incremental: incrementalScratch(graph.opCount),
     ...(options.onImprove ? { onImprove: options.onImprove } : {}),
   };
   const pool: Elite[] = [];

@@ -17,17 +17,16 @@
  */
 import type { JobShopGraph } from "./disjunctive-graph.ts";
 
-export class IncrementalScratch {
-  readonly mark: Uint8Array;
-  readonly dirty: Uint8Array;
-  readonly stack: Int32Array;
-  readonly buffer: Int32Array;
-  constructor(size: number) {
-    this.mark = new Uint8Array(size);
-    this.dirty = new Uint8Array(size);
-    this.stack = new Int32Array(size);
-    this.buffer = new Int32Array(size);
-  }
+/** Scratch arrays of one search, one entry per operation: reach marks, pending updates, a stack, a buffer. */
+export interface IncrementalScratch {
+  mark: Uint8Array;
+  dirty: Uint8Array;
+  stack: Int32Array;
+  buffer: Int32Array;
+}
+
+export function incrementalScratch(size: number): IncrementalScratch {
+  return { mark: new Uint8Array(size), dirty: new Uint8Array(size), stack: new Int32Array(size), buffer: new Int32Array(size) };
 }
 
 /**
@@ -110,10 +109,17 @@ export function shiftOnMachine(graph: JobShopGraph, scratch: IncrementalScratch,
  * whose arcs changed, and of every operation a changed value reaches; returns how many were recomputed.
  */
 function propagate(graph: JobShopGraph, scratch: IncrementalScratch, seeds: number[], from: number, forward: boolean): number {
-  const { topo, time, head, tail, jobPrev, machPrev, jobNext, machNext } = graph;
+  const { topo, time } = graph;
+  // A head is the latest end of the predecessors; a tail the longest time + tail of the successors.
+  const values = forward ? graph.head : graph.tail;
+  const [in1, in2] = forward ? [graph.jobPrev, graph.machPrev] : [graph.jobNext, graph.machNext];
+  const [out1, out2] = forward ? [graph.jobNext, graph.machNext] : [graph.jobPrev, graph.machPrev];
   const { dirty } = scratch;
   let pending = 0;
-  for (const o of seeds) if (o >= 0 && dirty[o] === 0) (dirty[o] = 1), pending++;
+  const touch = (o: number) => {
+    if (o >= 0 && dirty[o] === 0) (dirty[o] = 1), pending++;
+  };
+  for (const o of seeds) touch(o);
   let touched = 0;
   const step = forward ? 1 : -1;
   for (let k = from; pending > 0; k += step) {
@@ -122,28 +128,14 @@ function propagate(graph: JobShopGraph, scratch: IncrementalScratch, seeds: numb
     dirty[o] = 0;
     pending--;
     touched++;
-    let value = 0;
-    let n1: number;
-    let n2: number;
-    if (forward) {
-      const jp = jobPrev[o]!;
-      const mp = machPrev[o]!;
-      if (jp >= 0) value = head[jp]! + time[jp]!;
-      if (mp >= 0 && head[mp]! + time[mp]! > value) value = head[mp]! + time[mp]!;
-      if (value === head[o]) continue;
-      head[o] = value;
-      (n1 = jobNext[o]!), (n2 = machNext[o]!);
-    } else {
-      const js = jobNext[o]!;
-      const ms = machNext[o]!;
-      if (js >= 0) value = time[js]! + tail[js]!;
-      if (ms >= 0 && time[ms]! + tail[ms]! > value) value = time[ms]! + tail[ms]!;
-      if (value === tail[o]) continue;
-      tail[o] = value;
-      (n1 = jobPrev[o]!), (n2 = machPrev[o]!);
-    }
-    if (n1 >= 0 && dirty[n1] === 0) (dirty[n1] = 1), pending++;
-    if (n2 >= 0 && dirty[n2] === 0) (dirty[n2] = 1), pending++;
+    const a = in1[o]!;
+    const b = in2[o]!;
+    let value = a >= 0 ? values[a]! + time[a]! : 0;
+    if (b >= 0 && values[b]! + time[b]! > value) value = values[b]! + time[b]!;
+    if (value === values[o]) continue;
+    values[o] = value;
+    touch(out1[o]!);
+    touch(out2[o]!);
   }
   return touched;
 }

@@ -8,7 +8,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { constructPlan } from "../../../solver/jobshop/construct-jobshop.ts";
 import { JobShopGraph } from "../../../solver/jobshop/disjunctive-graph.ts";
-import { IncrementalScratch, shiftOnMachine } from "../../../solver/jobshop/incremental-evaluation.ts";
+import { incrementalScratch, shiftOnMachine } from "../../../solver/jobshop/incremental-evaluation.ts";
 import type { JobShopInstance } from "../../../solver/jobshop/instance.ts";
 import { createRandom } from "../../../solver/random.ts";
 
@@ -49,7 +49,7 @@ describe("shiftOnMachine", () => {
         const graph = new JobShopGraph(instance);
         const random = createRandom(seed);
         constructPlan(graph, random, 2);
-        const scratch = new IncrementalScratch(graph.opCount);
+        const scratch = incrementalScratch(graph.opCount);
         for (let step = 0; step < 30; step++) {
           const op = random.int(graph.opCount);
           const order = machineOrder(graph, graph.machine[op]!).filter((o) => o !== op);
