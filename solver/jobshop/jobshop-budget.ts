@@ -9,8 +9,9 @@
  * by the search process's CPU time, which is what the search would take on a quiet machine, on ft10, la21,
  * abz7, ta01, ta21, ta41, mk01, mk06 and mk10: 111, 114, 121, 125, 133, 124, 121, 154 and 139 million per
  * second (December 2026, after the incremental re-evaluation; the machine was shared, so wall times were
- * about three times the CPU times). 110 million, the slowest of them, puts a 10 s search at 5.7–8 s of work
- * on a quiet machine. The earlier rate, 35 million, had been fitted to wall times at load averages 8–17 and
+ * about three times the CPU times). 110 million, the slowest of them, is meant to put a 10 s search at 5.7–8 s
+ * of work on a quiet machine; the README's job-shop run (the full 880 million units each) took 4.4–7.3 s of
+ * CPU time for the searches that did not end early. The earlier rate, 35 million, had been fitted to wall times at load averages 8–17 and
  * ended a 10 s search after about 3 s of work on a quiet machine. On a busy machine the safety deadline (90 %)
  * ends the search first ("timedout"); an idle machine does the same work in the same plan.
  */
