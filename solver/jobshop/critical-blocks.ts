@@ -12,10 +12,13 @@ export function criticalBlocks(graph: JobShopGraph, random: Random): number[][] 
   const { head, tail, time, machNext, jobNext, makespan } = graph;
   const slack = 1e-9 * Math.max(1, makespan);
   const critical = (o: number) => head[o]! + time[o]! + tail[o]! >= makespan - slack;
+  // Every critical path can be traced back to a source (first in its job and on its machine), so the path
+  // starts at a random critical source: a look at each machine's first operation, not at every operation.
   let start = -1;
   let seen = 0;
-  for (let o = 0; o < graph.opCount; o++) {
-    if (head[o]! <= slack && critical(o) && random.int(++seen) === 0) start = o;
+  for (let m = 0; m < graph.machineCount; m++) {
+    const o = graph.first[m]!;
+    if (o >= 0 && graph.jobPrev[o]! < 0 && critical(o) && random.int(++seen) === 0) start = o;
   }
   const blocks: number[][] = [];
   let block: number[] = [];

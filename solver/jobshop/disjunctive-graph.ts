@@ -47,7 +47,10 @@ export class JobShopGraph {
   readonly head: Float64Array;
   readonly tail: Float64Array;
   makespan = 0;
-  private readonly topo: Int32Array;
+  /** After evaluate(): a topological order of the operations and each one's index in it (kept up to date by
+   * incremental-evaluation.ts, which re-evaluates a move without a full pass). */
+  readonly topo: Int32Array;
+  readonly position: Int32Array;
   private readonly indegree: Int32Array;
 
   constructor(instance: JobShopInstance) {
@@ -83,6 +86,7 @@ export class JobShopGraph {
     this.head = new Float64Array(n);
     this.tail = new Float64Array(n);
     this.topo = new Int32Array(n);
+    this.position = new Int32Array(n);
     this.indegree = new Int32Array(n);
   }
 
@@ -154,6 +158,7 @@ export class JobShopGraph {
     if (done < n) return false;
     for (let k = n - 1; k >= 0; k--) {
       const o = topo[k]!;
+      this.position[o] = k;
       const j = jobNext[o]!;
       const m = machNext[o]!;
       const viaJob = j >= 0 ? time[j]! + tail[j]! : 0;
@@ -162,6 +167,13 @@ export class JobShopGraph {
     }
     this.makespan = makespan;
     return true;
+  }
+
+  /** The makespan from the heads: the latest end of a job's last operation (every path ends at one). */
+  makespanFromHeads(): number {
+    let makespan = 0;
+    for (const o of this.jobLast) if (o >= 0 && this.head[o]! + this.time[o]! > makespan) makespan = this.head[o]! + this.time[o]!;
+    return makespan;
   }
 
   /** Sum of the jobs' completion times (the tie-break between plans of equal makespan); after evaluate(). */

@@ -9,6 +9,8 @@
 import type { Random } from "../random.ts";
 import { criticalBlocks } from "./critical-blocks.ts";
 import type { JobShopGraph, JobShopPlan } from "./disjunctive-graph.ts";
+import { shiftOnMachine } from "./incremental-evaluation.ts";
+import type { IncrementalScratch } from "./incremental-evaluation.ts";
 import { n6Moves } from "./n6-moves.ts";
 import type { JobShopMove, SegmentScratch } from "./n6-moves.ts";
 import { reassignMoves } from "./reassign-moves.ts";
@@ -26,6 +28,7 @@ export interface TabuRunOptions {
   meter: WorkMeter;
   tabu: TabuTable;
   scratch: SegmentScratch;
+  incremental: IncrementalScratch;
   /** No plan can be shorter: the run stops when it gets there. */
   lowerBound: number;
   /** Called with the graph holding each plan that improves on the run's best. */
@@ -34,10 +37,11 @@ export interface TabuRunOptions {
 
 /**
  * Work units of an iteration: fitted to its measured time (jobshop-budget.ts) as a fixed part, a part per
- * operation (critical path, evaluation, the tabu bookkeeping's snapshot), one per estimated move and one per
- * insertion position scanned for a reassignment.
+ * operation touched (the critical path, the re-evaluation of the previous move, a snapshot of an improved
+ * plan), one per machine (finding the path's start), one per estimated move and one per insertion position
+ * scanned for a reassignment.
  */
-const UNITS = { iteration: 300, operation: 4, move: 20, position: 1 } as const;
+const UNITS = { iteration: 300, operation: 4, machine: 1, move: 20, position: 1 } as const;
 
 function isTabu(graph: JobShopGraph, tabu: TabuTable, move: JobShopMove, iteration: number): boolean {
   if (move.passed.length === 0) return tabu.isMachineTabu(move.op, graph.altMachine[move.alternative]!, iteration);
@@ -71,6 +75,20 @@ function chooseMove(graph: JobShopGraph, moves: JobShopMove[], options: TabuRunO
   return chosen ?? fallback;
 }
 
+/**
+ * Makes the move and re-evaluates the plan: incrementally for a move inside a machine's order, in full for a
+ * reassignment. Returns the operations touched, or −1 when the move closed a cycle (the plan is then as before).
+ */
+function applyMove(graph: JobShopGraph, move: JobShopMove, incremental: IncrementalScratch): number {
+  if (move.passed.length > 0) return shiftOnMachine(graph, incremental, move.op, move.after);
+  const undo = { alternative: graph.alt[move.op]!, after: graph.machPrev[move.op]! };
+  graph.move(move.op, move.alternative, move.after);
+  if (graph.evaluate()) return graph.opCount;
+  graph.move(move.op, undo.alternative, undo.after);
+  graph.evaluate();
+  return -1;
+}
+
 /** Improves the plan loaded (and evaluated) in `graph`; returns the run's best plan. The graph ends anywhere. */
 export function tabuRun(graph: JobShopGraph, options: TabuRunOptions): JobShopPlan {
   const { random, meter, scratch } = options;
@@ -78,6 +96,8 @@ export function tabuRun(graph: JobShopGraph, options: TabuRunOptions): JobShopPl
   const tenureSpread = Math.max(1, Math.round(0.4 * tenureMin));
   let best = graph.snapshot();
   let stall = 0;
+  // Operations the last re-evaluation touched: the plan was loaded with a full evaluation.
+  let touched = graph.opCount;
   while (stall < options.stallLimit && best.makespan > options.lowerBound) {
     const blocks = criticalBlocks(graph, random);
     const moves = n6Moves(graph, scratch, blocks);
@@ -86,16 +106,16 @@ export function tabuRun(graph: JobShopGraph, options: TabuRunOptions): JobShopPl
     const move = chooseMove(graph, moves, options, best.makespan);
     // No move on a critical path: it is one job's route, so the plan is optimal.
     if (move === null) break;
-    const units = UNITS.iteration + UNITS.operation * graph.opCount + UNITS.move * moves.length + UNITS.position * scanned.positions;
+    let path = 0;
+    for (const block of blocks) path += block.length;
+    const units = UNITS.iteration + UNITS.operation * (path + touched) + UNITS.machine * graph.machineCount + UNITS.move * moves.length + UNITS.position * scanned.positions;
     if (!meter.iterate(units)) break;
     const from = graph.machine[move.op]!;
-    const undo = { alternative: graph.alt[move.op]!, after: graph.machPrev[move.op]! };
-    graph.move(move.op, move.alternative, move.after);
     const until = meter.iterations + tenureMin + random.int(tenureSpread + 1);
-    if (!graph.evaluate()) {
-      // Only zero processing times defeat the acyclicity conditions; such a move is undone and barred.
-      graph.move(move.op, undo.alternative, undo.after);
-      graph.evaluate();
+    touched = applyMove(graph, move, options.incremental);
+    if (touched < 0) {
+      // Only zero processing times defeat the acyclicity conditions; such a move is left undone and barred.
+      touched = graph.opCount;
       if (move.passed.length === 0) options.tabu.forbidMachine(move.op, graph.altMachine[move.alternative]!, until);
       else forbidReverse(options.tabu, { ...move, forward: !move.forward }, from, until);
       stall++;
@@ -104,6 +124,7 @@ export function tabuRun(graph: JobShopGraph, options: TabuRunOptions): JobShopPl
     forbidReverse(options.tabu, move, from, until);
     if (graph.makespan < best.makespan) {
       best = graph.snapshot();
+      touched += graph.opCount;
       stall = 0;
       options.onImprove?.(graph);
     } else stall++;

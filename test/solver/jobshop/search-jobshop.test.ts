@@ -162,4 +162,17 @@ describe("searchJobShop", () => {
     const instance = parseOrLibrary(FT06, "ft06");
     expect(solve(instance, 200_000, 5)).toEqual(solve(instance, 200_000, 5));
   });
+
+  it("is deterministic for a seed on flexible job shops too (incremental and full re-evaluation mixed)", () => {
+    const alternative = fc.record({ machine: fc.integer({ min: 0, max: 3 }), time: fc.integer({ min: 1, max: 20 }) });
+    const operation = fc.uniqueArray(alternative, { minLength: 1, maxLength: 3, selector: (a) => a.machine });
+    const arb = fc.array(fc.array(operation, { minLength: 2, maxLength: 5 }), { minLength: 4, maxLength: 8 });
+    fc.assert(
+      fc.property(arb, fc.nat(1000), (jobs, seed) => {
+        const instance: JobShopInstance = { name: "flexible", machineCount: 4, jobs };
+        expect(solve(instance, 2_000_000, seed)).toEqual(solve(instance, 2_000_000, seed));
+      }),
+      { seed: 5, numRuns: 10 },
+    );
+  });
 });
