@@ -6,8 +6,12 @@
  *
  * Throughput: a schedule batch (the steel plant, `scenarios` scenarios of `seconds`-second searches, one
  * search thread each) from POST to the last scenario done, the batch's client allowed every worker's slot
- * (`--max-running-per-client`; by default one client gets half of them). Overhead: validate jobs sent one at a time
- * to idle workers, submit → start as the job records say (both stamped by Date.now on this machine).
+ * (`--max-running-per-client`; by default one client gets half of them), twice on the same workers (fresh,
+ * then warm). Where the time goes: the schedule run (parse, construction, search, answer: the capability's
+ * own `solver.elapsedMs`) against the job (its record's start to end: adds reading the input and storing the
+ * result in Redis), the handover from one job's end to the next start, and the CPU the workers, the API
+ * process and redis-server took. Overhead: validate jobs sent one at a time to idle workers, submit → start
+ * as the job records say (both stamped by Date.now on this machine).
  */
 import { spawn, spawnSync } from "node:child_process";
 import type { ChildProcess } from "node:child_process";

@@ -1,8 +1,8 @@
 /**
  * `takt worker --redis URL`: a solver node. It takes jobs from the BullMQ queue a `takt serve --redis`
  * fills, runs them on its own threads and stores their results in Redis (jobs/redis/redis-worker.ts); run
- * as many as there are machines. SIGTERM or Ctrl-C stops it gracefully: running jobs get a few seconds,
- * then go back to the queue for another worker.
+ * as many as there are machines. It warms its threads first (warmSearches). SIGTERM or Ctrl-C stops it
+ * gracefully: running jobs get a few seconds, then go back to the queue for another worker.
  */
 import { parseArgs } from "node:util";
 import steelPlant from "../../data/steel-plant.json" with { type: "json" };
