@@ -248,9 +248,10 @@ export class Decoder {
 
   /**
    * Times op on machine m after its machine predecessor and its routing predecessors (all placed) and not
-   * before `notBefore`; false when the calendar's horizon is too short.
+   * before `notBefore`; false when the calendar's horizon is too short. Public for the incremental decoder
+   * (incremental-decode.ts), which re-places single operations after bindView(s).
    */
-  private place(op: number, s: Sequencing, notBefore: number): boolean {
+  place(op: number, s: Sequencing, notBefore: number): boolean {
     const p = this.problem;
     const { start, end } = this;
     const state = p.opState;
@@ -352,14 +353,19 @@ export class Decoder {
     return this.decodeWith(s, true);
   }
 
+  /** Points the times view the routing rule reads (routing-ready.ts) at s. */
+  bindView(s: Sequencing): void {
+    this.view.machineOf = s.machineOf;
+    this.view.seq = s.seq;
+    this.view.posOf = s.posOf;
+  }
+
   /** One pass; dynamicBatches: a batch leader takes the members of its group that are ready when it is placed. */
   private decodeWith(s: Sequencing, dynamicBatches: boolean): boolean {
     this.dynamicBatches = dynamicBatches;
     const p = this.problem;
     this.passes++;
-    this.view.machineOf = s.machineOf;
-    this.view.seq = s.seq;
-    this.view.posOf = s.posOf;
+    this.bindView(s);
     const { indeg, stack, end, prevOp, nextOp } = this;
     const state = p.opState;
     const ledger = this.ledger;

@@ -3,12 +3,13 @@
  * Dell'Amico & Trubian 1993 and, for alternatives and parallel units, reassignment of a critical operation
  * to another machine as in Mastrolilli & Gambardella 2000; with material, moving an operation that waited for
  * it ahead of earlier consumers of the item, material-moves.ts; against a reference plan, dropping anchors and
- * restoring changed operations, stability-moves.ts). Every neighbour is evaluated exactly by decoding
- * it on the calendars; the best non-tabu neighbour is taken (a tabu one only when it beats the best found).
+ * restoring changed operations, stability-moves.ts). Every neighbour is evaluated exactly on the calendars,
+ * by re-timing only what the move changes where that is exact and by decoding it in full otherwise
+ * (evaluate-neighbour.ts, issue 20); the best non-tabu neighbour is taken (a tabu one only when it beats the best found).
  * The tabu list forbids restoring a precedence (or a machine) the search just left, for a random tenure.
  * After a long stall the search restarts from the best schedule with a few random critical moves.
  *
- * Budgets are deterministic: work is counted in decoded operations, so the same seed does the same work
+ * Budgets are deterministic: work is counted in placed operations, so the same seed does the same work
  * on any machine; the wall clock is only a safety deadline.
  */
 import { criticalPaths } from "./critical-path.ts";
@@ -17,6 +18,7 @@ import { cloneSequencing } from "./decode-schedule.ts";
 import { compareObjectives } from "./objective.ts";
 import type { Objective } from "./objective.ts";
 import { MoveEstimator } from "./estimate-move.ts";
+import { NeighbourEvaluator } from "./evaluate-neighbour.ts";
 import { materialMoves } from "./material-moves.ts";
 import { relocate } from "./relocate.ts";
 import { stabilityMoves } from "./stability-moves.ts";
@@ -37,6 +39,8 @@ export interface TabuControl {
   /** True when the objective meets a lower bound (no better schedule exists). */
   isOptimal: (objective: Objective) => boolean;
   onProgress?: (iterations: number, best: Objective) => void;
+  /** Decode every neighbour in full, as before issue 20 (the benchmark and the tests compare the two). */
+  fullDecoding?: boolean;
 }
 
 export interface TabuResult {
@@ -46,6 +50,8 @@ export interface TabuResult {
   /** Clock time (ms) when the best was found. */
   bestFoundAt: number;
   stoppedBy: "budget" | "deadline" | "cancel" | "optimal" | "no-moves";
+  /** Work units spent (placed operations and iteration overheads). */
+  work: number;
 }
 
 /** Neighbours decoded per iteration when every one is evaluated exactly. */
@@ -137,6 +143,7 @@ export function tabuSearch(decoder: Decoder, initial: Sequencing, control: TabuC
   const critical = new Uint8Array(n);
   const continuous = p.objective === "makespan" && p.fixed.length === 0 && p.material === null && p.resources.every((r) => r.calendar === null && r.changeover === null);
   const estimator = continuous ? new MoveEstimator(decoder) : null;
+  const evaluator = new NeighbourEvaluator(decoder, estimator === null && control.fullDecoding !== true);
   // Estimates are cheap: rank every neighbour. Exact evaluation decodes each one: sample, fewer on large plants.
   const limit = estimator !== null ? Infinity : Math.max(8, Math.min(MAX_NEIGHBOURS, Math.floor(200_000 / cost)));
   const tabu = new TabuList(n, p.machineCount);
@@ -210,12 +217,9 @@ export function tabuSearch(decoder: Decoder, initial: Sequencing, control: TabuC
         // A large plant decodes slowly: honour the deadline and cancellation between neighbours too.
         if (clock() >= control.deadline || control.shouldStop?.()) break;
         const keys = tabuKeys(current, move, tabu);
-        const undo = relocate(current, move);
-        const ok = decoder.decode(current);
-        work += cost * decoder.passes;
-        relocate(current, undo);
-        if (!ok) continue;
-        const objective = decoder.objective;
+        const objective = evaluator.trial(current, move);
+        work += evaluator.cost;
+        if (objective === null) continue;
         const isTabu = tabu.isTabu(keys.check, iterations);
         if (isTabu && compareObjectives(objective, bestObjective) >= 0) continue;
         if (chosenObjective === null || compareObjectives(objective, chosenObjective) < 0) {
@@ -230,16 +234,13 @@ export function tabuSearch(decoder: Decoder, initial: Sequencing, control: TabuC
       chosen = moves[random.int(moves.length)]!;
       chosenKeys = tabuKeys(current, chosen, tabu);
     }
-    const undo = relocate(current, chosen);
-    if (!decoder.decode(current)) {
-      // The move closes a cycle the estimate could not see: undo it and keep it out of reach for a while.
-      relocate(current, undo);
-      decoder.decode(current);
-      work += 2 * cost;
+    const applied = evaluator.apply(current, chosen);
+    work += evaluator.cost;
+    if (!applied) {
+      // The move closes a cycle the estimate could not see: it was undone; keep it out of reach for a while.
       tabu.forbid(chosenKeys.check, iterations + tenureMin);
       continue;
     }
-    work += cost;
     tabu.forbid(chosenKeys.forbid, iterations + tenureMin + random.int(tenureMin + 1));
     if (compareObjectives(decoder.objective, bestObjective) < 0) {
       best = cloneSequencing(current);
@@ -266,5 +267,5 @@ export function tabuSearch(decoder: Decoder, initial: Sequencing, control: TabuC
       control.onProgress?.(iterations, bestObjective);
     }
   }
-  return { best, bestObjective, iterations, bestFoundAt, stoppedBy };
+  return { best, bestObjective, iterations, bestFoundAt, stoppedBy, work };
 }
