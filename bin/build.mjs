@@ -75,6 +75,7 @@ export function buildBench() {
     limits: "bench/limits.ts",
     fuzz: "bench/fuzz.ts",
     "scale-out": "bench/scale-out.ts",
+    "plant-scale": "bench/plant-scale.ts",
     ...Object.fromEntries(benches.map((file) => [file.slice(0, -".ts".length), `bench/${file}`])),
   });
 }

@@ -29,8 +29,20 @@ export interface ProblemSize {
  * so the work budget, not the wall-clock safety net, ends a default search even on a busy machine: that is
  * what keeps "same seed and workers → same plan" true in practice.
  * An idle machine does the same work sooner, which keeps results identical and only shortens the wait.
+ *
+ * Large plans (more than LARGE_PLAN_OPERATIONS) spend their budget on whole dispatching rounds
+ * (lns-dispatch.ts, charged DISPATCH_COST decodes each), which run at their own rate: `largePlan`, calibrated
+ * (issue 20) with `npm run bench:plant-scale` (10,000 orders × 5 operations, 10 s and 60 s, one search) so
+ * that the search ends after most of the time limit with the machine shared: the rounds ran at 1.4–1.8 M
+ * units/s with a load average of 6–9 on its 2 cores, and compiling and the first plan take 1–2 s; at 1.2 M a
+ * 10 s search with the load at 11 reached the safety deadline, so the rate is set at 1.0 M.
+ * The rounds of 50,000 orders × 5 operations ran at about the same rate (two rounds, 10.5 M units, in 9 s at
+ * load 10).
  */
-export const DECODE_RATE = { continuous: 5_000_000, calendars: 700_000 } as const;
+export const DECODE_RATE = { continuous: 5_000_000, calendars: 700_000, largePlan: 1_000_000 } as const;
+
+/** Operations above which a plan is large: only the plain rule constructs, and dispatching rounds search instead of the tabu search. */
+export const LARGE_PLAN_OPERATIONS = 5000;
 
 /** Share of the time limit the calibrated work aims at, leaving room for construction and the response. */
 const TARGET_SHARE = 0.8;
@@ -38,7 +50,7 @@ const TARGET_SHARE = 0.8;
 const DEADLINE_SHARE = 0.9;
 
 export function budgetFor(timeLimitSeconds: number, size: ProblemSize): SearchBudget {
-  const rate = size.calendars ? DECODE_RATE.calendars : DECODE_RATE.continuous;
+  const rate = !size.calendars ? DECODE_RATE.continuous : size.operations > LARGE_PLAN_OPERATIONS ? DECODE_RATE.largePlan : DECODE_RATE.calendars;
   // Construction costs about as much as a few decodes; it is taken off the budget.
   const workUnits = Math.max(0, Math.floor(timeLimitSeconds * TARGET_SHARE * rate) - 20 * size.operations);
   // The safety deadline leaves a tenth of the limit for building the response and the pool's round trip.
