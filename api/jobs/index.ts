@@ -43,6 +43,8 @@ export interface JobsOptions {
     workers?: number;
     /** How long a dead worker's job stays locked before another takes it over, ms; default 30,000. */
     lockDurationMs?: number;
+    /** How often this process re-queues submissions a crashed API process left unqueued, ms; default 60,000 (and at start). */
+    recoverySweepMs?: number;
   };
 }
 

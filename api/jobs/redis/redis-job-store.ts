@@ -7,8 +7,9 @@
  * Keys under the prefix P: `P:job:ID` (hash, redis-scripts.ts lists its fields), `P:result:ID` (a list of
  * the result's JSON text in parts of 1 MiB: a 350 MB plan never sits in one string, and a reply streams it
  * part by part), `P:index` and `P:client:NAME` (sorted sets of job ids by submission), `P:finished` (job ids
- * by finish time, for retention), `P:batch:ID` (hash) with `P:batch:ID:jobs` (its job ids in order); the
- * BullMQ queue `solve` under the same prefix.
+ * by finish time, for retention), `P:batch:ID` (hash) with `P:batch:ID:jobs` (its job ids in order),
+ * `P:submitting` (job ids recorded but not yet known to be on the queue, by submission: recoverSubmissions in
+ * redis-jobs.ts reads it); the BullMQ queue `solve` under the same prefix.
  */
 import type { Redis } from "ioredis";
 import type { ErrorResponse } from "../../errors.ts";
@@ -45,6 +46,8 @@ export class RedisJobStore {
       batch: (id: string) => `${prefix}:batch:${id}`,
       batchJobs: (id: string) => `${prefix}:batch:${id}:jobs`,
       seq: `${prefix}:seq`,
+      /** Sorted set of job ids by submission, written with their records and cleared once BullMQ holds them. */
+      submitting: `${prefix}:submitting`,
       /** Pub/sub: `{ type: "status", id }` and `{ type: "progress", id, progress }` (redis-jobs.ts relays them). */
       events: `${prefix}:events`,
       /** Pub/sub: the id of a running job a DELETE asks to stop. */
@@ -56,7 +59,11 @@ export class RedisJobStore {
     };
   }
 
-  /** Stores jobs (and their batch) in one transaction, all `queued`. */
+  /**
+   * Stores jobs (and their batch) in one transaction, all `queued`, each marked as still being submitted
+   * (`submitting`) until `submitted` clears the mark: a process that dies before it has queued them leaves
+   * the mark for recoverSubmissions (redis-jobs.ts).
+   */
   async insert(jobs: ReadonlyArray<NewJob>, batch?: NewBatch): Promise<void> {
     const last = await this.redis.incrby(this.keys.seq, jobs.length);
     const multi = this.redis.multi();
@@ -74,7 +81,7 @@ export class RedisJobStore {
         createdAt: job.createdAt,
         ...(job.batch ? { batch: job.batch.id, scenario: job.batch.scenario } : {}),
       });
-      multi.zadd(this.keys.index, seq, job.id).zadd(this.keys.client(job.client), seq, job.id);
+      multi.zadd(this.keys.index, seq, job.id).zadd(this.keys.client(job.client), seq, job.id).zadd(this.keys.submitting, seq, job.id);
       if (batch) multi.rpush(this.keys.batchJobs(batch.id), job.id);
     });
     await multi.exec();
@@ -87,7 +94,31 @@ export class RedisJobStore {
       multi.del(this.keys.job(id), this.keys.result(id)).zrem(this.keys.index, id).zrem(this.keys.client(clients[i]!), id).zrem(this.keys.finished, id);
     });
     if (batchId !== undefined) multi.del(this.keys.batch(batchId), this.keys.batchJobs(batchId));
+    multi.zrem(this.keys.submitting, ...ids);
     await multi.exec();
+  }
+
+  /** Clears the submission mark of jobs BullMQ now holds (or that need no queueing any more). */
+  async submitted(ids: ReadonlyArray<string>): Promise<void> {
+    if (ids.length > 0) await this.redis.zrem(this.keys.submitting, ...ids);
+  }
+
+  /**
+   * The oldest `count` jobs still marked as being submitted, with their status and client (status undefined:
+   * the record is gone). A mark outlives its submission only when the process died between the two writes.
+   */
+  async submitting(count: number): Promise<Array<{ id: string; kind?: string; status?: JobStatus; client?: string }>> {
+    const ids = await this.redis.zrange(this.keys.submitting, 0, count - 1);
+    if (ids.length === 0) return [];
+    const pipeline = this.redis.pipeline();
+    for (const id of ids) pipeline.hmget(this.keys.job(id), "kind", "status", "client");
+    const replies = (await pipeline.exec()) ?? [];
+    return ids.map((id, i) => {
+      const [error, fields] = replies[i]!;
+      if (error) throw error;
+      const [kind, status, client] = fields as Fields;
+      return { id, ...(kind == null ? {} : { kind }), ...(status == null ? {} : { status: status as JobStatus }), ...(client == null ? {} : { client }) };
+    });
   }
 
   /** The job without input and result; a running one with its elapsed time as of `now`. */

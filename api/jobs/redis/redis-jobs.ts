@@ -7,6 +7,13 @@
  * client gets a 503, so an accepted job (a 202) is one BullMQ holds. With Redis persisting every write (AOF,
  * `appendfsync everysec` or stricter; README, Scaling out) it survives a Redis restart too.
  *
+ * An API process that dies between the two writes leaves records no worker would ever run. Each record is
+ * therefore written with a mark (`P:submitting`) that is cleared once BullMQ holds the job, and every API node
+ * sweeps the marks when it starts and every `recoverySweepMs` (recoverSubmissions): a job still `queued` is put
+ * on the queue. BullMQ adds a job id only once, and a worker starts a job only from `queued` (taktStart), so
+ * sweeping a submission still under way on another node, two nodes sweeping at once or a sweep run twice
+ * queue and run each job once.
+ *
  * Redis unreachable: every route answers 503 with Retry-After at once (redis-connection.ts), and the
  * service recovers by itself when Redis is back. Events: workers publish status changes and progress, and
  * this node relays them to its SSE streams; a stream's job is also re-read every few seconds, so a status
@@ -38,6 +45,8 @@ export interface RedisJobsOptions
   workers: number;
   /** Jobs that may wait before submissions get 503; default 1000. */
   maxQueued?: number;
+  /** How often this node re-queues submissions a crashed API process left unqueued, ms; default 60,000 (and once at start). */
+  recoverySweepMs?: number;
   /** Finished jobs are deleted this long after they finish, ms; default 7 days. */
   retentionMs?: number;
   /** How long closing waits for this node's running jobs before re-queueing them, ms; default 5000. */
@@ -51,6 +60,17 @@ const STARTUP_WAIT_MS = 5000;
 /** How often the jobs followed by SSE streams are re-read, ms (a lost pub/sub message delays an event by at most this). */
 const FOLLOW_POLL_MS = 2000;
 
+/** Default interval of the sweep that re-queues submissions a crashed API process left unqueued, ms. */
+const RECOVERY_SWEEP_MS = 60_000;
+
+/** Submission marks one round of the sweep reads. */
+const RECOVERY_PAGE = 500;
+
+/** The BullMQ job standing for a Takt job: its id is the Takt job's, so adding it again changes nothing. */
+function queueEntry(job: { id: string; kind: string; client: string }) {
+  return { name: job.kind, data: { id: job.id, client: job.client }, opts: { removeOnComplete: true, removeOnFail: true, attempts: 1, jobId: job.id } };
+}
+
 /** What workers publish (redis-worker.ts). */
 type Published = { type: "status"; job: JobSummary } | { type: "progress"; id: string; progress: NonNullable<JobSummary["progress"]> };
 
@@ -62,6 +82,7 @@ export class RedisJobs implements JobBackend {
   private readonly queue: Queue<QueuedJob>;
   private readonly listeners = new Map<string, { status: JobStatus; callbacks: Set<(event: JobEvent) => void> }>();
   private readonly poll: NodeJS.Timeout;
+  private sweep: NodeJS.Timeout | undefined;
   private readonly retentionMs: number;
   private lastExpiry = -Infinity;
   private worker: RedisWorker | undefined;
@@ -90,6 +111,27 @@ export class RedisJobs implements JobBackend {
     if (this.options.workers > 0) {
       this.worker = new RedisWorker({ ...this.options, concurrency: this.options.workers, now: this.now });
     }
+    const sweep = () => this.recoverSubmissions().catch((error: unknown) => this.options.log?.warn({ err: error }, "job recovery sweep: Redis error (retried)"));
+    await sweep();
+    this.sweep = setInterval(() => void sweep(), this.options.recoverySweepMs ?? RECOVERY_SWEEP_MS);
+    this.sweep.unref();
+  }
+
+  /**
+   * Queues the jobs whose submission did not finish (the process died between recording and queueing them)
+   * and clears their marks; a mark whose job is no longer queued (cancelled, started, gone) is just cleared.
+   * Returns how many jobs it put on the queue (already there counts too: BullMQ keeps one job per id).
+   */
+  async recoverSubmissions(): Promise<number> {
+    let queued = 0;
+    for (;;) {
+      const marked = await this.store.submitting(RECOVERY_PAGE);
+      const waiting = marked.flatMap((job) => (job.status === "queued" ? [{ id: job.id, kind: job.kind!, client: job.client! }] : []));
+      if (waiting.length > 0) await this.queue.addBulk(waiting.map(queueEntry));
+      await this.store.submitted(marked.map((job) => job.id));
+      queued += waiting.length;
+      if (marked.length < RECOVERY_PAGE) return queued;
+    }
   }
 
   async submit(jobs: ReadonlyArray<NewJob>, batch?: NewBatch): Promise<void> {
@@ -100,12 +142,13 @@ export class RedisJobs implements JobBackend {
       if (waiting + jobs.length > maxQueued) throw new QueueFullError(Math.max(5, Math.ceil(waiting / 10)));
       await this.store.insert(jobs, batch);
       try {
-        const options = { removeOnComplete: true, removeOnFail: true, attempts: 1 };
-        await this.queue.addBulk(jobs.map((job) => ({ name: job.kind, data: { id: job.id, client: job.client }, opts: { ...options, jobId: job.id } })));
+        await this.queue.addBulk(jobs.map(queueEntry));
       } catch (error) {
         await this.store.remove(jobs.map((job) => job.id), jobs.map((job) => job.client), batch?.id).catch(() => {});
         throw error;
       }
+      // The jobs are accepted now; a mark left behind (Redis went away just here) is cleared by the next sweep.
+      await this.store.submitted(jobs.map((job) => job.id)).catch(() => {});
     });
   }
 
@@ -161,6 +204,7 @@ export class RedisJobs implements JobBackend {
 
   async close(): Promise<void> {
     clearInterval(this.poll);
+    clearInterval(this.sweep);
     await this.worker?.close(this.options.shutdownGraceMs);
     for (const [id, followed] of this.listeners) {
       const job = await this.store.get(id, this.now()).catch(() => undefined);

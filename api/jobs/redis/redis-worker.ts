@@ -88,6 +88,8 @@ export class RedisWorker {
     const prefix = options.prefix ?? DEFAULT_REDIS_PREFIX;
     this.redis = waitingConnection(options.url);
     this.subscriber = waitingConnection(options.url);
+    // Redis going away is logged once per retry by the BullMQ worker below ("error"); these reconnect by themselves.
+    for (const connection of [this.redis, this.subscriber]) connection.on("error", () => {});
     this.store = new RedisJobStore(this.redis, prefix);
     this.capabilities = new Map(options.capabilities.map((c) => [c.command, c]));
     this.leaseMs = options.lockDurationMs ?? 30_000;
