@@ -3,6 +3,14 @@
  * variant, keeping the better), then improve with tabu search within a deterministic work budget. Against a
  * reference plan (issue 15) the reference itself, as far as it is still feasible, is a starting candidate too
  * (reference-start.ts), and wins ties: the search only ever moves away from it to something better.
+ *
+ * On large plans (LARGE_PLAN_OPERATIONS) only the plain dispatching rule constructs, and the large-neighbourhood
+ * search (lns-dispatch.ts) takes the work budget instead of the tabu search: there one tabu move barely changes
+ * the weighted tardiness, a round with another look-ahead can divide it by five. Measured on the benchmark
+ * plant (bench/plant-scale.ts, with issue 20's incremental tabu evaluation): giving the tabu search half or a
+ * quarter of the 10 s budget did worse; given what the rounds leave (less than one round) it improved 10,000
+ * orders by nothing and 50,000 by 0.0004 % in 60 s, while its iterations, whose work is counted in re-timed
+ * operations, took 11–23 s more than their work units allow.
  */
 import { Decoder } from "./decode-schedule.ts";
 import type { Sequencing } from "./decode-schedule.ts";
@@ -18,16 +26,6 @@ import { searchDispatchRules } from "./lns-dispatch.ts";
 import { decodeUnblocked } from "./unblock-material.ts";
 import { coversEveryOperation, referenceSequencings } from "./reference-start.ts";
 
-/**
- * On large plans (LARGE_PLAN_OPERATIONS) only the plain dispatching rule constructs, and the large-neighbourhood
- * search (lns-dispatch.ts) takes the work budget instead of the tabu search: there one tabu move barely changes
- * the weighted tardiness, a round with another look-ahead can divide it by five. Measured on the benchmark
- * plant (bench/plant-scale.ts, with issue 20's incremental tabu evaluation): giving the tabu search half or a
- * quarter of the 10 s budget did worse; given what the rounds leave (less than one round) it improved 10,000
- * orders by nothing and 50,000 by 0.0004 % in 60 s, while its iterations, whose work is counted in re-timed
- * operations, took 11–23 s more than their work units allow.
- */
-
 export interface SearchOptions {
   seed: number;
   budget: SearchBudget;
@@ -38,7 +36,7 @@ export interface SearchOptions {
   shouldStop?: () => boolean;
   /** The safety deadline on `clock`; default: the search's start + budget.deadlineMs. */
   deadlineAt?: number;
-  /** Free operations above which the large-neighbourhood search runs before the tabu search; default LARGE_PLAN_OPERATIONS. */
+  /** Free operations above which the large-neighbourhood search takes the budget instead of the tabu search; default LARGE_PLAN_OPERATIONS. */
   lnsAbove?: number;
 }
 
