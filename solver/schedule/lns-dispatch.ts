@@ -43,6 +43,10 @@ export interface RoundControl {
   workUnits: number;
   /** Rounds this search may run (no limit when absent). */
   maxIterations?: number;
+  /** The round to start at (0: the look-ahead ladder first); a search that resumes skips what it has tried. */
+  firstRound?: number;
+  /** Stop after this many rounds in a row improved nothing (no limit when absent): the rounds have converged. */
+  stallRounds?: number;
   /** True once the caller's deadline or cancellation stops everything. */
   stopNow: () => boolean;
   onImprovement?: (rounds: number, best: Objective) => void;
@@ -54,6 +58,8 @@ export interface RoundsResult {
   work: number;
   /** False when stopNow ended the search. */
   completed: boolean;
+  /** True when the rounds stopped on stallRounds, with budget left. */
+  stalled: boolean;
 }
 
 /** The rule of round `round` (0-based) for a search whose best so far was built with k1 = `bestK1`. */
@@ -69,13 +75,16 @@ export function searchDispatchRules(decoder: Decoder, start: Incumbent, seed: nu
   let best = start;
   let work = 0;
   let iterations = 0;
-  for (let round = 0; work + (DISPATCH_COST + 1) * cost <= control.workUnits && iterations < limit; round++) {
-    if (control.stopNow()) return { best, iterations, work, completed: false };
+  let since = 0;
+  for (let round = control.firstRound ?? 0; work + (DISPATCH_COST + 1) * cost <= control.workUnits && iterations < limit; round++) {
+    if (since >= (control.stallRounds ?? Infinity)) return { best, iterations, work, completed: true, stalled: true };
+    if (control.stopNow()) return { best, iterations, work, completed: false, stalled: false };
     const rule = ruleOfRound(round, seed, best.k1, control.random);
     iterations++;
     const s = dispatchSchedule(decoder, rule, control.random, control.stopNow);
     work += DISPATCH_COST * cost;
-    if (s === "stopped") return { best, iterations, work, completed: false };
+    if (s === "stopped") return { best, iterations, work, completed: false, stalled: false };
+    since++;
     // A look-ahead whose plan runs past the horizon is only dropped.
     if (s === null) continue;
     const ok = decodeUnblocked(decoder, s);
@@ -83,8 +92,9 @@ export function searchDispatchRules(decoder: Decoder, start: Incumbent, seed: nu
     if (!ok) continue;
     if (compareObjectives(decoder.objective, best.objective) < 0) {
       best = { s, objective: decoder.objective.slice(), k1: rule.k1 };
+      since = 0;
       control.onImprovement?.(iterations, best.objective);
     }
   }
-  return { best, iterations, work, completed: true };
+  return { best, iterations, work, completed: true, stalled: false };
 }

@@ -5,7 +5,7 @@
  * (reference-start.ts), and wins ties: the search only ever moves away from it to something better.
  *
  * On large plans (LARGE_PLAN_OPERATIONS) only the plain dispatching rule constructs, and the large-neighbourhood
- * search (lns-dispatch.ts) takes the work budget instead of the tabu search: there one tabu move barely changes
+ * search (large-plan-search.ts: dispatching rounds, then windows) takes the work budget instead of the tabu search: there one tabu move barely changes
  * the weighted tardiness, a round with another look-ahead can divide it by five. Measured on the benchmark
  * plant (bench/plant-scale.ts, with issue 20's incremental tabu evaluation): giving the tabu search half or a
  * quarter of the 10 s budget did worse; given what the rounds leave (less than one round) it improved 10,000
@@ -22,7 +22,7 @@ import { createRandom } from "../random.ts";
 import { LARGE_PLAN_OPERATIONS } from "./search-budget.ts";
 import type { SearchBudget } from "./search-budget.ts";
 import { tabuSearch } from "./tabu-search.ts";
-import { searchDispatchRules } from "./lns-dispatch.ts";
+import { searchLargePlan } from "./large-plan-search.ts";
 import { decodeUnblocked } from "./unblock-material.ts";
 import { coversEveryOperation, referenceSequencings } from "./reference-start.ts";
 
@@ -162,7 +162,7 @@ export function searchProblem(problem: SchedulingProblem, options: SearchOptions
   let lnsBest = initialObjective;
   if (decoder.freeCount > (options.lnsAbove ?? LARGE_PLAN_OPERATIONS) && problem.stability === null) {
     const maxIterations = options.budget.maxIterations;
-    const searched = searchDispatchRules(decoder, { s: initial!, objective: initialObjective, k1: rules[0]!.k1 }, seed, {
+    const searched = searchLargePlan(decoder, { s: initial!, objective: initialObjective, k1: rules[0]!.k1 }, seed, {
       random,
       workUnits: options.budget.workUnits,
       ...(maxIterations !== undefined ? { maxIterations } : {}),
