@@ -23,6 +23,8 @@ const REACH_SHARE = 5;
 export class NeighbourEvaluator {
   /** Work units spent by the last call. */
   cost = 0;
+  /** The last trial's move closes a cycle: its cost is the operations the search for the cycle visited, no placements. */
+  cyclic = false;
   private readonly incremental: IncrementalDecoder | null;
   private readonly full: number;
   /** Placements a trial may take before its neighbour is left out. */
@@ -51,9 +53,11 @@ export class NeighbourEvaluator {
     const undo = relocate(s, move);
     const inc = this.incremental;
     this.cost = 0;
+    this.cyclic = false;
     if (inc !== null) {
       const ok = inc.retime(s, undo, this.reach);
       this.cost = inc.replaced;
+      this.cyclic = inc.cyclic;
       const objective = d.objective;
       inc.undo();
       if (ok || inc.cyclic || inc.truncated) {
