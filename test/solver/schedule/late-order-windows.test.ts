@@ -15,6 +15,7 @@ import { Decoder } from "../../../solver/schedule/decode-schedule.ts";
 import type { Sequencing } from "../../../solver/schedule/decode-schedule.ts";
 import { dispatchSchedule } from "../../../solver/schedule/dispatch-atc.ts";
 import { STALL_ROUNDS, searchLargePlan } from "../../../solver/schedule/large-plan-search.ts";
+import { incrementalApplies } from "../../../solver/schedule/incremental-decode.ts";
 import { improveLateWindows } from "../../../solver/schedule/late-order-windows.ts";
 import { searchDispatchRules } from "../../../solver/schedule/lns-dispatch.ts";
 import { searchSchedule } from "../../../solver/schedule/search-schedule.ts";
@@ -147,6 +148,25 @@ describe("the large-plan search with windows (lnsAbove 0)", () => {
     const capped = solve(req, 1, 5_000_000, STALL_ROUNDS + 20);
     expect(capped.result.iterations).toBeLessThanOrEqual(STALL_ROUNDS + 20);
     expect(solve(req, 1, 5_000_000, STALL_ROUNDS + 20).response.operations).toEqual(capped.response.operations);
+  });
+
+  it("leaves the budget to the rounds where re-timing a move is not exact (split lots, transfer batches, maximum waits, no work)", () => {
+    let checked = 0;
+    fc.assert(
+      fc.property(randomFactoryArb, (g) => {
+        const first = firstPlan(randomFactory(g));
+        if (first === null || incrementalApplies(first.decoder)) return;
+        checked++;
+        const start = { s: first.s, objective: first.objective, k1: 2 };
+        const control = () => ({ random: createRandom(g.seed), workUnits: 50_000, stopNow: () => false });
+        const roundsOnly = searchDispatchRules(first.decoder, start, g.seed, control());
+        const large = searchLargePlan(first.decoder, start, g.seed, control());
+        expect(large.iterations).toBe(roundsOnly.iterations);
+        expect(large.best.objective).toEqual(roundsOnly.best.objective);
+      }),
+      { seed: 23, numRuns: 40 },
+    );
+    expect(checked).toBeGreaterThan(10);
   });
 
   it("beats the rounds alone from the same start, seed and budget", () => {
