@@ -17,7 +17,7 @@
  * (71.0 M).
  *
  * Deterministic: the windows, the moves and their order depend only on the plan; the work is counted in
- * re-timed operations (CYCLE_VISIT_COST: see there), in the rounds' units.
+ * re-timed operations (RETIME_COST: see there), in the rounds' units.
  */
 import type { Decoder, Sequencing } from "./decode-schedule.ts";
 import { cloneSequencing } from "./decode-schedule.ts";
@@ -32,12 +32,18 @@ const CHAIN_LIMIT = 6;
 /** Work units charged per window for finding its chain and moves. */
 const WINDOW_OVERHEAD = 200;
 /**
- * Work units per operation visited by the search that finds a move closing a cycle (IncrementalDecoder), where
- * a re-timed operation costs one. Measured on the benchmark plant (50,000 operations, the windows after 30
- * rounds, 170 M units, load average 4): a re-timed operation took 300–450 ns, about what a unit of the
- * dispatching rounds takes (410 ns in the same process), a visit 44 ns.
+ * Work units (the rounds' units: a dispatching round of n operations is charged 21 n) per re-timed operation.
+ * Measured on the 50,000-operation benchmark plant on the shared 2-core machine (load average 5–13, other
+ * sessions running, so only ratios in one process are worth reading): alternating two rounds and as many units
+ * of windows, the windows did 0.37 as many units a second as the rounds with one unit per re-timed operation;
+ * the plant-scale benchmark's 60 s search, 167 M of its units in windows, took 0.4–0.6 times the rounds' rate.
  */
-const CYCLE_VISIT_COST = 0.1;
+const RETIME_COST = 2.5;
+/**
+ * Work units per operation visited by the search that finds a move closing a cycle (IncrementalDecoder): a
+ * visit took a tenth of a re-timed operation's time (44 against 300–450 ns in the same run).
+ */
+const CYCLE_VISIT_COST = 0.25;
 
 export interface WindowControl {
   /** Work units (the rounds' units) this search may spend. */
@@ -143,13 +149,13 @@ export function improveLateWindows(decoder: Decoder, start: Sequencing, control:
         for (const move of moves) {
           if (work >= control.workUnits) break;
           const trial = evaluator.trial(s, move);
-          work += evaluator.cyclic ? Math.ceil(CYCLE_VISIT_COST * evaluator.cost) : evaluator.cost;
+          work += Math.ceil((evaluator.cyclic ? CYCLE_VISIT_COST : RETIME_COST) * evaluator.cost);
           if (trial !== null && compareObjectives(trial, chosenObjective) < 0) (chosen = move), (chosenObjective = trial.slice());
         }
         if (chosen === null) break;
         // A move whose trial decoded cannot fail to apply; the check keeps the plan sound if it ever did.
         if (!evaluator.apply(s, chosen)) break;
-        work += evaluator.cost;
+        work += Math.ceil(RETIME_COST * evaluator.cost);
         objective = decoder.objective.slice();
         improved = true;
         control.onImprovement?.(iterations, objective);
