@@ -26,6 +26,7 @@ import { compareObjectives } from "./objective.ts";
 import type { Objective } from "./objective.ts";
 import { FREE } from "./problem.ts";
 import type { Relocation } from "./relocate.ts";
+import { positionByStart } from "./stability-moves.ts";
 
 /** Operations at the end of a late order's critical chain that a window moves. */
 const CHAIN_LIMIT = 6;
@@ -92,21 +93,9 @@ function movesOf(decoder: Decoder, s: Sequencing, op: number, moves: Relocation[
     while (first > 0 && decoder.machTight[list[first]!]) first--;
     if (first < pos - 1) moves.push({ op, machine: m, pos: first });
   }
-  const t = decoder.start[op]!;
   for (let a = p.altStart[op]!; a < p.altStart[op + 1]!; a++) {
     const r = p.resources[p.altResource[a]!]!;
-    for (let u = r.firstMachine; u < r.firstMachine + r.units; u++) {
-      if (u === m) continue;
-      const other = s.seq[u]!;
-      let lo = 0;
-      let hi = other.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (decoder.start[other[mid]!]! < t) lo = mid + 1;
-        else hi = mid;
-      }
-      moves.push({ op, machine: u, pos: lo });
-    }
+    for (let u = r.firstMachine; u < r.firstMachine + r.units; u++) if (u !== m) moves.push({ op, machine: u, pos: positionByStart(decoder, s, op, u, decoder.start[op]!) });
   }
 }
 

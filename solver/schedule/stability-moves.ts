@@ -11,8 +11,8 @@ import { altIndex, FREE, isChanged } from "./problem.ts";
 import type { Relocation } from "./relocate.ts";
 import type { Random } from "../random.ts";
 
-/** Position at which op, taken out of its own list, enters machine m's list by its reference start. */
-function positionByStart(decoder: Decoder, s: Sequencing, op: number, m: number, refStart: number): number {
+/** Position at which op, taken out of its own list, enters machine m's list by a start (its reference start here). */
+export function positionByStart(decoder: Decoder, s: Sequencing, op: number, m: number, refStart: number): number {
   const list = s.seq[m]!;
   let lo = 0;
   let hi = list.length;

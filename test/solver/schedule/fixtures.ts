@@ -38,10 +38,15 @@ export interface Solved {
   result: ScheduleSearchResult;
 }
 
-/** Searches, builds the response and checks it with the independent validator. */
-export function solve(req: ScheduleRequest, seed = 1, workUnits = 20_000): Solved {
+/**
+ * Searches, builds the response and checks it with the independent validator. `lnsAbove` (0: the large-plan
+ * search on small plants) and `maxIterations` go to the search.
+ */
+export function solve(req: ScheduleRequest, seed = 1, workUnits = 20_000, extra: { lnsAbove?: number; maxIterations?: number } = {}): Solved {
+  const { lnsAbove, maxIterations } = extra;
   // A frozen clock: results depend on the seed and the work budget only.
-  const result = searchSchedule(req, { seed, budget: { workUnits, deadlineMs: 60_000 }, clock: () => 0 });
+  const budget = { workUnits, deadlineMs: 60_000, ...(maxIterations !== undefined ? { maxIterations } : {}) };
+  const result = searchSchedule(req, { seed, budget, clock: () => 0, ...(lnsAbove !== undefined ? { lnsAbove } : {}) });
   const response = toScheduleResponse(req, result, { elapsedMs: 0, workers: 1 });
   expect(() => ScheduleResponse.parse(response)).not.toThrow();
   if (response.status !== "infeasible") expect(validateSchedule(req, response)).toEqual([]);

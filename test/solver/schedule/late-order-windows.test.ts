@@ -7,7 +7,6 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ScheduleResponse } from "../../../src/schedule.ts";
 import type { ScheduleRequest } from "../../../src/schedule.ts";
 import { createRandom } from "../../../solver/random.ts";
 import { compileProblem } from "../../../solver/schedule/compile-problem.ts";
@@ -18,11 +17,8 @@ import { STALL_ROUNDS, searchLargePlan } from "../../../solver/schedule/large-pl
 import { incrementalApplies } from "../../../solver/schedule/incremental-decode.ts";
 import { improveLateWindows } from "../../../solver/schedule/late-order-windows.ts";
 import { searchDispatchRules } from "../../../solver/schedule/lns-dispatch.ts";
-import { searchSchedule } from "../../../solver/schedule/search-schedule.ts";
-import { toScheduleResponse } from "../../../solver/schedule/to-response.ts";
 import { scalePlant } from "../../../bench/schedule.bench.ts";
-import { validateSchedule } from "../../helpers/validate-schedule.ts";
-import { randomFactory, randomFactoryArb } from "./fixtures.ts";
+import { randomFactory, randomFactoryArb, solve } from "./fixtures.ts";
 import type { RandomFactory } from "./fixtures.ts";
 
 /** Random factories the windows work on (re-timing is exact: no split lots, transfer batches or maximum waits, work in every operation), with twice the orders, due sooner. */
@@ -120,21 +116,16 @@ describe("late-order windows", () => {
 });
 
 describe("the large-plan search with windows (lnsAbove 0)", () => {
-  const solve = (req: ScheduleRequest, seed: number, workUnits: number, maxIterations?: number) => {
-    const budget = { workUnits, deadlineMs: 600_000, ...(maxIterations !== undefined ? { maxIterations } : {}) };
-    const result = searchSchedule(req, { seed, budget, clock: () => 0, lnsAbove: 0 });
-    const response = toScheduleResponse(req, result, { elapsedMs: 0, workers: 1 });
-    expect(() => ScheduleResponse.parse(response)).not.toThrow();
-    if (response.status !== "infeasible") expect(validateSchedule(req, response)).toEqual([]);
-    return { result, response };
-  };
+  // solve runs the independent validator on every plan.
+  const solveLarge = (req: ScheduleRequest, seed: number, workUnits: number, maxIterations?: number) =>
+    solve(req, seed, workUnits, { lnsAbove: 0, ...(maxIterations !== undefined ? { maxIterations } : {}) });
 
   it("produces plans the independent validator accepts, the same for the same seed and budget, on random factories", () => {
     fc.assert(
       fc.property(busyFactoryArb, (g) => {
         const req = randomFactory(g);
-        const a = solve(req, g.seed, 100_000);
-        const b = solve(req, g.seed, 100_000);
+        const a = solveLarge(req, g.seed, 100_000);
+        const b = solveLarge(req, g.seed, 100_000);
         expect(b.result.objective).toEqual(a.result.objective);
         expect(b.response.operations).toEqual(a.response.operations);
       }),
@@ -144,10 +135,10 @@ describe("the large-plan search with windows (lnsAbove 0)", () => {
 
   it("on a plant with many late orders: passes the validator, and maxIterations repeats a plan", () => {
     const req = latePlant(150);
-    solve(req, 1, 5_000_000);
-    const capped = solve(req, 1, 5_000_000, STALL_ROUNDS + 20);
+    solveLarge(req, 1, 5_000_000);
+    const capped = solveLarge(req, 1, 5_000_000, STALL_ROUNDS + 20);
     expect(capped.result.iterations).toBeLessThanOrEqual(STALL_ROUNDS + 20);
-    expect(solve(req, 1, 5_000_000, STALL_ROUNDS + 20).response.operations).toEqual(capped.response.operations);
+    expect(solveLarge(req, 1, 5_000_000, STALL_ROUNDS + 20).response.operations).toEqual(capped.response.operations);
   });
 
   it("leaves the budget to the rounds where re-timing a move is not exact (split lots, transfer batches, maximum waits, no work)", () => {

@@ -4,17 +4,13 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ScheduleResponse } from "../../../src/schedule.ts";
 import type { ScheduleRequest } from "../../../src/schedule.ts";
 import { createRandom } from "../../../solver/random.ts";
 import { compileProblem } from "../../../solver/schedule/compile-problem.ts";
 import { Decoder } from "../../../solver/schedule/decode-schedule.ts";
 import { dispatchSchedule } from "../../../solver/schedule/dispatch-atc.ts";
 import { K1_LADDER, ruleOfRound, searchDispatchRules } from "../../../solver/schedule/lns-dispatch.ts";
-import { searchSchedule } from "../../../solver/schedule/search-schedule.ts";
-import { toScheduleResponse } from "../../../solver/schedule/to-response.ts";
-import { validateSchedule } from "../../helpers/validate-schedule.ts";
-import { MONDAY, randomFactory, randomFactoryArb, request } from "./fixtures.ts";
+import { MONDAY, randomFactory, randomFactoryArb, request, solve } from "./fixtures.ts";
 
 /** The search on the compiled request from the plain dispatching plan (k1 = 2), as searchProblem starts it. */
 function lnsFrom(req: ScheduleRequest, seed: number, workUnits: number, maxIterations?: number) {
@@ -112,13 +108,8 @@ describe("large-neighbourhood search", () => {
 });
 
 describe("the search with the large-neighbourhood search on (lnsAbove 0)", () => {
-  const solveWithLns = (req: ScheduleRequest, seed: number, workUnits: number) => {
-    const result = searchSchedule(req, { seed, budget: { workUnits, deadlineMs: 60_000 }, clock: () => 0, lnsAbove: 0 });
-    const response = toScheduleResponse(req, result, { elapsedMs: 0, workers: 1 });
-    expect(() => ScheduleResponse.parse(response)).not.toThrow();
-    if (response.status !== "infeasible") expect(validateSchedule(req, response)).toEqual([]);
-    return { result, response };
-  };
+  // solve runs the independent validator on every plan.
+  const solveWithLns = (req: ScheduleRequest, seed: number, workUnits: number) => solve(req, seed, workUnits, { lnsAbove: 0 });
 
   it("produces plans the independent validator accepts, the same for the same seed and budget", () => {
     fc.assert(
