@@ -28,13 +28,13 @@ export interface ProblemSize {
  * The calendar rate was measured (issue 20) with `npm run bench:calibration`: one default 5 s search on each
  * demo plant and on generated plants of 500 to 5,000 operations (plain, shop-floor rules, pools), ended on its
  * work budget with the safety deadline lifted, timed by CPU (what a search takes with a core to itself). The
- * plants ran at 3.0–5.1 M units/s (the 14-operation appliance plant at 7.4 M), so at 2.6 M a search works for
- * 40–70 % of its limit on a quiet machine (the steel demo about half) and the slowest stays clear of the
- * safety deadline at 90 %. (It was 700,000 before, set from runs on a machine at load average 10: default
- * searches then worked for 7–25 % of their limit.) A machine busy enough to slow a search by more than a
- * quarter makes the slowest plants reach the safety deadline ("timedout", the best plan so far): the work
- * budget, not the wall clock, is what keeps "same seed and workers → same plan" true, and `maxIterations`
- * gives the same plan on any machine.
+ * plants ran at 4.5–6.4 M units/s (the 14-operation appliance plant at 9.2 M; shorter searches run slower, as
+ * compiling, constructing and the JIT's warm-up weigh more), so at 3.6 M a 5 s search works for 45–65 % of its
+ * limit on a quiet machine (the steel demo about 55 %), and the slowest stays clear of the safety deadline at
+ * 90 %. (It was 700,000 before, set from runs on a machine at load average 10: default searches then worked
+ * for 7–25 % of their limit.) A machine busy enough to slow a search by a third or more makes the slowest
+ * plants reach the safety deadline ("timedout", the best plan so far): the work budget, not the wall clock, is
+ * what keeps "same seed and workers → same plan" true, and `maxIterations` gives the same plan on any machine.
  *
  * Large plans (more than LARGE_PLAN_OPERATIONS) spend their budget on whole dispatching rounds
  * (lns-dispatch.ts, charged DISPATCH_COST decodes each), which run at their own rate: `largePlan`, calibrated
@@ -46,7 +46,7 @@ export interface ProblemSize {
  * that busy a large plan's search reaches the safety deadline and answers "timedout" with its best plan so
  * far; `maxIterations` gives the same plan on any machine.
  */
-export const DECODE_RATE = { continuous: 5_000_000, calendars: 2_600_000, largePlan: 4_000_000 } as const;
+export const DECODE_RATE = { continuous: 5_000_000, calendars: 3_600_000, largePlan: 4_000_000 } as const;
 
 /** Operations above which a plan is large: only the plain rule constructs, and dispatching rounds search instead of the tabu search. */
 export const LARGE_PLAN_OPERATIONS = 5000;
