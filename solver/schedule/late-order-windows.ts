@@ -17,7 +17,7 @@
  * (71.0 M).
  *
  * Deterministic: the windows, the moves and their order depend only on the plan; the work is counted in
- * re-timed operations (RETIME_COST: see there), in the rounds' units.
+ * re-timed operations (RETIME_SHARE: see there), in the rounds' units.
  */
 import type { Decoder, Sequencing } from "./decode-schedule.ts";
 import { cloneSequencing } from "./decode-schedule.ts";
@@ -33,18 +33,19 @@ const CHAIN_LIMIT = 6;
 /** Work units charged per window for finding its chain and moves. */
 const WINDOW_OVERHEAD = 200;
 /**
- * Work units (the rounds' units: a dispatching round of n operations is charged 21 n) per re-timed operation.
- * Measured on the 50,000-operation benchmark plant on the shared 2-core machine (load average 5–13, other
- * sessions running, so only ratios in one process are worth reading): alternating two rounds and as many units
- * of windows, the windows did 0.37 as many units a second as the rounds with one unit per re-timed operation;
- * the plant-scale benchmark's 60 s search, 167 M of its units in windows, took 0.4–0.6 times the rounds' rate.
+ * What a window's move costs over what the evaluator charges for it (retimeCost, decode-cost.ts: 1.6 units per
+ * re-placed operation). Measured against the dispatching rounds on the 50,000-operation benchmark plant on the
+ * shared 2-core machine (load average 5–13, other sessions running, so only ratios in one process are worth
+ * reading): alternating two rounds and as many units of windows, the windows did 0.37 as many units a second as
+ * the rounds at one unit per re-timed operation, and the plant-scale benchmark's 60 s search spent its window
+ * units at 0.4–0.6 times the rounds' rate: about 2.5 units per re-timed operation, 1.55 times retimeCost.
  */
-const RETIME_COST = 2.5;
+const RETIME_SHARE = 1.55;
 /**
- * Work units per operation visited by the search that finds a move closing a cycle (IncrementalDecoder): a
- * visit took a tenth of a re-timed operation's time (44 against 300–450 ns in the same run).
+ * The same for a move that closes a cycle, whose cost counts the operations the search for the cycle visited: a
+ * visit took a tenth of a re-timed operation's time (44 against 300–450 ns in the same run), 0.25 units.
  */
-const CYCLE_VISIT_COST = 0.25;
+const CYCLE_SHARE = 0.15;
 
 export interface WindowControl {
   /** Work units (the rounds' units) this search may spend. */
@@ -117,7 +118,7 @@ export function improveLateWindows(decoder: Decoder, start: Sequencing, control:
   const evaluator = new NeighbourEvaluator(decoder);
   const limit = control.maxIterations ?? Infinity;
   if (!decoder.decode(s)) throw new Error(`the plan to improve does not decode (${decoder.failure})`);
-  let work = Math.max(1, decoder.freeCount);
+  let work = decoder.fullCost;
   let objective = decoder.objective.slice();
   let iterations = 0;
   const moves: Relocation[] = [];
@@ -138,13 +139,13 @@ export function improveLateWindows(decoder: Decoder, start: Sequencing, control:
         for (const move of moves) {
           if (work >= control.workUnits) break;
           const trial = evaluator.trial(s, move);
-          work += Math.ceil((evaluator.cyclic ? CYCLE_VISIT_COST : RETIME_COST) * evaluator.cost);
+          work += Math.ceil((evaluator.cyclic ? CYCLE_SHARE : RETIME_SHARE) * evaluator.cost);
           if (trial !== null && compareObjectives(trial, chosenObjective) < 0) (chosen = move), (chosenObjective = trial.slice());
         }
         if (chosen === null) break;
         // A move whose trial decoded cannot fail to apply; the check keeps the plan sound if it ever did.
         if (!evaluator.apply(s, chosen)) break;
-        work += Math.ceil(RETIME_COST * evaluator.cost);
+        work += Math.ceil(RETIME_SHARE * evaluator.cost);
         objective = decoder.objective.slice();
         improved = true;
         control.onImprovement?.(iterations, objective);
