@@ -7,8 +7,8 @@
  * cost whole decodes, and the rounds keep the whole budget.
  *
  * Measured on the benchmark plant (bench/plant-scale.ts, 50,000 operations): the rounds find their best plan
- * within about 30 rounds and then nothing in 150 more, while the windows keep improving it (README, plant
- * scale). The switch is decided by rounds counted, never by the clock, so the same seed and work budget give
+ * (73.8 M weighted tardiness) by round 11 and nothing better in the 170 rounds after it, while the windows keep
+ * improving it (README, plant scale); on 250,000 operations the rounds still improve at 60 s and never stall. The switch is decided by rounds counted, never by the clock, so the same seed and work budget give
  * the same plan.
  */
 import type { Decoder } from "./decode-schedule.ts";

@@ -34,11 +34,11 @@ const CHAIN_LIMIT = 6;
 const WINDOW_OVERHEAD = 200;
 /**
  * What a window's move costs over what the evaluator charges for it (retimeCost, decode-cost.ts: 1.6 units per
- * re-placed operation). Measured against the dispatching rounds on the 50,000-operation benchmark plant on the
- * shared 2-core machine (load average 5–13, other sessions running, so only ratios in one process are worth
- * reading): alternating two rounds and as many units of windows, the windows did 0.37 as many units a second as
- * the rounds at one unit per re-timed operation, and the plant-scale benchmark's 60 s search spent its window
- * units at 0.4–0.6 times the rounds' rate: about 2.5 units per re-timed operation, 1.55 times retimeCost.
+ * re-placed operation), so that a window's unit takes the time a dispatching round's does. Measured on the
+ * 50,000-operation benchmark plant by alternating two rounds and as many units of windows in one process: timed
+ * by wall clock (load average 5–13, other sessions running) the windows did 0.37 as many units a second as the
+ * rounds at one unit per re-timed operation; at 1.55 × retimeCost (about 2.5 units per operation) and timed by
+ * CPU they did 3.2–3.6 M units per CPU second against the rounds' 3.2–4.0 M (0.88–1.02 of their rate).
  */
 const RETIME_SHARE = 1.55;
 /**
