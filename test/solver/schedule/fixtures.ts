@@ -130,6 +130,15 @@ export function randomFactory(g: RandomFactory): ScheduleRequest {
   return request({ calendars, resources, routings, orders });
 }
 
+/** Random factories the windows work on (re-timing is exact: no split lots, transfer batches or maximum waits, work in every operation), with twice the orders, due sooner. */
+export const busyFactoryArb = randomFactoryArb.map(
+  (g): RandomFactory => ({
+    ...g,
+    routings: g.routings.map((ops) => ops.map((o) => ({ ...o, run: Math.max(1, o.run), transfer: null, split: null, wait: null }))),
+    orders: [...g.orders, ...g.orders.map((o) => ({ ...o, dueHour: Math.max(7, o.dueHour - 20), prio: 1 + (o.prio % 5) }))],
+  }),
+);
+
 /** Random small shops with scarce material: stock, receipts, staging, a reservation, and orders of a product and its sub-assembly. */
 export const scarceMaterialShopArb = fc.record({
   stock: fc.integer({ min: 0, max: 6 }),

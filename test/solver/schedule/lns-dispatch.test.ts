@@ -10,7 +10,7 @@ import { compileProblem } from "../../../solver/schedule/compile-problem.ts";
 import { Decoder } from "../../../solver/schedule/decode-schedule.ts";
 import { dispatchSchedule } from "../../../solver/schedule/dispatch-atc.ts";
 import { K1_LADDER, ruleOfRound, searchDispatchRules } from "../../../solver/schedule/lns-dispatch.ts";
-import { MONDAY, randomFactory, randomFactoryArb, request, solve } from "./fixtures.ts";
+import { busyFactoryArb, MONDAY, randomFactory, randomFactoryArb, request, solve } from "./fixtures.ts";
 
 /** The search on the compiled request from the plain dispatching plan (k1 = 2), as searchProblem starts it. */
 function lnsFrom(req: ScheduleRequest, seed: number, workUnits: number, maxIterations?: number) {
@@ -111,16 +111,20 @@ describe("the search with the large-neighbourhood search on (lnsAbove 0)", () =>
   // solve runs the independent validator on every plan.
   const solveWithLns = (req: ScheduleRequest, seed: number, workUnits: number) => solve(req, seed, workUnits, { lnsAbove: 0 });
 
-  it("produces plans the independent validator accepts, the same for the same seed and budget", () => {
+  const validAndRepeatable = (arb: typeof randomFactoryArb, workUnits: number, seed: number, numRuns: number) =>
     fc.assert(
-      fc.property(randomFactoryArb, (g) => {
+      fc.property(arb, (g) => {
         const req = randomFactory(g);
-        const a = solveWithLns(req, g.seed, 5_000);
-        const b = solveWithLns(req, g.seed, 5_000);
+        const a = solveWithLns(req, g.seed, workUnits);
+        const b = solveWithLns(req, g.seed, workUnits);
         expect(b.result.objective).toEqual(a.result.objective);
         expect(b.response.operations).toEqual(a.response.operations);
       }),
-      { seed: 21, numRuns: 40 },
+      { seed, numRuns },
     );
-  });
+
+  it("produces plans the independent validator accepts, the same for the same seed and budget", () => validAndRepeatable(randomFactoryArb, 5_000, 21, 40));
+
+  // With 100,000 units on busy factories the rounds stall and the windows (late-order-windows.ts) take over.
+  it("produces valid, repeatable plans on busy factories too, with budgets that reach the windows", () => validAndRepeatable(busyFactoryArb, 100_000, 22, 30));
 });
