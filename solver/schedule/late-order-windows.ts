@@ -22,6 +22,7 @@
 import type { Decoder, Sequencing } from "./decode-schedule.ts";
 import { cloneSequencing } from "./decode-schedule.ts";
 import { NeighbourEvaluator } from "./evaluate-neighbour.ts";
+import type { RoundControl } from "./lns-dispatch.ts";
 import { compareObjectives } from "./objective.ts";
 import type { Objective } from "./objective.ts";
 import { FREE } from "./problem.ts";
@@ -47,15 +48,8 @@ const RETIME_SHARE = 1.55;
  */
 const CYCLE_SHARE = 0.15;
 
-export interface WindowControl {
-  /** Work units (the rounds' units) this search may spend. */
-  workUnits: number;
-  /** Windows this search may try (no limit when absent). */
-  maxIterations?: number;
-  /** True once the caller's deadline or cancellation stops everything. */
-  stopNow: () => boolean;
-  onImprovement?: (windows: number, best: Objective) => void;
-}
+/** The rounds' control without what only rounds use; an iteration is a window tried. */
+export type WindowControl = Pick<RoundControl, "workUnits" | "maxIterations" | "stopNow" | "onImprovement">;
 
 export interface WindowResult {
   best: Sequencing;
