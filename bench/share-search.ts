@@ -1,0 +1,92 @@
+/**
+ * Measurement for issue 20's "let workers share their best solutions": K searches run independently (today's
+ * `workers`), against the same K searches in R epochs where every search continues the next epoch from the
+ * best plan of all (ties to the lowest seed), each with its own random stream. Simulated serially in one
+ * thread: the budgets are work units (no wall clock decides), so the outcome is what the pool would give.
+ *
+ * `node share.mjs [--plants steel,annealing,appliance,200,500,1000] [--seeds 1,3,5,7] [--time 5] [--rounds 4] [--workers 2]`
+ */
+import { readFileSync } from "node:fs";
+import { ScheduleRequest } from "../src/schedule.ts";
+import { createRandom } from "../solver/random.ts";
+import { Decoder } from "../solver/schedule/decode-schedule.ts";
+import { meetsLowerBound, objectiveLowerBound } from "../solver/schedule/lower-bound.ts";
+import { compareObjectives } from "../solver/schedule/objective.ts";
+import { pickBest } from "../solver/schedule/pick-best.ts";
+import { budgetFor } from "../solver/schedule/search-budget.ts";
+import type { SearchBudget } from "../solver/schedule/search-budget.ts";
+import { problemSizeOf, runScheduleSearch } from "../solver/schedule/search-schedule.ts";
+import { sequencingFromPlan } from "../solver/schedule/sequencing-from-plan.ts";
+import { tabuSearch } from "../solver/schedule/tabu-search.ts";
+import { scalePlant } from "./schedule.bench.ts";
+
+function option(name: string, fallback: string): string[] {
+  const at = process.argv.indexOf(`--${name}`);
+  return (at >= 0 ? process.argv[at + 1]! : fallback).split(",");
+}
+
+const clock = () => performance.now();
+const time = Number(option("time", "5")[0]);
+const rounds = Number(option("rounds", "4")[0]);
+const workers = Number(option("workers", "2")[0]);
+const seeds = option("seeds", "1,3,5,7").map(Number);
+const maxIterations = option("iterations", "")[0] ? Number(option("iterations", "")[0]) : undefined;
+
+function plant(name: string): ScheduleRequest {
+  const file = { steel: "steel-plant", annealing: "steel-plant-annealing", appliance: "appliance-plant" }[name];
+  if (file !== undefined) return ScheduleRequest.parse(JSON.parse(readFileSync(`data/${file}.json`, "utf8")));
+  // Due dates packed into a few days, so that the plan is late and the search has something to improve.
+  const orders = Number(name);
+  const base = scalePlant(orders, Math.max(10, Math.round(orders / 20 / 5) * 5));
+  const days = 3 + Math.round(orders / 333);
+  return { ...base, orders: base.orders.map((o, i) => ({ ...o, due: new Date(Date.UTC(2026, 2, 4 + ((i * 11) % days), 14)).toISOString().slice(0, 16) })) };
+}
+
+const fmt = (o: number[]) => o.map((v) => Math.round(v)).join("/");
+
+for (const name of option("plants", "steel,annealing,appliance,200,500,1000")) {
+  const request = plant(name);
+  const full = budgetFor(time, problemSizeOf(request));
+  const budget = (share: number): SearchBudget => ({
+    workUnits: Math.floor(full.workUnits * share),
+    deadlineMs: 1e9,
+    ...(maxIterations !== undefined ? { maxIterations: Math.floor(maxIterations * share) } : {}),
+  });
+  const rows: string[] = [];
+  let wins = 0;
+  let losses = 0;
+  for (const seed of seeds) {
+    const t0 = clock();
+    const independent = pickBest(Array.from({ length: workers }, (_, i) => runScheduleSearch(request, { seed: seed + i, budget: budget(1), clock }).result));
+    const t1 = clock();
+    // Epoch 0: construction and the first share of the tabu search, as today.
+    const first = Array.from({ length: workers }, (_, i) => runScheduleSearch(request, { seed: seed + i, budget: budget(1 / rounds), clock }));
+    const problem = first[0]!.compiled!.problem;
+    const bound = objectiveLowerBound(problem);
+    let bests = first.map(({ result }) => ({ objective: result.objective, s: sequencingFromPlan(problem, result.schedule!.machine, result.schedule!.start, result.schedule!.position) }));
+    for (let round = 1; round < rounds; round++) {
+      const leader = pickBest(bests);
+      bests = bests.map((own, i) => {
+        const from = compareObjectives(own.objective, leader.objective) <= 0 ? own : leader;
+        const decoder = new Decoder(problem);
+        const r = tabuSearch(decoder, from.s, {
+          random: createRandom((seed + i) * 1000 + round),
+          workUnits: budget(1 / rounds).workUnits,
+          ...(maxIterations !== undefined ? { maxIterations: Math.floor(maxIterations / rounds) } : {}),
+          deadline: Infinity,
+          clock,
+          isOptimal: (o) => meetsLowerBound(problem, bound, o),
+        });
+        return { objective: r.bestObjective, s: r.best };
+      });
+    }
+    const shared = pickBest(bests);
+    const c = compareObjectives(shared.objective, independent.objective);
+    if (c < 0) wins++;
+    if (c > 0) losses++;
+    const change = (100 * (shared.objective[0]! - independent.objective[0]!)) / Math.max(1, independent.objective[0]!);
+    rows.push(`seed ${seed}: independent ${fmt(independent.objective)} (${((t1 - t0) / 1000).toFixed(1)} s) shared ${fmt(shared.objective)} (${((clock() - t1) / 1000).toFixed(1)} s) ${change.toFixed(2)} %`);
+  }
+  console.log(`${name} (${problemSizeOf(request).operations} ops, ${time} s budget, ${rounds} rounds): shared better ${wins}, worse ${losses}, of ${seeds.length}`);
+  for (const row of rows) console.log(`  ${row}`);
+}
