@@ -4,9 +4,11 @@
  * best plan of all (ties to the lowest seed), each with its own random stream. Simulated serially in one
  * thread: the budgets are work units (no wall clock decides), so the outcome is what the pool would give.
  *
- * `node share.mjs [--plants steel,annealing,appliance,200,500,1000] [--seeds 1,3,5,7] [--time 5] [--rounds 4] [--workers 2]`
+ * `node bin/bench.mjs share-search [--plants steel,annealing,appliance,200,500,1000] [--seeds 1,3,5,7] [--time 5]
+ * [--rounds 4] [--workers 2] [--iterations N] [--own]`; `--own`: the control, the same epochs without sharing.
  */
 import { readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
 import { ScheduleRequest } from "../src/schedule.ts";
 import { createRandom } from "../solver/random.ts";
 import { Decoder } from "../solver/schedule/decode-schedule.ts";
@@ -20,17 +22,25 @@ import { sequencingFromPlan } from "../solver/schedule/sequencing-from-plan.ts";
 import { tabuSearch } from "../solver/schedule/tabu-search.ts";
 import { scalePlant } from "./schedule.bench.ts";
 
-function option(name: string, fallback: string): string[] {
-  const at = process.argv.indexOf(`--${name}`);
-  return (at >= 0 ? process.argv[at + 1]! : fallback).split(",");
-}
-
+const { values } = parseArgs({
+  options: {
+    plants: { type: "string", default: "steel,annealing,appliance,200,500,1000" },
+    seeds: { type: "string", default: "1,3,5,7" },
+    time: { type: "string", default: "5" },
+    rounds: { type: "string", default: "4" },
+    workers: { type: "string", default: "2" },
+    iterations: { type: "string" },
+    // The control: the same epochs, each search continuing from its own best (what the restarts alone do).
+    own: { type: "boolean", default: false },
+  },
+});
 const clock = () => performance.now();
-const time = Number(option("time", "5")[0]);
-const rounds = Number(option("rounds", "4")[0]);
-const workers = Number(option("workers", "2")[0]);
-const seeds = option("seeds", "1,3,5,7").map(Number);
-const maxIterations = option("iterations", "")[0] ? Number(option("iterations", "")[0]) : undefined;
+const time = Number(values.time);
+const rounds = Number(values.rounds);
+const workers = Number(values.workers);
+const seeds = values.seeds.split(",").map(Number);
+const maxIterations = values.iterations === undefined ? undefined : Number(values.iterations);
+const share = !values.own;
 
 function plant(name: string): ScheduleRequest {
   const file = { steel: "steel-plant", annealing: "steel-plant-annealing", appliance: "appliance-plant" }[name];
@@ -44,13 +54,14 @@ function plant(name: string): ScheduleRequest {
 
 const fmt = (o: number[]) => o.map((v) => Math.round(v)).join("/");
 
-for (const name of option("plants", "steel,annealing,appliance,200,500,1000")) {
+for (const name of values.plants.split(",")) {
   const request = plant(name);
   const full = budgetFor(time, problemSizeOf(request));
-  const budget = (share: number): SearchBudget => ({
-    workUnits: Math.floor(full.workUnits * share),
+  // Work units and iterations, never the clock: the outcome does not depend on the machine's load.
+  const budget = (fraction: number): SearchBudget => ({
+    workUnits: Math.floor(full.workUnits * fraction),
     deadlineMs: 1e9,
-    ...(maxIterations !== undefined ? { maxIterations: Math.floor(maxIterations * share) } : {}),
+    ...(maxIterations !== undefined ? { maxIterations: Math.floor(maxIterations * fraction) } : {}),
   });
   const rows: string[] = [];
   let wins = 0;
@@ -67,7 +78,7 @@ for (const name of option("plants", "steel,annealing,appliance,200,500,1000")) {
     for (let round = 1; round < rounds; round++) {
       const leader = pickBest(bests);
       bests = bests.map((own, i) => {
-        const from = compareObjectives(own.objective, leader.objective) <= 0 ? own : leader;
+        const from = !share || compareObjectives(own.objective, leader.objective) <= 0 ? own : leader;
         const decoder = new Decoder(problem);
         const r = tabuSearch(decoder, from.s, {
           random: createRandom((seed + i) * 1000 + round),
@@ -87,6 +98,6 @@ for (const name of option("plants", "steel,annealing,appliance,200,500,1000")) {
     const change = (100 * (shared.objective[0]! - independent.objective[0]!)) / Math.max(1, independent.objective[0]!);
     rows.push(`seed ${seed}: independent ${fmt(independent.objective)} (${((t1 - t0) / 1000).toFixed(1)} s) shared ${fmt(shared.objective)} (${((clock() - t1) / 1000).toFixed(1)} s) ${change.toFixed(2)} %`);
   }
-  console.log(`${name} (${problemSizeOf(request).operations} ops, ${time} s budget, ${rounds} rounds): shared better ${wins}, worse ${losses}, of ${seeds.length}`);
+  console.log(`${name} (${problemSizeOf(request).operations} ops, ${time} s budget: ${full.workUnits.toLocaleString("en-US")} work units a search, ${rounds} rounds${share ? "" : ", each from its own best"}): shared better ${wins}, worse ${losses}, of ${seeds.length}`);
   for (const row of rows) console.log(`  ${row}`);
 }
