@@ -32,7 +32,7 @@ const en = {
   "job.running": "running, {seconds} s",
   "job.finished": "finished in {seconds} s",
   "job.iterations": "{count} iterations",
-  "job.best": "best weighted tardiness {value}",
+  "job.best": "best lateness score {value} (weighted minutes past each order's buffer, again past its due date)",
   "job.stop": "Stop (keep the best plan so far)",
 
   "plant.title": "Open a plant",
@@ -303,7 +303,7 @@ const zh: Record<MessageKey, string> = {
   "job.running": "计算中，{seconds} 秒",
   "job.finished": "完成，用时 {seconds} 秒",
   "job.iterations": "{count} 次迭代",
-  "job.best": "当前最佳加权拖期 {value}",
+  "job.best": "当前最佳拖期得分 {value}（加权超出交期缓冲的分钟数，超出交期再计一次）",
   "job.stop": "停止（保留目前最佳计划）",
 
   "plant.title": "打开工厂",

@@ -27,6 +27,7 @@
  * batches of a batch resource (batch-groups.ts) are placed as one once every member's predecessors are:
  * their leader carries the whole batch's in-degree, and placing it releases every member.
  */
+import { decodeCost } from "./decode-cost.ts";
 import { BatchGroups } from "./batch-groups.ts";
 import { BinaryHeap } from "./binary-heap.ts";
 import { keepMaxWaits } from "./keep-max-waits.ts";
@@ -135,6 +136,8 @@ export class Decoder {
   readonly nextOp: Int32Array;
   readonly fixedByMachine: FixedOperation[][];
   readonly freeCount: number;
+  /** Work units of one full decode (decode-cost.ts): what the search charges for it. */
+  readonly fullCost: number;
   /** Free operations in the topological order of the last successful decode. */
   readonly order: Int32Array;
   /**
@@ -222,6 +225,7 @@ export class Decoder {
       else if (problem.opState[op] === DONE) this.start[op] = this.end[op] = problem.doneEnd[op]!;
     }
     this.freeCount = free;
+    this.fullCost = decodeCost(problem);
     const material = problem.material;
     this.ledger = material === null ? null : new MaterialLedger(material);
     this.materialReady = new Float64Array(material === null ? 0 : n).fill(-Infinity);

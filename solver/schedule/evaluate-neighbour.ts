@@ -1,9 +1,10 @@
 /**
  * Exact evaluation of the tabu search's neighbours: incrementally (incremental-decode.ts) where that is exact,
- * otherwise by decoding the whole neighbour. Costs are counted in placed operations, the search's
- * deterministic work units: a full decode costs every free operation, an incremental one the operations it
+ * otherwise by decoding the whole neighbour. Costs are counted in the search's deterministic work units
+ * (decode-cost.ts): a full decode costs its free operations, weighted; an incremental one the operations it
  * re-placed.
  */
+import { retimeCost } from "./decode-cost.ts";
 import type { Decoder, Sequencing } from "./decode-schedule.ts";
 import { IncrementalDecoder, incrementalApplies } from "./incremental-decode.ts";
 import type { Objective } from "./objective.ts";
@@ -37,7 +38,7 @@ export class NeighbourEvaluator {
     incremental = true,
   ) {
     this.incremental = incremental && incrementalApplies(decoder) ? new IncrementalDecoder(decoder) : null;
-    this.full = Math.max(1, decoder.freeCount);
+    this.full = decoder.fullCost;
     this.reach = decoder.freeCount > PLANT_SCALE ? Math.ceil(decoder.freeCount / REACH_SHARE) : Infinity;
   }
 
@@ -53,7 +54,7 @@ export class NeighbourEvaluator {
     this.cost = 0;
     if (inc !== null) {
       const ok = inc.retime(s, undo, this.reach);
-      this.cost = inc.replaced;
+      this.cost = retimeCost(inc.replaced);
       const objective = d.objective;
       inc.undo();
       if (ok || inc.cyclic || inc.truncated) {
@@ -81,7 +82,7 @@ export class NeighbourEvaluator {
     this.cost = 0;
     if (inc !== null) {
       const ok = inc.retime(s, undo);
-      this.cost = inc.replaced;
+      this.cost = retimeCost(inc.replaced);
       if (ok) return true;
       inc.undo();
       if (inc.cyclic) {

@@ -24,7 +24,7 @@ import { decodeUnblocked } from "./unblock-material.ts";
 
 /** Look-aheads tried before any perturbation (the construction's own k1 = 2 is the start). */
 export const K1_LADDER = [8, 16, 32, 4, 64, 1] as const;
-/** Work units one dispatch costs per free operation, in decoded operations (measured at 50,000 operations: 15–20 decodes). */
+/** Work units one dispatch costs, in full decodes (Decoder.fullCost) (measured at 50,000 operations: 15–20 decodes). */
 export const DISPATCH_COST = 20;
 /** Largest relative jitter of a perturbed round's priorities, and of its look-ahead (log scale). */
 const NOISE = 0.3;
@@ -64,7 +64,7 @@ export function ruleOfRound(round: number, seed: number, bestK1: number, random:
 
 /** Dispatching rounds from `start` while the budget lasts (an iteration each); never returns a plan worse than `start`. */
 export function searchDispatchRules(decoder: Decoder, start: Incumbent, seed: number, control: RoundControl): RoundsResult {
-  const cost = Math.max(1, decoder.freeCount);
+  const cost = decoder.fullCost;
   const limit = control.maxIterations ?? Infinity;
   let best = start;
   let work = 0;

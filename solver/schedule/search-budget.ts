@@ -22,13 +22,19 @@ export interface ProblemSize {
 }
 
 /**
- * Decoded operations per second on the reference machine (one core of the 2-core build machine, measured
- * with `npm run bench:jobshop` and bench/schedule.bench.ts while the machine was shared, load average about 10),
- * for continuous time and for calendars. A work unit is one decoded operation; an iteration adds a fixed 150.
- * The calendar rate is set well below the demo steel plant's measured ~1,000,000 units/s on a quiet machine,
- * so the work budget, not the wall-clock safety net, ends a default search even on a busy machine: that is
- * what keeps "same seed and workers → same plan" true in practice.
- * An idle machine does the same work sooner, which keeps results identical and only shortens the wait.
+ * Work units per second on the reference machine (one core of the 2-core build machine), for continuous time
+ * and for calendars. A work unit is the placement of a plain operation (decode-cost.ts weighs the others); an
+ * iteration adds a fixed 150.
+ * The calendar rate was measured (issue 20) with `npm run bench:calibration`: one default 5 s search on each
+ * demo plant and on generated plants of 500 to 5,000 operations (plain, shop-floor rules, pools), ended on its
+ * work budget with the safety deadline lifted, timed by CPU (what a search takes with a core to itself). The
+ * plants ran at 4.5–6.4 M units/s (the 14-operation appliance plant at 9.2 M; shorter searches run slower, as
+ * compiling, constructing and the JIT's warm-up weigh more), so at 3.6 M a 5 s search works for 45–65 % of its
+ * limit on a quiet machine (the steel demo about 55 %), and the slowest stays clear of the safety deadline at
+ * 90 %. (It was 700,000 before, set from runs on a machine at load average 10: default searches then worked
+ * for 7–25 % of their limit.) A machine busy enough to slow a search by a third or more makes the slowest
+ * plants reach the safety deadline ("timedout", the best plan so far): the work budget, not the wall clock, is
+ * what keeps "same seed and workers → same plan" true, and `maxIterations` gives the same plan on any machine.
  *
  * Large plans (more than LARGE_PLAN_OPERATIONS) spend their budget on whole dispatching rounds
  * (lns-dispatch.ts, charged DISPATCH_COST decodes each), which run at their own rate: `largePlan`, calibrated
@@ -40,7 +46,7 @@ export interface ProblemSize {
  * that busy a large plan's search reaches the safety deadline and answers "timedout" with its best plan so
  * far; `maxIterations` gives the same plan on any machine.
  */
-export const DECODE_RATE = { continuous: 5_000_000, calendars: 700_000, largePlan: 4_000_000 } as const;
+export const DECODE_RATE = { continuous: 5_000_000, calendars: 3_600_000, largePlan: 4_000_000 } as const;
 
 /** Operations above which a plan is large: only the plain rule constructs, and dispatching rounds search instead of the tabu search. */
 export const LARGE_PLAN_OPERATIONS = 5000;

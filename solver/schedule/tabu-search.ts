@@ -9,7 +9,7 @@
  * The tabu list forbids restoring a precedence (or a machine) the search just left, for a random tenure.
  * After a long stall the search restarts from the best schedule with a few random critical moves.
  *
- * Budgets are deterministic: work is counted in placed operations, so the same seed does the same work
+ * Budgets are deterministic: work is counted in placed operations (weighted, decode-cost.ts), so the same seed does the same work
  * on any machine; the wall clock is only a safety deadline.
  */
 import { criticalPaths } from "./critical-path.ts";
@@ -139,7 +139,7 @@ export function tabuSearch(decoder: Decoder, initial: Sequencing, control: TabuC
   const p = decoder.problem;
   const n = p.opCount;
   const { random, clock } = control;
-  const cost = Math.max(1, decoder.freeCount);
+  const cost = decoder.fullCost;
   const critical = new Uint8Array(n);
   const continuous = p.objective === "makespan" && p.fixed.length === 0 && p.material === null && p.resources.every((r) => r.calendar === null && r.changeover === null);
   const estimator = continuous ? new MoveEstimator(decoder) : null;

@@ -99,7 +99,8 @@ export function useJob<T>(purpose: JobPurpose, onOutcome: (outcome: JobOutcome<T
 
 /**
  * The bar: elapsed time against the expected time (the search's time limit), never full before the end;
- * for searches the iterations and the best weighted tardiness so far.
+ * for searches the iterations and the search's best lateness score so far. The score is not the plan's weighted
+ * tardiness KPI: it counts minutes past each order's due-date buffer and again past its due date (objective.ts).
  */
 export function JobProgressBar({ job, expectedMs, t, testId }: { job: Job; expectedMs: number; t: Translate; testId?: string }) {
   const elapsed = job.progress?.elapsedMs ?? 0;
