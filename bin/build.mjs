@@ -77,6 +77,7 @@ export function buildBench() {
     "scale-out": "bench/scale-out.ts",
     "plant-scale": "bench/plant-scale.ts",
     "search-calibration": "bench/search-calibration.ts",
+    "share-search": "bench/share-search.ts",
     ...Object.fromEntries(benches.map((file) => [file.slice(0, -".ts".length), `bench/${file}`])),
   });
 }
