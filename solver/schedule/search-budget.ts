@@ -37,7 +37,8 @@ export interface ProblemSize {
  * what keeps "same seed and workers → same plan" true, and `maxIterations` gives the same plan on any machine.
  *
  * Large plans (more than LARGE_PLAN_OPERATIONS) spend their budget on whole dispatching rounds
- * (lns-dispatch.ts, charged DISPATCH_COST decodes each), which run at their own rate: `largePlan`, calibrated
+ * (lns-dispatch.ts, charged DISPATCH_COST decodes each) and, once the rounds stall, on windows of exact moves
+ * (large-plan-search.ts, charged to match the rounds' rate per CPU second), at their own rate: `largePlan`, calibrated
  * (issue 20) with `npm run bench:plant-scale` (one search, 10 s and 60 s) on the quiet reference machine (load
  * average about 1): the rounds ran at 5.5–5.8 M units/s on 10,000 orders × 5 operations and about 4 M on
  * 50,000 orders × 5, so at 4 M a search works for about 60 % of its limit on the first and 80–90 % on the
@@ -48,7 +49,7 @@ export interface ProblemSize {
  */
 export const DECODE_RATE = { continuous: 5_000_000, calendars: 3_600_000, largePlan: 4_000_000 } as const;
 
-/** Operations above which a plan is large: only the plain rule constructs, and dispatching rounds search instead of the tabu search. */
+/** Operations above which a plan is large: only the plain rule constructs, and dispatching rounds and windows (large-plan-search.ts) search instead of the tabu search. */
 export const LARGE_PLAN_OPERATIONS = 5000;
 
 /** Share of the time limit the calibrated work aims at, leaving room for construction and the response. */
