@@ -8,11 +8,18 @@
  * feasible plan under 3 s), also timed just in time. Issue 21's plant is the same with two operator pools shared
  * by all resources (target: first feasible plan under 3 s).
  */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import type { Bench } from "tinybench";
 import { ScheduleRequest } from "../src/schedule.ts";
 import { budgetFor } from "../solver/schedule/search-budget.ts";
 import { problemSizeOf, runScheduleSearch, searchSchedule } from "../solver/schedule/search-schedule.ts";
 import { toScheduleResponse } from "../solver/schedule/to-response.ts";
+
+/** A demo factory of data/, parsed as the API does (the benchmarks run from bench/ or bundled into dist-bench/, both beside data/). */
+export function demoPlant(name: "steel-plant" | "steel-plant-annealing" | "appliance-plant"): ScheduleRequest {
+  return ScheduleRequest.parse(JSON.parse(readFileSync(join(import.meta.dirname, "..", "data", `${name}.json`), "utf8")));
+}
 
 /** A deterministic plant: 20 work-centre groups of 5 resources, 50 products routed through 5 groups each. */
 export function scalePlant(orders = 10_000, resources = 100): ScheduleRequest {

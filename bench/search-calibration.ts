@@ -9,26 +9,20 @@
  * should stay below the slowest plant's, so no search needs more than the limit's safety deadline, and near it,
  * so searches use most of their time.
  */
-import { readFileSync } from "node:fs";
 import { loadavg } from "node:os";
-import { join } from "node:path";
-import { ScheduleRequest } from "../src/schedule.ts";
+import { parseArgs } from "node:util";
+import type { ScheduleRequest } from "../src/schedule.ts";
 import { budgetFor } from "../solver/schedule/search-budget.ts";
 import { problemSizeOf, searchSchedule } from "../solver/schedule/search-schedule.ts";
-import { pooledPlant, scalePlant, shopFloorPlant } from "./schedule.bench.ts";
+import { demoPlant, pooledPlant, scalePlant, shopFloorPlant } from "./schedule.bench.ts";
 
-function option(name: string, fallback: string): number {
-  const at = process.argv.indexOf(`--${name}`);
-  return Number(at >= 0 ? process.argv[at + 1]! : fallback);
-}
-
-const timeLimit = option("time-limit", "5");
-const seed = option("seed", "1");
-const demo = (file: string) => ScheduleRequest.parse(JSON.parse(readFileSync(join(import.meta.dirname, "..", "data", file), "utf8")));
+const { values } = parseArgs({ options: { "time-limit": { type: "string", default: "5" }, seed: { type: "string", default: "1" } } });
+const timeLimit = Number(values["time-limit"]);
+const seed = Number(values.seed);
 const plants: Array<[string, () => ScheduleRequest]> = [
-  ["steel-plant.json (material)", () => demo("steel-plant.json")],
-  ["steel-plant-annealing.json (pools, batches)", () => demo("steel-plant-annealing.json")],
-  ["appliance-plant.json", () => demo("appliance-plant.json")],
+  ["steel-plant.json (material)", () => demoPlant("steel-plant")],
+  ["steel-plant-annealing.json (pools, batches)", () => demoPlant("steel-plant-annealing")],
+  ["appliance-plant.json", () => demoPlant("appliance-plant")],
   ["scalePlant(100)", () => scalePlant(100, 20)],
   ["scalePlant(400)", () => scalePlant(400, 40)],
   ["scalePlant(1000)", () => scalePlant(1000)],

@@ -8,9 +8,8 @@
  * `node bin/bench.mjs share-search [--plants steel,annealing,appliance,200,500,1000] [--seeds 1,3,5,7] [--time 5 | --work N]
  * [--rounds 4] [--workers 2] [--iterations N] [--own]`; `--own`: the control, the same epochs without sharing.
  */
-import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { ScheduleRequest } from "../src/schedule.ts";
+import type { ScheduleRequest } from "../src/schedule.ts";
 import { createRandom } from "../solver/random.ts";
 import { Decoder } from "../solver/schedule/decode-schedule.ts";
 import { meetsLowerBound, objectiveLowerBound } from "../solver/schedule/lower-bound.ts";
@@ -21,7 +20,7 @@ import type { SearchBudget } from "../solver/schedule/search-budget.ts";
 import { problemSizeOf, runScheduleSearch } from "../solver/schedule/search-schedule.ts";
 import { sequencingFromPlan } from "../solver/schedule/sequencing-from-plan.ts";
 import { tabuSearch } from "../solver/schedule/tabu-search.ts";
-import { scalePlant } from "./schedule.bench.ts";
+import { demoPlant, scalePlant } from "./schedule.bench.ts";
 
 const { values } = parseArgs({
   options: {
@@ -46,8 +45,8 @@ const maxIterations = values.iterations === undefined ? undefined : Number(value
 const share = !values.own;
 
 function plant(name: string): ScheduleRequest {
-  const file = { steel: "steel-plant", annealing: "steel-plant-annealing", appliance: "appliance-plant" }[name];
-  if (file !== undefined) return ScheduleRequest.parse(JSON.parse(readFileSync(`data/${file}.json`, "utf8")));
+  const file = ({ steel: "steel-plant", annealing: "steel-plant-annealing", appliance: "appliance-plant" } as const)[name as "steel"];
+  if (file !== undefined) return demoPlant(file);
   // Due dates packed into a few days, so that the plan is late and the search has something to improve.
   const orders = Number(name);
   const base = scalePlant(orders, Math.max(10, Math.round(orders / 20 / 5) * 5));
