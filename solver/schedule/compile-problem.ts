@@ -361,6 +361,7 @@ export function compileProblem(
     opJob: Int32Array.from(opJob),
     opFamily: Int32Array.from(opFamily),
     opMinGap: Float64Array.from(opMinGap),
+    opEarliest: Float64Array.from(opJob, (j) => jobs[j]!.earliest),
     altStart: Int32Array.from(altStart),
     altResource: Int32Array.from(altResource),
     altWork: Float64Array.from(altWork),

@@ -36,6 +36,12 @@ import type { SchedulingProblem } from "./problem.ts";
 import type { Relocation } from "./relocate.ts";
 
 const FREE_STATE = FREE;
+const SAVED = 0;
+const QUEUED = 1;
+const PLACED = 2;
+const VISITED = 3;
+/** Values saved per operation: start, end, changeover, the two tight links and the tight predecessor. */
+const LOGGED = 6;
 
 /** Whether incremental evaluation is exact for the decoder's problem (see the header for why not). */
 export function incrementalApplies(decoder: Decoder): boolean {
@@ -65,11 +71,12 @@ export class IncrementalDecoder {
   truncated = false;
   private readonly heap = new BinaryHeap();
   private stamp = 0;
-  /** Stamp of the retime that saved the operation's times / the job's completion, or that queued the operation. */
-  private readonly saved: Int32Array;
-  private readonly queued: Int32Array;
-  private readonly placed: Int32Array;
-  private readonly visited: Int32Array;
+  /**
+   * Per operation, at 4 × op + SAVED, QUEUED, PLACED, VISITED: the stamp of the retime that saved its times,
+   * queued it, placed it, or reached it searching for a cycle. One array, not four: a retime takes operations
+   * in time order, all over the plan, and each array is a cache miss per operation.
+   */
+  private readonly stamps: Int32Array;
   private readonly stack: number[] = [];
   /** The moved operations, and their keys: old starts, in the new order on their machine. */
   private readonly seeds: number[] = [];
@@ -77,10 +84,8 @@ export class IncrementalDecoder {
   private readonly jobSaved: Int32Array;
   private readonly ops: number[] = [];
   private readonly jobs: number[] = [];
-  private readonly oldStart: Float64Array;
-  private readonly oldEnd: Float64Array;
-  private readonly oldChangeover: Float64Array;
-  private readonly oldTight: Int32Array;
+  /** The saved operations' times, LOGGED values each in the order of ops: written and read in sequence. */
+  private readonly log: Float64Array;
   private readonly oldCompletion: Float64Array;
   private baseObjective: Objective = [];
   /** Placements past which a retime gives up (a cycle, or a cascade a full decode does as cheaply). */
@@ -88,16 +93,10 @@ export class IncrementalDecoder {
 
   constructor(private readonly decoder: Decoder) {
     const n = decoder.problem.opCount;
-    this.saved = new Int32Array(n);
-    this.queued = new Int32Array(n);
-    this.placed = new Int32Array(n);
-    this.visited = new Int32Array(n);
+    this.stamps = new Int32Array(4 * n);
     this.guard = decoder.freeCount;
     this.jobSaved = new Int32Array(decoder.problem.jobs.length);
-    this.oldStart = new Float64Array(n);
-    this.oldEnd = new Float64Array(n);
-    this.oldChangeover = new Float64Array(n);
-    this.oldTight = new Int32Array(3 * n);
+    this.log = new Float64Array(LOGGED * n);
     this.oldCompletion = new Float64Array(decoder.problem.jobs.length);
   }
 
@@ -115,21 +114,21 @@ export class IncrementalDecoder {
     this.replaced = 0;
     this.truncated = false;
     this.baseObjective = d.objective;
-    const { heap, queued, placed } = this;
+    const { heap, stamps } = this;
     heap.clear();
     d.bindView(s);
     this.moved(s, undo);
     this.cyclic = this.closesCycle(s, undo.op, stamp);
     if (this.cyclic) return false;
     for (let k = 0; k < this.seeds.length; k++) {
-      queued[this.seeds[k]!] = stamp;
+      stamps[4 * this.seeds[k]! + QUEUED] = stamp;
       heap.push(this.seedKeys[k]!, this.seeds[k]!);
     }
     let changeover = 0;
     while (heap.size > 0) {
       const op = heap.pop()!;
-      placed[op] = stamp;
-      queued[op] = 0;
+      stamps[4 * op + PLACED] = stamp;
+      stamps[4 * op + QUEUED] = 0;
       if (++this.replaced > limit) {
         this.truncated = true;
         return false;
@@ -156,13 +155,16 @@ export class IncrementalDecoder {
   /** Restores the times, completions and objective from before the last retime. */
   undo(): void {
     const d = this.decoder;
-    for (const op of this.ops) {
-      d.start[op] = this.oldStart[op]!;
-      d.end[op] = this.oldEnd[op]!;
-      d.changeover[op] = this.oldChangeover[op]!;
-      d.machTight[op] = this.oldTight[3 * op]!;
-      d.jobTight[op] = this.oldTight[3 * op + 1]!;
-      d.tightPred[op] = this.oldTight[3 * op + 2]!;
+    const { ops, log } = this;
+    for (let k = 0; k < ops.length; k++) {
+      const op = ops[k]!;
+      const at = LOGGED * k;
+      d.start[op] = log[at]!;
+      d.end[op] = log[at + 1]!;
+      d.changeover[op] = log[at + 2]!;
+      d.machTight[op] = log[at + 3]!;
+      d.jobTight[op] = log[at + 4]!;
+      d.tightPred[op] = log[at + 5]!;
     }
     for (const j of this.jobs) d.completion[j] = this.oldCompletion[j]!;
     this.ops.length = 0;
@@ -176,9 +178,10 @@ export class IncrementalDecoder {
    * guard, which a cycle reaches (its times grow without end).
    */
   private release(op: number, stamp: number): boolean {
-    if (this.queued[op] === stamp) return true;
-    this.queued[op] = stamp;
-    if (this.placed[op] !== stamp) this.heap.push(this.decoder.start[op]!, op);
+    const stamps = this.stamps;
+    if (stamps[4 * op + QUEUED] === stamp) return true;
+    stamps[4 * op + QUEUED] = stamp;
+    if (stamps[4 * op + PLACED] !== stamp) this.heap.push(this.decoder.start[op]!, op);
     else if (this.replaced >= this.guard) return false;
     else this.heap.push(this.decoder.start[op]!, op);
     return true;
@@ -223,17 +226,17 @@ export class IncrementalDecoder {
   private closesCycle(s: Sequencing, u: number, stamp: number): boolean {
     const d = this.decoder;
     const p = d.problem;
-    const { stack, visited } = this;
+    const { stack, stamps } = this;
     // u's new machine predecessor is where a cycle comes back to u.
     const list = s.seq[s.machineOf[u]!]!;
     let latest = s.posOf[u]! > 0 ? d.start[list[s.posOf[u]! - 1]!]! : -Infinity;
     for (const op of this.seeds) latest = Math.max(latest, d.start[op]!);
     stack.length = 0;
     stack.push(u);
-    visited[u] = stamp;
+    stamps[4 * u + VISITED] = stamp;
     const visit = (op: number): boolean => {
       if (op === u) return true;
-      if (visited[op] !== stamp && d.start[op]! <= latest) (visited[op] = stamp), stack.push(op);
+      if (stamps[4 * op + VISITED] !== stamp && d.start[op]! <= latest) (stamps[4 * op + VISITED] = stamp), stack.push(op);
       return false;
     };
     while (stack.length > 0) {
@@ -250,16 +253,18 @@ export class IncrementalDecoder {
   }
 
   private save(op: number, stamp: number): void {
-    if (this.saved[op] === stamp) return;
-    this.saved[op] = stamp;
+    if (this.stamps[4 * op + SAVED] === stamp) return;
+    this.stamps[4 * op + SAVED] = stamp;
     const d = this.decoder;
+    const { log } = this;
+    const at = LOGGED * this.ops.length;
     this.ops.push(op);
-    this.oldStart[op] = d.start[op]!;
-    this.oldEnd[op] = d.end[op]!;
-    this.oldChangeover[op] = d.changeover[op]!;
-    this.oldTight[3 * op] = d.machTight[op]!;
-    this.oldTight[3 * op + 1] = d.jobTight[op]!;
-    this.oldTight[3 * op + 2] = d.tightPred[op]!;
+    log[at] = d.start[op]!;
+    log[at + 1] = d.end[op]!;
+    log[at + 2] = d.changeover[op]!;
+    log[at + 3] = d.machTight[op]!;
+    log[at + 4] = d.jobTight[op]!;
+    log[at + 5] = d.tightPred[op]!;
   }
 
   private touchJob(j: number, stamp: number): void {

@@ -130,6 +130,12 @@ export interface SchedulingProblem {
   opFamily: Int32Array;
   /** Elapsed minutes between the previous operation's end and this one's start. */
   opMinGap: Float64Array;
+  /**
+   * Earliest start of each operation's job (ProblemJob.earliest), per operation: placing an operation reads it
+   * every time, and from a typed array it is one load where the job's object is two, each a cache miss at
+   * plant scale.
+   */
+  opEarliest: Float64Array;
   /** Alternatives of op i are altStart[i] … altStart[i+1] − 1. */
   altStart: Int32Array;
   altResource: Int32Array;

@@ -63,7 +63,7 @@ function firstBatchDone(p: SchedulingProblem, k: number, q: number, t: TimesView
  * depends on op's calendar and speed there). False when a calendar's horizon is too short.
  */
 export function routingReady(p: SchedulingProblem, prevOp: Int32Array, op: number, machine: number, t: TimesView, out: ReadyBounds): boolean {
-  out.start = p.jobs[p.opJob[op]!]!.earliest;
+  out.start = p.opEarliest[op]!;
   out.end = -Infinity;
   out.startPred = out.endPred = -1;
   const pred = prevOp[op]!;

@@ -12,19 +12,17 @@
  * Budgets are deterministic: work is counted in placed operations (weighted, decode-cost.ts), so the same seed does the same work
  * on any machine; the wall clock is only a safety deadline.
  */
-import { criticalPaths } from "./critical-path.ts";
 import type { Decoder, Sequencing } from "./decode-schedule.ts";
 import { cloneSequencing } from "./decode-schedule.ts";
 import { compareObjectives } from "./objective.ts";
 import type { Objective } from "./objective.ts";
 import { MoveEstimator } from "./estimate-move.ts";
 import { NeighbourEvaluator } from "./evaluate-neighbour.ts";
-import { materialMoves } from "./material-moves.ts";
 import { relocate } from "./relocate.ts";
-import { stabilityMoves } from "./stability-moves.ts";
 import type { Relocation } from "./relocate.ts";
 import type { Random } from "../random.ts";
 import { TabuList } from "./tabu-list.ts";
+import { fewUnits, neighbourhood } from "./tabu-neighbourhood.ts";
 
 export interface TabuControl {
   random: Random;
@@ -58,70 +56,6 @@ export interface TabuResult {
 const MAX_NEIGHBOURS = 40;
 /** Work units charged per iteration for its fixed costs (critical paths, neighbourhood, bookkeeping). */
 const ITERATION_OVERHEAD = 150;
-const MAX_MACHINES_PER_REASSIGNMENT = 6;
-
-/** Keeps `count` entries of list chosen at random (partial Fisher–Yates shuffle). */
-function sample<T>(list: T[], count: number, random: Random): T[] {
-  if (list.length <= count) return list;
-  for (let k = 0; k < count; k++) {
-    const pick = k + random.int(list.length - k);
-    [list[k], list[pick]] = [list[pick]!, list[k]!];
-  }
-  list.length = count;
-  return list;
-}
-
-/**
- * Candidate moves on the critical blocks and critical operations of the current (decoded) schedule, at most
- * `limit`: the block-end moves first (few, and the ones that can shorten a critical path), then a sample of
- * the others: interior swaps (for sums of completion times, where they count too) and reassignments.
- */
-function neighbourhood(decoder: Decoder, s: Sequencing, critical: Uint8Array, random: Random, limit: number): Relocation[] {
-  const p = decoder.problem;
-  const { blocks, ops } = criticalPaths(decoder, s, critical);
-  const core: Relocation[] = [];
-  const extra: Relocation[] = [];
-  // Moves that let an operation take scarce material first: the only ones that can help an order whose chain
-  // ends waiting for material, so they go first (sampled only when they alone fill the neighbourhood).
-  const material: Relocation[] = [];
-  for (const { machine, first, last } of blocks) {
-    const list = s.seq[machine]!;
-    core.push({ op: list[first + 1]!, machine, pos: first });
-    if (last > first + 1) {
-      core.push({ op: list[last]!, machine, pos: last - 1 });
-      core.push({ op: list[last]!, machine, pos: first });
-      core.push({ op: list[first]!, machine, pos: last });
-    }
-    if (p.objective !== "makespan") for (let i = first + 1; i < last - 1; i++) extra.push({ op: list[i + 1]!, machine, pos: i });
-  }
-  for (const op of ops) {
-    // Enough to sample from: on a large plant many critical operations wait for material.
-    if (material.length < 2 * limit) materialMoves(decoder, s, op, material);
-    const choices: number[] = [];
-    for (let a = p.altStart[op]!; a < p.altStart[op + 1]!; a++) {
-      const r = p.resources[p.altResource[a]!]!;
-      for (let u = 0; u < r.units; u++) if (r.firstMachine + u !== s.machineOf[op]) choices.push(r.firstMachine + u);
-    }
-    for (const machine of sample(choices, MAX_MACHINES_PER_REASSIGNMENT, random)) {
-      const list = s.seq[machine]!;
-      let lo = 0;
-      let hi = list.length;
-      const t = decoder.start[op]!;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (decoder.start[list[mid]!]! < t) lo = mid + 1;
-        else hi = mid;
-      }
-      extra.push({ op, machine, pos: lo });
-    }
-  }
-  if (p.stability !== null && s.anchored !== undefined) stabilityMoves(decoder, s, ops, random, Math.ceil(limit / 4), core);
-  if (material.length >= limit) return sample(material, limit, random);
-  const room = limit - material.length;
-  if (core.length >= room) return material.concat(sample(core, room, random));
-  return material.concat(core, sample(extra, room - core.length, random));
-}
-
 /** The attribute a move would restore (check) and the one it leaves behind (forbid). */
 function tabuKeys(s: Sequencing, move: Relocation, tabu: TabuList): { check: number; forbid: number } {
   const from = s.machineOf[move.op]!;
@@ -147,6 +81,7 @@ export function tabuSearch(decoder: Decoder, initial: Sequencing, control: TabuC
   // Estimates are cheap: rank every neighbour. Exact evaluation decodes each one: sample, fewer on large plants.
   const limit = estimator !== null ? Infinity : Math.max(8, Math.min(MAX_NEIGHBOURS, Math.floor(200_000 / cost)));
   const tabu = new TabuList(n, p.machineCount);
+  const drawless = fewUnits(p);
   // Tenure after Zhang et al. (2007): 10 + jobs / machines, drawn in [L, 2L].
   const tenureMin = Math.round(10 + p.jobs.length / p.machineCount);
   const maxStall = 300 + 10 * decoder.freeCount;
@@ -177,7 +112,7 @@ export function tabuSearch(decoder: Decoder, initial: Sequencing, control: TabuC
     }
     iterations++;
     work += ITERATION_OVERHEAD;
-    const moves = neighbourhood(decoder, current, critical, random, limit);
+    const moves = neighbourhood(decoder, current, critical, random, limit, drawless);
     if (moves.length === 0) {
       if (compareObjectives(decoder.objective, bestObjective) <= 0) {
         stoppedBy = "no-moves";
@@ -255,7 +190,7 @@ export function tabuSearch(decoder: Decoder, initial: Sequencing, control: TabuC
       decoder.decode(current);
       work += cost;
       for (let k = 0; k < 3; k++) {
-        const kicks = neighbourhood(decoder, current, critical, random, limit);
+        const kicks = neighbourhood(decoder, current, critical, random, limit, drawless);
         if (kicks.length === 0) break;
         const kickUndo = relocate(current, kicks[random.int(kicks.length)]!);
         work += cost;
