@@ -9,6 +9,7 @@ import { FactoryModel } from "./factory.ts";
 import { Order, Priority } from "./order.ts";
 import { listOf, MAX_PROGRESS_ENTRIES, MAX_RUSH_ORDERS, TimeLimitSeconds } from "./limits.ts";
 import { OrderOutcome, PlanChanges, ProgressList, ScheduleKpis, ScheduledOperation, ScheduleOptions, ScheduleResponse, ScheduleStatus } from "./schedule.ts";
+import { MaterialProjection } from "./material.ts";
 import { LocalDateTime } from "./time.ts";
 
 /** The current plan: an earlier `/v1/schedule` response can be passed as it is (other keys are dropped). */
@@ -38,6 +39,7 @@ export const InsertOptions = BaseScheduleOptions.extend({
         "(a quarter), on `workers` seeds as /v1/schedule; fastest and protect-confirmed are always returned",
     ),
   replan: z.boolean().default(true).describe("false: only the plans that shift confirmed work later (fastest, allow-N-late, protect-confirmed), without searching"),
+  materialLedger: ScheduleOptions.shape.materialLedger.describe("true: every option's `schedule.materials` also lists each item's changes in time order (its ledger)"),
   moveToleranceMinutes: ScheduleOptions.shape.moveToleranceMinutes.describe(
     "Elapsed minutes an operation's start may move without counting as a change (options.moveToleranceMinutes of /v1/schedule). Default 60",
   ),
@@ -109,7 +111,14 @@ export const PlanOption = z
       .string()
       .describe('"fastest", "protect-confirmed", "re-plan" (everything after the fence re-planned by the scheduling search), or "allow-N-late" for the trade-off plans in between'),
     promise: z.record(z.string(), LocalDateTime).describe("Completion of every rush order"),
-    schedule: z.object({ operations: z.array(ScheduledOperation), orders: z.array(OrderOutcome) }),
+    schedule: z.object({
+      operations: z.array(ScheduledOperation),
+      orders: z.array(OrderOutcome),
+      materials: z
+        .array(MaterialProjection)
+        .optional()
+        .describe("With material in the model: the option's projected stock per item, as /v1/schedule's `materials` (each change listed with options.materialLedger)"),
+    }),
     impact: z.array(OrderImpact).describe("Confirmed orders that complete later than in the current plan, most delayed first"),
     ordersMadeLate: z.number().int().nonnegative().describe("Confirmed orders this option harms: they finish after their due date AND later than in the current plan (so a late order that slips further counts)"),
     weightedHarm: z.number().nonnegative().describe("Σ over confirmed orders of priorityWeight × harmMinutes: a priority-1 minute weighs 10,000 priority-5 minutes"),

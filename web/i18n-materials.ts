@@ -57,7 +57,7 @@ export const materialsEn = {
   "mrp.supplier": "Supplier",
 
   "materials.title": "Materials",
-  "materials.noProjection": "This plan carries no material projection (a rush option, or a plan made before the workbench asked for it). Recalculate the plan to see it:",
+  "materials.noProjection": "This plan carries no material projection (it was made before the workbench asked for one). Recalculate the plan to see it:",
   "materials.unconstrained": "The plan was made without material constraints: the plant has no stock, receipts or reservations.",
   "materials.items": "Projected stock per item over the plan",
   "materials.item": "Item",
@@ -189,7 +189,7 @@ export const materialsZh: Record<MaterialsMessageKey, string> = {
   "mrp.supplier": "供应商",
 
   "materials.title": "物料",
-  "materials.noProjection": "此计划没有物料推算（紧急插单方案，或工作台请求物料推算之前的计划）。请重新排程：",
+  "materials.noProjection": "此计划没有物料推算（它是在工作台请求物料推算之前做的）。请重新排程：",
   "materials.unconstrained": "此计划未考虑物料约束：工厂没有库存、在途或预留。",
   "materials.items": "各物料在计划期内的预计库存",
   "materials.item": "物料",

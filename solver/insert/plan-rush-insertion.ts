@@ -23,6 +23,7 @@ import type { InsertRequest, InsertResponse, PlanOption } from "../../src/insert
 import { DEFAULT_MOVE_TOLERANCE_MINUTES } from "../../src/schedule.ts";
 import { formatDateTime, parseDateTime } from "../../src/time.ts";
 import { longerSpan } from "../schedule/compile-problem.ts";
+import { materialProjection } from "../schedule/material-projection.ts";
 import { checkInsertRequest } from "./check-insert-request.ts";
 import { planKey } from "../schedule/freeze-plan.ts";
 import { baselineHarm, harmLimits, insertJob, weightedHarm } from "./insert-rush-order.ts";
@@ -102,6 +103,7 @@ export function planRushInsertion(request: InsertRequest, clock: () => number): 
     now,
     frozenUntil: Math.max(now, frozenUntil === undefined ? now : parseDateTime(frozenUntil)!),
     material: request.options.material,
+    materialLedger: request.options.materialLedger,
   };
   // Most important first: priority, then due date, then as given.
   const sequence = rushOrders.map((_, k) => k).sort((a, b) => rushOrders[a]!.priority - rushOrders[b]!.priority || (rushOrders[a]!.due < rushOrders[b]!.due ? -1 : rushOrders[a]!.due > rushOrders[b]!.due ? 1 : a - b));
@@ -182,7 +184,10 @@ export function planRushInsertion(request: InsertRequest, clock: () => number): 
     let named = name === "allow" ? `allow-${impact.ordersMadeLate}-late` : name;
     if (names.has(named)) named = `${named}-${impact.weightedHarm}`;
     names.add(named);
-    return { name: named, promise, schedule: { operations: planned.operations, orders: planned.orders }, ...impact, kpis: planned.kpis, ...(unavoidableHarm !== undefined ? { unavoidableHarm } : {}) };
+    // The plan's projected stock, as /v1/schedule gives it, so a planner can check the option's material.
+    const materials = prepared.compiled.material === null ? {} : { materials: materialProjection(prepared.request, prepared.compiled, planned.timed, request.options.materialLedger === true) };
+    const scheduled = { operations: planned.operations, orders: planned.orders, ...materials };
+    return { name: named, promise, schedule: scheduled, ...impact, kpis: planned.kpis, ...(unavoidableHarm !== undefined ? { unavoidableHarm } : {}) };
   });
   return { status: "feasible", options, solver: { elapsedMs: clock() - begin } };
 }

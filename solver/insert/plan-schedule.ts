@@ -21,6 +21,8 @@ export interface PlanSchedule {
   kpis: ScheduleKpis;
   /** Completion of every job (minutes). */
   completion: number[];
+  /** The plan's times by operation (for its material projection). */
+  timed: CompactSchedule;
 }
 
 /** @param original the current plan's operations by planKey (frozen ones are repeated as they are) */
@@ -60,5 +62,5 @@ export function planSchedule(prepared: PreparedInsertion, state: PlanState, orig
     const order = request.orders[compiled.orderOfJob[j]!]!;
     return { id: order.id, due: order.due, completion: formatDateTime(completion), lateMinutes, onTime: lateMinutes === 0, bufferKept };
   });
-  return { operations, orders, kpis: scheduleKpis(compiled, compact, timings), completion: timings.map((t) => t.completion) };
+  return { operations, orders, kpis: scheduleKpis(compiled, compact, timings), completion: timings.map((t) => t.completion), timed: compact };
 }

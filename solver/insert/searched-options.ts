@@ -40,6 +40,7 @@ export function replanRequest(request: InsertRequest, timeLimitSeconds: number, 
       ...(options.workers !== undefined ? { workers: options.workers } : {}),
       ...(options.maxIterations !== undefined ? { maxIterations: options.maxIterations } : {}),
       ...(options.material !== undefined ? { material: options.material } : {}),
+      ...(options.materialLedger === true ? { materialLedger: true } : {}),
       ...(options.moveToleranceMinutes !== undefined ? { moveToleranceMinutes: options.moveToleranceMinutes } : {}),
     },
   };
@@ -81,7 +82,8 @@ export function searchedOption(name: string, request: InsertRequest, plan: Sched
     promise[o.id] = completion;
   }
   const impact = planImpact(request.orders, request.schedule.operations, plan.operations, request.options.moveToleranceMinutes ?? DEFAULT_MOVE_TOLERANCE_MINUTES);
-  return { name, promise, schedule: { operations: plan.operations, orders: plan.orders }, ...impact, kpis: plan.kpis };
+  const schedule = { operations: plan.operations, orders: plan.orders, ...(plan.materials !== undefined ? { materials: plan.materials } : {}) };
+  return { name, promise, schedule, ...impact, kpis: plan.kpis };
 }
 
 /** The latest rush promise of an option, in minutes. */

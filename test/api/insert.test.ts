@@ -51,6 +51,32 @@ describe("POST /v1/schedule/insert", () => {
     expectSoundOptions(InsertRequest.parse(plant), response, true);
   });
 
+  it("gives every option, re-plan included, the projected stock of its own plan with options.materialLedger", async () => {
+    const options = { timeLimitSeconds: 4, workers: 1, maxIterations: 50, materialLedger: true };
+    const res = await post(app, "/v1/schedule/insert", { ...plant, options });
+    expect(res.statusCode, res.body.slice(0, 500)).toBe(200);
+    const response = InsertResponse.parse(res.json());
+    expect(response.options.map((o) => o.name)).toContain("re-plan");
+    const onHand = new Map<string, number>(plant.items.map((i: { id: string; onHand?: number }) => [i.id, i.onHand ?? 0]));
+    for (const option of response.options) {
+      const materials = option.schedule.materials!;
+      expect(materials.length, option.name).toBeGreaterThan(0);
+      const starts = new Set(option.schedule.operations.map((op) => `${op.order}@${op.start}`));
+      for (const item of materials) {
+        // The ledger adds up from the stock on hand to the end balance, and every consumption is at the
+        // start of one of its order's operations in this option's plan (not the current plan's).
+        let balance = onHand.get(item.item)!;
+        expect(item.onHand).toBe(balance);
+        for (const entry of item.ledger!) {
+          balance += entry.change;
+          expect(entry.balance).toBeCloseTo(balance, 6);
+          if (entry.change < 0 && entry.order !== undefined) expect(starts.has(`${entry.order}@${entry.at}`), `${option.name}: ${entry.order} at ${entry.at}`).toBe(true);
+        }
+        expect(item.endBalance).toBeCloseTo(balance, 6);
+      }
+    }
+  });
+
   it("answers a plan naming an unknown order with 422 and its path", async () => {
     const broken = structuredClone(plant);
     broken.schedule.operations[3].order = "NO-SUCH-ORDER";

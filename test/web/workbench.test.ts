@@ -196,6 +196,12 @@ describe.skipIf(!run)("the workbench in Chromium", { timeout: 90_000 }, () => {
     const chosen = options.find((o) => o.name === "protect-confirmed")!;
     await expect.poll(barsShown).toEqual(pairsOf(chosen.schedule.operations));
     expect(await page.locator('[data-testid="gantt-bar"][data-order="RUSH-26-001"]').count()).toBeGreaterThan(0);
+    // The option's own material projection comes with it: the Materials view lists its coil ledger.
+    const coil = chosen.schedule.materials!.find((m) => m.item === "HRC-2.5")!;
+    expect(coil.ledger!.some((entry) => entry.order === "RUSH-26-001")).toBe(true);
+    await open("materials");
+    await page.locator('[data-item="HRC-2.5"] button').click();
+    expect(await page.locator('[data-testid="materials-ledger-pager"] [role="status"]').textContent()).toContain(`of ${coil.ledger!.length}`);
   });
 
   it("downloads the dispatch list as CSV, one row per operation of the plan, and marks what a new plan changes", async () => {

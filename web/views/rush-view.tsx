@@ -50,6 +50,8 @@ export function RushView({ t }: { t: Translate }) {
       rushOrders: rush.rushOrders,
       now: rush.now,
       frozenUntil: rush.frozenUntil,
+      // Each option's material projection with its ledger, for the Materials view once it is made the plan.
+      options: { ...(plant.options ?? {}), materialLedger: true },
     });
   };
   const choose = (option: Option) => {
@@ -59,6 +61,7 @@ export function RushView({ t }: { t: Translate }) {
       plan: {
         operations: option.schedule.operations,
         orders: option.schedule.orders,
+        ...(option.schedule.materials !== undefined ? { materials: option.schedule.materials } : {}),
         kpis: option.kpis,
         status: "feasible",
         frozenUntil: rush.frozenUntil,

@@ -39,6 +39,44 @@ describe("insertion and review on the material ledger", () => {
     }
   });
 
+  it("each option carries its projected stock: the confirmed order's steel at its cut, the receipt, then the rush order's", () => {
+    const request = InsertRequest.parse({
+      ...shop(CONFIRMED),
+      ...MATERIAL,
+      receipts: [{ id: "PO", item: "steel", date: "2026-03-04T09:00", quantity: 5 }],
+      schedule: currentPlan(CONFIRMED, []),
+      rushOrders: [RUSH],
+      now: NOW,
+      options: { materialLedger: true },
+    });
+    const response = planRushInsertion(request, clock);
+    expect(response.options.length).toBeGreaterThan(0);
+    for (const option of response.options) {
+      // A cuts Monday 06:00 and takes the 10 on hand; the 5 received Wednesday 09:00 go to R's cut at once.
+      expect(option.schedule.materials, option.name).toEqual([
+        {
+          item: "steel",
+          onHand: 10,
+          consumed: 15,
+          received: 5,
+          produced: 0,
+          endBalance: 0,
+          lowestBalance: 0,
+          lowestAt: "2026-03-02T06:00",
+          shortages: [],
+          ledger: [
+            { at: "2026-03-02T06:00", change: -10, balance: 0, order: "A" },
+            { at: "2026-03-04T09:00", change: 5, balance: 5, receipt: "PO" },
+            { at: "2026-03-04T09:00", change: -5, balance: 0, order: "R" },
+          ],
+        },
+      ]);
+    }
+    // Without options.materialLedger the projection comes without its ledger.
+    const plain = planRushInsertion(InsertRequest.parse({ ...request, options: {} }), clock);
+    for (const option of plain.options) expect(option.schedule.materials![0]).not.toHaveProperty("ledger");
+  });
+
   it("a rush order whose material never comes is no plan, with the reason", () => {
     const request = InsertRequest.parse({ ...shop(CONFIRMED), ...MATERIAL, schedule: currentPlan(CONFIRMED, []), rushOrders: [RUSH], now: NOW });
     expect(planRushInsertion(request, clock)).toMatchObject({ status: "infeasible", reason: 'order "R" cannot get its material: 5 of "steel" short', options: [] });
