@@ -31,6 +31,7 @@ import { planParts, sliceQuantities } from "./compile-parts.ts";
 import { compileBatches, compilePools } from "./compile-pools.ts";
 import { compileResources } from "./compile-resources.ts";
 import { DONE, FIXED, FREE, workMinutes } from "./problem.ts";
+import { frozenFirstBatches } from "./routing-ready.ts";
 import type { FixedOperation, ProblemJob, SchedulingProblem, ShopFloorRules } from "./problem.ts";
 
 export interface CompiledRequest {
@@ -234,6 +235,8 @@ export function compileProblem(
   const opState: number[] = [];
   const doneEnd: number[] = [];
   const fixed: FixedOperation[] = [];
+  /** The fixed operations that are frozen parts of the plan in force (the others are running). */
+  const frozenFixed: FixedOperation[] = [];
   const rules = { partFirst: [] as number[], partLast: [] as number[], quantity: [] as number[], lot: [] as number[], transfer: [] as number[], maxWait: [] as number[], unbroken: [] as number[], waitOps: [] as number[] };
   const stepFirstOp: number[][] = [];
   const pinPath = new Map<number, string>();
@@ -286,7 +289,9 @@ export function compileProblem(
           altWork.push(workOn(o, k, pin.resource, quantity));
           opState.push(FIXED);
           doneEnd.push(NaN);
-          fixed.push({ op: index, machine: resources[r]!.firstMachine + pin.unit, start: pin.start, end: pin.end, changeover: pin.changeover ?? 0 });
+          const pinned = { op: index, machine: resources[r]!.firstMachine + pin.unit, start: pin.start, end: pin.end, changeover: pin.changeover ?? 0 };
+          fixed.push(pinned);
+          frozenFixed.push(pinned);
           if (pin.path !== undefined) pinPath.set(index, pin.path);
         } else if (p === undefined) {
           opState.push(FREE);
@@ -377,6 +382,7 @@ export function compileProblem(
     rules: shopFloorRules(rules, setupMinutes),
     stability: reference === null ? null : stabilityModel(request, reference, { jobs, orderOfJob, operationId, opState, resources, partOf: operationId.map((_, op) => op - rules.partFirst[op]!) }),
   };
+  if (problem.rules !== null) frozenFirstBatches(problem, problem.rules, frozenFixed);
   const lots = orderOfJob.map((o) => request.orders[o]!.quantity);
   const compiled = { problem, orderOfJob, operationId, step, lots, stepFirstOp, setupMinutes, planStart, unplannable: material?.unplannable ?? new Map(), excluded, material, orderEarliest };
   problem.pools = compilePools(request, compiled);
@@ -403,5 +409,6 @@ function shopFloorRules(
     unbroken: Uint8Array.from(rules.unbroken),
     split,
     waitOps: Int32Array.from(rules.waitOps),
+    frozenBatch: new Float64Array(rules.partFirst.length).fill(NaN),
   };
 }

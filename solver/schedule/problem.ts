@@ -67,6 +67,11 @@ export interface ShopFloorRules {
   split: boolean;
   /** The first slice of every routing operation with a maximum wait after a free predecessor or a fixed one. */
   waitOps: Int32Array;
+  /**
+   * When a frozen slice (a part of the plan in force, pinned by the fence) has done its first transfer batch
+   * (routing-ready.ts, frozenFirstBatches); NaN for every other operation, and for a frozen part that moves whole.
+   */
+  frozenBatch: Float64Array;
 }
 
 /** A pool of issue 21 (operators, crews, tools): units by time of day on its own calendar. */

@@ -7,11 +7,13 @@
  *   unit) has its first batch done once it has worked its setup, changeover and q × run minutes (a part of q
  *   units or fewer moves whole at its end); the operation may start at the earliest first batch of any part
  *   plus the gap, and end no earlier than the predecessor's end plus the gap plus its own time for the last
- *   min(q, lot) units on its calendar. Running and done predecessors send their lot whole.
+ *   min(q, lot) units on its calendar. A frozen predecessor (a part of the plan in force, pinned) sends its
+ *   first batch likewise from its pinned start; running and done ones send their lot whole (how much of a
+ *   running part is done is not known).
  */
 import { workEnd } from "../calendar/work-bounds.ts";
 import { altIndex, calendarOf, FREE, runRate } from "./problem.ts";
-import type { SchedulingProblem } from "./problem.ts";
+import type { FixedOperation, SchedulingProblem, ShopFloorRules } from "./problem.ts";
 
 /** The times the rule reads: a decoder's, or a dispatcher's so far. */
 export interface TimesView {
@@ -59,6 +61,25 @@ function firstBatchDone(p: SchedulingProblem, k: number, q: number, t: TimesView
 }
 
 /**
+ * Fills rules.frozenBatch: when each frozen part with more units than its transfer batch has done its first
+ * batch, from its pinned start on its pinned unit (setup, its changeover and q × run minutes of working time, as
+ * firstBatchDone counts a placed part). A part pinned before the calendars' horizon, or whose batch would
+ * not end inside it, moves whole.
+ */
+export function frozenFirstBatches(p: SchedulingProblem, rules: ShopFloorRules, frozen: readonly FixedOperation[]): void {
+  for (const f of frozen) {
+    const k = f.op;
+    const q = rules.transfer[k]!;
+    if (q >= rules.quantity[k]!) continue;
+    const r = p.machineResource[f.machine]!;
+    const work = Math.ceil(rules.setup[k]! + f.changeover + q * runRate(p, k, altIndex(p, k, r)) - 1e-9);
+    const calendar = calendarOf(p, k, r);
+    const done = calendar === null ? f.start + work : workEnd(calendar, f.start, work, rules.unbroken[k] === 1);
+    if (done !== null) rules.frozenBatch[k] = Math.min(done, f.end);
+  }
+}
+
+/**
  * Bounds of op from its routing predecessors' times into `out`; the end bound only when `machine` ≥ 0 (it
  * depends on op's calendar and speed there). False when a calendar's horizon is too short.
  */
@@ -87,7 +108,8 @@ export function routingReady(p: SchedulingProblem, prevOp: Int32Array, op: numbe
   for (let k = first; k <= pred; k++) {
     if (end[k]! >= last) (last = end[k]!), (out.endPred = k);
     if (t.continues?.[k] && p.opState[k] === FREE) continue;
-    const done = p.opState[k] === FREE ? firstBatchDone(p, k, q, t) : end[k]!;
+    const frozenBatch = rules.frozenBatch[k]!;
+    const done = p.opState[k] === FREE ? firstBatchDone(p, k, q, t) : Number.isNaN(frozenBatch) ? end[k]! : frozenBatch;
     if (done === null) return false;
     if (done < batch) (batch = done), (batchPart = k);
   }

@@ -34,10 +34,11 @@ describe("a reference plan with parts and transfer batches", () => {
     const frozen = response.operations.filter((o) => o.state === "frozen");
     expect(rows(frozen)).toEqual(rows(issued.operations.filter((o) => o.start < `${MONDAY}T09:00`).map((o) => ({ ...o, state: "frozen" }))));
     expect(frozen.map((o) => `${o.operation}#${o.part}`).sort()).toEqual(["mill#0", "turn#0", "turn#1"]);
-    // A frozen operation, like a running one, sends its lot whole (routing-ready.ts): the assembly no longer
-    // overlaps the milling and starts when it ends, Wednesday 06:10 (one change against the reference).
+    // The frozen milling still sends its batches of 20 (routing-ready.ts): the assembly keeps overlapping it and
+    // its issued times, Monday 13:10 – Wednesday 07:10, so nothing changes. (When frozen work sent its lot whole,
+    // the assembly had to wait for the milling's end, Wednesday 06:10: one change.)
     const assemble = response.operations.find((o) => o.operation === "assemble")!;
-    expect(assemble).toMatchObject({ state: "planned", start: "2026-03-04T06:10" });
-    expect(response.changes!.count).toBe(1);
+    expect(assemble).toMatchObject({ state: "planned", start: `${MONDAY}T13:10`, end: "2026-03-04T07:10" });
+    expect(response.changes!.count).toBe(0);
   });
 });

@@ -129,6 +129,26 @@ describe("transfer batches", () => {
     const whole = solve(request({ resources: [R, S], routings: routing(0.5, {}, {}), orders })).response;
     expect(op(whole, "o", "b")).toMatchObject({ start: `${MONDAY}T08:10`, end: `${MONDAY}T09:00` });
   });
+
+  it("sends the first batch of a frozen predecessor too, and the whole lot of a running one", () => {
+    // The plan in force ran b after a's whole lot (08:10–11:30, 90 minutes late for 10:00); a is frozen by the
+    // 06:30 fence and still sends its first 10 units at 06:40, so b runs 06:40–10:00 as in the plan above.
+    const late = [order("o", "x", { quantity: 100, due: `${MONDAY}T10:00` })];
+    const reference = {
+      operations: [
+        { order: "o", operation: "a", resource: "R", unit: 0, start: `${MONDAY}T06:00`, end: `${MONDAY}T08:10`, setupMinutes: 30, changeoverMinutes: 0, state: "planned" },
+        { order: "o", operation: "b", resource: "S", unit: 0, start: `${MONDAY}T08:10`, end: `${MONDAY}T11:30`, setupMinutes: 0, changeoverMinutes: 0, state: "planned" },
+      ],
+    };
+    const frozen = solve(request({ resources: [R, S], routings: routing(2), orders: late, reference, frozenUntil: `${MONDAY}T06:30` })).response;
+    expect(op(frozen, "o", "a")).toMatchObject({ start: `${MONDAY}T06:00`, end: `${MONDAY}T08:10`, state: "frozen" });
+    expect(op(frozen, "o", "b")).toMatchObject({ start: `${MONDAY}T06:40`, end: `${MONDAY}T10:00`, state: "planned" });
+    // Reported running at 07:00 (70 of its 130 minutes left, to 08:10), a's progress is not known: b waits for the lot.
+    const progress = [{ order: "o", operation: "a", status: "running", resource: "R", unit: 0, start: `${MONDAY}T06:00` }];
+    const running = solve(request({ resources: [R, S], routings: routing(2), orders: late, progress, planStart: `${MONDAY}T07:00` })).response;
+    expect(op(running, "o", "a")).toMatchObject({ end: `${MONDAY}T08:10`, state: "running" });
+    expect(op(running, "o", "b")).toMatchObject({ start: `${MONDAY}T08:10`, end: `${MONDAY}T11:30` });
+  });
 });
 
 describe("lot splitting", () => {
