@@ -103,7 +103,6 @@ export function planRushInsertion(request: InsertRequest, clock: () => number): 
     now,
     frozenUntil: Math.max(now, frozenUntil === undefined ? now : parseDateTime(frozenUntil)!),
     material: request.options.material,
-    materialLedger: request.options.materialLedger,
   };
   // Most important first: priority, then due date, then as given.
   const sequence = rushOrders.map((_, k) => k).sort((a, b) => rushOrders[a]!.priority - rushOrders[b]!.priority || (rushOrders[a]!.due < rushOrders[b]!.due ? -1 : rushOrders[a]!.due > rushOrders[b]!.due ? 1 : a - b));

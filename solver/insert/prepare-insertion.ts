@@ -33,8 +33,6 @@ export interface InsertionInput {
   frozenUntil: number;
   /** Material mode (options.material); default as for /v1/schedule. */
   material?: MaterialMode | undefined;
-  /** options.materialLedger: the plans' material projections list every change. */
-  materialLedger?: boolean | undefined;
   /** Calendar span after now; default: enough for the plan and the load (extended ×4 when too short). */
   spanMinutes?: number;
 }
@@ -77,13 +75,7 @@ export function prepareInsertion(input: InsertionInput): PrepareResult {
     ],
     planStart: formatDateTime(now),
     progress: [...input.progress],
-    options: {
-      timeLimitSeconds: 5,
-      seed: 1,
-      objective: "tardiness",
-      ...(input.material !== undefined ? { material: input.material } : {}),
-      ...(input.materialLedger === true ? { materialLedger: true } : {}),
-    },
+    options: { timeLimitSeconds: 5, seed: 1, objective: "tardiness", ...(input.material !== undefined ? { material: input.material } : {}) },
   };
   const { frozen, free, latestEnd } = freezePlan(plan, input.progress, frozenUntil);
   const spanMinutes = input.spanMinutes ?? Math.max(defaultSpanMinutes(request), latestEnd - now + 28 * MINUTES_PER_DAY);

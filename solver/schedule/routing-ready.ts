@@ -108,8 +108,8 @@ export function routingReady(p: SchedulingProblem, prevOp: Int32Array, op: numbe
   for (let k = first; k <= pred; k++) {
     if (end[k]! >= last) (last = end[k]!), (out.endPred = k);
     if (t.continues?.[k] && p.opState[k] === FREE) continue;
-    const frozenBatch = rules.frozenBatch[k]!;
-    const done = p.opState[k] === FREE ? firstBatchDone(p, k, q, t) : Number.isNaN(frozenBatch) ? end[k]! : frozenBatch;
+    // A fixed part: its first batch when it is frozen (frozenFirstBatches), else its whole lot at its end.
+    const done = p.opState[k] === FREE ? firstBatchDone(p, k, q, t) : Number.isNaN(rules.frozenBatch[k]!) ? end[k]! : rules.frozenBatch[k]!;
     if (done === null) return false;
     if (done < batch) (batch = done), (batchPart = k);
   }
